@@ -70,3 +70,9 @@ test('the documented endpoints are exactly the spec\'s', () => {
   const documented = Object.entries(spec.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
   expect(documented.sort()).toEqual(SPEC_ENDPOINTS.map(([m, p]) => `${m} ${p}`).sort());
 });
+
+test('every operation has a unique, descriptive operationId (generated clients name their methods after it)', () => {
+  const ids = Object.values(spec.paths).flatMap((ops) => Object.values(ops).map((op) => (op as { operationId?: string }).operationId));
+  expect(ids.every((id) => typeof id === 'string' && /^(get|list|create|save|delete|bulkDelete|update|cancel|stream|register|login)[A-Z]?[A-Za-z]*$/.test(id))).toBe(true);
+  expect(new Set(ids).size).toBe(ids.length);
+});

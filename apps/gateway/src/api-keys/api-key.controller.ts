@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Path, Post, Request, Response, Route, Security, Tags } from '@tsoa/runtime';
+import { Body, Controller, Delete, Get, Path, Post, Request, Response, Route, Security, Tags, OperationId } from '@tsoa/runtime';
 import type { Request as ExRequest } from 'express';
 import type { ErrorBody } from '@studio/contracts';
 import type { AuthUser } from '../auth/jwt';
@@ -18,6 +18,7 @@ export class ApiKeyController extends Controller {
   @Get()
   @Security('jwt')
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
+  @OperationId('listApiKeys')
   public async list(@Request() req: ExRequest): Promise<ApiKeyPublic[]> {
     return this.service.list((req.user as AuthUser).user_id);
   }
@@ -31,6 +32,7 @@ export class ApiKeyController extends Controller {
   @Security('jwt')
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @Response<ErrorBody>(422, 'VALIDATION_ERROR (names the field; base_url refused as unsafe or unresolvable; a new provider beyond MAX_API_KEYS_PER_USER)')
+  @OperationId('saveApiKey')
   public async save(@Body() body: ApiKeyCreate, @Request() req: ExRequest): Promise<ApiKeyPublic> {
     return this.service.save((req.user as AuthUser).user_id, body);
   }
@@ -40,6 +42,7 @@ export class ApiKeyController extends Controller {
   @Security('jwt')
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @Response<ErrorBody>(404, 'APIKEY_NOT_FOUND')
+  @OperationId('deleteApiKey')
   public async remove(@Path() provider: string, @Request() req: ExRequest): Promise<DeletedResponse> {
     return this.service.remove((req.user as AuthUser).user_id, provider);
   }

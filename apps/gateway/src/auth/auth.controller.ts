@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Post, Request, Response, Route, Security, Tags } from '@tsoa/runtime';
+import { Body, Controller, Get, Post, Request, Response, Route, Security, Tags, OperationId } from '@tsoa/runtime';
 import type { Request as ExRequest } from 'express';
 import { findUserById } from '@studio/db';
 import type { ErrorBody } from '@studio/contracts';
@@ -28,6 +28,7 @@ export class AuthController extends Controller {
   @Response<ErrorBody>(400, 'AUTH_EMAIL_EXISTS')
   @Response<ErrorBody>(422, 'VALIDATION_ERROR')
   @Response<ErrorBody>(429, 'RATE_LIMITED (see Retry-After)')
+  @OperationId('register')
   public async register(@Body() body: Credentials, @Request() req: ExRequest): Promise<TokenResponse> {
     return this.service.register(body.email, body.password, req.ip ?? 'unknown');
   }
@@ -37,6 +38,7 @@ export class AuthController extends Controller {
   @Response<ErrorBody>(401, 'AUTH_INVALID_CREDENTIALS')
   @Response<ErrorBody>(422, 'VALIDATION_ERROR')
   @Response<ErrorBody>(429, 'RATE_LIMITED (see Retry-After)')
+  @OperationId('login')
   public async login(@Body() body: Credentials, @Request() req: ExRequest): Promise<TokenResponse> {
     return this.service.login(body.email, body.password, req.ip ?? 'unknown');
   }
@@ -45,6 +47,7 @@ export class AuthController extends Controller {
   @Get('me')
   @Security('jwt')
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
+  @OperationId('getProfile')
   public async me(@Request() req: ExRequest): Promise<UserPublic> {
     const user = await findUserById(this.deps.db, (req.user as AuthUser).user_id);
     if (!user) throw new AppError('AUTH_REQUIRED', 'User not found');

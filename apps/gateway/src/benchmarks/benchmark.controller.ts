@@ -1,4 +1,4 @@
-import { Controller, Get, Path, Query, Response, Route, Tags } from '@tsoa/runtime';
+import { Controller, Get, Path, Query, Response, Route, Tags, OperationId } from '@tsoa/runtime';
 import type { ErrorBody } from '@studio/contracts';
 import { catalogView, getBenchmark, runnableTaskNames, withRunnable } from '@studio/engine';
 import { AppError } from '../errors/app-error';
@@ -46,6 +46,7 @@ export class BenchmarkController extends Controller {
    * @param runnable_only Only benchmarks this engine can run.
    */
   @Get()
+  @OperationId('listBenchmarks')
   public list(
     @Query() include_subtasks?: boolean,
     @Query() include_alpha?: boolean,
@@ -59,6 +60,7 @@ export class BenchmarkController extends Controller {
   /** One benchmark by its openbench key (`-` and `_` are interchangeable). */
   @Get('{name}')
   @Response<ErrorBody>(404, 'RESOURCE_NOT_FOUND')
+  @OperationId('getBenchmark')
   public get(@Path() name: string): Benchmark {
     const meta = getBenchmark(name);
     if (!meta) throw new AppError('RESOURCE_NOT_FOUND', `Benchmark "${name}" not found`);

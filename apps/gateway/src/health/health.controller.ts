@@ -1,4 +1,4 @@
-import { Controller, Get, Response, Route, Tags } from '@tsoa/runtime';
+import { Controller, Get, Response, Route, Tags, OperationId } from '@tsoa/runtime';
 import { pingDatabase } from '@studio/db';
 import type { Redis } from '@studio/runtime';
 import type { AppDeps } from '../deps';
@@ -69,6 +69,7 @@ export class HealthController extends Controller {
   /** Liveness and dependency state; 503 when PostgreSQL or Redis is unreachable. */
   @Get('health')
   @Response<HealthResponse>(503, 'A dependency is down')
+  @OperationId('getHealth')
   public async health(): Promise<HealthResponse> {
     const [dbOk, redisOk] = await Promise.all([
       check(() => pingDatabase(this.deps.db)),
@@ -86,6 +87,7 @@ export class HealthController extends Controller {
 
   /** Versions of the Studio, the API contract and the benchmark engine. */
   @Get('version')
+  @OperationId('getVersion')
   public version(): VersionResponse {
     return {
       web_ui: STUDIO_VERSION,

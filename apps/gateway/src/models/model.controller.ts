@@ -1,4 +1,4 @@
-import { Controller, Get, Query, Request, Response, Route, Security, Tags } from '@tsoa/runtime';
+import { Controller, Get, Query, Request, Response, Route, Security, Tags, OperationId } from '@tsoa/runtime';
 import type { Request as ExRequest } from 'express';
 import type { ErrorBody } from '@studio/contracts';
 import type { AuthUser } from '../auth/jwt';
@@ -27,6 +27,7 @@ export class ModelController extends Controller {
   @Response<ErrorBody>(422, 'VALIDATION_ERROR')
   @Response<ErrorBody>(429, 'RATE_LIMITED (see Retry-After)')
   @Response<ErrorBody>(502, 'EXTERNAL_SERVICE_ERROR: every provider failed; the detail names each one and why')
+  @OperationId('listAvailableModels')
   public async available(@Request() req: ExRequest, @Query() force_refresh = false): Promise<AvailableModelsResponse> {
     return this.service.available((req.user as AuthUser).user_id, force_refresh);
   }

@@ -1,4 +1,4 @@
-import { Controller, Get, Route, Tags } from '@tsoa/runtime';
+import { Controller, Get, Route, Tags, OperationId } from '@tsoa/runtime';
 import { PROVIDERS, type ApiStyle, type ProviderInfo } from '@studio/contracts';
 
 export interface ProviderPublic {
@@ -40,6 +40,7 @@ export class ProviderController extends Controller {
    * endpoint (vLLM, Ollama, LiteLLM, an internal gateway) when saved with a `base_url`.
    */
   @Get('providers')
+  @OperationId('listProviders')
   public providers(): ProviderPublic[] {
     return SELECTABLE;
   }

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { Controller, Get, Path, Produces, Query, Request, Response, Route, Security, Tags } from '@tsoa/runtime';
+import { Controller, Get, Path, Produces, Query, Request, Response, Route, Security, Tags, OperationId } from '@tsoa/runtime';
 import type { Request as ExRequest } from 'express';
 import type { ErrorBody } from '@studio/contracts';
 import type { AppDeps } from '../deps';
@@ -33,6 +33,7 @@ export class RunArtifactController extends Controller {
   @Response<ErrorBody>(401, 'AUTH_REQUIRED: a token was sent but is invalid')
   @Response<ErrorBody>(403, 'AUTHZ_FORBIDDEN: the path tries to leave the run (.., absolute, backslash, NUL)')
   @Response<ErrorBody>(404, 'RUN_NOT_FOUND, or RESOURCE_NOT_FOUND for a path the run does not have')
+  @OperationId('getRunArtifact')
   public async artifact(@Path() run_id: string, @Path() path: string, @Request() req: ExRequest): Promise<Readable> {
     const download = await this.service.open(run_id, path);
     return prepareDownload(download, req.res!, this.deps.logger);
@@ -53,6 +54,7 @@ export class RunArtifactController extends Controller {
   @Response<ErrorBody>(403, 'AUTHZ_FORBIDDEN: the path tries to leave the run')
   @Response<ErrorBody>(404, 'RUN_NOT_FOUND, or RESOURCE_NOT_FOUND for an .eval path the run does not have')
   @Response<ErrorBody>(422, 'VALIDATION_ERROR: the path is not an .eval log')
+  @OperationId('getRunEvalData')
   public async evalData(
     @Path() run_id: string,
     @Path() path: string,

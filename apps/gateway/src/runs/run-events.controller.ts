@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Path, Produces, Request, Response, Route, SuccessResponse, Tags } from '@tsoa/runtime';
+import { Controller, Get, Header, Path, Produces, Request, Response, Route, SuccessResponse, Tags, OperationId } from '@tsoa/runtime';
 import type { Request as ExRequest } from 'express';
 import type { ErrorBody } from '@studio/contracts';
 import { findRun } from '@studio/db';
@@ -26,6 +26,7 @@ export class RunEventsController extends Controller {
   @SuccessResponse(200, 'A text/event-stream of run events')
   @Response<ErrorBody>(404, 'RUN_NOT_FOUND')
   @Response<void>(204, 'Already delivered the final event')
+  @OperationId('streamRunEvents')
   public async events(@Path() run_id: string, @Request() req: ExRequest, @Header('Last-Event-ID') lastEventId?: string): Promise<void> {
     const run = await findRun(this.deps.db, run_id);
     if (!run) throw new AppError('RUN_NOT_FOUND', 'Run not found');

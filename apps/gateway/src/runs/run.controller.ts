@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Patch, Path, Post, Query, Request, Response, Route, Security, Tags } from '@tsoa/runtime';
+import { Body, Controller, Delete, Get, Patch, Path, Post, Query, Request, Response, Route, Security, Tags, OperationId } from '@tsoa/runtime';
 import type { Request as ExRequest } from 'express';
 import type { ErrorBody } from '@studio/contracts';
 import type { AuthUser } from '../auth/jwt';
@@ -43,6 +43,7 @@ export class RunController extends Controller {
   )
   @Response<ErrorBody>(429, 'RATE_LIMITED (see Retry-After)')
   @Response<ErrorBody>(503, 'SERVICE_UNAVAILABLE: the run queue is unreachable; no run was created')
+  @OperationId('createRun')
   public async create(@Body() body: RunCreate, @Request() req: ExRequest): Promise<RunCreated> {
     return this.service.create(userId(req), body);
   }
@@ -67,6 +68,7 @@ export class RunController extends Controller {
   @Security('jwt_optional')
   @Response<ErrorBody>(401, 'AUTH_REQUIRED: a token was sent but is invalid')
   @Response<ErrorBody>(422, 'VALIDATION_ERROR: bad status, date or number')
+  @OperationId('listRuns')
   public async list(
     @Request() req: ExRequest,
     @Query() page?: number,
@@ -100,6 +102,7 @@ export class RunController extends Controller {
   @Get('tags')
   @Security('jwt_optional')
   @Response<ErrorBody>(401, 'AUTH_REQUIRED: a token was sent but is invalid')
+  @OperationId('listRunTags')
   public async tags(@Request() req: ExRequest): Promise<string[]> {
     return this.service.tags(viewerId(req));
   }
@@ -112,6 +115,7 @@ export class RunController extends Controller {
   @Security('jwt')
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @Response<ErrorBody>(422, 'VALIDATION_ERROR: not a list of ids, or more than 1000')
+  @OperationId('bulkDeleteRuns')
   public async bulkDelete(@Body() body: string[] | BulkDeleteRequest, @Request() req: ExRequest): Promise<BulkDeleteResponse> {
     return this.service.bulkRemove(userId(req), Array.isArray(body) ? body : body.run_ids);
   }
@@ -129,6 +133,7 @@ export class RunController extends Controller {
   @Response<ErrorBody>(401, 'AUTH_REQUIRED: a token was sent but is invalid')
   @Response<ErrorBody>(404, 'RUN_NOT_FOUND')
   @Response<ErrorBody>(422, 'VALIDATION_ERROR')
+  @OperationId('getRun')
   public async detail(@Path() run_id: string, @Query() log_lines = 100): Promise<RunDetail> {
     return this.service.detail(run_id, log_lines);
   }
@@ -144,6 +149,7 @@ export class RunController extends Controller {
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @Response<ErrorBody>(403, 'AUTHZ_FORBIDDEN: not your run')
   @Response<ErrorBody>(404, 'RUN_NOT_FOUND')
+  @OperationId('cancelRun')
   public async cancel(@Path() run_id: string, @Request() req: ExRequest): Promise<RunStatusResponse> {
     return this.service.cancel(run_id, userId(req));
   }
@@ -155,6 +161,7 @@ export class RunController extends Controller {
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @Response<ErrorBody>(403, 'AUTHZ_FORBIDDEN: not your run')
   @Response<ErrorBody>(404, 'RUN_NOT_FOUND')
+  @OperationId('deleteRun')
   public async remove(@Path() run_id: string, @Request() req: ExRequest): Promise<DeletedResponse> {
     return this.service.remove(run_id, userId(req));
   }
@@ -169,6 +176,7 @@ export class RunController extends Controller {
   @Response<ErrorBody>(403, 'AUTHZ_FORBIDDEN: not your run')
   @Response<ErrorBody>(404, 'RUN_NOT_FOUND')
   @Response<ErrorBody>(422, 'VALIDATION_ERROR: more than 50 tags or a tag over 64 characters')
+  @OperationId('updateRunTags')
   public async setTags(@Path() run_id: string, @Body() body: TagsUpdate, @Request() req: ExRequest): Promise<TagsResponse> {
     return this.service.setTags(run_id, userId(req), body.tags);
   }
