@@ -9,6 +9,11 @@ export function isTerminal(status: RunStatus): boolean {
   return TERMINAL_STATUSES.includes(status);
 }
 
+/** A finished run's `exit_code`, as openbench's CLI exits: 130 is 128 + SIGINT, what shells report for Ctrl-C. */
+export const RUN_EXIT_CODE = { completed: 0, failed: 1, canceled: 130 } as const;
+/** The `error` of a canceled run. */
+export const RUN_CANCELED_MESSAGE = 'Run was canceled';
+
 /** Run configuration as accepted by `POST /api/runs` and stored with the run. */
 export const RunConfigSchema = z.object({
   schema_version: z.literal(1).default(1),
