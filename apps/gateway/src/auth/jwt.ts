@@ -10,6 +10,20 @@ export interface AuthUser {
 
 /** Only HS256 is accepted: `none`, RS256 and every other algorithm are rejected by the verifier. */
 const ALGORITHMS: jwt.Algorithm[] = ['HS256'];
+/** Clock difference tolerated between gateways (and the signer) for `exp`, `nbf` and `iat`. */
+export const JWT_CLOCK_SKEW_SECONDS = 30;
+
+/**
+ * Claims a token must carry beyond a valid signature: an expiry (a token without one would be valid forever), and
+ * no issue time in the future. A `crit` header names extensions the verifier must understand (RFC 7515 §4.1.11); we
+ * understand none, so such a token is refused.
+ */
+function acceptable(header: jwt.JwtHeader & { crit?: unknown }, payload: jwt.JwtPayload, nowSeconds: number): boolean {
+  if (header.crit !== undefined) return false;
+  if (typeof payload.exp !== 'number') return false;
+  if (payload.iat !== undefined && (typeof payload.iat !== 'number' || payload.iat > nowSeconds + JWT_CLOCK_SKEW_SECONDS)) return false;
+  return typeof payload.sub === 'string';
+}
 
 export function signAccessToken(config: GatewayConfig, user: AuthUser): string {
   return jwt.sign({ email: user.email }, config.jwtSecret, {
@@ -29,10 +43,13 @@ export function createJwtAuthenticator(config: GatewayConfig): Authenticator {
         jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
         secretOrKey: config.jwtSecret,
         algorithms: ALGORITHMS,
+        // The verified token is passed whole, so the header (crit) can be checked too.
+        jsonWebTokenOptions: { clockTolerance: JWT_CLOCK_SKEW_SECONDS, complete: true },
       },
-      (payload: { sub?: unknown; email?: unknown }, done: (err: unknown, user?: AuthUser | false) => void) => {
-        if (typeof payload.sub !== 'string') return done(null, false);
-        done(null, { user_id: payload.sub, email: typeof payload.email === 'string' ? payload.email : '' });
+      (token: jwt.Jwt, done: (err: unknown, user?: AuthUser | false) => void) => {
+        const payload = token.payload as jwt.JwtPayload;
+        if (!acceptable(token.header, payload, Math.floor(Date.now() / 1000))) return done(null, false);
+        done(null, { user_id: payload.sub!, email: typeof payload.email === 'string' ? payload.email : '' });
       },
     ),
   );
