@@ -6,6 +6,7 @@ import { requestContext } from '@studio/runtime';
 import { RegisterRoutes } from '../build/routes';
 import spec from '../build/swagger.json';
 import type { AppDeps } from './deps';
+import { requireJsonBody } from './common/json-body.middleware';
 import { rejectNulBytes } from './common/nul-bytes.middleware';
 import { apiNotFound, errorHandler } from './errors/error-handler';
 import { redocHtml, redocScriptPath } from './docs/redoc';
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps): Express {
     next();
   });
   app.use(cors({ origin: deps.config.corsOrigins, credentials: true, exposedHeaders: ['X-Request-Id', 'Retry-After'] }));
+  app.use('/api', requireJsonBody);
   app.use(express.json({ limit: deps.config.bodyLimit, strict: true }));
 
   app.get('/openapi.json', (_req, res) => {

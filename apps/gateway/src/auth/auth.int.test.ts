@@ -1,5 +1,5 @@
 import jwt from 'jsonwebtoken';
-import { generateKeyPairSync } from 'node:crypto';
+import { createHmac, generateKeyPairSync } from 'node:crypto';
 import request from 'supertest';
 import { createDb } from '@studio/db';
 import { createTestApp, testEnv, type TestApp } from '../../test/test-app';
@@ -91,10 +91,27 @@ describe('register and login', () => {
     expect(res.body.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
-  test('a body of the wrong content type is a 422, not a 500', async () => {
+  test('a body of another content type is 415, not a 500 or a validation error', async () => {
     const res = await request(t.app).post('/api/auth/login').set('Content-Type', 'text/plain').send('hello');
-    expect(res.status).toBe(422);
-    expect(res.body.code).toBe('VALIDATION_ERROR');
+    expect(res.status).toBe(415);
+    expect(res.body).toEqual({ code: 'UNSUPPORTED_MEDIA_TYPE', detail: 'Request bodies must be JSON (Content-Type: application/json)' });
+  });
+
+  test('a JSON body in another charset than UTF-8 is 415', async () => {
+    const body = Buffer.from(JSON.stringify({ email: 'a@example.com', password: 'securepassword' }), 'utf16le');
+    const res = await request(t.app).post('/api/auth/login').set('Content-Type', 'application/json; charset=utf-16').send(body);
+    expect(res.status).toBe(415);
+    expect(res.body.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  test('a JSON body with charset utf-8 and a bodiless POST without a content type are accepted', async () => {
+    const ok = await request(t.app)
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json; charset=UTF-8')
+      .send(JSON.stringify({ email: 'nobody@example.com', password: 'securepassword' }));
+    expect(ok.status).toBe(401);
+    const bodiless = await request(t.app).post('/api/auth/login');
+    expect(bodiless.status).toBe(422);
   });
 });
 
@@ -134,10 +151,41 @@ describe('JWT verification', () => {
   });
 
   test('an expired token is rejected', async () => {
-    const token = jwt.sign({ email, exp: Math.floor(Date.now() / 1000) - 10 }, t.config.jwtSecret, { algorithm: 'HS256', subject: userId });
+    const token = jwt.sign({ email, exp: Math.floor(Date.now() / 1000) - 120 }, t.config.jwtSecret, { algorithm: 'HS256', subject: userId });
     const res = await me(token);
     expect(res.status).toBe(401);
     expect(res.body).toEqual({ code: 'AUTH_REQUIRED', detail: 'Invalid or expired token' });
+  });
+
+  const hs256 = (payload: object, header: object = {}) =>
+    `${b64({ alg: 'HS256', typ: 'JWT', ...header })}.${b64(payload)}`;
+  const signed = (payload: object, header?: object) => {
+    const unsigned = hs256(payload, header);
+    return `${unsigned}.${createHmac('sha256', t.config.jwtSecret).update(unsigned).digest('base64url')}`;
+  };
+  const now = () => Math.floor(Date.now() / 1000);
+
+  test('a correctly signed token without exp is rejected (it would be valid forever)', async () => {
+    const res = await me(signed({ sub: userId, email, iat: now() }));
+    expect(res.status).toBe(401);
+    expect(res.body.code).toBe('AUTH_REQUIRED');
+    // The same token with an expiry is accepted, so the signature helper is right.
+    expect((await me(signed({ sub: userId, email, iat: now(), exp: now() + 60 }))).status).toBe(200);
+  });
+
+  test('a token with a crit header is rejected: we understand no critical extension', async () => {
+    expect((await me(signed({ sub: userId, email, exp: now() + 60 }, { crit: ['b64'], b64: true }))).status).toBe(401);
+  });
+
+  test('a token issued in the future is rejected beyond a small clock skew', async () => {
+    expect((await me(signed({ sub: userId, email, iat: now() + 3600, exp: now() + 7200 }))).status).toBe(401);
+    // Within the skew: a gateway whose clock is a few seconds behind the signer's.
+    expect((await me(signed({ sub: userId, email, iat: now() + 5, exp: now() + 60 }))).status).toBe(200);
+  });
+
+  test('an expired token is accepted only within the clock skew', async () => {
+    expect((await me(signed({ sub: userId, email, exp: now() - 5 }))).status).toBe(200);
+    expect((await me(signed({ sub: userId, email, exp: now() - 120 }))).status).toBe(401);
   });
 
   test('a validly signed token for a user that does not exist is rejected', async () => {

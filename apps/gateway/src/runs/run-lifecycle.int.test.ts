@@ -24,7 +24,11 @@ afterAll(async () => {
 const auth = (req: request.Test, as: TestUser | null) => (as ? req.set('Authorization', `Bearer ${as.token}`) : req);
 const cancel = (runId: string, as: TestUser | null = owner) => auth(request(t.app).post(`/api/runs/${runId}/cancel`), as);
 const remove = (runId: string, as: TestUser | null = owner) => auth(request(t.app).delete(`/api/runs/${runId}`), as);
-const bulk = (body: unknown, as: TestUser | null = owner) => auth(request(t.app).post('/api/runs/bulk-delete'), as).send(body as object);
+// Always JSON: supertest would send a bare string as a form body, which is 415 rather than a validation error.
+const bulk = (body: unknown, as: TestUser | null = owner) =>
+  auth(request(t.app).post('/api/runs/bulk-delete'), as)
+    .type('json')
+    .send(typeof body === 'string' ? JSON.stringify(body) : (body as object));
 
 async function createQueued(): Promise<string> {
   const res = await auth(request(t.app).post('/api/runs'), owner).send({ benchmark: 'mmlu', model: 'mockllm/default' });
