@@ -7,7 +7,7 @@ import { RegisterRoutes } from '../build/routes';
 import spec from '../build/swagger.json';
 import type { AppDeps } from './deps';
 import { requireJsonBody } from './common/json-body.middleware';
-import { rejectNulBytes } from './common/nul-bytes.middleware';
+import { rejectUnrepresentableValues } from './common/request-values.middleware';
 import { apiNotFound, errorHandler } from './errors/error-handler';
 import { redocHtml, redocScriptPath } from './docs/redoc';
 import { mountRunArtifactRoutes } from './runs/run-artifact.route';
@@ -63,7 +63,7 @@ export function createApp(deps: AppDeps): Express {
   });
 
   const api = express.Router();
-  api.use(rejectNulBytes);
+  api.use(rejectUnrepresentableValues);
   // Multi-segment artifact paths (`logs/x.eval`) need plain routes, matched before tsoa's.
   mountRunArtifactRoutes(api);
   RegisterRoutes(api);

@@ -56,6 +56,28 @@ test('nothing was changed by the refused requests', async () => {
   expect(await t.deps.db.selectFrom('api_keys').select('key_id').execute()).toEqual([]);
 });
 
+const RUN_NUMBER_FIELDS = ['limit', 'temperature', 'top_p', 'max_tokens', 'timeout', 'epochs', 'max_connections', 'seed', 'fail_on_error'];
+const INFINITE = 'must be a finite number (JSON numbers beyond ±1.8e308 are not)';
+
+test.each(RUN_NUMBER_FIELDS.flatMap((field) => ['1e400', '-1e400'].map((n) => [field, n])))(
+  'run option %s of %s (JSON.parse makes it infinite) is 422 naming it, and no run starts',
+  async (field, number) => {
+    const body = `{"benchmark":"mmlu","model":"mockllm/default","${field}":${number}}`;
+    const res = await withAuth(request(t.app).post('/api/runs'), user).type('json').send(body);
+    expect([res.status, res.body]).toEqual([422, { code: 'VALIDATION_ERROR', detail: `${field}: ${INFINITE}`, fields: [{ field, message: INFINITE }] }]);
+  },
+);
+
+test('an infinite number anywhere in a body is refused, nested ones too', async () => {
+  const res = await withAuth(request(t.app).post('/api/runs/bulk-delete'), user).type('json').send('{"run_ids":[1e999]}');
+  expect(res.body.fields).toEqual([{ field: 'run_ids.$0', message: INFINITE }]);
+});
+
+test('no run was created by the refused infinite numbers', async () => {
+  expect((await findRun(t.deps.db, runId))!.tags).toEqual(['kept']);
+  expect(await t.deps.db.selectFrom('runs').select('run_id').execute()).toHaveLength(1);
+});
+
 test('a NUL nested deeper than the call stack goes is found', async () => {
   const deep = `${'['.repeat(20_000)}"\\u0000"${']'.repeat(20_000)}`;
   const res = await withAuth(request(t.app).post('/api/runs/bulk-delete'), user).set('Content-Type', 'application/json').send(deep);
