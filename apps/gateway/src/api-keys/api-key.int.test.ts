@@ -228,6 +228,15 @@ describe('validation', () => {
   });
 });
 
+test('an over-long base_url is named with the limit it broke, not tsoa\'s union internals or the value', async () => {
+  const longUrl = `https://example.com/${'a'.repeat(3000)}`;
+  const res = await save({ provider: 'openai', key: OPENAI_KEY, base_url: longUrl });
+  expect([res.status, res.body]).toEqual([
+    422,
+    { code: 'VALIDATION_ERROR', detail: 'Invalid request: base_url: maxLength 2048', fields: [{ field: 'base_url', message: 'maxLength 2048' }] },
+  ]);
+});
+
 describe('SSRF guard on base_url', () => {
   test.each([
     'http://169.254.169.254/latest/meta-data/',

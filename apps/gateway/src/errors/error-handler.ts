@@ -10,10 +10,28 @@ interface HttpParserError {
   statusCode?: number;
 }
 
+const UNION_FAILURE = 'Could not match the union against any of the items. Issues: ';
+const NULL_BRANCH = 'should be one of the following; [null]';
+
+/**
+ * tsoa reports a value that fits no member of a union (`string | null` with a @maxLength, say) as its internal
+ * issue list, values included. The client only needs what the non-null members asked for.
+ */
+function unionMessage(message: string): string {
+  if (!message.startsWith(UNION_FAILURE)) return message;
+  try {
+    const issues = JSON.parse(message.slice(UNION_FAILURE.length)) as Record<string, { message?: unknown }>[];
+    const wanted = issues.flatMap((issue) => Object.values(issue).map((f) => f.message)).filter((m): m is string => typeof m === 'string' && m !== NULL_BRANCH);
+    return wanted.length > 0 ? [...new Set(wanted.map(unionMessage))].join(' or ') : 'invalid value';
+  } catch {
+    return 'invalid value';
+  }
+}
+
 function fromValidateError(err: ValidateError): AppError {
   const fields = Object.entries(err.fields).map(([path, f]) => ({
     field: path.replace(/^(requestBody|body)\.?/, '') || 'body',
-    message: f.message.replace(/^'([^']+)' is an excess property.*$/, 'unknown field "$1" is not allowed'),
+    message: unionMessage(f.message).replace(/^'([^']+)' is an excess property.*$/, 'unknown field "$1" is not allowed'),
   }));
   const detail = `Invalid request: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`;
   return new AppError('VALIDATION_ERROR', detail, { fields });
