@@ -2,7 +2,7 @@ import { Client } from 'undici';
 import type { Dispatcher } from 'undici';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { LookupFunction } from 'node:net';
-import { ProviderError, errorFromStatus } from './provider.error';
+import { ProviderError, errorFromStatus, redirectError } from './provider.error';
 import type { AttemptSignal } from './attempt.signal';
 import { ConnectionPool } from './connection.pool';
 import { dispatchBuffered } from './response-buffer.handler';
@@ -114,7 +114,7 @@ export class HttpTransport {
     } finally {
       pool.release(connection);
     }
-    if (res.status >= 400) throw this.statusError(res.status, res.text, res.headers);
+    if (res.status >= 300) throw this.statusError(res.status, res.text, res.headers);
     try {
       return JSON.parse(res.text) as T;
     } catch {
@@ -129,7 +129,7 @@ export class HttpTransport {
     let res: Dispatcher.ResponseData;
     try {
       res = await connection.client.request({ path: target.path, method: 'POST', headers, body, signal: signal.toAbortSignal() });
-      if (res.statusCode >= 400) throw this.statusError(res.statusCode, await res.body.text(), res.headers);
+      if (res.statusCode >= 300) throw this.statusError(res.statusCode, await res.body.text(), res.headers);
     } catch (e) {
       pool.release(connection);
       throw e;
@@ -155,6 +155,10 @@ export class HttpTransport {
   }
 
   private statusError(status: number, text: string, headers: IncomingHttpHeaders): ProviderError {
+    if (status < 400) {
+      const location = typeof headers.location === 'string' ? this.redact(headers.location).slice(0, MAX_DETAIL_CHARS) : undefined;
+      return redirectError(this.provider, status, location);
+    }
     const detail = extractErrorDetail(text);
     return errorFromStatus({
       provider: this.provider,

@@ -56,6 +56,24 @@ describe('model client errors', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it.each([301, 302, 307, 308])('a %d redirect fails at once with a fatal error naming the target, never retried or followed', async (status) => {
+    await serve((_req, res) => {
+      res.writeHead(status, { Location: 'https://api.example.com/v1/chat/completions' });
+      res.end();
+    });
+    const onRetry = jest.fn();
+    for (const stream of [false, true]) {
+      const error = await openai({ onRetry, stream }).generate(chat, {}).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: 'ProviderError', kind: 'bad_request', status, fatal: true, retryable: false });
+      expect((error as Error).message).toBe(
+        `openai: the endpoint answered with a redirect (HTTP ${status}) to https://api.example.com/v1/chat/completions; redirects are not followed, so set the base URL to the final address`,
+      );
+      await client?.close();
+    }
+    expect(server.requests).toHaveLength(2);
+    expect(onRetry).not.toHaveBeenCalled();
+  });
+
   it('429 waits for Retry-After, reports the retry and then succeeds', async () => {
     await serve((req, res) =>
       req.index === 0

@@ -101,6 +101,20 @@ export function errorFromStatus(init: StatusErrorInit): ProviderError {
   return new ProviderError({ ...base, kind: 'bad_request', message: `${provider}: request rejected (HTTP ${status})${suffix}` });
 }
 
+/**
+ * A 3xx answer: model calls never follow redirects (the base URL was vetted, the redirect target was not), and a
+ * redirect will not go away on retry. Fatal, naming where the endpoint points so the user can fix the base URL.
+ */
+export function redirectError(provider: string, status: number, location: string | undefined): ProviderError {
+  const target = location ? ` to ${location}` : '';
+  return new ProviderError({
+    kind: 'bad_request',
+    provider,
+    status,
+    message: `${provider}: the endpoint answered with a redirect (HTTP ${status})${target}; redirects are not followed, so set the base URL to the final address`,
+  });
+}
+
 const NETWORK_CODES: ReadonlySet<string> = new Set([
   'ECONNRESET', 'ECONNREFUSED', 'ECONNABORTED', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH',
   'ENETUNREACH', 'ENETDOWN', 'UND_ERR_SOCKET', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT',
