@@ -3,10 +3,10 @@ import type { ConverseCommandInput, InferenceConfiguration, Message, TokenUsage 
 import type { LookupFunction } from 'node:net';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AttemptSignal } from './attempt.signal';
-import { redact } from './http.transport';
 import { errorFromStatus, isProviderError, networkError } from './provider.error';
 import { converseReasoningFields } from './reasoning-effort.mapping';
 import { parseRetryAfter } from './retry.policy';
+import { createRedactor, type Redactor } from './secret.redactor';
 import type { ChatMessage, GenerateConfig, ModelInfo, ModelUsage, StopReason } from './types';
 import { collapseTurns, listingNotSupported, malformedResponse } from './wire.protocol';
 import type { ProtocolResult, WireProtocol } from './wire.protocol';
@@ -48,10 +48,10 @@ interface SdkError {
 /** AWS Bedrock through the SDK's Converse and ConverseStream APIs (the SDK signs requests with SigV4). */
 export class BedrockProtocol implements WireProtocol {
   private readonly client: BedrockRuntimeClient;
-  private readonly secrets: string[];
+  private readonly redact: Redactor;
 
   constructor(private readonly opts: BedrockProtocolOptions) {
-    this.secrets = [opts.secretAccessKey, opts.sessionToken ?? '', opts.accessKeyId];
+    this.redact = createRedactor([opts.secretAccessKey, opts.sessionToken ?? '', opts.accessKeyId]);
     const agent = { keepAlive: true, maxSockets: opts.maxConnections, ...(opts.lookup ? { lookup: opts.lookup } : {}) };
     this.client = new BedrockRuntimeClient({
       region: opts.region,
@@ -114,7 +114,7 @@ export class BedrockProtocol implements WireProtocol {
     const httpStatus = err.$metadata?.httpStatusCode;
     const status = httpStatus !== undefined && httpStatus >= 400 ? httpStatus : STREAM_EXCEPTION_STATUS.get(err.name ?? '');
     if (status === undefined) return networkError(this.opts.provider, e) ?? e;
-    const detail = redact(`${err.name ?? 'Error'}: ${err.message ?? ''}`, this.secrets);
+    const detail = this.redact(`${err.name ?? 'Error'}: ${err.message ?? ''}`);
     // The SDK's own retry strategy honours Retry-After; with it switched off, the model client's backoff must.
     const headers = err.$response?.headers;
     return errorFromStatus({ provider: this.opts.provider, model: this.opts.model, status, detail, retryAfterMs: headers && parseRetryAfter(headers) });

@@ -8,6 +8,7 @@ import { ConnectionPool } from './connection.pool';
 import { dispatchBuffered } from './response-buffer.handler';
 import type { BufferedResponse } from './response-buffer.handler';
 import { parseRetryAfter } from './retry.policy';
+import { createRedactor, type Redactor } from './secret.redactor';
 
 /** A request target split once at client creation, so calls do no URL parsing. */
 export interface Endpoint {
@@ -22,16 +23,7 @@ export function endpoint(base: string, suffix: string): Endpoint {
   return { origin: url.origin, path: url.pathname + url.search };
 }
 
-// Key-shaped tokens a provider may echo back, even masked ("sk-proj-abc***wxyz", Google "AIza...").
-const KEY_PATTERN = /\b(?:sk-[A-Za-z0-9_*\-]{6,}|AIza[0-9A-Za-z_\-]{10,})/g;
 const MAX_DETAIL_CHARS = 500;
-
-/** Removes secrets and key-shaped tokens from text that ends up in error messages. */
-export function redact(text: string, secrets: readonly string[]): string {
-  let out = text;
-  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join('[redacted]');
-  return out.replace(KEY_PATTERN, '[redacted]');
-}
 
 export interface ErrorDetail {
   message: string;
@@ -88,14 +80,14 @@ export class HttpTransport {
   private readonly pools = new Map<string, ConnectionPool>();
   private readonly provider: string;
   private readonly model: string;
-  private readonly secrets: readonly string[];
+  private readonly redactor: Redactor;
   private readonly maxConnections: number;
   private readonly clientOptions: Client.Options;
 
   constructor(opts: TransportOptions) {
     this.provider = opts.provider;
     this.model = opts.model;
-    this.secrets = opts.secrets;
+    this.redactor = createRedactor(opts.secrets);
     this.maxConnections = opts.maxConnections;
     this.clientOptions = {
       keepAliveTimeout: 30_000,
@@ -138,7 +130,7 @@ export class HttpTransport {
   }
 
   redact(text: string): string {
-    return redact(text, this.secrets);
+    return this.redactor(text);
   }
 
   async close(): Promise<void> {

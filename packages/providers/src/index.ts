@@ -23,3 +23,5 @@ export { resolveApiStyle } from './protocol.factory';
 export { BaseUrlRefusedError, assertSafeBaseUrl } from './base-url.guard';
 export type { BaseUrlPolicy, LookupAll } from './base-url.guard';
 export { MOCKLLM_DEFAULT_OUTPUT } from './mock.protocol';
+export { createRedactor, redact, REDACTED } from './secret.redactor';
+export type { Redactor } from './secret.redactor';

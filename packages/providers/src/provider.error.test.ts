@@ -1,4 +1,5 @@
-import { extractErrorDetail, redact } from './http.transport';
+import { extractErrorDetail } from './http.transport';
+import { redact } from './secret.redactor';
 import { ProviderError, errorFromStatus, isFatalProviderError, isProviderError, networkError } from './provider.error';
 
 const status = (code: number, detail = 'boom', extra: { code?: string } = {}): ProviderError =>
