@@ -39,7 +39,7 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.locals.deps = deps;
   app.disable('x-powered-by');
-  app.set('trust proxy', deps.config.trustProxy === 'true' ? true : /^\d+$/.test(deps.config.trustProxy) ? Number(deps.config.trustProxy) : deps.config.trustProxy);
+  app.set('trust proxy', deps.config.trustProxy);
 
   app.use(requestId());
   app.use(accessLog(deps));

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '@studio/contracts';
@@ -17,14 +17,39 @@ test('local start needs no configuration: secrets are generated once into a priv
   expect(a.port).toBe(8000);
 });
 
-test('production requires JWT_SECRET and ENCRYPTION_KEY and names them', () => {
-  expect(() => loadConfig({ NODE_ENV: 'production', LOCAL_SECRETS_FILE: join(dir, 'p.json') })).toThrow(ConfigError);
-  try {
-    loadConfig({ NODE_ENV: 'production' });
-  } catch (e) {
-    expect((e as Error).message).toMatch(/JWT_SECRET/);
-    expect((e as Error).message).toMatch(/ENCRYPTION_KEY/);
-  }
+test('production requires JWT_SECRET and ENCRYPTION_KEY and names them, generating nothing', () => {
+  const file = join(dir, 'p.json');
+  const error = (() => {
+    try {
+      loadConfig({ NODE_ENV: 'production', LOCAL_SECRETS_FILE: file });
+    } catch (e) {
+      return e;
+    }
+    return undefined;
+  })();
+  expect(error).toBeInstanceOf(ConfigError);
+  expect((error as Error).message).toMatch(/JWT_SECRET/);
+  expect((error as Error).message).toMatch(/ENCRYPTION_KEY/);
+  expect(existsSync(file)).toBe(false);
+});
+
+describe('TRUST_PROXY', () => {
+  const trust = (value?: string) => loadConfig({ LOCAL_SECRETS_FILE: join(dir, 't.json'), ...(value === undefined ? {} : { TRUST_PROXY: value }) }).trustProxy;
+
+  test('trusts no proxy by default, so per-IP limits count the real peer', () => {
+    expect(trust()).toBe(false);
+    expect(['', 'none', 'false', '0'].map(trust)).toEqual([false, false, false, false]);
+  });
+
+  test('a hop count, or addresses, subnets and named ranges', () => {
+    expect(trust('1')).toBe(1);
+    expect(trust('loopback, 10.0.0.0/8,fd00::/8, 192.168.1.5')).toEqual(['loopback', '10.0.0.0/8', 'fd00::/8', '192.168.1.5']);
+    expect(trust('10.0.0.0/255.0.0.0')).toEqual(['10.0.0.0/255.0.0.0']);
+  });
+
+  test.each(['true', 'TRUE', 'loopbak', '10.0.0.0/33', '300.1.1.1', 'example.com'])('%s is refused at start-up with a message naming TRUST_PROXY', (value) => {
+    expect(() => trust(value)).toThrow(/TRUST_PROXY/);
+  });
 });
 
 test('a bad variable is named in the error', () => {

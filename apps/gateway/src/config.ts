@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 import { boolEnv, encryptionKeyRing, key32Schema, parseAppEnv, requiredString, sharedEnvShape } from '@studio/contracts';
 
@@ -8,6 +9,40 @@ const DEFAULT_CORS = [
   'http://127.0.0.1:3000',
 ].join(',');
 
+/** proxy-addr's names for address ranges, usable in TRUST_PROXY beside addresses and subnets. */
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrSubnet(item: string): boolean {
+  const [address, bits, extra] = item.split('/');
+  if (extra !== undefined || isIP(address) === 0) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (isIP(address) === 4 ? 32 : 128)) || isIP(bits) === 4;
+}
+
+/**
+ * Express `trust proxy`: which peers may report the client's address in X-Forwarded-For. Nothing by default, so
+ * every per-IP limit counts the real peer; a hop count, or the proxies' addresses, subnets and ranges. Never
+ * `true`: Express would then take the leftmost entry, which the client writes itself.
+ */
+const trustProxySchema = z
+  .string()
+  .default('none')
+  .transform((raw, ctx): false | number | string[] => {
+    const value = raw.trim().toLowerCase();
+    if (value === '' || value === 'none' || value === 'false' || value === '0') return false;
+    if (/^\d+$/.test(value)) return Number(value);
+    if (value === 'true') {
+      ctx.addIssue({ code: 'custom', message: 'must not be true (any client could then forge its address); give a hop count such as 1, or the proxies\' addresses or subnets' });
+      return z.NEVER;
+    }
+    const items = value.split(',').map((item) => item.trim()).filter(Boolean);
+    const bad = items.filter((item) => !NAMED_RANGES.has(item) && !isAddressOrSubnet(item));
+    if (bad.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `not an address, subnet or range (loopback, linklocal, uniquelocal): ${bad.join(', ')}` });
+      return z.NEVER;
+    }
+    return items;
+  });
+
 const schema = z
   .object({
     ...sharedEnvShape,
@@ -17,8 +52,7 @@ const schema = z
     ENCRYPTION_KEY: key32Schema,
     JWT_EXPIRES_IN_SECONDS: z.coerce.number().int().min(60).default(7 * 24 * 3600),
     CORS_ORIGINS: z.string().default(DEFAULT_CORS),
-    /** Express `trust proxy`: a hop count or the proxies' addresses/subnets; never `true` (clients could forge X-Forwarded-For). */
-    TRUST_PROXY: z.string().default('loopback'),
+    TRUST_PROXY: trustProxySchema,
     BODY_LIMIT: z.string().default('1mb'),
     BLOCK_PRIVATE_BASE_URLS: boolEnv.default(false),
     RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().min(1).default(20),
@@ -55,7 +89,8 @@ export interface GatewayConfig {
   jwtExpiresInSeconds: number;
   encryption: { currentVersion: number; keys: Map<number, Buffer> };
   corsOrigins: string[];
-  trustProxy: string;
+  /** Express `trust proxy`: false (no proxy), a hop count, or the proxies' addresses, subnets and ranges. */
+  trustProxy: false | number | string[];
   bodyLimit: string;
   blockPrivateBaseUrls: boolean;
   rateLimits: { loginPerIp: number; loginPerEmail: number; registerPerIp: number; runsPerUser: number; modelsPerUser: number; windowSeconds: number };

@@ -293,6 +293,52 @@ describe('rate limiting shared across gateway processes', () => {
   });
 });
 
+describe('per-IP limits and X-Forwarded-For', () => {
+  /** Three registrations from one peer, each claiming another client address. */
+  async function rotatingClients(env: Record<string, string>): Promise<number[]> {
+    const a = await createTestApp(testEnv({ RATE_LIMIT_REGISTER_PER_IP: '2', ...env }));
+    try {
+      const codes = [];
+      for (let i = 0; i < 3; i++) {
+        const res = await request(a.app)
+          .post('/api/auth/register')
+          .set('X-Forwarded-For', `203.0.113.${i + 1}`)
+          .send({ email: `xff${i}@example.com`, password: 'securepassword' });
+        codes.push(res.status);
+      }
+      return codes;
+    } finally {
+      await a.close();
+    }
+  }
+
+  test('by default no peer is a proxy: a client rotating X-Forwarded-For is still one client', async () => {
+    expect(await rotatingClients({})).toEqual([200, 200, 429]);
+  });
+
+  test('behind a configured proxy (here the loopback peer, one hop) each forwarded client is counted apart', async () => {
+    expect(await rotatingClients({ TRUST_PROXY: '1' })).toEqual([200, 200, 200]);
+    expect(await rotatingClients({ TRUST_PROXY: 'loopback' })).toEqual([200, 200, 200]);
+  });
+
+  test('a trusted hop takes the rightmost entry: a client cannot prepend a made-up address', async () => {
+    const a = await createTestApp(testEnv({ RATE_LIMIT_REGISTER_PER_IP: '2', TRUST_PROXY: '1' }));
+    try {
+      const codes = [];
+      for (let i = 0; i < 3; i++) {
+        const res = await request(a.app)
+          .post('/api/auth/register')
+          .set('X-Forwarded-For', `198.51.100.${i + 1}, 203.0.113.7`)
+          .send({ email: `prepend${i}@example.com`, password: 'securepassword' });
+        codes.push(res.status);
+      }
+      expect(codes).toEqual([200, 200, 429]);
+    } finally {
+      await a.close();
+    }
+  });
+});
+
 test('a database outage while checking a token is 503 SERVICE_UNAVAILABLE, not a 401 that logs the client out', async () => {
   const res = await register('outage@example.com');
   const down = await createTestApp({ ...testEnv(), JWT_SECRET: t.config.jwtSecret }, { database: t.database });
