@@ -1,14 +1,14 @@
 import { Authenticator } from 'passport';
 import { createDb, type Db } from '@studio/db';
 import {
-  RunEventHub,
-  RunEventPublisher,
+  RunProtocol,
   createFailFastRedis,
   createLogger,
   createRedis,
   createRunQueue,
   type Logger,
   type Redis,
+  type RunEventHub,
   type RunQueue,
 } from '@studio/runtime';
 import type { GatewayConfig } from './config';
@@ -23,8 +23,8 @@ export interface AppDeps {
   /** BullMQ producer for run jobs, on its own connection (`queueRedis`). */
   runQueue: RunQueue;
   queueRedis: Redis;
-  /** Publishes run events (status changes made by the gateway: queued, canceled). */
-  events: RunEventPublisher;
+  /** Run events and cancel requests over `redis`: status changes the gateway makes, SSE replays, cancels, stream removal. */
+  runProtocol: RunProtocol;
   /** One Redis subscription per process, fanned out to SSE clients. */
   eventHub: RunEventHub;
   logger: Logger;
@@ -41,6 +41,7 @@ export function createDeps(config: GatewayConfig, overrides: Partial<Pick<AppDep
   const runQueue = createRunQueue(queueRedis, config.redisPrefix);
   // Without a listener BullMQ prints connection errors to stderr; health reports Redis state instead.
   runQueue.on('error', (err) => logger.debug('run queue connection error', { error: err.message }));
+  const runProtocol = new RunProtocol(redis, config.redisPrefix);
   return {
     config,
     logger,
@@ -48,8 +49,8 @@ export function createDeps(config: GatewayConfig, overrides: Partial<Pick<AppDep
     redis,
     runQueue,
     queueRedis,
-    events: new RunEventPublisher(redis, config.redisPrefix),
-    eventHub: new RunEventHub(redis, config.redisPrefix),
+    runProtocol,
+    eventHub: runProtocol.createEventHub(),
     auth: createJwtAuthenticator(config),
     startedAt: Date.now(),
   };

@@ -1,8 +1,7 @@
 import { Worker } from 'bullmq';
 import { QueueName, type ExecuteRunPayload } from '@studio/contracts';
 import { createDb } from '@studio/db';
-import { RunEventPublisher, bullPrefix, createLogger, createRedis, createRunQueue, type Logger } from '@studio/runtime';
-import { CancelListener } from './cancel.listener';
+import { RunProtocol, bullPrefix, createLogger, createRedis, createRunQueue, type Logger } from '@studio/runtime';
 import type { WorkerConfig } from './config';
 import { RunProcessor, staleAfterMs } from './run.processor';
 import { LIVE_JOB_STATES, RunReconciler, findRunJob } from './run.reconciler';
@@ -27,9 +26,15 @@ export async function startWorker(config: WorkerConfig, logger: Logger = createW
   const redis = createRedis(config.redisUrl);
   const workerRedis = createRedis(config.redisUrl);
   const queueRedis = createRedis(config.redisUrl);
-  const events = new RunEventPublisher(redis, config.redisPrefix);
+  const events = new RunProtocol(redis, config.redisPrefix);
   const registry = new RunRegistry();
-  const cancels = new CancelListener(redis, config.redisPrefix, registry, logger);
+  // Every worker hears every cancel; only the one holding the run acts on it.
+  const cancels = events.createCancelListener(
+    (runId) => {
+      if (registry.stop(runId, 'cancel')) logger.info('cancel requested', { run_id: runId });
+    },
+    (err) => logger.debug('cancel listener connection error', { error: err.message }),
+  );
   await cancels.start();
   const queue = createRunQueue(queueRedis, config.redisPrefix);
   const processor = new RunProcessor({ config, db, events, logger, registry });

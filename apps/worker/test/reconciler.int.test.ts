@@ -1,7 +1,7 @@
 import { UnrecoverableError, Worker } from 'bullmq';
 import { QueueName } from '@studio/contracts';
 import { countRunSamples } from '@studio/db';
-import { RunEventPublisher, bullPrefix, createLogger, createRedis } from '@studio/runtime';
+import { bullPrefix, createLogger, createRedis } from '@studio/runtime';
 import { MAX_RUN_REQUEUES, RunReconciler, failedJobMessage, lostJobMessage } from '../src/run.reconciler';
 import { REDIS_URL, WorkerHarness, exited, waitFor } from './worker.harness';
 
@@ -106,7 +106,7 @@ test('only one worker at a time does a reconciliation pass', async () => {
     db: h.db,
     queue: h.queue,
     redis: h.redis,
-    events: new RunEventPublisher(h.redis, h.prefix),
+    events: h.protocol,
     logger: createLogger({ level: 'error', json: false, service: 'worker', silent: true }),
     prefix: h.prefix,
     intervalMs: 5_000,

@@ -8,11 +8,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { RunConfigSchema, runChannels, type RunConfig } from '@studio/contracts';
+import { RunConfigSchema, type RunConfig } from '@studio/contracts';
 import { encryptApiKey, findRun, insertRun, insertUser, upsertApiKey, type RunRow } from '@studio/db';
 import { createTestDatabase, type TestDatabase } from '@studio/db/testing';
 import type { Sample } from '@studio/engine';
-import { bullPrefix, createLogger, createRedis, createRunQueue, enqueueRun, readRunEvents, type Redis, type RunQueue } from '@studio/runtime';
+import { RunProtocol, bullPrefix, createLogger, createRedis, createRunQueue, enqueueRun, type Redis, type RunQueue } from '@studio/runtime';
 import { loadConfig } from '../src/config';
 import { startWorker, type WorkerApp } from '../src/worker.app';
 import type { FakeChatModel } from '../../../packages/engine/test/fake-chat-model.server';
@@ -48,6 +48,7 @@ export class WorkerHarness {
   readonly encryptionKey = randomBytes(32).toString('base64');
   readonly redis: Redis = createRedis(REDIS_URL);
   readonly queue: RunQueue = createRunQueue(this.redis, this.prefix);
+  readonly protocol = new RunProtocol(this.redis, this.prefix);
   private readonly dataDir = mkdtempSync(join(tmpdir(), 'worker-test-'));
   private tdb!: TestDatabase;
   userId!: string;
@@ -139,7 +140,7 @@ export class WorkerHarness {
   }
 
   async events(runId: string): Promise<{ event: string; data: Record<string, unknown> }[]> {
-    const stored = await readRunEvents(this.redis, this.prefix, runId, null);
+    const stored = await this.protocol.readEvents(runId, null);
     return stored.map((e) => ({ event: e.event, data: JSON.parse(e.data) as Record<string, unknown> }));
   }
 
@@ -154,7 +155,7 @@ export class WorkerHarness {
   /** Publishes a cancel and sets cancel_requested_at, as the gateway's cancel endpoint does. */
   async requestCancel(runId: string): Promise<void> {
     await this.db.updateTable('runs').set({ cancel_requested_at: new Date() }).where('run_id', '=', runId).execute();
-    await this.redis.publish(runChannels.cancel(this.prefix), runId);
+    await this.protocol.requestCancel(runId);
   }
 
   /** Every queue key of this test file's deployment, as a Redis flush would remove them. */

@@ -24,13 +24,3 @@ export type RunEventName = RunEvent['event'] | 'heartbeat';
 
 export const FINAL_EVENTS: readonly RunEventName[] = ['completed', 'failed', 'canceled'];
 
-/** Redis key/channel names for a run, under the deployment prefix. */
-export const runChannels = {
-  /** Pub/sub channel pattern that carries every run's events (one subscriber per gateway). */
-  eventsPattern: (prefix: string) => `${prefix}:run-events:*`,
-  events: (prefix: string, runId: string) => `${prefix}:run-events:${runId}`,
-  /** Capped stream holding the run's event history, for Last-Event-ID resume. */
-  stream: (prefix: string, runId: string) => `${prefix}:run-stream:${runId}`,
-  /** Cancel requests, read by the worker that holds the run. */
-  cancel: (prefix: string) => `${prefix}:run-cancel`,
-};

@@ -1,5 +1,5 @@
 export * from './logger';
 export * from './request-context';
 export * from './redis';
-export * from './run-events';
+export * from './run-protocol';
 export * from './run-queue';

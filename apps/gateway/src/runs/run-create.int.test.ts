@@ -1,8 +1,7 @@
 import request from 'supertest';
-import { runChannels } from '@studio/contracts';
 import { findRun } from '@studio/db';
 import { hasTask, listBenchmarks } from '@studio/engine';
-import { createRedis, createRunQueue, readRunEvents } from '@studio/runtime';
+import { createRedis, createRunQueue, runKeys } from '@studio/runtime';
 import { createTestApp, testEnv, type TestApp } from '../../test/test-app';
 import { markRunning } from '../../test/run-fixtures';
 import { registerUser, saveKey, type TestUser } from '../../test/test-user.helper';
@@ -155,7 +154,7 @@ describe('creating a run', () => {
     expect(job.data).toEqual({ run_id: runId });
     expect(await job.getState()).toBe('waiting');
 
-    const events = await readRunEvents(t.deps.redis, t.config.redisPrefix, runId, null);
+    const events = await t.deps.runProtocol.readEvents(runId, null);
     expect(events.map((e) => [e.event, JSON.parse(e.data).status])).toEqual([['status', 'queued']]);
   });
 
@@ -164,7 +163,7 @@ describe('creating a run', () => {
     const add = queue.add;
     let atEnqueue: string[] | undefined;
     queue.add = async (...args: Parameters<typeof add>) => {
-      atEnqueue = (await readRunEvents(t.deps.redis, t.config.redisPrefix, args[2]!.jobId!, null)).map((e) => JSON.parse(e.data).status);
+      atEnqueue = (await t.deps.runProtocol.readEvents(args[2]!.jobId!, null)).map((e) => JSON.parse(e.data).status);
       return add.apply(queue, args);
     };
     try {
@@ -235,7 +234,7 @@ describe('no run without a job', () => {
       expect(res.body.code).toBe('SERVICE_UNAVAILABLE');
       const rows = await broken.deps.db.selectFrom('runs').select('run_id').execute();
       expect(rows).toEqual([]);
-      expect(await broken.deps.redis.keys(runChannels.stream(broken.config.redisPrefix, '*'))).toEqual([]);
+      expect(await broken.deps.redis.keys(runKeys.stream(broken.config.redisPrefix, '*'))).toEqual([]);
     } finally {
       await broken.close();
     }

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { EventSource } from 'eventsource';
 import { findRun, insertRun, transitionRun } from '@studio/db';
-import { RunEventPublisher, createRedis } from '@studio/runtime';
-import { runChannels, type RunEvent } from '@studio/contracts';
+import { createRedis, runKeys, type RunEventPublisher } from '@studio/runtime';
+import type { RunEvent } from '@studio/contracts';
 import { streamRunEvents } from './run-stream';
 import { createTestApp, listen, testEnv, type ListeningApp, type TestApp } from '../../test/test-app';
 
@@ -15,7 +15,7 @@ const open: EventSource[] = [];
 beforeAll(async () => {
   t = await createTestApp(testEnv({ SSE_HEARTBEAT_MS: '200' }));
   server = await listen(t.app);
-  publisher = new RunEventPublisher(t.deps.redis, t.config.redisPrefix);
+  publisher = t.deps.runProtocol;
 });
 afterEach(() => {
   for (const es of open.splice(0)) es.close();
@@ -261,7 +261,7 @@ test('resuming from an id the capped stream has trimmed away starts from the cur
   const runId = await newRun('running');
   const first = await publisher.publish(runId, progress(1));
   for (let i = 2; i <= 5; i++) await publisher.publish(runId, progress(i));
-  await t.deps.redis.xtrim(runChannels.stream(t.config.redisPrefix, runId), 'MAXLEN', 2);
+  await t.deps.redis.xtrim(runKeys.stream(t.config.redisPrefix, runId), 'MAXLEN', 2);
   const sub = subscribe(runId, { 'Last-Event-ID': first });
   await sub.count(3);
   expect(sub.received.map((r) => r.event)).toEqual(['status', 'progress', 'progress']);

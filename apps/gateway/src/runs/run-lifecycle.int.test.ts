@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'bullmq';
 import request from 'supertest';
-import { QueueName, runChannels } from '@studio/contracts';
+import { QueueName } from '@studio/contracts';
 import { appendRunLogs, findRun, transitionRun } from '@studio/db';
-import { bullPrefix, readRunEvents } from '@studio/runtime';
+import { bullPrefix, runKeys } from '@studio/runtime';
 import { createTestApp, listen, type ListeningApp, type TestApp } from '../../test/test-app';
 import { completeRun, insertSamples, insertTestRun, markRunning, mmluRecord } from '../../test/run-fixtures';
 import { registerUser, type TestUser } from '../../test/test-user.helper';
@@ -53,7 +53,7 @@ async function completedRun(): Promise<string> {
 }
 
 const events = async (runId: string) =>
-  (await readRunEvents(t.deps.redis, t.config.redisPrefix, runId, null)).map((e) => ({ event: e.event, data: JSON.parse(e.data) }));
+  (await t.deps.runProtocol.readEvents(runId, null)).map((e) => ({ event: e.event, data: JSON.parse(e.data) }));
 
 describe('cancel', () => {
   test('a queued run leaves the queue and is canceled at once, with status and canceled events', async () => {
@@ -94,15 +94,14 @@ describe('cancel', () => {
   test('a running run is asked to stop on the cancel channel; the answer waits for the worker', async () => {
     const runId = await runningRun();
     // Plays the worker holding the run: it stops 300 ms after the request.
-    const worker = t.deps.redis.duplicate();
     const received: string[] = [];
-    worker.on('message', (_channel: string, message: string) => {
-      received.push(message);
+    const worker = t.deps.runProtocol.createCancelListener((id) => {
+      received.push(id);
       setTimeout(() => {
-        void transitionRun(t.deps.db, message, ['running'], { status: 'canceled', finished_at: new Date(), exit_code: 130, error: 'Run was canceled' });
+        void transitionRun(t.deps.db, id, ['running'], { status: 'canceled', finished_at: new Date(), exit_code: 130, error: 'Run was canceled' });
       }, 300);
     });
-    await worker.subscribe(runChannels.cancel(t.config.redisPrefix));
+    await worker.start();
     try {
       const started = Date.now();
       const res = await cancel(runId);
@@ -114,7 +113,7 @@ describe('cancel', () => {
       expect(received).toEqual([runId]);
       expect((await findRun(t.deps.db, runId))!.cancel_requested_at).toBeInstanceOf(Date);
     } finally {
-      await worker.quit();
+      await worker.close();
     }
   });
 
@@ -130,18 +129,17 @@ describe('cancel', () => {
   test.each(['completed', 'failed'] as const)('a run that %s on its own while the cancel waited is 400 RUN_NOT_RUNNING', async (status) => {
     const runId = await runningRun();
     // Plays the worker: the run ends the way it was going to, not by the cancel.
-    const worker = t.deps.redis.duplicate();
-    worker.on('message', (_channel: string, message: string) => {
-      void transitionRun(t.deps.db, message, ['running'], { status, finished_at: new Date(), exit_code: status === 'completed' ? 0 : 1 });
+    const worker = t.deps.runProtocol.createCancelListener((id) => {
+      void transitionRun(t.deps.db, id, ['running'], { status, finished_at: new Date(), exit_code: status === 'completed' ? 0 : 1 });
     });
-    await worker.subscribe(runChannels.cancel(t.config.redisPrefix));
+    await worker.start();
     try {
       const res = await cancel(runId);
       expect(res.status).toBe(400);
       expect(res.body).toEqual({ code: 'RUN_NOT_RUNNING', detail: `This benchmark ${status} on its own before it could be canceled` });
       expect((await findRun(t.deps.db, runId))!.status).toBe(status);
     } finally {
-      await worker.quit();
+      await worker.close();
     }
   });
 
@@ -164,7 +162,7 @@ describe('cancel', () => {
 describe('delete', () => {
   test('a finished run is deleted with its samples, logs and event stream', async () => {
     const runId = await completedRun();
-    await t.deps.events.publish(runId, { event: 'completed', data: { exit_code: 0, finished_at: new Date().toISOString() } });
+    await t.deps.runProtocol.publish(runId, { event: 'completed', data: { exit_code: 0, finished_at: new Date().toISOString() } });
     const res = await remove(runId);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({ status: 'deleted' });
@@ -172,7 +170,7 @@ describe('delete', () => {
     const count = async (table: 'run_samples' | 'run_logs') =>
       (await t.deps.db.selectFrom(table).select('run_id').where('run_id', '=', runId).execute()).length;
     expect([await count('run_samples'), await count('run_logs')]).toEqual([0, 0]);
-    expect(await t.deps.redis.exists(runChannels.stream(t.config.redisPrefix, runId))).toBe(0);
+    expect(await t.deps.redis.exists(runKeys.stream(t.config.redisPrefix, runId))).toBe(0);
     expect((await remove(runId)).body.code).toBe('RUN_NOT_FOUND');
   });
 
@@ -205,23 +203,22 @@ describe('a run id written in upper case', () => {
     expect((await cancel(runId.toUpperCase())).body).toEqual({ status: 'canceled' });
     expect(await t.deps.runQueue.getJob(runId)).toBeUndefined();
     expect((await events(runId)).map((e) => e.event)).toEqual(['status', 'status', 'canceled']);
-    expect(await t.deps.redis.exists(runChannels.stream(t.config.redisPrefix, runId.toUpperCase()))).toBe(0);
+    expect(await t.deps.redis.exists(runKeys.stream(t.config.redisPrefix, runId.toUpperCase()))).toBe(0);
   });
 
   test('a running run\'s worker is asked to stop it by its own id', async () => {
     const runId = await runningRun();
-    const worker = t.deps.redis.duplicate();
     const received: string[] = [];
-    worker.on('message', (_channel: string, message: string) => {
-      received.push(message);
-      void transitionRun(t.deps.db, message, ['running'], { status: 'canceled', finished_at: new Date(), exit_code: 130, error: 'Run was canceled' });
+    const worker = t.deps.runProtocol.createCancelListener((id) => {
+      received.push(id);
+      void transitionRun(t.deps.db, id, ['running'], { status: 'canceled', finished_at: new Date(), exit_code: 130, error: 'Run was canceled' });
     });
-    await worker.subscribe(runChannels.cancel(t.config.redisPrefix));
+    await worker.start();
     try {
       expect((await cancel(runId.toUpperCase())).body).toEqual({ status: 'canceled' });
       expect(received).toEqual([runId]);
     } finally {
-      await worker.quit();
+      await worker.close();
     }
   });
 
@@ -229,7 +226,7 @@ describe('a run id written in upper case', () => {
     const runId = await createQueued();
     expect((await remove(runId.toUpperCase())).status).toBe(200);
     expect(await t.deps.runQueue.getJob(runId)).toBeUndefined();
-    expect(await t.deps.redis.exists(runChannels.stream(t.config.redisPrefix, runId))).toBe(0);
+    expect(await t.deps.redis.exists(runKeys.stream(t.config.redisPrefix, runId))).toBe(0);
   });
 });
 
@@ -277,7 +274,7 @@ describe('watchers of a deleted run', () => {
     expect((await remove(runId)).status).toBe(200);
     const body = await within(watcher.ended);
     expect(body).toMatch(/\nevent: canceled\ndata: \{"finished_at":"[^"]+"\}\n/);
-    expect(await t.deps.redis.exists(runChannels.stream(t.config.redisPrefix, runId))).toBe(0);
+    expect(await t.deps.redis.exists(runKeys.stream(t.config.redisPrefix, runId))).toBe(0);
   });
 
   test('bulk deleting queued runs ends their watchers\' streams too; a finished run gets no second final event', async () => {

@@ -1,15 +1,7 @@
 import type { Request, Response } from 'express';
 import { FINAL_EVENTS, isTerminal, type RunEventName } from '@studio/contracts';
 import type { RunRow } from '@studio/db';
-import {
-  compareStreamIds,
-  isStreamId,
-  lastFinalRunEvent,
-  lastRunEventId,
-  readRunEvents,
-  runEventsTrimmedAfter,
-  type StoredRunEvent,
-} from '@studio/runtime';
+import { compareStreamIds, isStreamId, type StoredRunEvent } from '@studio/runtime';
 import type { AppDeps } from '../deps';
 
 /** How long to wait for a finished run's final event to reach the stream before synthesising it. */
@@ -43,7 +35,7 @@ export async function streamRunEvents(
   res: Response,
   lastEventId?: string,
 ): Promise<void> {
-  const prefix = deps.config.redisPrefix;
+  const protocol = deps.runProtocol;
   let lastSent = '0-0';
   let closed = false;
   let buffering = true;
@@ -81,7 +73,7 @@ export async function streamRunEvents(
     if (isFinal(e)) end();
   };
   const catchUp = async () => {
-    for (const e of await readRunEvents(deps.redis, prefix, runId, lastSent)) deliver(e);
+    for (const e of await protocol.readEvents(runId, lastSent)) deliver(e);
   };
 
   unsubscribe = await deps.eventHub.subscribe(runId, (e) => {
@@ -89,7 +81,7 @@ export async function streamRunEvents(
     else deliver(e);
     if (isFinal(e)) onFinal?.();
   });
-  const anchor = (await lastRunEventId(deps.redis, prefix, runId)) ?? '0-0';
+  const anchor = (await protocol.lastEventId(runId)) ?? '0-0';
   const run = await loadRun();
   if (!run) {
     unsubscribe();
@@ -100,7 +92,7 @@ export async function streamRunEvents(
   const resumeFrom = lastEventId && isStreamId(lastEventId) ? lastEventId : null;
   // A Last-Event-ID ahead of the stream (another deployment's, or made up) cannot be resumed from.
   const resumable = resumeFrom !== null && compareStreamIds(resumeFrom, anchor) <= 0 ? resumeFrom : null;
-  const backlog = resumable ? await readRunEvents(deps.redis, prefix, runId, resumable) : [];
+  const backlog = resumable ? await protocol.readEvents(runId, resumable) : [];
   if (resumable && backlog.length === 0 && isTerminal(run.status)) {
     // The client saw everything, final event included: 204 tells EventSource to stop reconnecting.
     unsubscribe();
@@ -119,12 +111,12 @@ export async function streamRunEvents(
   if (resumable) {
     // Events the capped stream no longer holds are gone: the current status stands in for them,
     // then whatever the stream still has after the resume point follows.
-    if (await runEventsTrimmedAfter(deps.redis, prefix, runId, resumable)) write(resumable, 'status', statusData(run));
+    if (await protocol.eventsTrimmedAfter(runId, resumable)) write(resumable, 'status', statusData(run));
     lastSent = resumable;
   } else {
     // A finished run's status goes out with the id just before its final event, so the final event
     // follows it and a reconnect from the status replays exactly the final event.
-    const stored = isTerminal(run.status) ? await lastFinalRunEvent(deps.redis, prefix, runId) : null;
+    const stored = isTerminal(run.status) ? await protocol.lastFinalEvent(runId) : null;
     const statusId = stored && compareStreamIds(stored.final.id, anchor) <= 0 ? stored.previousId : anchor;
     write(statusId, 'status', statusData(run));
     lastSent = statusId;

@@ -4,7 +4,11 @@ import type { ErrorBody } from '@studio/contracts';
 import type { AuthUser } from '../auth/jwt';
 import type { DeletedResponse } from '../api-keys/api-key.service';
 import type { AppDeps } from '../deps';
-import { RunService } from './run.service';
+import { RunCancelService } from './run-cancel.service';
+import { RunCreateService } from './run-create.service';
+import { RunDeleteService } from './run-delete.service';
+import { RunQueryService } from './run-query.service';
+import { RunTagsService } from './run-tags.service';
 import type {
   BulkDeleteRequest,
   BulkDeleteResponse,
@@ -24,10 +28,8 @@ const viewerId = (req: ExRequest) => (req.user as AuthUser | null)?.user_id ?? n
 @Route('runs')
 @Tags('Runs')
 export class RunController extends Controller {
-  private readonly service: RunService;
-  constructor(deps: AppDeps) {
+  constructor(private readonly deps: AppDeps) {
     super();
-    this.service = new RunService(deps);
   }
 
   /**
@@ -45,7 +47,7 @@ export class RunController extends Controller {
   @Response<ErrorBody>(503, 'SERVICE_UNAVAILABLE: the run queue is unreachable; no run was created')
   @OperationId('createRun')
   public async create(@Body() body: RunCreate, @Request() req: ExRequest): Promise<RunCreated> {
-    return this.service.create(userId(req), body);
+    return new RunCreateService(this.deps).create(userId(req), body);
   }
 
   /**
@@ -83,7 +85,7 @@ export class RunController extends Controller {
     @Query() sort_by?: string,
     @Query() sort_order?: string,
   ): Promise<RunListResponse> {
-    return this.service.list(viewerId(req), {
+    return new RunQueryService(this.deps).list(viewerId(req), {
       page,
       per_page,
       search,
@@ -104,7 +106,7 @@ export class RunController extends Controller {
   @Response<ErrorBody>(401, 'AUTH_REQUIRED: a token was sent but is invalid')
   @OperationId('listRunTags')
   public async tags(@Request() req: ExRequest): Promise<string[]> {
-    return this.service.tags(viewerId(req));
+    return new RunTagsService(this.deps).list(viewerId(req));
   }
 
   /**
@@ -117,7 +119,7 @@ export class RunController extends Controller {
   @Response<ErrorBody>(422, 'VALIDATION_ERROR: not a list of ids, or more than 1000')
   @OperationId('bulkDeleteRuns')
   public async bulkDelete(@Body() body: string[] | BulkDeleteRequest, @Request() req: ExRequest): Promise<BulkDeleteResponse> {
-    return this.service.bulkRemove(userId(req), Array.isArray(body) ? body : body.run_ids);
+    return new RunDeleteService(this.deps).bulkRemove(userId(req), Array.isArray(body) ? body : body.run_ids);
   }
 
   /**
@@ -135,7 +137,7 @@ export class RunController extends Controller {
   @Response<ErrorBody>(422, 'VALIDATION_ERROR')
   @OperationId('getRun')
   public async detail(@Path() run_id: string, @Query() log_lines = 100): Promise<RunDetail> {
-    return this.service.detail(run_id, log_lines);
+    return new RunQueryService(this.deps).detail(run_id, log_lines);
   }
 
   /**
@@ -151,7 +153,7 @@ export class RunController extends Controller {
   @Response<ErrorBody>(404, 'RUN_NOT_FOUND')
   @OperationId('cancelRun')
   public async cancel(@Path() run_id: string, @Request() req: ExRequest): Promise<RunStatusResponse> {
-    return this.service.cancel(run_id, userId(req));
+    return new RunCancelService(this.deps).cancel(run_id, userId(req));
   }
 
   /** Delete your run with its samples, logs and event history. A queued run leaves the queue; a running one must be canceled first. */
@@ -163,7 +165,7 @@ export class RunController extends Controller {
   @Response<ErrorBody>(404, 'RUN_NOT_FOUND')
   @OperationId('deleteRun')
   public async remove(@Path() run_id: string, @Request() req: ExRequest): Promise<DeletedResponse> {
-    return this.service.remove(run_id, userId(req));
+    return new RunDeleteService(this.deps).remove(run_id, userId(req));
   }
 
   /**
@@ -178,6 +180,6 @@ export class RunController extends Controller {
   @Response<ErrorBody>(422, 'VALIDATION_ERROR: more than 50 tags or a tag over 64 characters')
   @OperationId('updateRunTags')
   public async setTags(@Path() run_id: string, @Body() body: TagsUpdate, @Request() req: ExRequest): Promise<TagsResponse> {
-    return this.service.setTags(run_id, userId(req), body.tags);
+    return new RunTagsService(this.deps).set(run_id, userId(req), body.tags);
   }
 }

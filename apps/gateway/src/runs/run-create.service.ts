@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { RunConfigSchema, findProvider, type RunConfig } from '@studio/contracts';
+import { deleteRunRows, findApiKey, findRun, insertRun } from '@studio/db';
+import { getBenchmark, getTask, hasTask, newShortUuid } from '@studio/engine';
+import { parseModelId } from '@studio/providers';
+import { RateLimiter } from '../auth/rate-limiter';
+import type { AppDeps } from '../deps';
+import { AppError, validationError } from '../errors/app-error';
+import { enqueueRunJob } from './run-jobs';
+import { RunSignals } from './run-signals';
+import { checkTags } from './run-tags.service';
+import type { RunCreate, RunCreated } from './run.types';
+
+function modelId(field: string, raw: string): string {
+  try {
+    const { provider, model } = parseModelId(raw);
+    return `${provider}/${model}`;
+  } catch {
+    throw validationError(field, `"${raw}" is not of the form provider/model, e.g. "openai/gpt-4o"`);
+  }
+}
+
+/** `POST /api/runs`: a validated run configuration, stored as a queued run with its job. */
+export class RunCreateService {
+  private readonly limiter: RateLimiter;
+  private readonly signals: RunSignals;
+  constructor(private readonly deps: AppDeps) {
+    this.limiter = new RateLimiter(deps.redis, deps.config.redisPrefix);
+    this.signals = new RunSignals(deps);
+  }
+
+  /**
+   * Inserts the run, publishes `queued`, then enqueues its job (id = run id): a worker may start the job at
+   * once, and its `running` must come after `queued`. A run whose job could not be enqueued is deleted again
+   * with its stream, so no run waits without a job; a job whose run is gone is dropped by the worker. An
+   * enqueue that timed out may still have landed: a run a worker started meanwhile is kept and answered.
+   */
+  async create(userId: string, body: RunCreate): Promise<RunCreated> {
+    const rl = this.deps.config.rateLimits;
+    await this.limiter.hit([{ key: `runs:user:${userId}`, limit: rl.runsPerUser, windowSeconds: rl.windowSeconds, what: 'runs created' }]);
+    const config = await this.validConfig(userId, body);
+    const tags = checkTags(body.tags ?? []);
+    const runId = randomUUID();
+    await insertRun(this.deps.db, {
+      run_id: runId,
+      user_id: userId,
+      benchmark: config.benchmark,
+      model: config.model,
+      config,
+      tags,
+      notes: body.notes?.trim() || null,
+      eval_id: newShortUuid(),
+      task_id: newShortUuid(),
+    });
+    await this.signals.status(runId, 'queued');
+    try {
+      await enqueueRunJob(this.deps, runId);
+    } catch (error) {
+      this.deps.logger.error('run not enqueued; deleting it', { run_id: runId, error });
+      if (!(await this.startedDespiteFailedEnqueue(runId)))
+        throw new AppError('SERVICE_UNAVAILABLE', 'The run queue is unavailable, so the run was not created; try again shortly');
+      this.deps.logger.warn('the enqueue landed after all and a worker took the run; keeping it', { run_id: runId });
+    }
+    this.deps.logger.info('run created', { run_id: runId, user_id: userId, benchmark: config.benchmark, model: config.model });
+    return { run_id: runId };
+  }
+
+  private async validConfig(userId: string, body: RunCreate): Promise<RunConfig> {
+    const meta = getBenchmark(body.benchmark.trim());
+    if (!meta) throw validationError('benchmark', `unknown benchmark "${body.benchmark}"; see GET /api/benchmarks`);
+    if (!hasTask(meta.name))
+      throw validationError('benchmark', `"${meta.name}" cannot be run by this server yet; see GET /api/benchmarks?runnable_only=true`);
+    const model = modelId('model', body.model);
+    const maxConnections = this.deps.config.maxConnectionsLimit;
+    if (body.max_connections != null && body.max_connections > maxConnections)
+      throw validationError('max_connections', `must be at most ${maxConnections}`);
+    const defaultGrader = getTask(meta.name).graderModel;
+    if (body.grader_model != null && defaultGrader === undefined)
+      throw validationError('grader_model', `"${meta.name}" is not model-graded, so it takes no grader model`);
+    const graderOverride = body.grader_model == null ? null : modelId('grader_model', body.grader_model);
+
+    await this.requireKey(userId, model, 'model', `model "${model}"`);
+    const grader = graderOverride ?? defaultGrader;
+    if (grader !== undefined) await this.requireKey(userId, grader, 'grader_model', `grader model "${grader}" of ${meta.name}`, ' or choose another grader_model');
+    return RunConfigSchema.parse({
+      benchmark: meta.name,
+      model,
+      limit: body.limit ?? null,
+      temperature: body.temperature ?? null,
+      top_p: body.top_p ?? null,
+      max_tokens: body.max_tokens ?? null,
+      timeout: body.timeout ?? null,
+      epochs: body.epochs ?? null,
+      max_connections: body.max_connections ?? null,
+      seed: body.seed ?? null,
+      grader_model: graderOverride,
+      // Stored only when given, so configs that keep the default read as they always have.
+      fail_on_error: body.fail_on_error ?? undefined,
+    });
+  }
+
+  private async requireKey(userId: string, model: string, field: string, what: string, alternative = ''): Promise<void> {
+    const { provider } = parseModelId(model);
+    if (findProvider(provider)?.requires_key === false) return;
+    if (await findApiKey(this.deps.db, userId, provider)) return;
+    throw validationError(field, `the ${what} needs an API key for provider "${provider}"; add one with POST /api/api-keys${alternative}`);
+  }
+
+  /**
+   * Deletes the run of a failed enqueue while it is still queued, with its stream (nobody was given the run id,
+   * so nobody watches it). True when a worker started the run instead (an enqueue that timed out may have
+   * landed after all): it is kept and goes on.
+   */
+  private async startedDespiteFailedEnqueue(runId: string): Promise<boolean> {
+    let deleted: number;
+    try {
+      deleted = (await deleteRunRows(this.deps.db, [runId], ['queued'])).length;
+    } catch (error) {
+      this.deps.logger.error('could not delete the unqueued run; the reconciler will enqueue it', { run_id: runId, error });
+      return false;
+    }
+    if (deleted === 0 && (await findRun(this.deps.db, runId))) return true;
+    await this.signals.dropStreams([runId]);
+    return false;
+  }
+}
