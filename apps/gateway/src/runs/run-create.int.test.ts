@@ -59,6 +59,11 @@ describe('validation', () => {
     [{ ...base, max_connections: 0 }, 'max_connections'],
     [{ ...base, max_connections: 501 }, 'max_connections'],
     [{ ...base, seed: 1.5 }, 'seed'],
+    [{ ...base, limit: 2 ** 53 }, 'limit'],
+    [{ ...base, limit: 2 ** 64 }, 'limit'],
+    [{ ...base, max_tokens: 2 ** 53 }, 'max_tokens'],
+    [{ ...base, max_connections: 2 ** 53 }, 'max_connections'],
+    [{ ...base, seed: 2 ** 53 }, 'seed'],
     [{ ...base, limit: 'ten' }, 'limit'],
     [{ ...base, priority: 'high' }, 'priority'],
   ])('%j is 422 naming %s', async (body, field) => {

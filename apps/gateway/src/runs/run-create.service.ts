@@ -82,7 +82,7 @@ export class RunCreateService {
     await this.requireKey(userId, model, 'model', `model "${model}"`);
     const grader = graderOverride ?? defaultGrader;
     if (grader !== undefined) await this.requireKey(userId, grader, 'grader_model', `grader model "${grader}" of ${meta.name}`, ' or choose another grader_model');
-    return RunConfigSchema.parse({
+    const parsed = RunConfigSchema.safeParse({
       benchmark: meta.name,
       model,
       limit: body.limit ?? null,
@@ -97,6 +97,12 @@ export class RunCreateService {
       // Stored only when given, so configs that keep the default read as they always have.
       fail_on_error: body.fail_on_error ?? undefined,
     });
+    // The wire type's checks come first; this is the last word on what a stored config may hold.
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw validationError(issue.path.join('.') || 'body', issue.message);
+    }
+    return parsed.data;
   }
 
   private async requireKey(userId: string, model: string, field: string, what: string, alternative = ''): Promise<void> {

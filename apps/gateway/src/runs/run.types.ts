@@ -27,6 +27,7 @@ export interface RunCreate {
    * Evaluate only the first N samples.
    * @isInt
    * @minimum 1
+   * @maximum 9007199254740991
    * @example 10
    */
   limit?: number | null;
@@ -43,6 +44,7 @@ export interface RunCreate {
   /**
    * @isInt
    * @minimum 1
+   * @maximum 9007199254740991
    */
   max_tokens?: number | null;
   /**
@@ -63,6 +65,7 @@ export interface RunCreate {
    * Model calls in flight at once, up to the server's `MAX_CONNECTIONS_LIMIT` (default 500).
    * @isInt
    * @minimum 1
+   * @maximum 9007199254740991
    */
   max_connections?: number | null;
   /**
