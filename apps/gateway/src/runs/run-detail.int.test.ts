@@ -20,12 +20,20 @@ afterAll(async () => {
 
 const detail = (runId: string, query: Record<string, string | number> = {}) => request(t.app).get(`/api/runs/${runId}`).query(query);
 
+test('user_id is shown to the owner only, not to others holding the run id', async () => {
+  const created = await request(t.app).post('/api/runs').set('Authorization', `Bearer ${owner.token}`).send({ benchmark: 'mmlu', model: 'mockllm/default' });
+  const stranger = await registerUser(t.app, 'stranger');
+  expect((await detail(created.body.run_id)).body.user_id).toBeNull();
+  expect((await detail(created.body.run_id).set('Authorization', `Bearer ${stranger.token}`)).body.user_id).toBeNull();
+  expect((await detail(created.body.run_id).set('Authorization', `Bearer ${owner.token}`)).body.user_id).toBe(owner.userId);
+});
+
 test('a queued run: its config, no progress, only config.json, the equivalent bench command', async () => {
   const created = await request(t.app)
     .post('/api/runs')
     .set('Authorization', `Bearer ${owner.token}`)
     .send({ benchmark: 'mmlu', model: 'mockllm/default', limit: 5, temperature: 0, top_p: 0.9, epochs: 2, seed: 3, notes: "it's a test" });
-  const res = await detail(created.body.run_id);
+  const res = await detail(created.body.run_id).set('Authorization', `Bearer ${owner.token}`);
   expect(res.status).toBe(200);
   expect(res.body).toEqual({
     run_id: created.body.run_id,

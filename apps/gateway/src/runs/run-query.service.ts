@@ -17,7 +17,7 @@ export class RunQueryService {
     return { runs: rows.map(toRunSummary), total, page, per_page: perPage, has_more: page * perPage < total };
   }
 
-  async detail(id: string, logLines: number): Promise<RunDetail> {
+  async detail(id: string, viewerId: string | null, logLines: number): Promise<RunDetail> {
     const row = await requireRun(this.deps.db, id);
     const [stdout, stderr] = await Promise.all([
       listRunLogTail(this.deps.db, row.run_id, 'stdout', logLines),
@@ -26,7 +26,8 @@ export class RunQueryService {
     const config = runConfig(row);
     return {
       run_id: row.run_id,
-      user_id: row.user_id,
+      // Whoever holds the run id may read the run, but who owns it is the owner's business.
+      user_id: viewerId !== null && viewerId === row.user_id ? row.user_id : null,
       benchmark: row.benchmark,
       model: row.model,
       status: row.status,

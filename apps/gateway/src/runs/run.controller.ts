@@ -124,7 +124,7 @@ export class RunController extends Controller {
 
   /**
    * A run with its configuration, progress, results, artifacts and the tail of its output. The run id
-   * is the capability: whoever holds it may read the run, with or without a token.
+   * is the capability: whoever holds it may read the run, with or without a token; only the owner sees `user_id`.
    * @param log_lines Lines of `stdout_tail` and `stderr_tail` (0..10000, default 100).
    * @isInt log_lines
    * @minimum log_lines 0
@@ -136,8 +136,8 @@ export class RunController extends Controller {
   @Response<ErrorBody>(404, 'RUN_NOT_FOUND')
   @Response<ErrorBody>(422, 'VALIDATION_ERROR')
   @OperationId('getRun')
-  public async detail(@Path() run_id: string, @Query() log_lines = 100): Promise<RunDetail> {
-    return new RunQueryService(this.deps).detail(run_id, log_lines);
+  public async detail(@Path() run_id: string, @Request() req: ExRequest, @Query() log_lines = 100): Promise<RunDetail> {
+    return new RunQueryService(this.deps).detail(run_id, viewerId(req), log_lines);
   }
 
   /**

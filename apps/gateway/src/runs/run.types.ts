@@ -184,6 +184,7 @@ export interface RunProgress {
 
 export interface RunDetail {
   run_id: string;
+  /** The owner's user id, shown to the owner only (null for anyone else holding the run id). */
   user_id: string | null;
   benchmark: string;
   model: string;
