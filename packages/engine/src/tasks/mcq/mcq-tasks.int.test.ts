@@ -20,8 +20,12 @@ interface McqCase {
   /** Sample indexes the fake model answers correctly; it picks a wrong letter for the others. */
   correct: number[];
   accuracy: number;
-  /** Every metric of the run, where grouping makes them worth pinning. */
-  metrics?: Record<string, number>;
+  /**
+   * Every metric of the run: Inspect's accuracy, stderr (`np.std(values, ddof=1) / np.sqrt(n)`) and std
+   * (`np.std(values, ddof=1)`) over the 1/0 per-sample values that \`correct\` gives, computed with numpy, and the
+   * same per group where the task groups.
+   */
+  metrics: Record<string, number>;
   temperature?: number;
   systemMessage?: string;
   epochs?: number;
@@ -105,6 +109,7 @@ I) Unsafe practices, Distress, Fear, Serious`,
     targets: ['B', 'B', 'B', 'B'],
     correct: [0, 1],
     accuracy: 0.5,
+    metrics: { accuracy: 0.5, stderr: 0.28867513459481287, std: 0.5773502691896257 },
     temperature: 0.5,
     epochs: 10,
     systemMessage: 'You are a helpful assistant.',
@@ -125,6 +130,7 @@ D) It quadruples`,
     targets: ['D', 'C', 'A', 'C', 'C'],
     correct: [0, 1, 3],
     accuracy: 0.6,
+    metrics: { accuracy: 0.6, stderr: 0.24494897427831783, std: 0.5477225575051662 },
     promptIndex: 3,
     prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C, D:
 
@@ -142,6 +148,7 @@ D) Only let the ball hit your side as you come out of the ball, not your core. R
     targets: ['A', 'B', 'D', 'D', 'B'],
     correct: [0, 4],
     accuracy: 0.4,
+    metrics: { accuracy: 0.4, stderr: 0.24494897427831783, std: 0.5477225575051662 },
     temperature: 0,
     promptIndex: 3,
     prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of ABCD.
@@ -160,6 +167,7 @@ D) soft`,
     targets: ['C', 'B', 'C', 'D', 'D'],
     correct: [1, 2, 3, 4],
     accuracy: 0.8,
+    metrics: { accuracy: 0.8, stderr: 0.20000000000000004, std: 0.44721359549995804 },
     temperature: 0,
     promptIndex: 0,
     prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of ABCD.
@@ -178,6 +186,7 @@ D) Planetary gravity will become stronger.`,
     targets: ['A', 'A', 'A', 'A'],
     correct: [0, 1, 2],
     accuracy: 0.75,
+    metrics: { accuracy: 0.75, stderr: 0.25, std: 0.5 },
     promptIndex: 0,
     prompt: `Q: What is human life expectancy in the United States?
 A: Human life expectancy in the United States is 78 years.
@@ -217,6 +226,7 @@ H) You digest the watermelon seeds`,
     targets: ['B', 'A', 'B', 'A'],
     correct: [0, 3],
     accuracy: 0.5,
+    metrics: { accuracy: 0.5, stderr: 0.28867513459481287, std: 0.5773502691896257 },
     promptIndex: 2,
     prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B:
 
@@ -232,6 +242,7 @@ B) bed`,
     targets: ['B', 'B', 'A', 'A'],
     correct: [0, 1, 2],
     accuracy: 0.75,
+    metrics: { accuracy: 0.75, stderr: 0.25, std: 0.5 },
     promptIndex: 0,
     prompt: `Answer the following multiple choice question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
 
@@ -249,6 +260,7 @@ B) true`,
     targets: ['A', 'B', 'B', 'B'],
     correct: [1],
     accuracy: 0.25,
+    metrics: { accuracy: 0.25, stderr: 0.25, std: 0.5 },
     promptIndex: 1,
     prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B:
 
@@ -264,6 +276,7 @@ B) finish, woodgrain with  bobby pin\u0020`,
     targets: ['D', 'D', 'C', 'C'],
     correct: [0, 2, 3],
     accuracy: 0.75,
+    metrics: { accuracy: 0.75, stderr: 0.25, std: 0.5 },
     promptIndex: 0,
     prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C, D:
 
@@ -281,6 +294,7 @@ D) plants sprouting, blooming and wilting`,
     targets: ['A', 'A'],
     correct: [1],
     accuracy: 0.5,
+    metrics: { accuracy: 0.5, stderr: 0.5, std: 0.7071067811865476 },
     promptIndex: 0,
     prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C, D:
 
@@ -298,6 +312,7 @@ D) gymnosperms`,
     targets: ['B', 'D', 'B', 'D'],
     correct: [1, 2, 3],
     accuracy: 0.75,
+    metrics: { accuracy: 0.75, stderr: 0.25, std: 0.5 },
     promptIndex: 2,
     prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C, D:
 
@@ -327,6 +342,7 @@ D) Polyarteritis nodosa`,
     targets: ['A', 'B', 'A', 'B'],
     correct: [0, 3],
     accuracy: 0.5,
+    metrics: { accuracy: 0.5, stderr: 0.28867513459481287, std: 0.5773502691896257 },
     promptIndex: 2,
     prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C:
 
@@ -347,6 +363,7 @@ C) maybe`,
     targets: ['C', 'A', 'B', 'A'],
     correct: [0, 1],
     accuracy: 0.5,
+    metrics: { accuracy: 0.5, stderr: 0.28867513459481287, std: 0.5773502691896257 },
     promptIndex: 0,
     prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C:
 
@@ -394,7 +411,7 @@ test.each(CASES)('$name: prompt, targets and accuracy through the runner', async
   expect(result.totals).toEqual({ samples: samples.length * epochs, completed: samples.length * epochs });
   const metrics = Object.fromEntries(Object.entries(result.results[0].metrics).map(([key, metric]) => [key, metric.value]));
   expect(metrics.accuracy).toBe(expected.accuracy);
-  if (expected.metrics) expect(metrics).toEqual(expected.metrics);
+  expect(metrics).toEqual(expected.metrics);
 
   const bodies = offline.server.bodies().slice(requestsBefore);
   expect(bodies).toHaveLength(samples.length * epochs);
