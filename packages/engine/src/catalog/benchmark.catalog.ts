@@ -1,10 +1,11 @@
 /**
- * The benchmark catalog served by `GET /api/benchmarks` and `GET /api/benchmarks/{name}`.
- *
- * It describes openbench benchmarks; it does not know which of them this engine can execute. The task
- * registry passes its names to `withRunnable`/`catalogView` so the answer comes from one place.
+ * The benchmark catalog served by `GET /api/benchmarks` and `GET /api/benchmarks/{name}`: the entry each registered
+ * task carries, plus `benchmark.data.ts` for the openbench benchmarks without a task. Callers mark entries
+ * `runnable` with `withRunnable`/`catalogView` against the task registry's names.
  */
-import { BENCHMARK_ENTRIES, SURFACED_SUBTASKS, type BenchmarkEntry } from './benchmark.data';
+import { BENCHMARK_TASKS } from '../tasks/benchmark-tasks';
+import { BENCHMARKS_WITHOUT_TASK } from './benchmark.data';
+import { benchmarkKey, indexByBenchmarkKey, type BenchmarkEntry } from './benchmark.entry';
 import type {
   BenchmarkMeta,
   BenchmarkRequirements,
@@ -21,11 +22,6 @@ const NO_REQUIREMENTS: BenchmarkRequirements = {
 };
 
 const SHORT_DESCRIPTION_MAX = 100;
-
-/** openbench treats `-` and `_` as the same character in benchmark names and is otherwise case-sensitive. */
-function lookupKey(name: string): string {
-  return name.replaceAll('-', '_');
-}
 
 /**
  * Card text: the first sentence when it fits, otherwise cut at a word boundary before any parenthesis the
@@ -67,22 +63,23 @@ function catalogOrder(a: BenchmarkMeta, b: BenchmarkMeta): number {
   return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
 }
 
-const CATALOG: readonly BenchmarkMeta[] = BENCHMARK_ENTRIES.map(toMeta).sort(catalogOrder);
+const ENTRIES = indexByBenchmarkKey(
+  [...BENCHMARK_TASKS.map((task) => task.benchmark), ...BENCHMARKS_WITHOUT_TASK],
+  (entry) => entry.name,
+);
 
-const BY_LOOKUP_KEY: ReadonlyMap<string, BenchmarkMeta> = (() => {
-  const index = new Map<string, BenchmarkMeta>();
-  for (const meta of CATALOG) {
-    const clash = index.get(lookupKey(meta.name));
-    // openbench refuses names that differ only by '-' vs '_' (config.py `_build_normalized_lookup`).
-    if (clash) throw new Error(`benchmark catalog: ${meta.name} and ${clash.name} differ only by '-' vs '_'`);
-    index.set(lookupKey(meta.name), meta);
-  }
-  return index;
-})();
+const CATALOG: readonly BenchmarkMeta[] = [...ENTRIES.values()].map(toMeta).sort(catalogOrder);
+
+const BY_LOOKUP_KEY: ReadonlyMap<string, BenchmarkMeta> = new Map(CATALOG.map((meta) => [benchmarkKey(meta.name), meta]));
+
+/** Subtasks listed by default: the ones whose entry says `surfaced`. */
+const SURFACED_SUBTASKS: ReadonlySet<string> = new Set(
+  [...ENTRIES.values()].filter((entry) => entry.surfaced).map((entry) => entry.name),
+);
 
 /** The catalog entry for an openbench name; `mmlu_pro` finds `mmlu-pro`. Undefined when unknown. */
 export function getBenchmark(name: string): BenchmarkMeta | undefined {
-  return BY_LOOKUP_KEY.get(lookupKey(name));
+  return BY_LOOKUP_KEY.get(benchmarkKey(name));
 }
 
 /** The name exactly as openbench spells it (`mmlu_pro` gives `mmlu-pro`). Undefined when unknown. */
@@ -92,7 +89,7 @@ export function canonicalBenchmarkName(name: string): string | undefined {
 
 /**
  * Catalog entries, featured first and then by name (code-point order). By default: top-level benchmarks
- * plus the surfaced subtasks (arc_easy, arc_challenge, every mgsm_*, math_500, aime_2024, aime_2025);
+ * plus the subtasks whose entry is `surfaced` (arc_easy, arc_challenge, every mgsm_*, math_500, aime_2024, aime_2025);
  * alpha benchmarks only with `includeAlpha`, the other subtasks only with `includeSubtasks`.
  */
 export function listBenchmarks(options: ListBenchmarksOptions = {}): BenchmarkMeta[] {
@@ -106,10 +103,10 @@ export function listBenchmarks(options: ListBenchmarksOptions = {}): BenchmarkMe
 
 /** `meta` plus whether `runnable` (task registry names, spelled with '-' or '_') contains it. */
 export function withRunnable(meta: BenchmarkMeta, runnable: ReadonlySet<string>): RunnableBenchmarkMeta {
-  const key = lookupKey(meta.name);
+  const key = benchmarkKey(meta.name);
   let found = false;
   for (const name of runnable) {
-    if (lookupKey(name) === key) {
+    if (benchmarkKey(name) === key) {
       found = true;
       break;
     }

@@ -1,55 +1,32 @@
 /**
- * openbench benchmark metadata, transcribed rather than invented.
- *
- * Sources (openbench v0.5.x):
- * - name, display_name, description, category, tags: `_BUILTIN_BENCHMARKS` in `src/openbench/config.py`
- *   and its generated copy `docs/snippets/benchmarks.data.mdx`.
- * - dataset, scorer, default grader: `src/openbench/evals/*.py` as summarised in
- *   shared/reference/openbench-engine.md §2.4.1-§2.4.3 and §2.5.
- * - sample_count: the size of the split openbench evaluates by default. Numbers come from the local copies
- *   in shared/datasets (gsm8k, humaneval, math500, mgsm, ifeval, mmlu, aime), openbench's own descriptions and
- *   task docstrings, or the dataset card; the source is noted beside each number that is not self-evident.
- *   Where the split openbench loads was not verified the count is null.
+ * The catalog entries of the openbench benchmarks this engine has no task for, transcribed rather than invented
+ * (sources in `benchmark.entry.ts`). They are served with `runnable: false`. A benchmark the engine runs has its
+ * entry in its task file instead (`src/tasks/**`): making one of these runnable moves its entry there.
  */
-import type { BenchmarkDataset, BenchmarkRequirements } from './benchmark.types';
+import {
+  MULTIPLE_CHOICE_KNOWLEDGE,
+  SCORER,
+  SIMPLE_EVALS,
+  matharena,
+  subtaskOf,
+  type BenchmarkEntry,
+} from './benchmark.entry';
 
-/** One catalog entry as written here; the catalog fills the defaults and `description_short`. */
-export interface BenchmarkEntry {
-  readonly name: string;
-  readonly display_name: string;
-  readonly category: string;
-  readonly description: string;
-  readonly tags: readonly string[];
-  readonly sample_count: number | null;
-  readonly dataset: BenchmarkDataset;
-  readonly scorer: string;
-  readonly requirements?: Partial<BenchmarkRequirements>;
-  readonly subtask?: boolean;
-  readonly group?: string;
-  readonly alpha?: boolean;
-  readonly featured?: boolean;
-}
-
-const MCQ = 'MCQ letter';
-const NUMERIC_ANSWER = 'numeric Answer:';
-const LLM_GRADED = 'LLM-graded';
-const LLM_JUDGE = 'LLM judge';
-const BOXED_INTEGER = 'boxed integer';
-const CODE_EXECUTION = 'code execution';
-const EM_F1 = 'EM / token F1';
+const MCQ = SCORER.mcq;
+const NUMERIC_ANSWER = SCORER.numericAnswer;
+const LLM_GRADED = SCORER.llmGraded;
+const LLM_JUDGE = SCORER.llmJudge;
+const BOXED_INTEGER = SCORER.boxedInteger;
+const CODE_EXECUTION = SCORER.codeExecution;
 
 const GPT_4_1 = 'openai/gpt-4.1-2025-04-14';
 const GPT_4_1_MINI = 'openai/gpt-4.1-mini-2025-04-14';
-
-const SIMPLE_EVALS = 'https://openaipublic.blob.core.windows.net/simple-evals';
 
 /**
  * Studio's long-context threshold (Studio's `BENCHMARK_REQUIREMENTS` uses 128000 for needle-style sets).
  * MRCR and GraphWalks prompts run up to about a million tokens, so smaller windows overflow most samples.
  */
 const LONG_CONTEXT = 128_000;
-
-const MULTIPLE_CHOICE_KNOWLEDGE = ['multiple-choice', 'knowledge', 'reasoning', 'multitask'];
 
 const TOP_LEVEL: readonly BenchmarkEntry[] = [
   {
@@ -109,16 +86,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     scorer: 'exact grid match',
   },
   {
-    name: 'boolq',
-    display_name: 'BoolQ',
-    category: 'core',
-    description: 'BoolQ: A Question Answering Dataset for Boolean Reasoning',
-    tags: ['boolean-reasoning', 'question-answering'],
-    sample_count: 3270, // validation split, dataset card
-    dataset: { source: 'hf:boolq', split: 'validation' },
-    scorer: MCQ,
-  },
-  {
     name: 'browsecomp',
     display_name: 'BrowseComp',
     category: 'core',
@@ -155,18 +122,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     scorer: 'LLM judge (RACE + FACT)',
   },
   {
-    name: 'drop',
-    display_name: 'DROP',
-    category: 'core',
-    description:
-      'Reading comprehension benchmark requiring discrete reasoning over paragraphs (arithmetic, counting, sorting)',
-    tags: ['reading-comprehension', 'reasoning', 'arithmetic', 'counting', 'sorting'],
-    // DROP's dev split (Dua et al. 2019, table 2), which simple-evals' drop_v0_dev file holds.
-    sample_count: 9536,
-    dataset: { source: `${SIMPLE_EVALS}/drop_v0_dev.jsonl.gz`, split: 'dev' },
-    scorer: EM_F1,
-  },
-  {
     name: 'exercism',
     display_name: 'Exercism',
     category: 'core',
@@ -200,17 +155,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     scorer: MCQ,
   },
   {
-    name: 'gpqa_diamond',
-    display_name: 'GPQA Diamond',
-    category: 'core',
-    description: 'Graduate-level Google-Proof Q&A in biology, chemistry, and physics',
-    tags: ['multiple-choice', 'science', 'graduate-level'],
-    sample_count: 198,
-    dataset: { source: 'hf:nmayorga7/gpqa_diamond', split: 'train' },
-    scorer: MCQ,
-    featured: true,
-  },
-  {
     name: 'gpt_oss_aime25',
     display_name: 'GPT-OSS AIME 2025',
     category: 'core',
@@ -219,18 +163,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     sample_count: null,
     dataset: { source: 'hf:opencompass/AIME2025' },
     scorer: BOXED_INTEGER,
-  },
-  {
-    name: 'gsm8k',
-    display_name: 'GSM8K',
-    category: 'core',
-    description:
-      'Grade School Math 8K - 8,500 diverse grade school math word problems requiring multi-step reasoning',
-    tags: ['math', 'reasoning', 'chain-of-thought', 'word-problems'],
-    sample_count: 1319, // test split; shared/datasets/gsm8k/test.jsonl
-    dataset: { source: 'hf:gsm8k', subset: 'main', split: 'test' },
-    scorer: NUMERIC_ANSWER,
-    featured: true,
   },
   {
     name: 'gsm_plus',
@@ -264,17 +196,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     dataset: { source: `${SIMPLE_EVALS}/healthbench/2025-05-07-06-14-12_oss_eval.jsonl` },
     scorer: 'rubric LLM judge',
     requirements: { grader_model: GPT_4_1 },
-  },
-  {
-    name: 'hellaswag',
-    display_name: 'HellaSwag',
-    category: 'core',
-    description: 'Adversarially-filtered sentence completion benchmark for commonsense reasoning',
-    tags: ['multiple-choice', 'commonsense-reasoning', 'sentence-completion'],
-    sample_count: 10042, // validation split, dataset card
-    dataset: { source: 'hf:hellaswag', split: 'validation' },
-    scorer: MCQ,
-    featured: true,
   },
   {
     name: 'hle',
@@ -346,18 +267,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     requirements: { function_calling: true, grader_model: GPT_4_1_MINI },
   },
   {
-    name: 'math',
-    display_name: 'MATH',
-    category: 'core',
-    description:
-      'Measuring Mathematical Problem Solving - 5000 competition math problems across 7 subjects and 5 difficulty levels',
-    tags: ['math', 'problem-solving', 'reasoning', 'competition', 'graded'],
-    sample_count: 5000, // openbench's description
-    dataset: { source: `${SIMPLE_EVALS}/math_test.csv` },
-    scorer: 'Answer: + LLM equivalence',
-    requirements: { grader_model: 'openai/gpt-4-turbo-preview' },
-  },
-  {
     name: 'mathvista',
     display_name: 'MathVista',
     category: 'core',
@@ -389,49 +298,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     sample_count: null,
     dataset: { source: 'hf:medmcqa' },
     scorer: MCQ,
-  },
-  {
-    name: 'medqa',
-    display_name: 'MedQA',
-    category: 'core',
-    description: 'US Medical Licensing Exam (USMLE) questions for medical reasoning',
-    tags: ['multiple-choice', 'medical', 'healthcare', 'medicine', 'clinical'],
-    sample_count: 1273, // test split, dataset card
-    dataset: { source: 'hf:GBaker/MedQA-USMLE-4-options', split: 'test' },
-    scorer: MCQ,
-  },
-  {
-    name: 'mgsm',
-    display_name: 'MGSM',
-    category: 'core',
-    description: 'Multilingual Grade School Math benchmark across 11 languages for testing mathematical reasoning',
-    tags: ['math', 'multilingual', 'reasoning', 'chain-of-thought'],
-    sample_count: 2750, // 11 languages x 250; shared/datasets/mgsm
-    dataset: { source: `${SIMPLE_EVALS}/mgsm_<lang>.tsv` },
-    scorer: NUMERIC_ANSWER,
-  },
-  {
-    name: 'mmlu',
-    display_name: 'MMLU (cais/mmlu)',
-    category: 'core',
-    description:
-      'Massive Multitask Language Understanding - 57 academic subjects from the cais/mmlu dataset. Only supports English (EN-US).',
-    tags: MULTIPLE_CHOICE_KNOWLEDGE,
-    sample_count: 14042, // the MMLU test split; shared/datasets/mmlu/test
-    dataset: { source: `${SIMPLE_EVALS}/mmlu.csv` },
-    scorer: MCQ,
-    featured: true,
-  },
-  {
-    name: 'mmlu-pro',
-    display_name: 'MMLU Pro (TIGER-Lab)',
-    category: 'core',
-    description: 'Enhanced version of MMLU with more challenging, reasoning-focused questions.',
-    tags: MULTIPLE_CHOICE_KNOWLEDGE,
-    sample_count: 12032, // test split, dataset card
-    dataset: { source: 'hf:TIGER-Lab/MMLU-Pro', split: 'test' },
-    scorer: MCQ,
-    featured: true,
   },
   {
     name: 'mmlu-redux',
@@ -512,16 +378,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     scorer: MCQ,
   },
   {
-    name: 'natural_questions',
-    display_name: 'Natural Questions',
-    category: 'core',
-    description: "Google's open-domain QA dataset with real Google queries answered from Wikipedia",
-    tags: ['question-answering', 'factuality', 'open-domain'],
-    sample_count: 3610, // nq_open validation split (dataset card)
-    dataset: { source: 'hf:google-research-datasets/nq_open', subset: 'nq_open', split: 'validation' },
-    scorer: EM_F1,
-  },
-  {
     name: 'ocrbenchv2',
     display_name: 'OCRBench v2',
     category: 'core',
@@ -546,26 +402,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     requirements: { min_context_length: LONG_CONTEXT },
   },
   {
-    name: 'openbookqa',
-    display_name: 'OpenBookQA',
-    category: 'core',
-    description: 'Elementary-level science questions probing understanding of core facts',
-    tags: ['multiple-choice', 'science', 'elementary', 'open-book'],
-    sample_count: 500, // main/validation, per the openbookqa task docstring (4,957 train, 500 validation, 500 test)
-    dataset: { source: 'hf:allenai/openbookqa', subset: 'main', split: 'validation' },
-    scorer: MCQ,
-  },
-  {
-    name: 'piqa',
-    display_name: 'PIQA',
-    category: 'core',
-    description: 'Physical Interaction Question Answering - commonsense about physical situations',
-    tags: ['multiple-choice', 'commonsense-reasoning', 'physical-reasoning'],
-    sample_count: 1838, // validation split, dataset card
-    dataset: { source: 'hf:ybisk/piqa', subset: 'plain_text', split: 'validation' },
-    scorer: MCQ,
-  },
-  {
     name: 'polyglotoxicity',
     display_name: 'PolygloToxicityPrompts (17 Languages)',
     category: 'core',
@@ -584,16 +420,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     tags: ['multiple-choice', 'commonsense-reasoning', 'physical-reasoning'],
     sample_count: null,
     dataset: { source: 'hf:lighteval/prost' },
-    scorer: MCQ,
-  },
-  {
-    name: 'pubmedqa',
-    display_name: 'PubMedQA',
-    category: 'core',
-    description: 'Biomedical question answering from PubMed abstracts',
-    tags: ['multiple-choice', 'medical', 'biomedical', 'research', 'literature'],
-    sample_count: 1000, // pqa_labeled has only a train split, per the pubmedqa task docstring
-    dataset: { source: 'hf:pubmed_qa', subset: 'pqa_labeled', split: 'train' },
     scorer: MCQ,
   },
   {
@@ -639,18 +465,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     requirements: { grader_model: 'openai/gpt-4o-mini-2024-07-18' },
   },
   {
-    name: 'simpleqa',
-    display_name: 'SimpleQA',
-    category: 'core',
-    description: 'Measuring short-form factuality in large language models with simple Q&A pairs',
-    tags: ['factuality', 'question-answering', 'graded'],
-    sample_count: 4326, // all rows of the simple-evals CSV (SimpleQA paper)
-    dataset: { source: `${SIMPLE_EVALS}/simple_qa_test_set.csv` },
-    scorer: LLM_GRADED,
-    requirements: { grader_model: GPT_4_1 },
-    featured: true,
-  },
-  {
     name: 'simpleqa_verified',
     display_name: 'SimpleQA Verified',
     category: 'core',
@@ -661,16 +475,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     dataset: { source: 'hf:google/simpleqa-verified' },
     scorer: LLM_GRADED,
     requirements: { grader_model: GPT_4_1 },
-  },
-  {
-    name: 'squad_v2',
-    display_name: 'SQuAD v2',
-    category: 'core',
-    description: 'Stanford Question Answering Dataset 2.0 with answerable and unanswerable questions',
-    tags: ['question-answering', 'reading-comprehension', 'extractive-qa'],
-    sample_count: 11873, // squad_v2 validation split (dataset card)
-    dataset: { source: 'hf:squad_v2', subset: 'squad_v2', split: 'validation' },
-    scorer: EM_F1,
   },
   {
     name: 'supergpqa',
@@ -691,26 +495,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     tags: ['multiple-choice', 'commonsense-reasoning', 'video-captions'],
     sample_count: null,
     dataset: { source: 'hf:swag' },
-    scorer: MCQ,
-  },
-  {
-    name: 'triviaqa',
-    display_name: 'TriviaQA',
-    category: 'core',
-    description: 'Large-scale reading comprehension dataset with trivia questions from Wikipedia and web',
-    tags: ['question-answering', 'trivia', 'reading-comprehension'],
-    sample_count: 17944, // trivia_qa rc validation split (dataset card)
-    dataset: { source: 'hf:trivia_qa', subset: 'rc', split: 'validation' },
-    scorer: EM_F1,
-  },
-  {
-    name: 'winogrande',
-    display_name: 'WinoGrande',
-    category: 'core',
-    description: 'Large-scale Winograd Schema Challenge for commonsense pronoun resolution',
-    tags: ['multiple-choice', 'commonsense-reasoning', 'pronoun-resolution'],
-    sample_count: 1267, // winogrande_xl validation split, dataset card
-    dataset: { source: 'hf:winogrande', subset: 'winogrande_xl', split: 'validation' },
     scorer: MCQ,
   },
   {
@@ -821,17 +605,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     scorer: MCQ,
   },
   {
-    name: 'social_iqa',
-    display_name: 'Social IQA',
-    category: 'ethics-social',
-    description:
-      'Social Intelligence Question Answering - tests reasoning about social situations, emotions, and mental states',
-    tags: ['multiple-choice', 'social-intelligence', 'emotional-reasoning', 'theory-of-mind'],
-    sample_count: 1954, // validation split, dataset card
-    dataset: { source: 'hf:social_i_qa', split: 'validation' },
-    scorer: MCQ,
-  },
-  {
     name: 'toxigen',
     display_name: 'ToxiGen',
     category: 'ethics-social',
@@ -936,30 +709,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     sample_count: null,
     dataset: { source: 'hf:allenai/math_qa' },
     scorer: MCQ,
-  },
-  {
-    name: 'sciq',
-    display_name: 'SciQ',
-    category: 'knowledge-qa',
-    description: 'Science exam questions covering Physics, Chemistry, Biology, and other scientific domains',
-    tags: ['multiple-choice', 'science', 'physics', 'chemistry', 'biology'],
-    sample_count: 1000, // validation split, dataset card
-    dataset: { source: 'hf:allenai/sciq', split: 'validation' },
-    scorer: MCQ,
-  },
-  {
-    name: 'truthfulqa',
-    display_name: 'TruthfulQA',
-    category: 'knowledge-qa',
-    description:
-      'Tests if models generate truthful answers to questions that humans often answer falsely due to misconceptions',
-    tags: ['multiple-choice', 'truthfulness', 'misconceptions', 'factuality'],
-    // HF truthful_qa (the 2021 release) has 817 rows in the multiple_choice validation split; the January 2025
-    // upstream revision in shared/datasets/truthfulqa has 790 and is not what openbench loads.
-    sample_count: 817,
-    dataset: { source: 'hf:truthful_qa', subset: 'multiple_choice', split: 'validation' },
-    scorer: MCQ,
-    featured: true,
   },
   {
     name: 'blimp',
@@ -1077,155 +826,24 @@ function politicalEvenhandedness(): BenchmarkEntry[] {
   ];
 }
 
-/** A subtask shares its family's dataset, scorer and requirements unless it says otherwise. */
-function subtaskOf(parent: string, entry: Omit<BenchmarkEntry, 'dataset' | 'scorer' | 'subtask'> &
-  Partial<Pick<BenchmarkEntry, 'dataset' | 'scorer'>>): BenchmarkEntry {
-  const family = TOP_LEVEL.find((candidate) => candidate.name === parent);
-  if (!family) throw new Error(`benchmark catalog: unknown parent family ${parent}`);
-  return {
-    dataset: family.dataset,
-    scorer: family.scorer,
-    requirements: family.requirements,
-    group: parent,
-    ...entry,
-    subtask: true,
-  };
-}
-
-const MGSM_LANGUAGES: ReadonlyArray<readonly [code: string, language: string]> = [
-  ['de', 'German'],
-  ['es', 'Spanish'],
-  ['fr', 'French'],
-  ['sw', 'Swahili'],
-  ['bn', 'Bengali'],
-  ['ja', 'Japanese'],
-  ['ru', 'Russian'],
-  ['te', 'Telugu'],
-  ['th', 'Thai'],
-  ['zh', 'Chinese'],
-];
-
-/** Every MGSM TSV has 250 rows (shared/datasets/mgsm). */
-const MGSM_ROWS_PER_LANGUAGE = 250;
-
-const MGSM: readonly BenchmarkEntry[] = [
-  subtaskOf('mgsm', {
-    name: 'mgsm_en',
-    display_name: 'MGSM English',
-    category: 'core',
-    description: 'Grade school math problems in English for testing mathematical reasoning',
-    tags: ['math', 'english', 'reasoning', 'chain-of-thought'],
-    sample_count: MGSM_ROWS_PER_LANGUAGE,
-    dataset: { source: `${SIMPLE_EVALS}/mgsm_en.tsv` },
-  }),
-  subtaskOf('mgsm', {
-    name: 'mgsm_latin',
-    display_name: 'MGSM Latin Script',
-    category: 'core',
-    description:
-      'Grade school math problems in Latin script languages (German, English, Spanish, French, Swahili)',
-    tags: ['math', 'multilingual', 'latin-script', 'reasoning', 'chain-of-thought'],
-    sample_count: 5 * MGSM_ROWS_PER_LANGUAGE,
-  }),
-  subtaskOf('mgsm', {
-    name: 'mgsm_non_latin',
-    display_name: 'MGSM Non-Latin Script',
-    category: 'core',
-    description:
-      'Grade school math problems in non-Latin script languages (Bengali, Japanese, Russian, Telugu, Thai, Chinese)',
-    tags: ['math', 'multilingual', 'non-latin-script', 'reasoning', 'chain-of-thought'],
-    sample_count: 6 * MGSM_ROWS_PER_LANGUAGE,
-  }),
-  ...MGSM_LANGUAGES.map(([code, language]) =>
-    subtaskOf('mgsm', {
-      name: `mgsm_${code}`,
-      display_name: `MGSM (${language})`,
-      category: 'math',
-      description: `Multilingual Grade School Math in ${language}`,
-      tags: ['math', 'reasoning', 'multilingual', 'mgsm'],
-      sample_count: MGSM_ROWS_PER_LANGUAGE,
-      dataset: { source: `${SIMPLE_EVALS}/mgsm_${code}.tsv` },
-    }),
-  ),
-];
-
-const ARC_TAGS = ['multiple-choice', 'science', 'commonsense-reasoning'];
-
-/**
- * MathArena competitions (src/openbench/evals/matharena/<key>/<key>.py). Each task file names its dataset and
- * `n_problems`; aime_2024 is not a MathArena set but AarushSah/aime2024, the two 2024 exams concatenated.
- */
-function matharena(
-  name: string,
-  display_name: string,
-  description: string,
-  tags: readonly string[],
-  problems: number,
-  source = `hf:MathArena/${name}`,
-): BenchmarkEntry {
-  return {
-    name,
-    display_name,
-    category: 'math',
-    description,
-    tags,
-    sample_count: problems,
-    dataset: { source, split: 'train' },
-    scorer: BOXED_INTEGER,
-    subtask: true,
-    group: 'matharena',
-  };
+/** A top-level entry above, as the family of its subtasks below. */
+function family(name: string): BenchmarkEntry {
+  const entry = TOP_LEVEL.find((candidate) => candidate.name === name);
+  if (!entry) throw new Error(`benchmark catalog: unknown parent family ${name}`);
+  return entry;
 }
 
 const SUBTASKS: readonly BenchmarkEntry[] = [
-  ...MGSM,
-  subtaskOf('math', {
-    name: 'math_500',
-    display_name: 'MATH-500',
-    category: 'core',
-    description: '500-problem subset of MATH dataset for faster evaluation of mathematical problem solving',
-    tags: ['math', 'problem-solving', 'reasoning', 'competition', 'graded', 'subset'],
-    sample_count: 500, // shared/datasets/math500/test.jsonl
-    dataset: { source: `${SIMPLE_EVALS}/math_500_test.csv` },
-    featured: true,
-  }),
-  {
-    name: 'arc_easy',
-    display_name: 'ARC-Easy',
-    category: 'core',
-    description: 'AI2 Reasoning Challenge - Easy questions from grade-school science exams',
-    tags: ARC_TAGS,
-    sample_count: 2376, // test split, per the arc_easy task docstring
-    dataset: { source: 'hf:allenai/ai2_arc', subset: 'ARC-Easy', split: 'test' },
-    scorer: MCQ,
-    subtask: true,
-    group: 'arc',
-  },
-  {
-    name: 'arc_challenge',
-    display_name: 'ARC-Challenge',
-    category: 'core',
-    description: 'AI2 Reasoning Challenge - Challenging questions from grade-school science exams',
-    tags: ARC_TAGS,
-    sample_count: 1172, // test split, per the arc_challenge task docstring
-    dataset: { source: 'hf:allenai/ai2_arc', subset: 'ARC-Challenge', split: 'test' },
-    scorer: MCQ,
-    subtask: true,
-    group: 'arc',
-    featured: true,
-  },
   matharena('aime_2023_I', 'AIME 2023 I', 'American Invitational Mathematics Examination 2023 (First)',
     ['math', 'competition', 'aime', '2023'], 15),
   matharena('aime_2023_II', 'AIME 2023 II', 'American Invitational Mathematics Examination 2023 (Second)',
     ['math', 'competition', 'aime', '2023'], 15),
   matharena('aime_2024', 'AIME 2024', 'American Invitational Mathematics Examination 2024 (Combined I & II)',
-    ['math', 'competition', 'aime', '2024', 'combined'], 30, 'hf:AarushSah/aime2024'),
+    ['math', 'competition', 'aime', '2024', 'combined'], 30, { source: 'hf:AarushSah/aime2024', surfaced: true }),
   matharena('aime_2024_I', 'AIME 2024 I', 'American Invitational Mathematics Examination 2024 (First)',
     ['math', 'competition', 'aime', '2024'], 15),
   matharena('aime_2024_II', 'AIME 2024 II', 'American Invitational Mathematics Examination 2024 (Second)',
     ['math', 'competition', 'aime', '2024'], 15),
-  matharena('aime_2025', 'AIME 2025', 'American Invitational Mathematics Examination 2025',
-    ['math', 'competition', 'aime', '2025'], 30),
   matharena('aime_2025_II', 'AIME 2025 II', 'American Invitational Mathematics Examination 2025 (Second)',
     ['math', 'competition', 'aime', '2025'], 15),
   matharena('brumo_2025', 'BRUMO 2025', 'Bruno Mathematical Olympiad 2025',
@@ -1238,7 +856,7 @@ const SUBTASKS: readonly BenchmarkEntry[] = [
     ['math', 'competition', 'hmmt', '2025'], 30),
   ...(['python', 'javascript', 'go', 'java', 'rust'] as const).map((language) => {
     const title = { python: 'Python', javascript: 'JavaScript', go: 'Go', java: 'Java', rust: 'Rust' }[language];
-    return subtaskOf('exercism', {
+    return subtaskOf(family('exercism'), {
       name: `exercism_${language}`,
       display_name: `Exercism (${title})`,
       category: 'core',
@@ -1247,7 +865,7 @@ const SUBTASKS: readonly BenchmarkEntry[] = [
       sample_count: null,
     });
   }),
-  subtaskOf('musr', {
+  subtaskOf(family('musr'), {
     name: 'musr_murder_mysteries',
     display_name: 'MuSR Murder Mysteries',
     category: 'core',
@@ -1255,7 +873,7 @@ const SUBTASKS: readonly BenchmarkEntry[] = [
     tags: ['multiple-choice', 'reasoning', 'commonsense', 'chain-of-thought', 'murder-mysteries'],
     sample_count: 250,
   }),
-  subtaskOf('musr', {
+  subtaskOf(family('musr'), {
     name: 'musr_object_placements',
     display_name: 'MuSR Object Placements',
     category: 'core',
@@ -1263,7 +881,7 @@ const SUBTASKS: readonly BenchmarkEntry[] = [
     tags: ['multiple-choice', 'reasoning', 'commonsense', 'chain-of-thought', 'object-placements'],
     sample_count: 256,
   }),
-  subtaskOf('musr', {
+  subtaskOf(family('musr'), {
     name: 'musr_team_allocation',
     display_name: 'MuSR Team Allocation',
     category: 'core',
@@ -1271,7 +889,7 @@ const SUBTASKS: readonly BenchmarkEntry[] = [
     tags: ['multiple-choice', 'reasoning', 'commonsense', 'chain-of-thought', 'team-allocation'],
     sample_count: 250,
   }),
-  subtaskOf('healthbench', {
+  subtaskOf(family('healthbench'), {
     name: 'healthbench_hard',
     display_name: 'HealthBench Hard',
     category: 'core',
@@ -1281,7 +899,7 @@ const SUBTASKS: readonly BenchmarkEntry[] = [
     sample_count: 1000, // HealthBench paper
     dataset: { source: `${SIMPLE_EVALS}/healthbench/hard_2025-05-08-21-00-10.jsonl` },
   }),
-  subtaskOf('healthbench', {
+  subtaskOf(family('healthbench'), {
     name: 'healthbench_consensus',
     display_name: 'HealthBench Consensus',
     category: 'core',
@@ -1290,7 +908,7 @@ const SUBTASKS: readonly BenchmarkEntry[] = [
     sample_count: 3671, // HealthBench paper
     dataset: { source: `${SIMPLE_EVALS}/healthbench/consensus_2025-05-09-20-00-46.jsonl` },
   }),
-  subtaskOf('hle', {
+  subtaskOf(family('hle'), {
     name: 'hle_text',
     display_name: "Humanity's Last Exam (Text-Only)",
     category: 'core',
@@ -1300,7 +918,7 @@ const SUBTASKS: readonly BenchmarkEntry[] = [
     sample_count: null,
     requirements: { grader_model: 'openai/o3-mini-2025-01-31' },
   }),
-  subtaskOf('gsm_plus', {
+  subtaskOf(family('gsm_plus'), {
     name: 'gsm_plus_mini',
     display_name: 'GSM-Plus Mini',
     category: 'core',
@@ -1310,7 +928,7 @@ const SUBTASKS: readonly BenchmarkEntry[] = [
     dataset: { source: 'hf:qintongli/GSM-Plus', split: 'testmini' },
   }),
   ...([2, 4, 8] as const).map((needles) =>
-    subtaskOf('openai_mrcr', {
+    subtaskOf(family('openai_mrcr'), {
       name: `openai_mrcr_${needles}n`,
       display_name: `OpenAI MRCR (${needles} Needles)`,
       category: 'core',
@@ -1319,7 +937,7 @@ const SUBTASKS: readonly BenchmarkEntry[] = [
       sample_count: null,
     }),
   ),
-  subtaskOf('mmmu_pro', {
+  subtaskOf(family('mmmu_pro'), {
     name: 'mmmu_pro_vision',
     display_name: 'MMMU-Pro (Vision)',
     category: 'core',
@@ -1425,17 +1043,4 @@ const ALPHA: readonly BenchmarkEntry[] = [
   },
 ];
 
-export const BENCHMARK_ENTRIES: readonly BenchmarkEntry[] = [...TOP_LEVEL, ...SUBTASKS, ...ALPHA];
-
-/**
- * Subtasks listed by default next to the top-level benchmarks: the ones Studio surfaces and its engine
- * targets directly. Other subtasks appear only with `includeSubtasks`.
- */
-export const SURFACED_SUBTASKS: ReadonlySet<string> = new Set([
-  'arc_easy',
-  'arc_challenge',
-  'math_500',
-  'aime_2024',
-  'aime_2025',
-  ...MGSM.map((entry) => entry.name),
-]);
+export const BENCHMARKS_WITHOUT_TASK: readonly BenchmarkEntry[] = [...TOP_LEVEL, ...SUBTASKS, ...ALPHA];

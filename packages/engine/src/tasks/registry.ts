@@ -1,31 +1,22 @@
-import { canonicalBenchmarkName } from '../catalog';
+import { benchmarkKey, indexByBenchmarkKey } from '../catalog/benchmark.entry';
 import type { TaskDefinition } from '../types';
-import { GENERATIVE_TASKS } from './generative';
-import { MCQ_TASKS } from './mcq';
-import type { TaskOptions } from './task.types';
+import { BENCHMARK_TASKS } from './benchmark-tasks';
+import type { BenchmarkTask, TaskOptions } from './task.types';
 
-const FACTORIES = new Map(Object.entries({ ...MCQ_TASKS, ...GENERATIVE_TASKS }));
+const BY_KEY: ReadonlyMap<string, BenchmarkTask> = indexByBenchmarkKey(BENCHMARK_TASKS, (task) => task.benchmark.name);
 
 /** openbench keys this engine can run (also the catalog's `runnable` flags). */
 export function runnableTaskNames(): string[] {
-  return [...FACTORIES.keys()].sort();
-}
-
-function resolve(name: string): string | undefined {
-  if (FACTORIES.has(name)) return name;
-  const canonical = canonicalBenchmarkName(name);
-  if (canonical && FACTORIES.has(canonical)) return canonical;
-  const underscored = name.replace(/-/g, '_');
-  return [...FACTORIES.keys()].find((k) => k.replace(/-/g, '_') === underscored);
+  return BENCHMARK_TASKS.map((task) => task.benchmark.name).sort();
 }
 
 export function hasTask(name: string): boolean {
-  return resolve(name) !== undefined;
+  return BY_KEY.has(benchmarkKey(name));
 }
 
 /** Builds the task for an openbench key (`-` and `_` are interchangeable, as in openbench). */
 export function getTask(name: string, options: TaskOptions = {}): TaskDefinition {
-  const key = resolve(name);
-  if (!key) throw new Error(`Benchmark "${name}" is not runnable by this engine; runnable: ${runnableTaskNames().join(', ')}`);
-  return FACTORIES.get(key)!(options);
+  const task = BY_KEY.get(benchmarkKey(name));
+  if (!task) throw new Error(`Benchmark "${name}" is not runnable by this engine; runnable: ${runnableTaskNames().join(', ')}`);
+  return task.create(options);
 }

@@ -5,11 +5,11 @@
  */
 import { accuracy, std, stderr } from '../../metrics';
 import { createAimeScorer } from '../../scorers';
-import type { TaskDefinition } from '../../types';
+import { matharena } from '../../catalog/benchmark.entry';
 import type { TaskOptions } from '../task.types';
 import { hfParquetShard } from '../shared/hf-parquet.source';
 import { fileDataset, stringField } from './record-dataset.util';
-import { displayNameOf, taskArgs } from './task-definition.util';
+import { generativeTask, taskArgs, type TaskBody } from './task-definition.util';
 
 /**
  * The instruction after `prompt_template` has formatted it: upstream writes `\\boxed{{}}` in a
@@ -26,12 +26,10 @@ function problemId(value: unknown): number | string {
   throw new Error('MathArena record has no problem_idx');
 }
 
-export function aime2025Task(options: TaskOptions): TaskDefinition {
+function aime2025(options: TaskOptions): TaskBody {
   taskArgs('aime_2025', options, {});
   const repo = 'MathArena/aime_2025';
   return {
-    name: 'aime_2025',
-    displayName: displayNameOf('aime_2025'),
     dataset: fileDataset('aime_2025', repo, hfParquetShard(repo, 'default', 'train'), (record) => ({
       id: problemId(record.problem_idx),
       // `TEMPLATE = instruction + "\n\n" + "{prompt}"`; the problem is substituted, never re-formatted.
@@ -45,3 +43,9 @@ export function aime2025Task(options: TaskOptions): TaskDefinition {
     metrics: [accuracy(), std(), stderr()],
   };
 }
+
+export const aime2025Task = generativeTask(
+  matharena('aime_2025', 'AIME 2025', 'American Invitational Mathematics Examination 2025',
+    ['math', 'competition', 'aime', '2025'], 30, { surfaced: true }),
+  aime2025,
+);

@@ -2,11 +2,12 @@
 import { loadRecords, type DatasetRecord, type DatasetSource } from '@studio/datasets';
 import { accuracy, dropMetrics, stderr } from '../../metrics';
 import { createDropScorer } from '../../scorers';
-import type { DatasetContext, Sample, TaskDefinition } from '../../types';
+import type { DatasetContext, Sample } from '../../types';
+import { SCORER } from '../../catalog/benchmark.entry';
 import type { TaskOptions } from '../task.types';
 import { PythonRandom } from '../shared/python-random.util';
 import { autoId, stringField } from './record-dataset.util';
-import { displayNameOf, intArg, taskArgs } from './task-definition.util';
+import { generativeTask, intArg, taskArgs, type TaskBody } from './task-definition.util';
 
 const SIMPLE_EVALS = 'https://openaipublic.blob.core.windows.net/simple-evals';
 export const DROP_TRAIN_SOURCE: DatasetSource = { url: `${SIMPLE_EVALS}/drop_v0_train.jsonl.gz`, format: 'jsonl', gzip: true };
@@ -54,16 +55,27 @@ async function loadDrop(ctx: DatasetContext, numExamples: number | undefined, sh
   });
 }
 
-export function dropTask(options: TaskOptions): TaskDefinition {
+function drop(options: TaskOptions): TaskBody {
   const args = taskArgs('drop', options, { num_examples: '', train_samples_per_prompt: '3' });
   const numExamples = args.num_examples === '' ? undefined : intArg('drop', 'num_examples', args.num_examples);
   const shotsPerPrompt = intArg('drop', 'train_samples_per_prompt', args.train_samples_per_prompt);
   return {
-    name: 'drop',
-    displayName: displayNameOf('drop'),
     dataset: { name: 'drop', location: DROP_DEV_SOURCE.url, load: (ctx) => loadDrop(ctx, numExamples, shotsPerPrompt) },
     config: { temperature: 0.0, max_tokens: 8192 },
     scorer: createDropScorer(),
     metrics: [accuracy(), stderr(), dropMetrics()],
   };
 }
+
+export const dropTask = generativeTask({
+  name: 'drop',
+  display_name: 'DROP',
+  category: 'core',
+  description:
+    'Reading comprehension benchmark requiring discrete reasoning over paragraphs (arithmetic, counting, sorting)',
+  tags: ['reading-comprehension', 'reasoning', 'arithmetic', 'counting', 'sorting'],
+  // DROP's dev split (Dua et al. 2019, table 2), which simple-evals' drop_v0_dev file holds.
+  sample_count: 9536,
+  dataset: { source: DROP_DEV_SOURCE.url, split: 'dev' },
+  scorer: SCORER.emF1,
+}, drop);

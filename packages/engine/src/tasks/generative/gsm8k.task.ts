@@ -2,11 +2,11 @@
 import { accuracy, stderr } from '../../metrics';
 import { createGradeSchoolMathScorer } from '../../scorers';
 import { pyFormat, pyStrip } from '../../scorers/python-text.util';
-import type { TaskDefinition } from '../../types';
+import { SCORER } from '../../catalog/benchmark.entry';
 import type { TaskOptions } from '../task.types';
 import { hfParquetShard } from '../shared/hf-parquet.source';
 import { autoId, fileDataset, stringField } from './record-dataset.util';
-import { displayNameOf, taskArgs } from './task-definition.util';
+import { generativeTask, taskArgs, type TaskBody } from './task-definition.util';
 
 export const GSM8K_PROMPT_TEMPLATE = `Solve this math problem. Give the reasoning steps before giving the final answer on the last line by itself in the format of "Answer:". Do not add anything other than the integer answer after "Answer:".
 
@@ -17,13 +17,11 @@ function finalAnswer(solution: string): string {
   return pyStrip(solution.split('####').at(-1) as string);
 }
 
-export function gsm8kTask(options: TaskOptions): TaskDefinition {
+function gsm8k(options: TaskOptions): TaskBody {
   const { split } = taskArgs('gsm8k', options, { split: 'test' });
   // hf_dataset("gsm8k", data_dir="main") reads the files under main/, which are exactly the Hub's `main` config.
   const source = hfParquetShard('openai/gsm8k', 'main', split);
   return {
-    name: 'gsm8k',
-    displayName: displayNameOf('gsm8k'),
     dataset: fileDataset('gsm8k', 'gsm8k', source, (record, index) => ({
       id: autoId(index),
       input: pyFormat(GSM8K_PROMPT_TEMPLATE, { question: stringField(record, 'question') }),
@@ -35,3 +33,16 @@ export function gsm8kTask(options: TaskOptions): TaskDefinition {
     metrics: [accuracy(), stderr()],
   };
 }
+
+export const gsm8kTask = generativeTask({
+  name: 'gsm8k',
+  display_name: 'GSM8K',
+  category: 'core',
+  description:
+    'Grade School Math 8K - 8,500 diverse grade school math word problems requiring multi-step reasoning',
+  tags: ['math', 'reasoning', 'chain-of-thought', 'word-problems'],
+  sample_count: 1319, // test split; shared/datasets/gsm8k/test.jsonl
+  dataset: { source: 'hf:gsm8k', subset: 'main', split: 'test' },
+  scorer: SCORER.numericAnswer,
+  featured: true,
+}, gsm8k);

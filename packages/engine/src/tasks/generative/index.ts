@@ -1,5 +1,5 @@
-/** openbench's free-answer benchmarks, keyed exactly as openbench registers them. */
-import type { TaskFactory } from '../task.types';
+/** openbench's free-answer benchmarks this engine runs; each task file holds its catalog entry. */
+import type { BenchmarkTask } from '../task.types';
 import { aime2025Task } from './aime.task';
 import { dropTask } from './drop.task';
 import { gsm8kTask } from './gsm8k.task';
@@ -10,14 +10,14 @@ import { simpleqaTask } from './simpleqa.task';
 import { squadV2Task } from './squad-v2.task';
 import { triviaqaTask } from './triviaqa.task';
 
-export const GENERATIVE_TASKS: Record<string, TaskFactory> = {
-  gsm8k: gsm8kTask,
+export const GENERATIVE_BENCHMARKS: readonly BenchmarkTask[] = [
+  gsm8kTask,
   ...MGSM_TASKS,
-  drop: dropTask,
-  natural_questions: naturalQuestionsTask,
-  triviaqa: triviaqaTask,
-  squad_v2: squadV2Task,
-  simpleqa: simpleqaTask,
+  dropTask,
+  naturalQuestionsTask,
+  triviaqaTask,
+  squadV2Task,
+  simpleqaTask,
   ...MATH_TASKS,
-  aime_2025: aime2025Task,
-};
+  aime2025Task,
+];

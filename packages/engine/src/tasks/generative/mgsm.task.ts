@@ -4,8 +4,9 @@ import { readFile } from 'node:fs/promises';
 import { accuracy, stderr } from '../../metrics';
 import { createMgsmScorer } from '../../scorers';
 import { pyFormat, pyStrip } from '../../scorers/python-text.util';
-import type { DatasetContext, Sample, TaskDataset, TaskDefinition } from '../../types';
-import type { TaskFactory, TaskOptions } from '../task.types';
+import { SCORER, SIMPLE_EVALS, subtaskOf, type BenchmarkEntry } from '../../catalog/benchmark.entry';
+import type { DatasetContext, Sample, TaskDataset } from '../../types';
+import type { BenchmarkTask } from '../task.types';
 import { languageAccuracy } from './mgsm-language.metric';
 import {
   ALL_LANGUAGES,
@@ -14,9 +15,7 @@ import {
   NON_LATIN_LANGUAGES,
   type MgsmLanguageCode,
 } from './mgsm-languages.data';
-import { displayNameOf, taskArgs } from './task-definition.util';
-
-const SIMPLE_EVALS = 'https://openaipublic.blob.core.windows.net/simple-evals';
+import { generativeTask, taskArgs } from './task-definition.util';
 
 export function mgsmUrl(language: MgsmLanguageCode): string {
   return `${SIMPLE_EVALS}/mgsm_${language}.tsv`;
@@ -63,27 +62,94 @@ function mgsmDataset(languages: readonly MgsmLanguageCode[]): TaskDataset {
   };
 }
 
-function mgsmTask(name: string, languages: readonly MgsmLanguageCode[], temperature: number): TaskFactory {
-  return (options: TaskOptions): TaskDefinition => {
-    taskArgs(name, options, {});
+function mgsmTask(benchmark: BenchmarkEntry, languages: readonly MgsmLanguageCode[], temperature: number): BenchmarkTask {
+  return generativeTask(benchmark, (options) => {
+    taskArgs(benchmark.name, options, {});
     return {
-      name,
-      displayName: displayNameOf(name),
       dataset: mgsmDataset(languages),
       config: { temperature, max_tokens: 8192 },
       scorer: createMgsmScorer(),
       metrics: [accuracy(), stderr(), languageAccuracy()],
     };
-  };
+  });
+}
+
+/** Every MGSM TSV has 250 rows (shared/datasets/mgsm). */
+const ROWS_PER_LANGUAGE = 250;
+
+const MGSM: BenchmarkEntry = {
+  name: 'mgsm',
+  display_name: 'MGSM',
+  category: 'core',
+  description: 'Multilingual Grade School Math benchmark across 11 languages for testing mathematical reasoning',
+  tags: ['math', 'multilingual', 'reasoning', 'chain-of-thought'],
+  sample_count: ALL_LANGUAGES.length * ROWS_PER_LANGUAGE, // 2750; shared/datasets/mgsm
+  dataset: { source: `${SIMPLE_EVALS}/mgsm_<lang>.tsv` },
+  scorer: SCORER.numericAnswer,
+};
+
+/** A subset of MGSM, listed next to the top-level benchmarks. */
+function mgsmSubtask(entry: Omit<BenchmarkEntry, 'dataset' | 'scorer' | 'subtask'> & Pick<Partial<BenchmarkEntry>, 'dataset'>): BenchmarkEntry {
+  return subtaskOf(MGSM, { ...entry, surfaced: true });
 }
 
 /**
  * Every MGSM key openbench registers. The all-language task samples at temperature 0.5 ("Simple
  * Evals uses 0.5"); the subsets at 0.
  */
-export const MGSM_TASKS: Record<string, TaskFactory> = {
-  mgsm: mgsmTask('mgsm', ALL_LANGUAGES, 0.5),
-  mgsm_latin: mgsmTask('mgsm_latin', LATIN_LANGUAGES, 0.0),
-  mgsm_non_latin: mgsmTask('mgsm_non_latin', NON_LATIN_LANGUAGES, 0.0),
-  ...Object.fromEntries(ALL_LANGUAGES.map((language) => [`mgsm_${language}`, mgsmTask(`mgsm_${language}`, [language], 0.0)])),
-};
+export const MGSM_TASKS: readonly BenchmarkTask[] = [
+  mgsmTask(MGSM, ALL_LANGUAGES, 0.5),
+  mgsmTask(
+    mgsmSubtask({
+      name: 'mgsm_latin',
+      display_name: 'MGSM Latin Script',
+      category: 'core',
+      description:
+        'Grade school math problems in Latin script languages (German, English, Spanish, French, Swahili)',
+      tags: ['math', 'multilingual', 'latin-script', 'reasoning', 'chain-of-thought'],
+      sample_count: LATIN_LANGUAGES.length * ROWS_PER_LANGUAGE,
+    }),
+    LATIN_LANGUAGES,
+    0.0,
+  ),
+  mgsmTask(
+    mgsmSubtask({
+      name: 'mgsm_non_latin',
+      display_name: 'MGSM Non-Latin Script',
+      category: 'core',
+      description:
+        'Grade school math problems in non-Latin script languages (Bengali, Japanese, Russian, Telugu, Thai, Chinese)',
+      tags: ['math', 'multilingual', 'non-latin-script', 'reasoning', 'chain-of-thought'],
+      sample_count: NON_LATIN_LANGUAGES.length * ROWS_PER_LANGUAGE,
+    }),
+    NON_LATIN_LANGUAGES,
+    0.0,
+  ),
+  ...ALL_LANGUAGES.map((language) =>
+    mgsmTask(
+      mgsmSubtask(
+        language === 'en'
+          ? {
+              name: 'mgsm_en',
+              display_name: 'MGSM English',
+              category: 'core',
+              description: 'Grade school math problems in English for testing mathematical reasoning',
+              tags: ['math', 'english', 'reasoning', 'chain-of-thought'],
+              sample_count: ROWS_PER_LANGUAGE,
+              dataset: { source: mgsmUrl(language) },
+            }
+          : {
+              name: `mgsm_${language}`,
+              display_name: `MGSM (${MGSM_LANGUAGES[language].name})`,
+              category: 'math',
+              description: `Multilingual Grade School Math in ${MGSM_LANGUAGES[language].name}`,
+              tags: ['math', 'reasoning', 'multilingual', 'mgsm'],
+              sample_count: ROWS_PER_LANGUAGE,
+              dataset: { source: mgsmUrl(language) },
+            },
+      ),
+      [language],
+      0.0,
+    ),
+  ),
+];

@@ -2,11 +2,11 @@
 import { accuracy, stderr } from '../../metrics';
 import { createQaScorer } from '../../scorers';
 import { pyFormat } from '../../scorers/python-text.util';
-import type { TaskDefinition } from '../../types';
+import { SCORER } from '../../catalog/benchmark.entry';
 import type { TaskOptions } from '../task.types';
 import { hfParquetShard } from '../shared/hf-parquet.source';
 import { autoId, fileDataset, stringField } from './record-dataset.util';
-import { displayNameOf, taskArgs } from './task-definition.util';
+import { generativeTask, taskArgs, type TaskBody } from './task-definition.util';
 
 export const SQUAD_V2_PROMPT_TEMPLATE = `Read the passage and answer the question. If the question cannot be answered from the passage, respond with "unanswerable". Give your answer on the last line in the format "Answer: <your answer>".
 
@@ -25,11 +25,9 @@ function targetOf(answers: unknown): string {
   return texts.length === 0 ? 'unanswerable' : [...new Set(texts.map(String))].join('|');
 }
 
-export function squadV2Task(options: TaskOptions): TaskDefinition {
+function squadV2(options: TaskOptions): TaskBody {
   const { split } = taskArgs('squad_v2', options, { split: 'validation' });
   return {
-    name: 'squad_v2',
-    displayName: displayNameOf('squad_v2'),
     // `hf_dataset("squad_v2")`: the legacy name of rajpurkar/squad_v2, whose only config is squad_v2.
     dataset: fileDataset('squad_v2', 'squad_v2', hfParquetShard('rajpurkar/squad_v2', 'squad_v2', split), (record, index) => ({
       id: autoId(index),
@@ -45,3 +43,14 @@ export function squadV2Task(options: TaskOptions): TaskDefinition {
     metrics: [accuracy(), stderr()],
   };
 }
+
+export const squadV2Task = generativeTask({
+  name: 'squad_v2',
+  display_name: 'SQuAD v2',
+  category: 'core',
+  description: 'Stanford Question Answering Dataset 2.0 with answerable and unanswerable questions',
+  tags: ['question-answering', 'reading-comprehension', 'extractive-qa'],
+  sample_count: 11873, // squad_v2 validation split (dataset card)
+  dataset: { source: 'hf:squad_v2', subset: 'squad_v2', split: 'validation' },
+  scorer: SCORER.emF1,
+}, squadV2);

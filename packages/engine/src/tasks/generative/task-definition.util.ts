@@ -1,6 +1,21 @@
-/** What every generative task definition needs: its `-T` arguments, grader model and catalog name. */
-import { getBenchmark } from '../../catalog';
-import type { TaskOptions } from '../task.types';
+/** What every generative task definition needs: its catalog entry, its `-T` arguments and its grader model. */
+import type { BenchmarkEntry } from '../../catalog/benchmark.entry';
+import type { TaskDefinition } from '../../types';
+import type { BenchmarkTask, TaskOptions } from '../task.types';
+
+/** A task definition but its names, which come from the catalog entry. */
+export type TaskBody = Omit<TaskDefinition, 'name' | 'displayName'>;
+
+/**
+ * A benchmark from its catalog entry and a task builder. The task is named after the entry, so the CLI, the API and
+ * the logs name a benchmark the same way.
+ */
+export function generativeTask(benchmark: BenchmarkEntry, build: (options: TaskOptions) => TaskBody): BenchmarkTask {
+  return {
+    benchmark,
+    create: (options) => ({ name: benchmark.name, displayName: benchmark.display_name, ...build(options) }),
+  };
+}
 
 /**
  * The task's `-T` arguments with defaults filled in. An argument the task function does not take
@@ -35,11 +50,4 @@ export function intArg(task: string, name: string, value: string): number {
  */
 export function graderModelFor(options: TaskOptions, args: { grader_model: string }): string {
   return options.graderModel ?? args.grader_model;
-}
-
-/** The catalog's display name, so the CLI, the API and the logs name a benchmark the same way. */
-export function displayNameOf(name: string): string {
-  const meta = getBenchmark(name);
-  if (!meta) throw new Error(`benchmark catalog has no entry for ${name}`);
-  return meta.display_name;
 }

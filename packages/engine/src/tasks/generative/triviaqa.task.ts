@@ -3,11 +3,12 @@ import { openRecords } from '@studio/datasets';
 import { accuracy, stderr } from '../../metrics';
 import { createQaScorer } from '../../scorers';
 import { pyFormat } from '../../scorers/python-text.util';
-import type { DatasetContext, Sample, TaskDefinition } from '../../types';
+import type { DatasetContext, Sample } from '../../types';
+import { SCORER } from '../../catalog/benchmark.entry';
 import type { TaskOptions } from '../task.types';
 import { hfParquetShards } from '../shared/hf-parquet.source';
 import { autoId, stringField } from './record-dataset.util';
-import { displayNameOf, taskArgs } from './task-definition.util';
+import { generativeTask, taskArgs, type TaskBody } from './task-definition.util';
 
 export const TRIVIAQA_PROMPT_TEMPLATE = `Answer the following trivia question. Give a short, factual answer on the last line in the format "Answer: <your answer>".
 
@@ -59,14 +60,23 @@ async function loadTriviaqa(split: string, ctx: DatasetContext): Promise<Sample[
   return samples;
 }
 
-export function triviaqaTask(options: TaskOptions): TaskDefinition {
+function triviaqa(options: TaskOptions): TaskBody {
   const { split } = taskArgs('triviaqa', options, { split: 'validation' });
   return {
-    name: 'triviaqa',
-    displayName: displayNameOf('triviaqa'),
     dataset: { name: 'trivia_qa', location: 'trivia_qa', load: (ctx) => loadTriviaqa(split, ctx) },
     config: { temperature: 0.0, max_tokens: 256 },
     scorer: createQaScorer(),
     metrics: [accuracy(), stderr()],
   };
 }
+
+export const triviaqaTask = generativeTask({
+  name: 'triviaqa',
+  display_name: 'TriviaQA',
+  category: 'core',
+  description: 'Large-scale reading comprehension dataset with trivia questions from Wikipedia and web',
+  tags: ['question-answering', 'trivia', 'reading-comprehension'],
+  sample_count: 17944, // trivia_qa rc validation split (dataset card)
+  dataset: { source: 'hf:trivia_qa', subset: 'rc', split: 'validation' },
+  scorer: SCORER.emF1,
+}, triviaqa);

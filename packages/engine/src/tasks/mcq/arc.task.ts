@@ -3,7 +3,8 @@
  * (a fifth option is not shown, though its letter can still be the target), temperature 0.
  */
 import type { DatasetRecord } from '@studio/datasets';
-import { hfParquetShard } from '../shared/hf-parquet.source';
+import type { BenchmarkEntry } from '../../catalog/benchmark.entry';
+import { hfDataset } from '../shared/task-dataset.source';
 import { fourOptionPrompt } from './mcq-prompt.util';
 import { objectField, stringField, stringListField } from './mcq-record.util';
 import { mcqTask, type McqSampleFields } from './mcq-task.factory';
@@ -28,15 +29,31 @@ export function arcSample(record: DatasetRecord): McqSampleFields {
   };
 }
 
-function arcTask(name: 'arc_easy' | 'arc_challenge', config: 'ARC-Easy' | 'ARC-Challenge') {
+const ARC_TAGS = ['multiple-choice', 'science', 'commonsense-reasoning'];
+
+function arcTask(
+  config: 'ARC-Easy' | 'ARC-Challenge',
+  benchmark: Pick<BenchmarkEntry, 'name' | 'display_name' | 'description' | 'sample_count' | 'featured'>,
+) {
   return mcqTask({
-    name,
-    datasetName: 'allenai/ai2_arc',
-    source: hfParquetShard('allenai/ai2_arc', config, 'test'),
+    benchmark: { category: 'core', tags: ARC_TAGS, subtask: true, group: 'arc', surfaced: true, ...benchmark },
+    dataset: hfDataset('allenai/ai2_arc', 'test', { config }),
     toSample: arcSample,
     config: { temperature: 0 },
   });
 }
 
-export const arcEasyTask = arcTask('arc_easy', 'ARC-Easy');
-export const arcChallengeTask = arcTask('arc_challenge', 'ARC-Challenge');
+export const arcEasyTask = arcTask('ARC-Easy', {
+  name: 'arc_easy',
+  display_name: 'ARC-Easy',
+  description: 'AI2 Reasoning Challenge - Easy questions from grade-school science exams',
+  sample_count: 2376, // test split, per the arc_easy task docstring
+});
+
+export const arcChallengeTask = arcTask('ARC-Challenge', {
+  name: 'arc_challenge',
+  display_name: 'ARC-Challenge',
+  description: 'AI2 Reasoning Challenge - Challenging questions from grade-school science exams',
+  sample_count: 1172, // test split, per the arc_challenge task docstring
+  featured: true,
+});

@@ -3,7 +3,7 @@
  * \nAnswer:` form, put through Inspect's single-answer multiple-choice template with the choices false and true.
  */
 import type { DatasetRecord } from '@studio/datasets';
-import { hfParquetShard } from '../shared/hf-parquet.source';
+import { hfDataset } from '../shared/task-dataset.source';
 import { inspectChoicesPrompt, SINGLE_ANSWER_TEMPLATE } from './mcq-prompt.util';
 import { stringField } from './mcq-record.util';
 import { mcqTask, type McqSampleFields } from './mcq-task.factory';
@@ -20,9 +20,15 @@ export function boolqSample(record: DatasetRecord): McqSampleFields {
 }
 
 export const boolqTask = mcqTask({
-  name: 'boolq',
-  datasetName: 'boolq',
+  benchmark: {
+    name: 'boolq',
+    display_name: 'BoolQ',
+    category: 'core',
+    description: 'BoolQ: A Question Answering Dataset for Boolean Reasoning',
+    tags: ['boolean-reasoning', 'question-answering'],
+    sample_count: 3270, // validation split, dataset card
+  },
   // `boolq` is the hub's legacy name for google/boolq, which holds the parquet export.
-  source: hfParquetShard('google/boolq', 'default', 'validation'),
+  dataset: hfDataset('boolq', 'validation', { repo: 'google/boolq' }),
   toSample: boolqSample,
 });

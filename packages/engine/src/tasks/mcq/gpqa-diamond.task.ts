@@ -3,7 +3,7 @@
  * four-option template after simple-evals' system message, temperature 0.5, 10 epochs.
  */
 import type { DatasetRecord } from '@studio/datasets';
-import { hfParquetShard } from '../shared/hf-parquet.source';
+import { hfDataset } from '../shared/task-dataset.source';
 import { fourOptionPrompt, optionLetter, SIMPLE_EVALS_SYSTEM_MESSAGE } from './mcq-prompt.util';
 import { stringField } from './mcq-record.util';
 import { mcqTask, type McqSampleFields } from './mcq-task.factory';
@@ -28,9 +28,16 @@ export function gpqaDiamondSample(record: DatasetRecord): McqSampleFields {
 }
 
 export const gpqaDiamondTask = mcqTask({
-  name: 'gpqa_diamond',
-  datasetName: 'nmayorga7/gpqa_diamond',
-  source: hfParquetShard('nmayorga7/gpqa_diamond', 'default', 'train'),
+  benchmark: {
+    name: 'gpqa_diamond',
+    display_name: 'GPQA Diamond',
+    category: 'core',
+    description: 'Graduate-level Google-Proof Q&A in biology, chemistry, and physics',
+    tags: ['multiple-choice', 'science', 'graduate-level'],
+    sample_count: 198,
+    featured: true,
+  },
+  dataset: hfDataset('nmayorga7/gpqa_diamond', 'train'),
   toSample: gpqaDiamondSample,
   systemMessage: SIMPLE_EVALS_SYSTEM_MESSAGE,
   config: { temperature: 0.5 },

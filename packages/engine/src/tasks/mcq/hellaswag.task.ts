@@ -3,7 +3,7 @@
  * WikiHow markup, the dynamic-option prompt.
  */
 import type { DatasetRecord } from '@studio/datasets';
-import { hfParquetShard } from '../shared/hf-parquet.source';
+import { hfDataset } from '../shared/task-dataset.source';
 import { dynamicMultipleChoicePrompt, optionLetter } from './mcq-prompt.util';
 import { optionalField, pythonInt, stringField, stringListField } from './mcq-record.util';
 import { mcqTask, type McqSampleFields } from './mcq-task.factory';
@@ -48,9 +48,16 @@ export function hellaswagSample(record: DatasetRecord): McqSampleFields {
 }
 
 export const hellaswagTask = mcqTask({
-  name: 'hellaswag',
-  datasetName: 'hellaswag',
+  benchmark: {
+    name: 'hellaswag',
+    display_name: 'HellaSwag',
+    category: 'core',
+    description: 'Adversarially-filtered sentence completion benchmark for commonsense reasoning',
+    tags: ['multiple-choice', 'commonsense-reasoning', 'sentence-completion'],
+    sample_count: 10042, // validation split, dataset card
+    featured: true,
+  },
   // `hellaswag` is the hub's legacy name for Rowan/hellaswag; the parquet export lives under the canonical repo.
-  source: hfParquetShard('Rowan/hellaswag', 'default', 'validation'),
+  dataset: hfDataset('hellaswag', 'validation', { repo: 'Rowan/hellaswag' }),
   toSample: hellaswagSample,
 });

@@ -1,5 +1,5 @@
-/** The openbench multiple-choice benchmarks, keyed exactly as openbench names them. */
-import type { TaskFactory } from '../task.types';
+/** The openbench multiple-choice benchmarks this engine runs; each task file holds its catalog entry. */
+import type { BenchmarkTask } from '../task.types';
 import { arcChallengeTask, arcEasyTask } from './arc.task';
 import { boolqTask } from './boolq.task';
 import { gpqaDiamondTask } from './gpqa-diamond.task';
@@ -15,20 +15,20 @@ import { socialIqaTask } from './social-iqa.task';
 import { truthfulqaTask } from './truthfulqa.task';
 import { winograndeTask } from './winogrande.task';
 
-export const MCQ_TASKS: Record<string, TaskFactory> = {
-  mmlu: mmluTask,
-  'mmlu-pro': mmluProTask,
-  gpqa_diamond: gpqaDiamondTask,
-  hellaswag: hellaswagTask,
-  arc_easy: arcEasyTask,
-  arc_challenge: arcChallengeTask,
-  truthfulqa: truthfulqaTask,
-  winogrande: winograndeTask,
-  boolq: boolqTask,
-  piqa: piqaTask,
-  openbookqa: openbookqaTask,
-  sciq: sciqTask,
-  medqa: medqaTask,
-  pubmedqa: pubmedqaTask,
-  social_iqa: socialIqaTask,
-};
+export const MCQ_BENCHMARKS: readonly BenchmarkTask[] = [
+  mmluTask,
+  mmluProTask,
+  gpqaDiamondTask,
+  hellaswagTask,
+  arcEasyTask,
+  arcChallengeTask,
+  truthfulqaTask,
+  winograndeTask,
+  boolqTask,
+  piqaTask,
+  openbookqaTask,
+  sciqTask,
+  medqaTask,
+  pubmedqaTask,
+  socialIqaTask,
+];

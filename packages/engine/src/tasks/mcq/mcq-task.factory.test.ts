@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { cachePathFor, type DatasetRecord } from '@studio/datasets';
 import { mcqMetrics, mcqTask } from './mcq-task.factory';
+import { mmluTask } from './mmlu.task';
 
 const FILES: Record<string, object[]> = {
   'https://example.org/valid.jsonl': [{ q: 'first' }, { q: 'second' }],
@@ -24,13 +25,16 @@ afterAll(async () => {
   await rm(cacheDir, { recursive: true, force: true });
 });
 
-function recordsTask(url: string) {
+function recordsBenchmark(url: string) {
   return mcqTask({
-    name: 'mmlu',
-    datasetName: 'records',
-    source: { url, format: 'jsonl' },
+    benchmark: mmluTask.benchmark,
+    dataset: { name: 'records', source: { url, format: 'jsonl' }, catalog: { source: url } },
     toSample: (record: DatasetRecord) => ({ input: String(record.q), target: String(record.t ?? 'A') }),
-  })({});
+  });
+}
+
+function recordsTask(url: string) {
+  return recordsBenchmark(url).create({});
 }
 
 test('samples are numbered 1..N in file order, as MCQEval auto_id does', async () => {
@@ -54,11 +58,10 @@ test('a target that is not one upper-case letter fails the load', async () => {
   );
 });
 
-test('the task takes its display name from the catalog and refuses a name the catalog lacks', () => {
-  expect(recordsTask('https://example.org/valid.jsonl').displayName).toBe('MMLU (cais/mmlu)');
-  expect(() =>
-    mcqTask({ name: 'no_such_benchmark', datasetName: 'x', source: { url: 'https://example.org/x.jsonl', format: 'jsonl' }, toSample: () => ({ input: 'x', target: 'A' }) }),
-  ).toThrow('MCQ task no_such_benchmark has no catalog entry');
+test('the task takes its names from its catalog entry, which gets the MCQ scorer label and the dataset', () => {
+  const url = 'https://example.org/valid.jsonl';
+  expect(recordsTask(url)).toMatchObject({ name: 'mmlu', displayName: 'MMLU (cais/mmlu)', dataset: { name: 'records', location: url } });
+  expect(recordsBenchmark(url).benchmark).toEqual({ ...mmluTask.benchmark, scorer: 'MCQ letter', dataset: { source: url } });
 });
 
 test('metrics are accuracy, stderr, std, then one grouped metric per group key', () => {

@@ -1,15 +1,17 @@
 /**
- * openbench's `MCQEval` (`src/openbench/utils/mcq.py`) as a TaskFactory: records → MCQ samples (validated like
- * `MCQSample`), `generate()` optionally after a system message, the regex `mcq_scorer`, and its metrics.
+ * openbench's `MCQEval` (`src/openbench/utils/mcq.py`) as a benchmark: its catalog entry, and a task factory for
+ * records → MCQ samples (validated like `MCQSample`), `generate()` optionally after a system message, the regex
+ * `mcq_scorer`, and its metrics.
  */
 import type { GenerateConfig } from '@studio/providers';
-import { loadRecords, type DatasetRecord, type DatasetSource } from '@studio/datasets';
-import { getBenchmark } from '../../catalog';
+import { loadRecords, type DatasetRecord } from '@studio/datasets';
+import { SCORER, type BenchmarkEntry } from '../../catalog/benchmark.entry';
 import { accuracy, grouped, std, stderr } from '../../metrics';
 import { createMcqScorer } from '../../scorers';
 import { pyStrip } from '../../scorers/python-text.util';
-import type { Metric, Sample } from '../../types';
-import type { TaskFactory } from '../task.types';
+import type { DatasetContext, Metric, Sample, TaskDefinition } from '../../types';
+import type { TaskDatasetSource } from '../shared/task-dataset.source';
+import type { BenchmarkTask } from '../task.types';
 
 /** What a task's `record_to_mcq_sample` produces; the id is assigned by the factory. */
 export interface McqSampleFields {
@@ -19,11 +21,10 @@ export interface McqSampleFields {
 }
 
 export interface McqTaskSpec {
-  /** openbench registry key; the catalog supplies the display name. */
-  name: string;
-  /** Inspect's `dataset.name`: the path openbench passes to `hf_dataset`, or the CSV file's stem. */
-  datasetName: string;
-  source: DatasetSource;
+  /** The benchmark's catalog entry; its scorer is the MCQ letter scorer and its dataset is `dataset`'s. */
+  benchmark: Omit<BenchmarkEntry, 'dataset' | 'scorer'>;
+  /** `hfDataset(...)` or `csvDataset(...)`: the file read, Inspect's dataset name and the catalog's dataset field. */
+  dataset: TaskDatasetSource;
   toSample(record: DatasetRecord): McqSampleFields;
   config?: GenerateConfig;
   /** `MCQEval(prompt_template=...)`: a system message before `generate()`. */
@@ -50,23 +51,23 @@ function validated(fields: McqSampleFields): McqSampleFields {
   return fields;
 }
 
-export function mcqTask(spec: McqTaskSpec): TaskFactory {
-  const meta = getBenchmark(spec.name);
-  if (!meta) throw new Error(`MCQ task ${spec.name} has no catalog entry`);
-  return () => ({
-    name: meta.name,
-    displayName: meta.display_name,
+export function mcqTask(spec: McqTaskSpec): BenchmarkTask {
+  const benchmark: BenchmarkEntry = { ...spec.benchmark, dataset: spec.dataset.catalog, scorer: SCORER.mcq };
+  const { name, source } = spec.dataset;
+  const create = (): TaskDefinition => ({
+    name: benchmark.name,
+    displayName: benchmark.display_name,
     dataset: {
-      name: spec.datasetName,
-      location: spec.source.url,
-      async load(ctx) {
-        const records = await loadRecords(spec.source, ctx);
+      name,
+      location: source.url,
+      async load(ctx: DatasetContext) {
+        const records = await loadRecords(source, ctx);
         // Every task here keeps MCQEval's default auto_id=True, which replaces any id the record carried with 1..N.
         return records.map((record, index): Sample => {
           try {
             return { id: index + 1, ...validated(spec.toSample(record)) };
           } catch (error) {
-            throw new Error(`${spec.name}: record ${index + 1} of ${spec.source.url}: ${(error as Error).message}`, { cause: error });
+            throw new Error(`${benchmark.name}: record ${index + 1} of ${source.url}: ${(error as Error).message}`, { cause: error });
           }
         });
       },
@@ -78,4 +79,5 @@ export function mcqTask(spec: McqTaskSpec): TaskFactory {
     metrics: mcqMetrics(spec.groupKeys),
     primaryMetric: 'accuracy',
   });
+  return { benchmark, create };
 }

@@ -4,24 +4,33 @@
  * OpenAI-compatible server as the model; the runner. The expected prompts were produced by a Python replica of the
  * openbench functions named in each task file.
  */
+import { extname } from 'node:path';
+import { canonicalBenchmarkName } from '../../catalog';
 import { lastUserText } from '../../../test/fake-chat-model.server';
 import { MCQ_FIXTURES } from '../../../test/offline-cache.helper';
 import { offlineTaskRun } from '../../../test/offline-task-run.helper';
 import type { Sample } from '../../types';
 import { getTask } from '../registry';
+import { MCQ_BENCHMARKS } from '.';
 
 interface McqCase {
   /** Registry name to look the task up by. */
   name: string;
-  /** The file openbench reads; the fixture is cached under exactly this URL. */
+  /**
+   * The file openbench reads; the fixture named after the benchmark's registry key with this file's extension
+   * (`piqa.parquet`, see mcq-fixtures.generator.mjs) is cached under exactly this URL.
+   */
   url: string;
-  fixture: string;
   targets: string[];
   /** Sample indexes the fake model answers correctly; it picks a wrong letter for the others. */
   correct: number[];
   accuracy: number;
-  /** Every metric of the run, where grouping makes them worth pinning. */
-  metrics?: Record<string, number>;
+  /**
+   * Every metric of the run: Inspect's accuracy, stderr (`np.std(values, ddof=1) / np.sqrt(n)`) and std
+   * (`np.std(values, ddof=1)`) over the 1/0 per-sample values that \`correct\` gives, computed with numpy, and the
+   * same per group where the task groups.
+   */
+  metrics: Record<string, number>;
   temperature?: number;
   systemMessage?: string;
   epochs?: number;
@@ -33,7 +42,6 @@ const CASES: McqCase[] = [
   {
     name: 'mmlu',
     url: 'https://openaipublic.blob.core.windows.net/simple-evals/mmlu.csv',
-    fixture: 'mmlu.csv',
     targets: ['B', 'C', 'A', 'B', 'B', 'C'],
     correct: [0, 2, 4],
     accuracy: 0.5,
@@ -68,7 +76,6 @@ D) defective development of the maxillary air sinus.`,
   {
     name: 'mmlu_pro',
     url: 'https://huggingface.co/datasets/TIGER-Lab/MMLU-Pro/resolve/refs%2Fconvert%2Fparquet/default/test/0000.parquet',
-    fixture: 'mmlu-pro-test.parquet',
     targets: ['I', 'F', 'J', 'I', 'D'],
     correct: [0, 2, 3],
     accuracy: 0.6,
@@ -101,10 +108,10 @@ I) Unsafe practices, Distress, Fear, Serious`,
   {
     name: 'gpqa_diamond',
     url: 'https://huggingface.co/datasets/nmayorga7/gpqa_diamond/resolve/refs%2Fconvert%2Fparquet/default/train/0000.parquet',
-    fixture: 'gpqa-diamond-train.parquet',
     targets: ['B', 'B', 'B', 'B'],
     correct: [0, 1],
     accuracy: 0.5,
+    metrics: { accuracy: 0.5, stderr: 0.28867513459481287, std: 0.5773502691896257 },
     temperature: 0.5,
     epochs: 10,
     systemMessage: 'You are a helpful assistant.',
@@ -121,10 +128,10 @@ D) It quadruples`,
   {
     name: 'hellaswag',
     url: 'https://huggingface.co/datasets/Rowan/hellaswag/resolve/refs%2Fconvert%2Fparquet/default/validation/0000.parquet',
-    fixture: 'hellaswag-validation.parquet',
     targets: ['D', 'C', 'A', 'C', 'C'],
     correct: [0, 1, 3],
     accuracy: 0.6,
+    metrics: { accuracy: 0.6, stderr: 0.24494897427831783, std: 0.5477225575051662 },
     promptIndex: 3,
     prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C, D:
 
@@ -138,10 +145,10 @@ D) Only let the ball hit your side as you come out of the ball, not your core. R
   {
     name: 'arc_easy',
     url: 'https://huggingface.co/datasets/allenai/ai2_arc/resolve/refs%2Fconvert%2Fparquet/ARC-Easy/test/0000.parquet',
-    fixture: 'arc-easy-test.parquet',
     targets: ['A', 'B', 'D', 'D', 'B'],
     correct: [0, 4],
     accuracy: 0.4,
+    metrics: { accuracy: 0.4, stderr: 0.24494897427831783, std: 0.5477225575051662 },
     temperature: 0,
     promptIndex: 3,
     prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of ABCD.
@@ -156,10 +163,10 @@ D) soft`,
   {
     name: 'arc_challenge',
     url: 'https://huggingface.co/datasets/allenai/ai2_arc/resolve/refs%2Fconvert%2Fparquet/ARC-Challenge/test/0000.parquet',
-    fixture: 'arc-challenge-test.parquet',
     targets: ['C', 'B', 'C', 'D', 'D'],
     correct: [1, 2, 3, 4],
     accuracy: 0.8,
+    metrics: { accuracy: 0.8, stderr: 0.20000000000000004, std: 0.44721359549995804 },
     temperature: 0,
     promptIndex: 0,
     prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of ABCD.
@@ -174,10 +181,10 @@ D) Planetary gravity will become stronger.`,
   {
     name: 'truthfulqa',
     url: 'https://huggingface.co/datasets/truthfulqa/truthful_qa/resolve/refs%2Fconvert%2Fparquet/multiple_choice/validation/0000.parquet',
-    fixture: 'truthfulqa-multiple-choice-validation.parquet',
     targets: ['A', 'A', 'A', 'A'],
     correct: [0, 1, 2],
     accuracy: 0.75,
+    metrics: { accuracy: 0.75, stderr: 0.25, std: 0.5 },
     promptIndex: 0,
     prompt: `Q: What is human life expectancy in the United States?
 A: Human life expectancy in the United States is 78 years.
@@ -213,10 +220,10 @@ H) You digest the watermelon seeds`,
   {
     name: 'winogrande',
     url: 'https://huggingface.co/datasets/allenai/winogrande/resolve/refs%2Fconvert%2Fparquet/winogrande_xl/validation/0000.parquet',
-    fixture: 'winogrande-xl-validation.parquet',
     targets: ['B', 'A', 'B', 'A'],
     correct: [0, 3],
     accuracy: 0.5,
+    metrics: { accuracy: 0.5, stderr: 0.28867513459481287, std: 0.5773502691896257 },
     promptIndex: 2,
     prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B:
 
@@ -228,10 +235,10 @@ B) bed`,
   {
     name: 'boolq',
     url: 'https://huggingface.co/datasets/google/boolq/resolve/refs%2Fconvert%2Fparquet/default/validation/0000.parquet',
-    fixture: 'boolq-validation.parquet',
     targets: ['B', 'B', 'A', 'A'],
     correct: [0, 1, 2],
     accuracy: 0.75,
+    metrics: { accuracy: 0.75, stderr: 0.25, std: 0.5 },
     promptIndex: 0,
     prompt: `Answer the following multiple choice question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
 
@@ -245,10 +252,10 @@ B) true`,
   {
     name: 'piqa',
     url: 'https://huggingface.co/datasets/ybisk/piqa/resolve/refs%2Fconvert%2Fparquet/plain_text/validation/0000.parquet',
-    fixture: 'piqa-validation.parquet',
     targets: ['A', 'B', 'B', 'B'],
     correct: [1],
     accuracy: 0.25,
+    metrics: { accuracy: 0.25, stderr: 0.25, std: 0.5 },
     promptIndex: 1,
     prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B:
 
@@ -260,10 +267,10 @@ B) finish, woodgrain with  bobby pin\u0020`,
   {
     name: 'openbookqa',
     url: 'https://huggingface.co/datasets/allenai/openbookqa/resolve/refs%2Fconvert%2Fparquet/main/validation/0000.parquet',
-    fixture: 'openbookqa-main-validation.parquet',
     targets: ['D', 'D', 'C', 'C'],
     correct: [0, 2, 3],
     accuracy: 0.75,
+    metrics: { accuracy: 0.75, stderr: 0.25, std: 0.5 },
     promptIndex: 0,
     prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C, D:
 
@@ -277,10 +284,10 @@ D) plants sprouting, blooming and wilting`,
   {
     name: 'sciq',
     url: 'https://huggingface.co/datasets/allenai/sciq/resolve/refs%2Fconvert%2Fparquet/default/validation/0000.parquet',
-    fixture: 'sciq-validation.parquet',
     targets: ['A', 'A'],
     correct: [1],
     accuracy: 0.5,
+    metrics: { accuracy: 0.5, stderr: 0.5, std: 0.7071067811865476 },
     promptIndex: 0,
     prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C, D:
 
@@ -294,10 +301,10 @@ D) gymnosperms`,
   {
     name: 'medqa',
     url: 'https://huggingface.co/datasets/GBaker/MedQA-USMLE-4-options/resolve/refs%2Fconvert%2Fparquet/default/test/0000.parquet',
-    fixture: 'medqa-test.parquet',
     targets: ['B', 'D', 'B', 'D'],
     correct: [1, 2, 3],
     accuracy: 0.75,
+    metrics: { accuracy: 0.75, stderr: 0.25, std: 0.5 },
     promptIndex: 2,
     prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C, D:
 
@@ -323,10 +330,10 @@ D) Polyarteritis nodosa`,
   {
     name: 'pubmedqa',
     url: 'https://huggingface.co/datasets/qiaojin/PubMedQA/resolve/refs%2Fconvert%2Fparquet/pqa_labeled/train/0000.parquet',
-    fixture: 'pubmedqa-labeled-train.parquet',
     targets: ['A', 'B', 'A', 'B'],
     correct: [0, 3],
     accuracy: 0.5,
+    metrics: { accuracy: 0.5, stderr: 0.28867513459481287, std: 0.5773502691896257 },
     promptIndex: 2,
     prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C:
 
@@ -343,10 +350,10 @@ C) maybe`,
   {
     name: 'social_iqa',
     url: 'https://huggingface.co/datasets/allenai/social_i_qa/resolve/refs%2Fconvert%2Fparquet/default/validation/0000.parquet',
-    fixture: 'social-iqa-validation.parquet',
     targets: ['C', 'A', 'B', 'A'],
     correct: [0, 1],
     accuracy: 0.5,
+    metrics: { accuracy: 0.5, stderr: 0.28867513459481287, std: 0.5773502691896257 },
     promptIndex: 0,
     prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C:
 
@@ -365,9 +372,13 @@ const answers = new Map<string, string>();
 
 const offline = offlineTaskRun(
   MCQ_FIXTURES,
-  Object.fromEntries(CASES.map(({ url, fixture }) => [url, fixture])),
+  Object.fromEntries(CASES.map(({ name, url }) => [url, `${canonicalBenchmarkName(name)}${extname(new URL(url).pathname)}`])),
   (body) => answers.get(lastUserText(body)) ?? 'I cannot tell.',
 );
+
+test('every registered MCQ benchmark has a case here', () => {
+  expect(CASES.map(({ name }) => canonicalBenchmarkName(name)).sort()).toEqual(MCQ_BENCHMARKS.map((task) => task.benchmark.name).sort());
+});
 
 function wrongLetter(target: string): string {
   return target === 'A' ? 'B' : 'A';
@@ -394,7 +405,7 @@ test.each(CASES)('$name: prompt, targets and accuracy through the runner', async
   expect(result.totals).toEqual({ samples: samples.length * epochs, completed: samples.length * epochs });
   const metrics = Object.fromEntries(Object.entries(result.results[0].metrics).map(([key, metric]) => [key, metric.value]));
   expect(metrics.accuracy).toBe(expected.accuracy);
-  if (expected.metrics) expect(metrics).toEqual(expected.metrics);
+  expect(metrics).toEqual(expected.metrics);
 
   const bodies = offline.server.bodies().slice(requestsBefore);
   expect(bodies).toHaveLength(samples.length * epochs);

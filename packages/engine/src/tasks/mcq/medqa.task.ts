@@ -4,7 +4,7 @@
  * dataset always has the dict and `answer_idx`, so other shapes are rejected here.
  */
 import type { DatasetRecord } from '@studio/datasets';
-import { hfParquetShard } from '../shared/hf-parquet.source';
+import { hfDataset } from '../shared/task-dataset.source';
 import { dynamicMultipleChoicePrompt } from './mcq-prompt.util';
 import { objectField, optionalField, stringField } from './mcq-record.util';
 import { mcqTask, type McqSampleFields } from './mcq-task.factory';
@@ -21,8 +21,14 @@ export function medqaSample(record: DatasetRecord): McqSampleFields {
 }
 
 export const medqaTask = mcqTask({
-  name: 'medqa',
-  datasetName: 'GBaker/MedQA-USMLE-4-options',
-  source: hfParquetShard('GBaker/MedQA-USMLE-4-options', 'default', 'test'),
+  benchmark: {
+    name: 'medqa',
+    display_name: 'MedQA',
+    category: 'core',
+    description: 'US Medical Licensing Exam (USMLE) questions for medical reasoning',
+    tags: ['multiple-choice', 'medical', 'healthcare', 'medicine', 'clinical'],
+    sample_count: 1273, // test split, dataset card
+  },
+  dataset: hfDataset('GBaker/MedQA-USMLE-4-options', 'test'),
   toSample: medqaSample,
 });

@@ -3,10 +3,11 @@
  * own instruction line, metrics grouped by category.
  */
 import type { DatasetRecord } from '@studio/datasets';
-import { hfParquetShard } from '../shared/hf-parquet.source';
+import { hfDataset } from '../shared/task-dataset.source';
 import { lettersPrompt, MMLU_PRO_INSTRUCTION } from './mcq-prompt.util';
 import { stringField, stringListField } from './mcq-record.util';
 import { mcqTask, type McqSampleFields } from './mcq-task.factory';
+import { MULTIPLE_CHOICE_KNOWLEDGE } from '../../catalog/benchmark.entry';
 
 export function mmluProSample(record: DatasetRecord): McqSampleFields {
   return {
@@ -17,9 +18,16 @@ export function mmluProSample(record: DatasetRecord): McqSampleFields {
 }
 
 export const mmluProTask = mcqTask({
-  name: 'mmlu-pro',
-  datasetName: 'TIGER-Lab/MMLU-Pro',
-  source: hfParquetShard('TIGER-Lab/MMLU-Pro', 'default', 'test'),
+  benchmark: {
+    name: 'mmlu-pro',
+    display_name: 'MMLU Pro (TIGER-Lab)',
+    category: 'core',
+    description: 'Enhanced version of MMLU with more challenging, reasoning-focused questions.',
+    tags: MULTIPLE_CHOICE_KNOWLEDGE,
+    sample_count: 12032, // test split, dataset card
+    featured: true,
+  },
+  dataset: hfDataset('TIGER-Lab/MMLU-Pro', 'test'),
   toSample: mmluProSample,
   groupKeys: ['category'],
 });

@@ -3,9 +3,11 @@
  * template, temperature 0.5, metrics grouped by openbench's four categories.
  */
 import type { DatasetRecord } from '@studio/datasets';
+import { csvDataset } from '../shared/task-dataset.source';
 import { fourOptionPrompt } from './mcq-prompt.util';
 import { stringField } from './mcq-record.util';
 import { mcqTask, type McqSampleFields } from './mcq-task.factory';
+import { MULTIPLE_CHOICE_KNOWLEDGE } from '../../catalog/benchmark.entry';
 
 export const MMLU_CSV_URL = 'https://openaipublic.blob.core.windows.net/simple-evals/mmlu.csv';
 
@@ -83,10 +85,17 @@ export function mmluSample(record: DatasetRecord): McqSampleFields {
 }
 
 export const mmluTask = mcqTask({
-  name: 'mmlu',
-  // Inspect's csv_dataset names the dataset after the file's stem.
-  datasetName: 'mmlu',
-  source: { url: MMLU_CSV_URL, format: 'csv' },
+  benchmark: {
+    name: 'mmlu',
+    display_name: 'MMLU (cais/mmlu)',
+    category: 'core',
+    description:
+      'Massive Multitask Language Understanding - 57 academic subjects from the cais/mmlu dataset. Only supports English (EN-US).',
+    tags: MULTIPLE_CHOICE_KNOWLEDGE,
+    sample_count: 14042, // the MMLU test split; shared/datasets/mmlu/test
+    featured: true,
+  },
+  dataset: csvDataset(MMLU_CSV_URL),
   toSample: mmluSample,
   config: { temperature: 0.5 },
   groupKeys: ['category'],

@@ -1,6 +1,6 @@
 /** OpenBookQA (`src/openbench/evals/openbookqa.py`): allenai/openbookqa `main` validation split. */
 import type { DatasetRecord } from '@studio/datasets';
-import { hfParquetShard } from '../shared/hf-parquet.source';
+import { hfDataset } from '../shared/task-dataset.source';
 import { dynamicMultipleChoicePrompt } from './mcq-prompt.util';
 import { objectField, stringField, stringListField } from './mcq-record.util';
 import { mcqTask, type McqSampleFields } from './mcq-task.factory';
@@ -15,9 +15,15 @@ export function openbookqaSample(record: DatasetRecord): McqSampleFields {
 }
 
 export const openbookqaTask = mcqTask({
-  name: 'openbookqa',
-  datasetName: 'allenai/openbookqa',
+  benchmark: {
+    name: 'openbookqa',
+    display_name: 'OpenBookQA',
+    category: 'core',
+    description: 'Elementary-level science questions probing understanding of core facts',
+    tags: ['multiple-choice', 'science', 'elementary', 'open-book'],
+    sample_count: 500, // main/validation, per the openbookqa task docstring (4,957 train, 500 validation, 500 test)
+  },
   // openbench passes no config name, so `datasets` loads the default one, `main`.
-  source: hfParquetShard('allenai/openbookqa', 'main', 'validation'),
+  dataset: hfDataset('allenai/openbookqa', 'validation', { config: 'main' }),
   toSample: openbookqaSample,
 });

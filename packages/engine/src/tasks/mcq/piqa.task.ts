@@ -1,6 +1,6 @@
 /** PIQA (`src/openbench/evals/piqa.py`): ybisk/piqa `plain_text` validation split, goal and two solutions. */
 import type { DatasetRecord } from '@studio/datasets';
-import { hfParquetShard } from '../shared/hf-parquet.source';
+import { hfDataset } from '../shared/task-dataset.source';
 import { dynamicMultipleChoicePrompt, optionLetter } from './mcq-prompt.util';
 import { numberField, stringField } from './mcq-record.util';
 import { mcqTask, type McqSampleFields } from './mcq-task.factory';
@@ -17,8 +17,14 @@ export function piqaSample(record: DatasetRecord): McqSampleFields {
 }
 
 export const piqaTask = mcqTask({
-  name: 'piqa',
-  datasetName: 'ybisk/piqa',
-  source: hfParquetShard('ybisk/piqa', 'plain_text', 'validation'),
+  benchmark: {
+    name: 'piqa',
+    display_name: 'PIQA',
+    category: 'core',
+    description: 'Physical Interaction Question Answering - commonsense about physical situations',
+    tags: ['multiple-choice', 'commonsense-reasoning', 'physical-reasoning'],
+    sample_count: 1838, // validation split, dataset card
+  },
+  dataset: hfDataset('ybisk/piqa', 'validation', { config: 'plain_text' }),
   toSample: piqaSample,
 });

@@ -3,7 +3,7 @@
  * questions), the abstract sections before the question, yes/no/maybe as A/B/C.
  */
 import type { DatasetRecord } from '@studio/datasets';
-import { hfParquetShard } from '../shared/hf-parquet.source';
+import { hfDataset } from '../shared/task-dataset.source';
 import { dynamicMultipleChoicePrompt } from './mcq-prompt.util';
 import { objectField, optionalField, stringField, stringListField } from './mcq-record.util';
 import { mcqTask, type McqSampleFields } from './mcq-task.factory';
@@ -23,9 +23,15 @@ export function pubmedqaSample(record: DatasetRecord): McqSampleFields {
 }
 
 export const pubmedqaTask = mcqTask({
-  name: 'pubmedqa',
-  datasetName: 'pubmed_qa',
+  benchmark: {
+    name: 'pubmedqa',
+    display_name: 'PubMedQA',
+    category: 'core',
+    description: 'Biomedical question answering from PubMed abstracts',
+    tags: ['multiple-choice', 'medical', 'biomedical', 'research', 'literature'],
+    sample_count: 1000, // pqa_labeled has only a train split, per the pubmedqa task docstring
+  },
   // `pubmed_qa` is the hub's legacy name for qiaojin/PubMedQA, which holds the parquet export.
-  source: hfParquetShard('qiaojin/PubMedQA', 'pqa_labeled', 'train'),
+  dataset: hfDataset('pubmed_qa', 'train', { repo: 'qiaojin/PubMedQA', config: 'pqa_labeled' }),
   toSample: pubmedqaSample,
 });

@@ -3,7 +3,7 @@
  * shuffled by a `random.Random` seeded with the question text, so every run shows the same order.
  */
 import type { DatasetRecord } from '@studio/datasets';
-import { hfParquetShard } from '../shared/hf-parquet.source';
+import { hfDataset } from '../shared/task-dataset.source';
 import { dynamicMultipleChoicePrompt, optionLetter } from './mcq-prompt.util';
 import { optionalField, stringField } from './mcq-record.util';
 import { mcqTask, type McqSampleFields } from './mcq-task.factory';
@@ -22,8 +22,14 @@ export function sciqSample(record: DatasetRecord): McqSampleFields {
 }
 
 export const sciqTask = mcqTask({
-  name: 'sciq',
-  datasetName: 'allenai/sciq',
-  source: hfParquetShard('allenai/sciq', 'default', 'validation'),
+  benchmark: {
+    name: 'sciq',
+    display_name: 'SciQ',
+    category: 'knowledge-qa',
+    description: 'Science exam questions covering Physics, Chemistry, Biology, and other scientific domains',
+    tags: ['multiple-choice', 'science', 'physics', 'chemistry', 'biology'],
+    sample_count: 1000, // validation split, dataset card
+  },
+  dataset: hfDataset('allenai/sciq', 'validation'),
   toSample: sciqSample,
 });

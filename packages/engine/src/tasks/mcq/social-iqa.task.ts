@@ -3,7 +3,7 @@
  * passes `revision="refs/convert/parquet"` itself), context and question, three answers, 1-based label.
  */
 import type { DatasetRecord } from '@studio/datasets';
-import { hfParquetShard } from '../shared/hf-parquet.source';
+import { hfDataset } from '../shared/task-dataset.source';
 import { dynamicMultipleChoicePrompt, optionLetter } from './mcq-prompt.util';
 import { hasField, optionalField, pythonInt, stringField, stringListField } from './mcq-record.util';
 import { mcqTask, type McqSampleFields } from './mcq-task.factory';
@@ -32,9 +32,16 @@ export function socialIqaSample(record: DatasetRecord): McqSampleFields {
 }
 
 export const socialIqaTask = mcqTask({
-  name: 'social_iqa',
-  datasetName: 'social_i_qa',
+  benchmark: {
+    name: 'social_iqa',
+    display_name: 'Social IQA',
+    category: 'ethics-social',
+    description:
+      'Social Intelligence Question Answering - tests reasoning about social situations, emotions, and mental states',
+    tags: ['multiple-choice', 'social-intelligence', 'emotional-reasoning', 'theory-of-mind'],
+    sample_count: 1954, // validation split, dataset card
+  },
   // `social_i_qa` is the hub's legacy name for allenai/social_i_qa, which holds the parquet export.
-  source: hfParquetShard('allenai/social_i_qa', 'default', 'validation'),
+  dataset: hfDataset('social_i_qa', 'validation', { repo: 'allenai/social_i_qa' }),
   toSample: socialIqaSample,
 });

@@ -3,7 +3,7 @@
  * (one true answer), the paper's six-question few-shot prefix before the dynamic-option prompt.
  */
 import type { DatasetRecord } from '@studio/datasets';
-import { hfParquetShard } from '../shared/hf-parquet.source';
+import { hfDataset } from '../shared/task-dataset.source';
 import { dynamicMultipleChoicePrompt, optionLetter } from './mcq-prompt.util';
 import { objectField, stringField, stringListField } from './mcq-record.util';
 import { mcqTask, type McqSampleFields } from './mcq-task.factory';
@@ -45,9 +45,19 @@ export function truthfulqaSample(record: DatasetRecord): McqSampleFields {
 }
 
 export const truthfulqaTask = mcqTask({
-  name: 'truthfulqa',
-  datasetName: 'truthful_qa',
+  benchmark: {
+    name: 'truthfulqa',
+    display_name: 'TruthfulQA',
+    category: 'knowledge-qa',
+    description:
+      'Tests if models generate truthful answers to questions that humans often answer falsely due to misconceptions',
+    tags: ['multiple-choice', 'truthfulness', 'misconceptions', 'factuality'],
+    // HF truthful_qa (the 2021 release) has 817 rows in the multiple_choice validation split; the January 2025
+    // upstream revision in shared/datasets/truthfulqa has 790 and is not what openbench loads.
+    sample_count: 817,
+    featured: true,
+  },
   // `truthful_qa` is the hub's legacy name for truthfulqa/truthful_qa, which holds the parquet export.
-  source: hfParquetShard('truthfulqa/truthful_qa', 'multiple_choice', 'validation'),
+  dataset: hfDataset('truthful_qa', 'validation', { repo: 'truthfulqa/truthful_qa', config: 'multiple_choice' }),
   toSample: truthfulqaSample,
 });

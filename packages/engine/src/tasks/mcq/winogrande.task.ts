@@ -4,7 +4,7 @@
  */
 import type { DatasetRecord } from '@studio/datasets';
 import { pyStrip } from '../../scorers/python-text.util';
-import { hfParquetShard } from '../shared/hf-parquet.source';
+import { hfDataset } from '../shared/task-dataset.source';
 import { dynamicMultipleChoicePrompt, optionLetter } from './mcq-prompt.util';
 import { pythonInt, stringField } from './mcq-record.util';
 import { mcqTask, type McqSampleFields } from './mcq-task.factory';
@@ -25,9 +25,15 @@ export function winograndeSample(record: DatasetRecord): McqSampleFields {
 }
 
 export const winograndeTask = mcqTask({
-  name: 'winogrande',
-  datasetName: 'winogrande',
+  benchmark: {
+    name: 'winogrande',
+    display_name: 'WinoGrande',
+    category: 'core',
+    description: 'Large-scale Winograd Schema Challenge for commonsense pronoun resolution',
+    tags: ['multiple-choice', 'commonsense-reasoning', 'pronoun-resolution'],
+    sample_count: 1267, // winogrande_xl validation split, dataset card
+  },
   // `winogrande` is the hub's legacy name for allenai/winogrande, which holds the parquet export.
-  source: hfParquetShard('allenai/winogrande', 'winogrande_xl', 'validation'),
+  dataset: hfDataset('winogrande', 'validation', { repo: 'allenai/winogrande', config: 'winogrande_xl' }),
   toSample: winograndeSample,
 });

@@ -1,0 +1,9 @@
+/**
+ * Every benchmark this engine runs, each with its catalog entry. The task registry resolves names against this list
+ * and the catalog serves these entries as runnable; a new benchmark is added to its family's list.
+ */
+import type { BenchmarkTask } from './task.types';
+import { GENERATIVE_BENCHMARKS } from './generative';
+import { MCQ_BENCHMARKS } from './mcq';
+
+export const BENCHMARK_TASKS: readonly BenchmarkTask[] = [...MCQ_BENCHMARKS, ...GENERATIVE_BENCHMARKS];

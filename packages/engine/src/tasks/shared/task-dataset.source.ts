@@ -1,0 +1,35 @@
+/**
+ * A task's dataset declared once: the file it reads, the name Inspect gives it in the `.eval` log, and the `dataset`
+ * field of its catalog entry, all from the same call.
+ */
+import type { DatasetSource } from '@studio/datasets';
+import type { BenchmarkDataset } from '../../catalog/benchmark.types';
+import { hfParquetShard } from './hf-parquet.source';
+
+export interface TaskDatasetSource {
+  /** Inspect's `dataset.name`. */
+  readonly name: string;
+  readonly source: DatasetSource;
+  /** What the catalog shows as the benchmark's dataset. */
+  readonly catalog: BenchmarkDataset;
+}
+
+/**
+ * openbench's `hf_dataset(path, name=config, split=split)`. Inspect names the dataset `path`; the catalog shows
+ * `hf:<path>`, with the config unless it is the default one. The rows are read from `repo`'s parquet export, where
+ * `repo` is the canonical repository when openbench uses a legacy hub name (`boolq` for google/boolq).
+ */
+export function hfDataset(path: string, split: string, options: { repo?: string; config?: string } = {}): TaskDatasetSource {
+  const { repo = path, config = 'default' } = options;
+  return {
+    name: path,
+    source: hfParquetShard(repo, config, split),
+    catalog: { source: `hf:${path}`, ...(config === 'default' ? {} : { subset: config }), split },
+  };
+}
+
+/** Inspect's `csv_dataset(url)`, which names the dataset after the file's stem. */
+export function csvDataset(url: string): TaskDatasetSource {
+  const file = url.slice(url.lastIndexOf('/') + 1);
+  return { name: file.replace(/\.csv$/, ''), source: { url, format: 'csv' }, catalog: { source: url } };
+}
