@@ -80,7 +80,7 @@ export async function listRunSamplePage(
 ): Promise<RunSampleRow[]> {
   let q = filtered(db, runId, filter);
   if (filter.verdict) q = q.where(VERDICT[filter.verdict]);
-  return q.selectAll().orderBy('seq').orderBy('epoch').limit(page.limit).offset(page.offset).execute();
+  return q.selectAll().orderBy('seq').limit(page.limit).offset(page.offset).execute();
 }
 
 export interface RunSampleScore {
