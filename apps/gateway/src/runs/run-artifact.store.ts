@@ -6,7 +6,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { performance } from 'node:perf_hooks';
+import { setImmediate as nextMacrotask, setTimeout as sleep } from 'node:timers/promises';
 import { findStoredArtifact, readRunDataMarks, replaceStoredArtifact, tryLockArtifactBuild, type RunRow, type StoredArtifact } from '@studio/db';
 import type { AppDeps } from '../deps';
 import { AppError } from '../errors/app-error';
@@ -22,11 +23,29 @@ const FOREIGN_BUILD_POLL_MS = 250;
 /** How long a request waits for another gateway's build before answering 503. */
 const FOREIGN_BUILD_WAIT_MS = 120_000;
 const RETRY_AFTER_SECONDS = 5;
+/** Longest stretch a build computes before it lets other requests through. */
+const BUILD_SLICE_MS = 20;
 
 const busy = () =>
   new AppError('SERVICE_UNAVAILABLE', 'Too many artifact downloads are being prepared; retry shortly', {
     headers: { 'Retry-After': String(RETRY_AFTER_SECONDS) },
   });
+
+/**
+ * Passes a build's bytes through, pausing for a macrotask after every ~20 ms of work. Building a `.eval` is CPU
+ * work (JSON, deflate) that only awaits the database between pages of 500 samples; the pauses keep the gateway
+ * answering other requests meanwhile. Pausing the consumer pauses the producer, which is pulled.
+ */
+export async function* cooperative(source: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
+  let since = performance.now();
+  for await (const chunk of source) {
+    yield chunk;
+    if (performance.now() - since >= BUILD_SLICE_MS) {
+      await nextMacrotask();
+      since = performance.now();
+    }
+  }
+}
 
 /** At most `max` builds at once; up to `queue` more wait in order; beyond that, 503. */
 export class BuildSlots {
@@ -127,7 +146,7 @@ async function buildOnce(deps: AppDeps, row: RunRow, path: string, fingerprint: 
         const current = await findStoredArtifact(trx, row.run_id, path);
         if (current?.fingerprint === fingerprint) return current;
         const started = Date.now();
-        const stored = await replaceStoredArtifact(trx, { runId: row.run_id, path, fingerprint }, build());
+        const stored = await replaceStoredArtifact(trx, { runId: row.run_id, path, fingerprint }, cooperative(build()));
         deps.logger.info('artifact built', { run_id: row.run_id, path, bytes: stored.size, ms: Date.now() - started });
         return stored;
       }),

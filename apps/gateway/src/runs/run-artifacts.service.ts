@@ -9,7 +9,7 @@ import { checkArtifactPath } from './artifact-path.guard';
 import { evalLogPage, evalLogPath, evalLogStream } from './run-eval-log.builder';
 import { clampPage, runConfig, toSummaryV1 } from './run.mapper';
 import { findRunOrThrow } from './run-lookup';
-import { processBuilds, storedArtifact } from './run-artifact.store';
+import { cooperative, processBuilds, storedArtifact } from './run-artifact.store';
 import { targetText, toEvalDataSample } from './run-samples.mapper';
 import type { EvalDataMetric, EvalDataResponse } from './run.types';
 
@@ -160,8 +160,8 @@ export class RunArtifactService {
 }
 
 async function collect(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of cooperative(stream)) chunks.push(chunk);
   return Buffer.concat(chunks);
 }
 
