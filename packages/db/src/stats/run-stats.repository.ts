@@ -35,15 +35,7 @@ const STATUS_COUNTS = sql`
   count(*) filter (where status = 'failed') as failed,
   count(*) filter (where status = 'canceled') as canceled`;
 
-interface StatusRow {
-  queued: number;
-  running: number;
-  completed: number;
-  failed: number;
-  canceled: number;
-}
-
-const statusCounts = (r: StatusRow): RunStatusCounts => ({
+const statusCounts = (r: RunStatusCounts): RunStatusCounts => ({
   queued: Number(r.queued),
   running: Number(r.running),
   completed: Number(r.completed),
@@ -53,7 +45,7 @@ const statusCounts = (r: StatusRow): RunStatusCounts => ({
 
 export async function summarizeUserRuns(db: Db, userId: string): Promise<RunTotals> {
   const { rows } = await sql<
-    StatusRow & {
+    RunStatusCounts & {
       runs: number;
       success_rate: number | null;
       input_tokens: number;
@@ -102,7 +94,7 @@ export interface RunDay {
 
 /** Runs created on each of the last `days` UTC days (today included), days without runs too, oldest first. */
 export async function listUserRunDays(db: Db, userId: string, days: number): Promise<RunDay[]> {
-  const { rows } = await sql<StatusRow & { date: string; runs: number; success_rate: number | null; total_tokens: number }>`
+  const { rows } = await sql<RunStatusCounts & { date: string; runs: number; success_rate: number | null; total_tokens: number }>`
     select to_char(d.day, 'YYYY-MM-DD') as date, count(r.run_id) as runs, ${STATUS_COUNTS},
       (count(*) filter (where status = 'completed'))::float8
         / nullif(count(*) filter (where status in ('completed', 'failed')), 0) as success_rate,
