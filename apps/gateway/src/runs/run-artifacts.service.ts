@@ -1,17 +1,28 @@
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { countRunSamples, findRun, iterateRunLogs, iterateRunSamples, listRunSamples, type RunRow } from '@studio/db';
-import { valueToFloat, type EvalChatMessage, type EvalSample, type EvalScore, type EvalScoreValue, type SampleRecord } from '@studio/engine';
+import { isTerminal } from '@studio/contracts';
+import { countRunSamples, iterateRunLogs, iterateRunSamples, listRunSamples, readStoredArtifact, type RunRow, type StoredArtifact } from '@studio/db';
+import type { EvalScore, SampleRecord } from '@studio/engine';
 import type { AppDeps } from '../deps';
 import { AppError } from '../errors/app-error';
 import { checkArtifactPath } from './artifact-path.guard';
 import { evalLogPage, evalLogPath, evalLogStream } from './run-eval-log.builder';
 import { clampPage, runConfig, toSummaryV1 } from './run.mapper';
-import type { EvalDataMetric, EvalDataResponse, EvalDataSample } from './run.types';
+import { findRunOrThrow } from './run-lookup';
+import { cooperative, processBuilds, storedArtifact } from './run-artifact.store';
+import { targetText, toEvalDataSample } from './run-samples.mapper';
+import type { EvalDataMetric, EvalDataResponse } from './run.types';
 
-export interface ArtifactDownload {
+/** One artifact with what HTTP needs to serve it whole or by ranges. */
+export interface Artifact {
   filename: string;
   contentType: string;
-  body: Readable;
+  /** Bytes. */
+  size: number;
+  /** Quoted strong entity tag of the content. */
+  etag: string;
+  /** Bytes `start`..`end` (inclusive), produced as they are sent. */
+  read(start: number, end: number): Readable;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -26,6 +37,8 @@ const CSV_HEADER = ['sample_id', 'epoch', 'score', 'answer', 'target', 'correct'
 /** Text artifacts are sent in chunks of about this size rather than a write per line. */
 const CHUNK_CHARS = 64 * 1024;
 const EVAL_DATA_MAX_PER_PAGE = 1000;
+/** Built from the run row alone, in microseconds: never stored, never waiting for a build slot. */
+const ROW_ARTIFACTS = new Set(['config.json', 'summary.json']);
 
 /**
  * What a run has to download in its state: the configuration always; logs, samples and the Inspect log
@@ -68,24 +81,34 @@ function csvRow(fields: readonly (string | number | null)[]): string {
     .join(',')}\r\n`;
 }
 
-const targetText = (target: string | string[]) => (Array.isArray(target) ? target.join(', ') : target);
-const isScalar = (v: EvalScoreValue): v is string | number | boolean => typeof v !== 'object';
 
 export class RunArtifactService {
   constructor(private readonly deps: AppDeps) {}
 
-  /** A run's artifact as a stream; `path` is as the router decoded it. */
-  async open(runId: string, rawPath: string): Promise<ArtifactDownload> {
+  /**
+   * A run's artifact; `path` is as the router decoded it. A finished run's artifacts (but the two built from the
+   * run row) are stored on first use and read back from storage; a running run's are built for each request,
+   * bounded like the stored builds, and not kept (they change with every sample). `signal` gives up waiting for a
+   * build slot when the client goes away.
+   */
+  async open(runId: string, rawPath: string, signal?: AbortSignal): Promise<Artifact> {
     const path = checkArtifactPath(rawPath);
-    const row = await this.run(runId);
+    const row = await findRunOrThrow(this.deps.db, runId);
     if (!artifactPaths(row).includes(path)) throw new AppError('RESOURCE_NOT_FOUND', `Artifact "${path}" not found`);
-    return { filename: path.slice(path.lastIndexOf('/') + 1), contentType: CONTENT_TYPES[extension(path)]!, body: this.body(row, path) };
+    const described = { filename: path.slice(path.lastIndexOf('/') + 1), contentType: CONTENT_TYPES[extension(path)]! };
+    if (ROW_ARTIFACTS.has(path)) return { ...described, ...inMemory(await collect(this.body(row, path))) };
+    if (!isTerminal(row.status)) {
+      const bytes = await processBuilds(this.deps).slots.run(() => collect(this.body(row, path)), signal);
+      return { ...described, ...inMemory(bytes) };
+    }
+    const stored = await storedArtifact(this.deps, row, path, () => this.body(row, path));
+    return { ...described, ...fromStorage(this.deps, stored) };
   }
 
   /** One page of the run's `.eval` log as JSON for the eval viewer. */
   async evalData(runId: string, rawPath: string, pageParam?: number, perPageParam?: number): Promise<EvalDataResponse> {
     const path = checkArtifactPath(rawPath);
-    const row = await this.run(runId);
+    const row = await findRunOrThrow(this.deps.db, runId);
     if (!path.endsWith('.eval'))
       throw new AppError('VALIDATION_ERROR', 'path: eval-data reads Inspect .eval logs only', {
         fields: [{ field: 'path', message: 'must be the path of an .eval log' }],
@@ -116,12 +139,6 @@ export class RunArtifactService {
     };
   }
 
-  private async run(runId: string): Promise<RunRow> {
-    const row = await findRun(this.deps.db, runId);
-    if (!row) throw new AppError('RUN_NOT_FOUND', 'Run not found');
-    return row;
-  }
-
   private body(row: RunRow, path: string): Readable {
     const { db } = this.deps;
     const json = (value: unknown) => Readable.from([Buffer.from(`${JSON.stringify(value, null, 2)}\n`)], { objectMode: false });
@@ -140,6 +157,28 @@ export class RunArtifactService {
         return evalLogStream(db, row);
     }
   }
+}
+
+async function collect(stream: Readable): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of cooperative(stream)) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+function inMemory(bytes: Buffer): Pick<Artifact, 'size' | 'etag' | 'read'> {
+  return {
+    size: bytes.length,
+    etag: `"${createHash('sha256').update(bytes).digest('base64url')}"`,
+    read: (start, end) => Readable.from([bytes.subarray(start, end + 1)], { objectMode: false }),
+  };
+}
+
+function fromStorage(deps: AppDeps, stored: StoredArtifact): Pick<Artifact, 'size' | 'etag' | 'read'> {
+  return {
+    size: stored.size,
+    etag: stored.etag,
+    read: (start, end) => Readable.from(readStoredArtifact(deps.db, stored, start, end), { objectMode: false }),
+  };
 }
 
 async function* mapAsync<T>(items: AsyncIterable<T>, fn: (item: T) => string): AsyncGenerator<string> {
@@ -163,37 +202,6 @@ function resultsRow(record: SampleRecord, score: number | null): string {
     score === null ? null : String(score === 1),
     record.error,
   ]);
-}
-
-function messageText(message: EvalChatMessage): string {
-  if (typeof message.content === 'string') return message.content;
-  return message.content
-    .filter((part) => part.type === 'text')
-    .map((part) => String(part.text ?? ''))
-    .join('');
-}
-
-function toEvalDataSample(sample: EvalSample): EvalDataSample {
-  const [name, score] = Object.entries(sample.scores ?? {})[0] ?? [];
-  return {
-    id: sample.id,
-    epoch: sample.epoch,
-    input: typeof sample.input === 'string' ? sample.input : sample.input.map(messageText).join('\n\n'),
-    target: targetText(sample.target),
-    output: sample.output.completion ?? '',
-    score:
-      name && score
-        ? {
-            value: isScalar(score.value) ? valueToFloat(score.value) : null,
-            raw: score.value,
-            name,
-            explanation: score.explanation ?? null,
-          }
-        : null,
-    answer: score?.answer ?? null,
-    explanation: score?.explanation ?? null,
-    error: sample.error?.message ?? null,
-  };
 }
 
 /** Metrics of every score; a name several scores (reducers) share keeps its first value, the others get `<reducer>/<name>`. */
