@@ -132,6 +132,36 @@ const CASES: Case[] = [
     send: (id) => request(t.app).get(`/api/runs/${id}/events`),
     expect: { anonymous: 200, owner: 200, other: 200 },
   },
+  {
+    operationId: 'listRunSamples',
+    endpoint: 'GET /api/runs/{run_id}/samples',
+    state: 'completed',
+    send: (id) => request(t.app).get(`/api/runs/${id}/samples`),
+    expect: { anonymous: 200, owner: 200, other: 200 },
+  },
+  {
+    operationId: 'compareRuns',
+    endpoint: 'GET /api/runs/compare',
+    state: 'completed',
+    // Two runs' ids are the capability, as for one run's detail.
+    send: (id) => request(t.app).get('/api/runs/compare').query({ ids: `${id},${id.replace(/.$/, (c) => (c === '0' ? '1' : '0'))}` }),
+    expect: { anonymous: 404, owner: 404, other: 404 },
+  },
+  ...(
+    [
+      ['getStatsSummary', 'GET /api/stats/summary', () => request(t.app).get('/api/stats/summary'), (b: { by_status: { completed: number } }) => b.by_status.completed > 0],
+      ['getStatsHistory', 'GET /api/stats/history', () => request(t.app).get('/api/stats/history'), (b: { history: { by_status: { completed: number } }[] }) => b.history.some((d) => d.by_status.completed > 0)],
+      ['getLeaderboard', 'GET /api/stats/leaderboard', () => request(t.app).get('/api/stats/leaderboard'), (b: { leaderboards: unknown[] }) => b.leaderboards.length > 0],
+    ] as const
+  ).map(([operationId, endpoint, send, shows]): Case => ({
+    operationId,
+    endpoint,
+    state: 'completed',
+    send,
+    expect: { anonymous: 401, owner: 200, other: 200 },
+    // Statistics cover the caller's own runs: only the owner has completed runs (the other user's stay queued).
+    shows: (body) => (shows as (b: unknown) => boolean)(body),
+  })),
   ...(
     [
       ['listProviders', 'GET /api/api-keys/providers', () => request(t.app).get('/api/api-keys/providers')],

@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createTestApp, listen, type ListeningApp, type TestApp } from '../test/test-app';
-import { completeRun, insertTestRun, mmluRecord } from '../test/run-fixtures';
+import { completeRun, insertSamples, insertTestRun, markRunning, mmluRecord } from '../test/run-fixtures';
 import { registerUser, type TestUser } from '../test/test-user.helper';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261206);
@@ -78,7 +78,10 @@ beforeAll(async () => {
   ownRunId = (await create(owner)).body.run_id;
   othersRunId = (await create(other)).body.run_id;
   finishedRunId = (await insertTestRun(t.deps.db, owner.userId)).run_id;
-  await completeRun(t.deps.db, finishedRunId, [mmluRecord(0), mmluRecord(1, { correct: false })]);
+  const records = [mmluRecord(0), mmluRecord(1, { correct: false })];
+  await markRunning(t.deps.db, finishedRunId, records.length);
+  await insertSamples(t.deps.db, finishedRunId, records);
+  await completeRun(t.deps.db, finishedRunId, records);
   finishedArtifacts = (await request(t.app).get(`/api/runs/${finishedRunId}`)).body.artifacts;
   await request(t.app).post('/api/auth/register').send({ email: KNOWN_EMAIL, password: 'securepassword' });
 });
@@ -115,6 +118,11 @@ async function wellFormed(operationId: string, n: number): Promise<Example> {
     streamRunEvents: { params: { run_id: finishedRunId }, as: 'anonymous' },
     getRunArtifact: { params: { run_id: finishedRunId, path: artifact } },
     getRunEvalData: { params: { run_id: finishedRunId, path: evalLog } },
+    listRunSamples: { params: { run_id: finishedRunId }, query: { verdict: 'correct', per_page: String(1 + (n % 500)) } },
+    compareRuns: { query: { ids: `${finishedRunId},${ownRunId}` } },
+    getStatsSummary: {},
+    getStatsHistory: { query: { days: String(1 + (n % 365)) } },
+    getLeaderboard: { query: { sort_by: 'model' } },
     listProviders: {},
     listAvailableModels: {},
     getHealth: {},

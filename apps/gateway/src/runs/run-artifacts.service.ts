@@ -8,7 +8,7 @@ import { AppError } from '../errors/app-error';
 import { checkArtifactPath } from './artifact-path.guard';
 import { evalLogPage, evalLogPath, evalLogStream } from './run-eval-log.builder';
 import { clampPage, runConfig, toSummaryV1 } from './run.mapper';
-import { findRunOrThrow } from './run-lookup';
+import { requireRun } from './run-access.guard';
 import { cooperative, processBuilds, storedArtifact } from './run-artifact.store';
 import { targetText, toEvalDataSample } from './run-samples.mapper';
 import type { EvalDataMetric, EvalDataResponse } from './run.types';
@@ -93,7 +93,7 @@ export class RunArtifactService {
    */
   async open(runId: string, rawPath: string, signal?: AbortSignal): Promise<Artifact> {
     const path = checkArtifactPath(rawPath);
-    const row = await findRunOrThrow(this.deps.db, runId);
+    const row = await requireRun(this.deps.db, runId);
     if (!artifactPaths(row).includes(path)) throw new AppError('RESOURCE_NOT_FOUND', `Artifact "${path}" not found`);
     const described = { filename: path.slice(path.lastIndexOf('/') + 1), contentType: CONTENT_TYPES[extension(path)]! };
     if (ROW_ARTIFACTS.has(path)) return { ...described, ...inMemory(await collect(this.body(row, path))) };
@@ -108,7 +108,7 @@ export class RunArtifactService {
   /** One page of the run's `.eval` log as JSON for the eval viewer. */
   async evalData(runId: string, rawPath: string, pageParam?: number, perPageParam?: number): Promise<EvalDataResponse> {
     const path = checkArtifactPath(rawPath);
-    const row = await findRunOrThrow(this.deps.db, runId);
+    const row = await requireRun(this.deps.db, runId);
     if (!path.endsWith('.eval'))
       throw new AppError('VALIDATION_ERROR', 'path: eval-data reads Inspect .eval logs only', {
         fields: [{ field: 'path', message: 'must be the path of an .eval log' }],

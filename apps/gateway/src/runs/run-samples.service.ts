@@ -1,7 +1,7 @@
 import { countRunSampleVerdicts, listRunSamplePage } from '@studio/db';
 import type { AppDeps } from '../deps';
 import { validationError } from '../errors/app-error';
-import { findRunOrThrow } from './run-lookup';
+import { requireRun } from './run-access.guard';
 import { evalLogPage } from './run-eval-log.builder';
 import { clampPage } from './run.mapper';
 import { toRunSample } from './run-samples.mapper';
@@ -37,7 +37,7 @@ export class RunSamplesService {
    * that the filter and the counts use.
    */
   async list(runId: string, query: RunSamplesQuery): Promise<RunSamplesResponse> {
-    const row = await findRunOrThrow(this.deps.db, runId);
+    const row = await requireRun(this.deps.db, runId);
     const { page, perPage } = clampPage(query.page, query.per_page, SAMPLES_DEFAULT_PER_PAGE, SAMPLES_MAX_PER_PAGE);
     const search = query.search?.trim() || undefined;
     const filter = { verdict: query.verdict, search, sampleIds: sampleIds(query.ids) };
