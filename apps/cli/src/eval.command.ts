@@ -3,7 +3,17 @@
  * streamed to disk and Ctrl-C turning into a clean cancellation.
  */
 import { RUN_EXIT_CODE } from '@studio/contracts';
-import { EvalSession, hasTask, modelGenerator, runEval, newEvalLogIdentity, type EvalRunStatus, type EvalSettings, type SessionClientOptions } from '@studio/engine';
+import {
+  EvalSession,
+  evalSettings,
+  hasTask,
+  modelGenerator,
+  newEvalLogIdentity,
+  runEval,
+  type EvalRunStatus,
+  type EvalSettings,
+  type SessionClientOptions,
+} from '@studio/engine';
 import { createModelClient, parseModelId, type ModelClient } from '@studio/providers';
 import { join } from 'node:path';
 import type { CliEnv } from './cli-env.config';
@@ -23,9 +33,9 @@ export interface CommandIo {
 /** Exit codes: a run's (0 success, 1 failed run or setup, 130 cancelled, also by SIGTERM), 2 for bad arguments. */
 const EXIT_CODE: Record<EvalRunStatus, number> = { success: RUN_EXIT_CODE.completed, error: RUN_EXIT_CODE.failed, cancelled: RUN_EXIT_CODE.canceled };
 
-/** The run's settings from the flags (`--model-role grader=` is the run's grader). */
+/** The run's settings from the flags (`--model-role grader=` is the run's grader); options the CLI lacks stay unset. */
 export function settingsFromArgs(args: EvalArgs): EvalSettings {
-  return {
+  return evalSettings({
     benchmark: args.benchmark,
     model: args.model,
     limit: args.limit ?? null,
@@ -43,7 +53,7 @@ export function settingsFromArgs(args: EvalArgs): EvalSettings {
     max_retries: args.maxRetries ?? null,
     model_base_url: args.modelBaseUrl ?? null,
     task_args: args.taskArgs,
-  };
+  });
 }
 
 function openClient(env: CliEnv, options: SessionClientOptions): ModelClient {
