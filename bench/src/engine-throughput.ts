@@ -12,7 +12,7 @@
  * peak RSS < 300 MB. A missed target makes the exit code 1.
  */
 import { openEvalLogSink } from '@studio/cli/eval-log-sink';
-import { getTask, runEval, type EvalRunResult, type Generator, type Sample, type SampleRecord, type TaskDefinition } from '@studio/engine';
+import { EvalSession, evalSettings, getTask, newEvalLogIdentity, runEval, type EvalRunResult, type Generator, type Sample, type SampleRecord } from '@studio/engine';
 import { createModelClient } from '@studio/providers';
 import { execFileSync, fork } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -127,24 +127,10 @@ function jsonSink(): Sink {
   return { onSample: (record) => void (bytes += JSON.stringify(record).length), bytes: () => bytes, close: () => undefined };
 }
 
-/** The run's `.eval` log streamed to disk through the CLI's sink (what `studio eval` writes). */
-function evalLogSink(logDir: string, task: TaskDefinition, model: string, samples: readonly Sample[], count: number): Sink {
-  const sink = openEvalLogSink(logDir, 'mmlu', {
-    task,
-    model,
-    modelRoles: {},
-    taskArgs: {},
-    samples,
-    sampleIds: samples.slice(0, count).map((sample) => sample.id),
-    limit: count,
-    epochs: 1,
-    reducers: ['mean'],
-    failOnError: true,
-    runConfig: {},
-    effectiveConfig: task.config,
-    maxConnections: 100,
-    timeoutSeconds: 10_000,
-  });
+/** The run's `.eval` log streamed to disk through the CLI's sink (what `studio eval` writes, with its defaults). */
+function evalLogSink(logDir: string, model: string, samples: readonly Sample[], count: number, maxConnections: number): Sink {
+  const session = EvalSession.open(evalSettings({ benchmark: 'mmlu', model, limit: count, timeout: 10_000, max_connections: maxConnections }));
+  const sink = openEvalLogSink(logDir, 'mmlu', session.logStart(newEvalLogIdentity(), samples));
   return {
     onSample: (record) => sink.addSample(record),
     bytes: () => statSync(sink.path).size,
@@ -201,7 +187,7 @@ async function main(): Promise<number> {
 
     const count = samplesWanted ?? samples.length;
     roundTrips = [];
-    const sink = mode.evalLog ? evalLogSink(join(work, 'logs'), task, model.model, samples, count) : jsonSink();
+    const sink = mode.evalLog ? evalLogSink(join(work, 'logs'), model.model, samples, count, mode.maxConnections) : jsonSink();
     // memoryUsage.rss() reads one number; the full memoryUsage() walks the heap spaces and showed up in profiles.
     let rssPeak = process.memoryUsage.rss();
     const rssTimer = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage.rss())), 100);

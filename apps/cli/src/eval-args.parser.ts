@@ -4,7 +4,7 @@
  * before any dataset is read or any model is called.
  */
 import { getReducer, type SampleLimit } from '@studio/engine';
-import { parseModelId, type GenerateConfig } from '@studio/providers';
+import { DEFAULT_MAX_CONNECTIONS, parseModelId, type GenerateConfig } from '@studio/providers';
 import { parseArgs } from 'node:util';
 
 export class UsageError extends Error {}
@@ -41,7 +41,6 @@ export interface EvalArgs {
 export const DEFAULT_MODEL = 'groq/openai/gpt-oss-20b';
 /** openbench's `--timeout` default, seconds. */
 const DEFAULT_TIMEOUT_SECONDS = 10_000;
-const DEFAULT_MAX_CONNECTIONS = 10;
 
 export const EVAL_USAGE = `Usage: studio eval <benchmark> --model provider/model [options]
 

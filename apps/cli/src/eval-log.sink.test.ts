@@ -1,29 +1,15 @@
-import { readEvalLog, getTask, type Sample } from '@studio/engine';
+import { EvalSession, evalSettings, newEvalLogIdentity, readEvalLog, type EvalLogStart, type Sample } from '@studio/engine';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mmluRecord } from '../../../packages/engine/test/fixtures/inspect-logs/synthetic-runs';
-import { openEvalLogSink, type EvalLogRun } from './eval-log.sink';
+import { openEvalLogSink } from './eval-log.sink';
 
 const SAMPLES = 25;
 
-function run(): EvalLogRun {
+function run(): EvalLogStart {
   const samples: Sample[] = Array.from({ length: SAMPLES }, (_, i) => ({ id: i + 1, input: `q${i + 1}`, target: 'A' }));
-  return {
-    task: getTask('gsm8k'),
-    model: 'openai/fake',
-    modelRoles: {},
-    taskArgs: {},
-    samples,
-    sampleIds: samples.map((sample) => sample.id),
-    epochs: 1,
-    reducers: ['mean'],
-    failOnError: true,
-    runConfig: {},
-    effectiveConfig: {},
-    maxConnections: 10,
-    timeoutSeconds: 600,
-  };
+  return EvalSession.open(evalSettings({ benchmark: 'gsm8k', model: 'openai/fake', timeout: 600 })).logStart(newEvalLogIdentity(), samples);
 }
 
 /** Entry count of the end of central directory record the file ends with (no archive comment). */

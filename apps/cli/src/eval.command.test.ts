@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { GENERATIVE_FIXTURES, placeInCache } from '../../../packages/engine/test/offline-cache.helper';
 import { loadCliEnv } from './cli-env.config';
 import { parseEvalArgs } from './eval-args.parser';
-import { runEvalCommand, type CommandIo } from './eval.command';
+import { runEvalCommand, settingsFromArgs, type CommandIo } from './eval.command';
 
 const GSM8K_URL = hfFileUrl('openai/gsm8k', 'main/test/0000.parquet', 'refs/convert/parquet');
 
@@ -32,5 +32,31 @@ describe('runEvalCommand', () => {
     expect(log.status).toBe('error');
     expect(log.error?.message).toMatch(/^unknown epoch reducer 'no_such_reducer'/);
     expect(log.samples).toEqual([]);
+  });
+
+  it('turns the flags into the run’s settings: --model-role grader is the grader, -T the task arguments', () => {
+    const argv = ['simpleqa', '--model', 'openai/x', '--limit', '1,3', '--epochs', '2', '--epochs-reducer', 'max', '--temperature', '0.5', '--seed', '3'];
+    argv.push('--reasoning-effort', 'low', '--timeout', '30', '--max-retries', '2', '--model-role', 'grader=openai/g', '-T', 'grader_model=openai/t');
+    argv.push('--model-base-url', 'http://127.0.0.1:9/v1', '--no-fail-on-error');
+    expect(settingsFromArgs(parseEvalArgs(argv, false)!)).toEqual({
+      benchmark: 'simpleqa',
+      model: 'openai/x',
+      limit: [1, 3],
+      temperature: 0.5,
+      top_p: null,
+      max_tokens: null,
+      timeout: 30,
+      epochs: 2,
+      max_connections: 10,
+      seed: 3,
+      grader_model: 'openai/g',
+      fail_on_error: false,
+      epochs_reducer: ['max'],
+      reasoning_effort: 'low',
+      max_retries: 2,
+      model_base_url: 'http://127.0.0.1:9/v1',
+      task_args: { grader_model: 'openai/t' },
+    });
+    expect(settingsFromArgs(parseEvalArgs(['gsm8k'], false)!)).toMatchObject({ limit: null, epochs: null, timeout: 10_000, fail_on_error: true, max_retries: null });
   });
 });

@@ -2,7 +2,18 @@
  * `studio eval`: one benchmark against one model, the way `bench eval` runs it, with the log
  * streamed to disk and Ctrl-C turning into a clean cancellation.
  */
-import { getTask, hasTask, planSamples, runEval, type Generator, type TaskDefinition } from '@studio/engine';
+import { RUN_EXIT_CODE } from '@studio/contracts';
+import {
+  EvalSession,
+  evalSettings,
+  hasTask,
+  modelGenerator,
+  newEvalLogIdentity,
+  runEval,
+  type EvalRunStatus,
+  type EvalSettings,
+  type SessionClientOptions,
+} from '@studio/engine';
 import { createModelClient, parseModelId, type ModelClient } from '@studio/providers';
 import { join } from 'node:path';
 import type { CliEnv } from './cli-env.config';
@@ -19,44 +30,51 @@ export interface CommandIo {
   onInterrupt: (handlers: InterruptHandlers) => void;
 }
 
-/** Exit codes: 0 success, 1 failed run or setup, 130 cancelled (128 + SIGINT, as shells report it; SIGTERM too). */
-export const EXIT_CANCELLED = 130;
+/** Exit codes: a run's (0 success, 1 failed run or setup, 130 cancelled, also by SIGTERM), 2 for bad arguments. */
+const EXIT_CODE: Record<EvalRunStatus, number> = { success: RUN_EXIT_CODE.completed, error: RUN_EXIT_CODE.failed, cancelled: RUN_EXIT_CODE.canceled };
 
-interface ClientSpec {
-  model: string;
-  baseUrl?: string;
-}
-
-function openClient(env: CliEnv, spec: ClientSpec, args: EvalArgs): ModelClient {
-  const { provider } = parseModelId(spec.model);
-  return createModelClient({
-    model: spec.model,
-    apiKey: env.apiKey(provider).value,
-    baseUrl: spec.baseUrl ?? env.baseUrl(provider),
-    maxConnections: args.maxConnections,
-    maxRetries: args.maxRetries,
-    timeoutMs: args.timeoutSeconds * 1000,
+/** The run's settings from the flags (`--model-role grader=` is the run's grader); options the CLI lacks stay unset. */
+export function settingsFromArgs(args: EvalArgs): EvalSettings {
+  return evalSettings({
+    benchmark: args.benchmark,
+    model: args.model,
+    limit: args.limit ?? null,
+    temperature: args.config.temperature ?? null,
+    top_p: args.config.top_p ?? null,
+    max_tokens: args.config.max_tokens ?? null,
+    timeout: args.timeoutSeconds,
+    epochs: args.epochs ?? null,
+    max_connections: args.maxConnections,
+    seed: args.config.seed ?? null,
+    grader_model: args.modelRoles.grader ?? null,
+    fail_on_error: args.failOnError,
+    epochs_reducer: args.epochsReducer ?? null,
+    reasoning_effort: args.config.reasoning_effort ?? null,
+    max_retries: args.maxRetries ?? null,
+    model_base_url: args.modelBaseUrl ?? null,
+    task_args: args.taskArgs,
   });
 }
 
-/** The engine sees a model by its full `provider/model` id, as Inspect keys usage by it. */
-function asGenerator(client: ModelClient): Generator {
-  return { model: client.id, generate: (messages, config, signal) => client.generate(messages, config, signal) };
+function openClient(env: CliEnv, options: SessionClientOptions): ModelClient {
+  const { provider } = parseModelId(options.model);
+  return createModelClient({ ...options, apiKey: env.apiKey(provider).value, baseUrl: options.baseUrl ?? env.baseUrl(provider) });
 }
 
-function resolveTask(args: EvalArgs): TaskDefinition {
+function openSession(args: EvalArgs): EvalSession {
   if (!hasTask(args.benchmark)) {
     throw new UsageError(`Benchmark "${args.benchmark}" is not runnable by this engine; see \`studio list\``);
   }
   try {
-    return getTask(args.benchmark, { graderModel: args.modelRoles.grader, args: args.taskArgs });
+    return EvalSession.open(settingsFromArgs(args));
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
 }
 
 export async function runEvalCommand(args: EvalArgs, env: CliEnv, io: CommandIo): Promise<number> {
-  const task = resolveTask(args);
+  const session = openSession(args);
+  const { task } = session;
   const controller = new AbortController();
   let openLog: EvalLogSink | undefined;
   io.onInterrupt({
@@ -70,9 +88,10 @@ export async function runEvalCommand(args: EvalArgs, env: CliEnv, io: CommandIo)
 
   const clients: ModelClient[] = [];
   try {
-    const model = openClient(env, { model: args.model, baseUrl: args.modelBaseUrl }, args);
+    const model = openClient(env, session.modelClientOptions());
     clients.push(model);
-    const grader = task.graderModel ? openClient(env, { model: task.graderModel }, args) : undefined;
+    const graderOptions = session.graderClientOptions();
+    const grader = graderOptions && openClient(env, graderOptions);
     if (grader) clients.push(grader);
 
     const datasetContext = {
@@ -88,50 +107,22 @@ export async function runEvalCommand(args: EvalArgs, env: CliEnv, io: CommandIo)
     } catch (error) {
       if (!controller.signal.aborted) throw error;
       io.stderr.write('Cancelled before the run started; no log was written\n');
-      return EXIT_CANCELLED;
+      return EXIT_CODE.cancelled;
     }
-    const epochs = args.epochs ?? task.epochs ?? 1;
-    const reducers = args.epochsReducer ?? task.reducers ?? ['mean'];
-    const planned = planSamples(samples, { limit: args.limit, epochs: 1 });
-    const effectiveConfig = { ...task.config, ...Object.fromEntries(Object.entries(args.config).filter(([, v]) => v !== undefined)) };
-
-    const sink = openEvalLogSink(args.logDir, args.logfile, {
-      task,
-      model: model.id,
-      modelBaseUrl: args.modelBaseUrl,
-      modelRoles: grader ? { grader: grader.id } : {},
-      taskArgs: args.taskArgs,
-      samples,
-      sampleIds: planned.map((item) => item.sample.id),
-      limit: args.limit,
-      epochs,
-      reducers,
-      failOnError: args.failOnError,
-      runConfig: args.config,
-      effectiveConfig,
-      maxConnections: args.maxConnections,
-      timeoutSeconds: args.timeoutSeconds,
-      maxRetries: args.maxRetries,
-    });
+    const items = session.plan(samples).length;
+    const sink = openEvalLogSink(args.logDir, args.logfile, session.logStart(newEvalLogIdentity(), samples));
     openLog = sink;
     const progress = createProgressReporter(args.display, io.stderr, task.name);
-    io.stderr.write(`Running ${task.name} on ${model.id}: ${planned.length} samples × ${epochs} epoch(s)\n`);
-    const result = await runEval({
-      task,
-      model: asGenerator(model),
-      grader: grader && asGenerator(grader),
+    io.stderr.write(`Running ${task.name} on ${model.id}: ${items / session.epochs} samples × ${session.epochs} epoch(s)\n`);
+    const run = session.runOptions({
+      model: modelGenerator(model),
+      grader: grader && modelGenerator(grader),
       samples,
-      limit: args.limit,
-      epochs,
-      reducers: args.epochsReducer,
-      maxConnections: args.maxConnections,
-      seed: args.config.seed,
-      config: args.config,
-      failOnError: args.failOnError,
       onSample: (record) => sink.addSample(record),
       onProgress: (p) => progress.update(p),
       signal: controller.signal,
-    }).catch((error: unknown) => {
+    });
+    const result = await runEval(run).catch((error: unknown) => {
       // The engine itself failed: the log still ends properly, as a failed run.
       sink.abort('error', error instanceof Error ? error.message : String(error));
       throw error;
@@ -144,7 +135,7 @@ export async function runEvalCommand(args: EvalArgs, env: CliEnv, io: CommandIo)
     io.stdout(`${formatMetricsTable(result.results, result.reductions)}\n\n`);
     if (result.error) io.stderr.write(`Run failed: ${result.error}\n`);
     io.stdout(`Log: ${sink.path}\n`);
-    return result.status === 'success' ? 0 : result.status === 'cancelled' ? EXIT_CANCELLED : 1;
+    return EXIT_CODE[result.status];
   } finally {
     await Promise.all(clients.map((client) => client.close()));
   }

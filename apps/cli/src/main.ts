@@ -3,10 +3,11 @@
  * `studio`: the headless runner. `studio eval <benchmark> --model provider/model`, `studio list`,
  * `studio describe <benchmark>`. Exit codes: 0 success, 1 error, 2 bad arguments, 130 cancelled.
  */
+import { RUN_EXIT_CODE } from '@studio/contracts';
 import { describeCommand, DESCRIBE_USAGE, LIST_USAGE, listCommand } from './catalog.commands';
 import { CliEnvError, loadCliEnv } from './cli-env.config';
 import { EVAL_USAGE, parseEvalArgs, UsageError } from './eval-args.parser';
-import { EXIT_CANCELLED, runEvalCommand } from './eval.command';
+import { runEvalCommand } from './eval.command';
 import { handleInterrupts } from './interrupt.handler';
 
 const USAGE = `Usage: studio <command> [options]
@@ -39,7 +40,7 @@ async function main(argv: readonly string[]): Promise<number> {
       return runEvalCommand(args, env, {
         stdout: out,
         stderr,
-        onInterrupt: (handlers) => handleInterrupts(process, EXIT_CANCELLED, handlers),
+        onInterrupt: (handlers) => handleInterrupts(process, RUN_EXIT_CODE.canceled, handlers),
       });
     }
     case 'list':

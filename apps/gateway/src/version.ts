@@ -1,3 +1,3 @@
-export const STUDIO_VERSION = '0.1.0';
+export { STUDIO_VERSION } from '@studio/engine';
 export const API_VERSION = '1.0.0';
 export const OPENBENCH_COMPAT_VERSION = '0.5.3';

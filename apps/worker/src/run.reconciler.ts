@@ -1,6 +1,6 @@
+import { RUN_EXIT_CODE } from '@studio/contracts';
 import { countRunRequeue, countRunSamples, listRunsByStatus, transitionIdleRun, type Db, type RunRow } from '@studio/db';
 import { enqueueRun, type Logger, type Redis, type RunEventPublisher, type RunQueue } from '@studio/runtime';
-import { EXIT_CODE } from './run.processor';
 
 export interface RunReconcilerOptions {
   db: Db;
@@ -115,14 +115,14 @@ export class RunReconciler {
       const failed = await transitionIdleRun(db, run.run_id, ['running'], before, {
         status: 'failed',
         finished_at: new Date(),
-        exit_code: EXIT_CODE.failed,
+        exit_code: RUN_EXIT_CODE.failed,
         error,
       });
       if (!failed) continue;
       logger.warn('failed a running run whose job was lost or kept failing', { run_id: run.run_id, job_state: state });
       const finishedAt = failed.finished_at!.toISOString();
       await events.publish(run.run_id, { event: 'status', data: { status: 'failed', timestamp: finishedAt } });
-      await events.publish(run.run_id, { event: 'failed', data: { exit_code: EXIT_CODE.failed, error, finished_at: finishedAt } });
+      await events.publish(run.run_id, { event: 'failed', data: { exit_code: RUN_EXIT_CODE.failed, error, finished_at: finishedAt } });
     }
   }
 

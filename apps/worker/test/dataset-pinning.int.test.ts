@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { countRunSamples } from '@studio/db';
 import { getTask } from '@studio/engine';
 import { MMLU_RUN_FIXTURE } from '../../../packages/engine/test/mmlu-run.helper';
-import { DATASET_CHANGED_MESSAGE } from '../src/run.processor';
+import { DATASET_CHANGED_MESSAGE } from '../src/run.evaluation';
 import { WorkerHarness, waitFor } from './worker.harness';
 
 /** A run pins the data its first attempt planned; a resumed attempt compares what it reads with it. */

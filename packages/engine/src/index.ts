@@ -5,6 +5,7 @@ export * from './metrics';
 export * from './reducers';
 export * from './runner';
 export * from './eval-log';
+export * from './session';
 export * from './tasks/registry';
 export type { TaskFactory, TaskOptions } from './tasks/task.types';
 export * from './summary/run-summary';

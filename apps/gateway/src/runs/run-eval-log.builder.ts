@@ -4,31 +4,23 @@
  * writes and reads back one page of samples, so both go through the engine's record→EvalSample mapping.
  */
 import { Readable } from 'node:stream';
-import type { RunConfig, RunStatus } from '@studio/contracts';
+import type { RunStatus } from '@studio/contracts';
 import { iterateRunSamples, type Db, type RunRow, type RunSampleRow } from '@studio/db';
 import {
   createEvalLogWriter,
   evalLogFileName,
-  evalPlan,
-  evalScorer,
-  getBenchmark,
-  getTask,
-  hasTask,
   readEvalLog,
-  toEvalGenerateConfig,
+  sampleKey,
+  storedRunLogStart,
   toInspectTimestamp,
   writeEvalLog,
-  type EvalGenerateConfig,
   type EvalLog,
   type EvalLogFinishInput,
-  type EvalPlan,
+  type EvalLogStart,
   type EvalScoreResult,
-  type EvalSpec,
   type EvalStatus,
   type SampleRecord,
-  type TaskDefinition,
 } from '@studio/engine';
-import { STUDIO_VERSION } from '../version';
 import { runConfig } from './run.mapper';
 
 const LOG_STATUS: Record<RunStatus, EvalStatus> = {
@@ -44,77 +36,18 @@ export function evalLogPath(row: RunRow): string {
   return `logs/${evalLogFileName(toInspectTimestamp(row.created_at, 'seconds'), row.benchmark, row.task_id)}`;
 }
 
-interface EvalLogParts {
-  spec: EvalSpec;
-  plan: EvalPlan;
+interface EvalLogParts extends EvalLogStart {
   finish(completedSamples: number): EvalLogFinishInput;
 }
 
-/**
- * The task as the run used it. A run outlives engine versions: when its benchmark is no longer
- * runnable the log is still written, without the task's scorer and plan details.
- */
-function runTask(row: RunRow, config: RunConfig): TaskDefinition | undefined {
-  return hasTask(row.benchmark) ? getTask(row.benchmark, { graderModel: config.grader_model ?? undefined }) : undefined;
-}
-
-/** The run's own generation options, in Inspect's GenerateConfig names. */
-function runGenerateConfig(config: RunConfig): EvalGenerateConfig {
-  const out: EvalGenerateConfig = {};
-  if (config.max_connections !== null) out.max_connections = config.max_connections;
-  if (config.timeout !== null) out.timeout = config.timeout;
-  if (config.max_tokens !== null) out.max_tokens = config.max_tokens;
-  if (config.top_p !== null) out.top_p = config.top_p;
-  if (config.temperature !== null) out.temperature = config.temperature;
-  if (config.seed !== null) out.seed = config.seed;
-  return out;
-}
-
-/** Task defaults overridden by the run, as the runner merges them. */
-function planConfig(task: TaskDefinition | undefined, config: RunConfig): EvalGenerateConfig {
-  const defaults = task?.config ?? {};
-  const out = toEvalGenerateConfig(defaults);
-  if (defaults.timeout_ms !== undefined) out.timeout = defaults.timeout_ms / 1000;
-  return { ...out, ...runGenerateConfig(config) };
-}
-
+/** The engine's log of the run's settings, under the run's own ids; the end comes from the run row. */
 function evalLogParts(row: RunRow): EvalLogParts {
-  const config = runConfig(row);
-  const task = runTask(row, config);
-  const meta = getBenchmark(row.benchmark);
-  const grader = task?.graderModel;
-  const spec: EvalSpec = {
+  const { spec, plan } = storedRunLogStart(runConfig(row), {
     eval_id: row.eval_id,
     run_id: row.run_id,
-    created: toInspectTimestamp(row.created_at, 'seconds'),
-    task: row.benchmark,
     task_id: row.task_id,
-    task_version: 0,
-    task_display_name: task?.displayName ?? meta?.display_name ?? row.benchmark,
-    task_registry_name: `openbench/${row.benchmark}`,
-    task_attribs: {},
-    task_args: grader ? { grader_model: grader } : {},
-    task_args_passed: config.grader_model ? { grader_model: config.grader_model } : {},
-    dataset: {
-      name: task?.dataset.name ?? row.benchmark,
-      location: task?.dataset.location ?? meta?.dataset.source,
-      samples: meta?.sample_count ?? undefined,
-    },
-    model: row.model,
-    model_generate_config: runGenerateConfig(config),
-    model_args: {},
-    model_roles: grader ? { grader: { model: grader } } : {},
-    config: {
-      limit: config.limit ?? undefined,
-      epochs: config.epochs ?? task?.epochs ?? 1,
-      epochs_reducer: task?.reducers ?? ['mean'],
-      fail_on_error: config.fail_on_error ?? true,
-      log_samples: true,
-    },
-    packages: { 'openbench-studio': STUDIO_VERSION },
-    scorers: task ? [evalScorer(task)] : undefined,
-  };
-  const plan = evalPlan(task?.systemMessage, planConfig(task, config));
+    created: toInspectTimestamp(row.created_at, 'seconds'),
+  });
   const at = (d: Date | null) => (d ? toInspectTimestamp(d, 'seconds') : '');
   return {
     spec,
@@ -158,9 +91,7 @@ export function evalLogPage(row: RunRow, samples: readonly RunSampleRow[]): Eval
   const records = samples.map(record);
   const bytes = writeEvalLog({ spec, plan, samples: records, ...finish(records.filter((r) => r.error === null).length) });
   const log = readEvalLog(bytes);
-  const order = new Map(records.map((r, i) => [`${String(r.sample_id)}\u0000${r.epoch}`, i]));
-  log.samples = (log.samples ?? []).sort(
-    (a, b) => order.get(`${String(a.id)}\u0000${a.epoch}`)! - order.get(`${String(b.id)}\u0000${b.epoch}`)!,
-  );
+  const order = new Map(records.map((r, i) => [sampleKey(r.sample_id, r.epoch), i]));
+  log.samples = (log.samples ?? []).sort((a, b) => order.get(sampleKey(a.id, a.epoch))! - order.get(sampleKey(b.id, b.epoch))!);
   return log;
 }

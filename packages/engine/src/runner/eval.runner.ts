@@ -13,7 +13,7 @@ import type {
 } from '../types';
 import { getReducer as registryReducer } from '../reducers';
 import { scoreResults, type EpochReduction, type EpochScore } from './results';
-import { planSamples, type SampleLimit, type WorkItem } from './sample-plan';
+import { planSamples, sampleKey, type SampleLimit, type WorkItem } from './sample-plan';
 import { errorMessage, isoWithOffset, solveSample, type SolveContext } from './sample.solver';
 
 /**
@@ -166,7 +166,7 @@ class EvalRun {
         task,
         model: options.model,
         grader: options.grader,
-        config: mergeConfig(task.config, options.config, options.seed),
+        config: mergeGenerateConfig(task.config, options.config, options.seed),
         systemMessage: task.systemMessage === undefined ? undefined : { role: 'system', content: task.systemMessage },
         signal,
         usage: this.usage,
@@ -209,12 +209,12 @@ class EvalRun {
   /** Marks resumed items finished and returns the plan indexes left to run. */
   private resume(finished: Iterable<FinishedSample> | undefined): number[] {
     const indexByKey = new Map<string, number>();
-    if (finished) this.plan.forEach((item, index) => indexByKey.set(itemKey(item.sample.id, item.epoch), index));
+    if (finished) this.plan.forEach((item, index) => indexByKey.set(sampleKey(item.sample.id, item.epoch), index));
     const scorer = this.options.task.scorer.name;
     const done = new Uint8Array(this.plan.length);
     for (const record of finished ?? []) {
       if (record.error) continue;
-      const index = indexByKey.get(itemKey(record.sample_id, record.epoch));
+      const index = indexByKey.get(sampleKey(record.sample_id, record.epoch));
       if (index === undefined || done[index]) continue;
       done[index] = 1;
       this.current++;
@@ -285,7 +285,7 @@ function exceedsErrorBudget(errors: number, total: number, failOnError: boolean 
  * Task defaults, then the run's `--seed`, then the run's config. Unset (undefined) run fields do not
  * erase task defaults: a caller may pass every CLI option, set or not.
  */
-function mergeConfig(task: GenerateConfig, run: GenerateConfig | undefined, seed: number | undefined): GenerateConfig {
+export function mergeGenerateConfig(task: GenerateConfig, run: GenerateConfig | undefined, seed: number | undefined): GenerateConfig {
   const merged: Record<string, unknown> = { ...task };
   if (seed !== undefined) merged.seed = seed;
   for (const [field, value] of Object.entries(run ?? {})) if (value !== undefined) merged[field] = value;
@@ -301,9 +301,4 @@ function epochScore({ sample, epoch }: WorkItem, score: Score): EpochScore {
   const entry: EpochScore = { sample_id: sample.id, epoch, score };
   if (sample.metadata !== undefined) entry.sample_metadata = sample.metadata;
   return entry;
-}
-
-/** Inspect identifies samples by str(id), so 1 and "1" are one sample. */
-function itemKey(id: SampleId, epoch: number): string {
-  return `${String(id)}\u0000${epoch}`;
 }

@@ -1,4 +1,5 @@
 export {
+  mergeGenerateConfig,
   runEval,
   type EvalRunResult,
   type EvalRunStatus,
@@ -7,4 +8,4 @@ export {
   type RunProgress,
 } from './eval.runner';
 export { scoreResults, type EpochReduction, type EpochScore, type ScoreResults, type ScoreResultsOptions } from './results';
-export { planSamples, type PlanOptions, type SampleLimit, type WorkItem } from './sample-plan';
+export { planSamples, sampleKey, type PlanOptions, type SampleLimit, type WorkItem } from './sample-plan';

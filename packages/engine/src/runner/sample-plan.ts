@@ -1,4 +1,4 @@
-import type { Sample } from '../types';
+import type { Sample, SampleId } from '../types';
 
 /**
  * `--limit N` keeps the first N samples; `[start, end]` is Inspect's `limit=(start, end)`, a Python
@@ -20,6 +20,14 @@ export interface PlanOptions {
 export interface WorkItem {
   sample: Sample;
   epoch: number;
+}
+
+/**
+ * The key of a (sample, epoch) wherever finished items are matched up (resume, stored rows, log pages): Inspect
+ * identifies samples by str(id), so 1 and "1" are one sample.
+ */
+export function sampleKey(id: SampleId, epoch: number): string {
+  return `${String(id)}\u0000${epoch}`;
 }
 
 /**

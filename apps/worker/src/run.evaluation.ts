@@ -1,0 +1,126 @@
+/**
+ * Evaluation: one attempt at a run, from setup to the engine's last sample. The dataset is loaded and planned, the
+ * plan pinned to the run (a resumed attempt must read the same data), the samples stored by earlier attempts are
+ * skipped (resume), and every sample finished now is stored as it comes. What happened becomes an Outcome for the
+ * recorder; nothing here writes the run's final state.
+ */
+import { listRunSampleOutcomes, pinRunDataset, type Db, type RunHold, type RunRow } from '@studio/db';
+import { runEval, sampleKey, type SampleRecord } from '@studio/engine';
+import type { WorkerConfig } from './config';
+import { datasetFingerprint } from './dataset.fingerprint';
+import { isDbOutage } from './db-write.retry';
+import { messageOf } from './error-message.util';
+import { RunSetupError } from './provider-key.resolver';
+import type { RunControl } from './run.control';
+import { isAbandoned, stoppedOutcome, type Outcome } from './run.outcome';
+import type { RunReporter } from './run.reporter';
+import { setUpRun, type PreparedRun } from './run.setup';
+import { RunHoldLostError, SampleSink } from './sample.sink';
+
+export const DATASET_CHANGED_MESSAGE = 'The dataset changed since this run started; start a new run';
+
+export interface RunEvaluationContext {
+  worker: WorkerConfig;
+  db: Db;
+  hold: RunHold;
+  control: RunControl;
+  reporter: RunReporter;
+}
+
+/** Sets the run up and evaluates it; every failure becomes an outcome, and the model clients are closed. */
+export async function evaluateRun(run: RunRow, ctx: RunEvaluationContext): Promise<Outcome> {
+  const { control } = ctx;
+  const secrets: string[] = [];
+  let prepared: PreparedRun | undefined;
+  try {
+    prepared = await setUpRun(run, { ...ctx, secrets });
+    const outcome = await evaluate(run, prepared, ctx);
+    return outcome.kind === 'failed' ? { kind: 'failed', error: redact(outcome.error, secrets) } : outcome;
+  } catch (err) {
+    if (control.stopReason) return stoppedOutcome(control);
+    // Setup and resume read and write Postgres too (keys, the dataset pin, stored samples): an outage there is
+    // no fault of the run either.
+    if (isDbOutage(err)) return { kind: 'hand-back', cause: 'database', error: messageOf(err) };
+    return { kind: 'failed', error: redact(messageOf(err), secrets) };
+  } finally {
+    await Promise.allSettled((prepared?.clients ?? []).map((c) => c.close()));
+  }
+}
+
+async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationContext): Promise<Outcome> {
+  const { worker, db, hold, control, reporter } = ctx;
+  const { session } = prepared;
+  const { task } = session;
+  let samples;
+  try {
+    samples = await task.dataset.load({ ...worker.datasets, signal: control.signal });
+  } catch (err) {
+    if (control.stopReason) throw err;
+    throw new RunSetupError(`Could not load the ${task.dataset.name} dataset: ${messageOf(err)}`);
+  }
+  const plan = session.plan(samples);
+  // Stored rows are only valid for the data they were run on (and their seq for its plan).
+  const fingerprint = datasetFingerprint(plan);
+  const pinned = await pinRunDataset(db, hold, fingerprint);
+  if (!pinned.held) return { kind: 'abandoned', reason: pinned.loss };
+  if (pinned.fingerprint !== fingerprint) throw new RunSetupError(DATASET_CHANGED_MESSAGE);
+  const seqByKey = new Map(plan.map((item, index) => [sampleKey(item.sample.id, item.epoch), index]));
+  const stored = await listRunSampleOutcomes(db, run.run_id);
+  const resumed = stored.filter((s) => s.error === null && seqByKey.has(sampleKey(s.sample_id, s.epoch))).length;
+  reporter.log(
+    'stdout',
+    `${run.attempts > 1 ? 'Resuming' : 'Starting'} ${run.benchmark} on ${session.settings.model}` +
+      `${session.graderModel ? ` (grader ${session.graderModel})` : ''}: limit ${session.limit ?? 'none'}, epochs ${session.epochs}, ` +
+      `${plan.length} samples planned, ${resumed} already done (attempt ${run.attempts}, worker ${worker.workerId})`,
+  );
+  const sink = new SampleSink(db, hold, {
+    batchSize: worker.sampleBatchSize,
+    flushMs: worker.sampleFlushMs,
+    seqOf: (record) => seqByKey.get(sampleKey(record.sample_id, record.epoch))!,
+    onRetry: (err, delayMs, rows) => reporter.log('stderr', `could not store ${rows} samples (${messageOf(err)}); retrying in ${(delayMs / 1000).toFixed(2)} s`),
+  });
+  const result = await runEval(
+    session.runOptions({
+      model: prepared.model,
+      grader: prepared.grader,
+      samples,
+      finished: stored,
+      onSample: async (record) => {
+        try {
+          await sink.add(record);
+          if (record.error !== null) reporter.log('stderr', sampleErrorLine(record));
+        } finally {
+          control.sampleDelivered();
+        }
+      },
+      onProgress: (p) => reporter.setProgress(p.current, p.total),
+      signal: control.signal,
+    }),
+  );
+  const writeFailure = await sink.flush().then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  if (writeFailure instanceof RunHoldLostError) return { kind: 'abandoned', reason: writeFailure.loss };
+  if (writeFailure !== undefined) {
+    // A deleted run fails its writes on the foreign key: nothing is left to record.
+    if (isAbandoned(control.stopReason)) return { kind: 'abandoned', reason: control.stopReason };
+    // The run is fine; the database is not: another attempt resumes it rather than recording a failure.
+    if (isDbOutage(writeFailure)) return { kind: 'hand-back', cause: 'database', error: messageOf(writeFailure) };
+    throw writeFailure;
+  }
+  // A run the engine finished is recorded as finished even if a stop request came in at the last moment.
+  if (result.status === 'success') return { kind: 'completed', session, plan };
+  if (control.stopReason) return stoppedOutcome(control);
+  if (result.status === 'error') return { kind: 'failed', error: result.error ?? 'The run failed' };
+  return { kind: 'canceled' };
+}
+
+/** Provider messages are already redacted; this is the last guard that no key reaches a stored error. */
+function redact(message: string, secrets: readonly string[]): string {
+  return secrets.reduce((text, secret) => (secret ? text.split(secret).join('[redacted]') : text), message);
+}
+
+function sampleErrorLine(record: SampleRecord): string {
+  return `sample ${String(record.sample_id)} (epoch ${record.epoch}) failed: ${record.error ?? ''}`;
+}

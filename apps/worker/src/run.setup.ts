@@ -1,0 +1,78 @@
+/**
+ * Run setup: what an attempt needs before it evaluates. The run's stored settings become its eval session (the
+ * task and every option's meaning), the owner's keys are decrypted for the providers the run calls, and the model
+ * clients are opened. Every failure here is a RunSetupError or a provider/config error with a plain message.
+ */
+import { RunConfigSchema } from '@studio/contracts';
+import { type Db, type RunRow } from '@studio/db';
+import { EvalSession, modelGenerator, type Generator, type SessionClientOptions } from '@studio/engine';
+import { createModelClient, parseModelId, type ModelClient, type RetryInfo } from '@studio/providers';
+import type { WorkerConfig } from './config';
+import { messageOf } from './error-message.util';
+import { RunSetupError, resolveProviderAccess } from './provider-key.resolver';
+import type { RunControl } from './run.control';
+import type { RunReporter } from './run.reporter';
+
+/** The parts of a run that setup produces and evaluation consumes. */
+export interface PreparedRun {
+  session: EvalSession;
+  model: Generator;
+  grader: Generator | undefined;
+  /** Closed by the caller once the run is over. */
+  clients: ModelClient[];
+}
+
+export interface RunSetupContext {
+  worker: WorkerConfig;
+  db: Db;
+  control: RunControl;
+  reporter: RunReporter;
+  /** Receives each decrypted key, so that no error message stored with the run can carry one. */
+  secrets: string[];
+}
+
+export async function setUpRun(run: RunRow, ctx: RunSetupContext): Promise<PreparedRun> {
+  const session = openSession(run);
+  const { worker, db, reporter, secrets } = ctx;
+  // The run's options, else this worker's configured request timeout and retries.
+  const defaults = { timeoutMs: worker.providerTimeoutMs, maxRetries: worker.providerMaxRetries };
+  const clients: ModelClient[] = [];
+  const open = async (options: SessionClientOptions): Promise<ModelClient> => {
+    const access = await resolveProviderAccess(db, worker.encryption, run.user_id, parseModelId(options.model).provider);
+    if (access.apiKey) secrets.push(access.apiKey);
+    const client = createModelClient({
+      ...options,
+      ...access,
+      // Runs call the user's saved endpoint (or the provider's default) from inside the deployment.
+      urlPolicy: { blockPrivate: worker.blockPrivateBaseUrls },
+      onRetry: (info) => reporter.log('stderr', retryLine(options.model, info)),
+    });
+    clients.push(client);
+    return client;
+  };
+  try {
+    const modelClient = await open(session.modelClientOptions(defaults));
+    const graderOptions = session.graderClientOptions(defaults);
+    const graderClient = graderOptions && (await open(graderOptions));
+    return { session, model: ctx.control.gate(modelClient), grader: graderClient && modelGenerator(graderClient), clients };
+  } catch (err) {
+    await Promise.allSettled(clients.map((c) => c.close()));
+    throw err;
+  }
+}
+
+function openSession(run: RunRow): EvalSession {
+  const parsed = RunConfigSchema.safeParse(run.config);
+  if (!parsed.success) throw new RunSetupError(`The run's stored configuration is invalid: ${parsed.error.issues[0]?.message ?? 'unknown error'}`);
+  try {
+    return EvalSession.open(parsed.data);
+  } catch (err) {
+    throw new RunSetupError(messageOf(err));
+  }
+}
+
+/** `attempt` counts requests: the first retry is attempt 2. */
+function retryLine(modelId: string, info: RetryInfo): string {
+  const cause = info.error.status ? `HTTP ${info.error.status}` : info.error.kind === 'timeout' ? 'a timeout' : `a ${info.error.kind} error`;
+  return `retrying ${modelId} after ${cause} (attempt ${info.attempt + 1}, waiting ${(info.delayMs / 1000).toFixed(1)} s)`;
+}
