@@ -6,6 +6,7 @@
  */
 import { listRunSampleOutcomes, pinRunDataset, type Db, type RunHold, type RunRow } from '@studio/db';
 import { runEval, sampleKey, type SampleRecord } from '@studio/engine';
+import { createRedactor, type Redactor } from '@studio/providers';
 import type { WorkerConfig } from './config';
 import { datasetFingerprint } from './dataset.fingerprint';
 import { isDbOutage } from './db-write.retry';
@@ -34,20 +35,24 @@ export async function evaluateRun(run: RunRow, ctx: RunEvaluationContext): Promi
   let prepared: PreparedRun | undefined;
   try {
     prepared = await setUpRun(run, { ...ctx, secrets });
-    const outcome = await evaluate(run, prepared, ctx);
-    return outcome.kind === 'failed' ? { kind: 'failed', error: redact(outcome.error, secrets) } : outcome;
+    const outcome = await evaluate(run, prepared, ctx, createRedactor(secrets));
+    return outcome.kind === 'failed' ? { kind: 'failed', error: createRedactor(secrets)(outcome.error) } : outcome;
   } catch (err) {
     if (control.stopReason) return stoppedOutcome(control);
     // Setup and resume read and write Postgres too (keys, the dataset pin, stored samples): an outage there is
     // no fault of the run either.
     if (isDbOutage(err)) return { kind: 'hand-back', cause: 'database', error: messageOf(err) };
-    return { kind: 'failed', error: redact(messageOf(err), secrets) };
+    return { kind: 'failed', error: createRedactor(secrets)(messageOf(err)) };
   } finally {
     await Promise.allSettled((prepared?.clients ?? []).map((c) => c.close()));
   }
 }
 
-async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationContext): Promise<Outcome> {
+/**
+ * `redact` is the last guard on provider text before it is stored: the clients already redact their errors, and
+ * this catches any other path by which a key could reach a sample's error or the run's log.
+ */
+async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationContext, redact: Redactor): Promise<Outcome> {
   const { worker, db, hold, control, reporter } = ctx;
   const { session } = prepared;
   const { task } = session;
@@ -85,8 +90,9 @@ async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationCo
       grader: prepared.grader,
       samples,
       finished: stored,
-      onSample: async (record) => {
+      onSample: async (produced) => {
         try {
+          const record = produced.error === null ? produced : { ...produced, error: redact(produced.error) };
           await sink.add(record);
           if (record.error !== null) reporter.log('stderr', sampleErrorLine(record));
         } finally {
@@ -114,11 +120,6 @@ async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationCo
   if (control.stopReason) return stoppedOutcome(control);
   if (result.status === 'error') return { kind: 'failed', error: result.error ?? 'The run failed' };
   return { kind: 'canceled' };
-}
-
-/** Provider messages are already redacted; this is the last guard that no key reaches a stored error. */
-function redact(message: string, secrets: readonly string[]): string {
-  return secrets.reduce((text, secret) => (secret ? text.split(secret).join('[redacted]') : text), message);
 }
 
 function sampleErrorLine(record: SampleRecord): string {

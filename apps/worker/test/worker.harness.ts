@@ -5,9 +5,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { RunConfigSchema, type RunConfig } from '@studio/contracts';
 import { encryptApiKey, findRun, insertRun, insertUser, upsertApiKey, type RunRow } from '@studio/db';
 import { createTestDatabase, type TestDatabase } from '@studio/db/testing';
@@ -18,18 +18,15 @@ import { startWorker, type WorkerApp } from '../src/worker.app';
 import type { FakeChatModel } from '../../../packages/engine/test/fake-chat-model.server';
 import { loadMmluRunSamples, startMmluModel, type MmluModel, type MmluModelOptions } from '../../../packages/engine/test/mmlu-run.helper';
 import { placeInCache } from '../../../packages/engine/test/offline-cache.helper';
+import { builtEntry } from '../../../infra/test/build-on-demand';
 
-const MAIN_JS = resolve(__dirname, '../dist/main.js');
 export const MODEL = 'openai/fake-model';
 export const API_KEY = 'sk-test-worker-0123456789abcdef';
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-/** The compiled worker entry that child-process tests run; the repository's test command builds it first. */
+/** The compiled worker entry that child-process tests run, built first when its sources changed. */
 export function builtMainJs(): string {
-  if (!existsSync(MAIN_JS)) {
-    throw new Error(`${MAIN_JS} is missing: build the worker first (pnpm exec tsc -b apps/worker, or npm test, which builds)`);
-  }
-  return MAIN_JS;
+  return builtEntry('apps/worker/dist/main.js');
 }
 
 /** Polls until `check` returns a truthy value; fails with `what` instead of hanging. */

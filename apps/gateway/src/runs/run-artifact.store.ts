@@ -17,7 +17,7 @@ import { STUDIO_VERSION } from '../version';
  * Bump when what an artifact contains changes for the same run state (a builder's output format), so stored
  * artifacts built by older code are rebuilt. A new STUDIO_VERSION rebuilds them too.
  */
-export const ARTIFACT_FORMAT_VERSION = 1;
+export const ARTIFACT_FORMAT_VERSION = 2;
 /** How often a request waiting for another gateway's build looks for its result. */
 const FOREIGN_BUILD_POLL_MS = 250;
 /** How long a request waits for another gateway's build before answering 503. */
