@@ -1,0 +1,83 @@
+/** Charts (recharts), coloured from the theme's CSS variables so they follow light and dark. */
+import { Bar, BarChart, CartesianGrid, ErrorBar, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import type { GroupBreakdown } from '../api/types';
+import { formatInterval, formatNumber } from '../lib/format';
+
+export const SERIES_COLORS = ['var(--chart-1)', 'var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)', 'var(--chart-5)', 'var(--chart-6)', 'var(--chart-7)', 'var(--chart-8)'];
+
+const axis = { stroke: 'var(--muted)', fontSize: 12 };
+const tooltipStyle = { background: 'var(--surface)', border: '1px solid var(--border)', borderRadius: 6, color: 'var(--fg)', fontSize: 12 };
+
+/** Proportions get a 0–1 axis; anything else scales to its data. */
+const domainFor = (values: number[]): [number, number | 'auto'] => (values.every((v) => v >= 0 && v <= 1) ? [0, 1] : [0, 'auto']);
+
+/** One bar per group, best first, with its 95% interval as an error bar. */
+export function BreakdownChart({ breakdown }: { breakdown: GroupBreakdown }) {
+  const data = [...breakdown.items]
+    .sort((a, b) => b.value - a.value)
+    .map((i) => ({
+      key: i.key,
+      value: i.value,
+      n: i.n,
+      interval: formatInterval(i.ci_lower, i.ci_upper),
+      err: i.ci_lower !== null && i.ci_upper !== null ? [i.value - i.ci_lower, i.ci_upper - i.value] : undefined,
+    }));
+  const height = Math.max(120, data.length * 26 + 40);
+  const longest = Math.max(...data.map((d) => d.key.length));
+  return (
+    <figure>
+      <div style={{ height }} aria-hidden="true">
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }}>
+            <CartesianGrid horizontal={false} stroke="var(--border)" />
+            <XAxis type="number" domain={domainFor(data.map((d) => d.value))} tick={axis} stroke="var(--border)" tickFormatter={(v: number) => formatNumber(v, 2)} />
+            <YAxis type="category" dataKey="key" width={Math.min(260, longest * 7 + 12)} tick={axis} stroke="var(--border)" interval={0} />
+            <Tooltip
+              contentStyle={tooltipStyle}
+              cursor={{ fill: 'var(--surface-2)' }}
+              formatter={(v, _n, item) => {
+                const p = item.payload as (typeof data)[number];
+                return [`${formatNumber(Number(v))}${p.interval ? ` ${p.interval}` : ''}${p.n ? ` · n=${p.n}` : ''}`, breakdown.name];
+              }}
+            />
+            <Bar dataKey="value" fill="var(--chart-1)" radius={[0, 3, 3, 0]} isAnimationActive={false}>
+              <ErrorBar dataKey="err" direction="x" stroke="var(--fg)" strokeOpacity={0.6} width={4} />
+            </Bar>
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <figcaption className="sr-only">
+        {breakdown.name}: {data.map((d) => `${d.key} ${formatNumber(d.value)}`).join(', ')}
+      </figcaption>
+    </figure>
+  );
+}
+
+/** Groups on one axis, one coloured bar per run in each. */
+export function GroupedBarChart({ groups, series }: { groups: string[]; series: { name: string; values: (number | null)[] }[] }) {
+  const data = groups.map((g, gi) => Object.fromEntries([['group', g], ...series.map((s, si) => [`s${si}`, s.values[gi]])]));
+  const all = series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  const height = Math.max(160, groups.length * (10 + series.length * 12) + 60);
+  const longest = Math.max(...groups.map((g) => g.length));
+  return (
+    <figure>
+      <div style={{ height }} aria-hidden="true">
+        <ResponsiveContainer width="100%" height="100%">
+          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }}>
+            <CartesianGrid horizontal={false} stroke="var(--border)" />
+            <XAxis type="number" domain={domainFor(all)} tick={axis} stroke="var(--border)" tickFormatter={(v: number) => formatNumber(v, 2)} />
+            <YAxis type="category" dataKey="group" width={Math.min(260, longest * 7 + 12)} tick={axis} stroke="var(--border)" interval={0} />
+            <Tooltip contentStyle={tooltipStyle} cursor={{ fill: 'var(--surface-2)' }} formatter={(v) => formatNumber(Number(v))} />
+            <Legend wrapperStyle={{ fontSize: 12 }} />
+            {series.map((s, i) => (
+              <Bar key={i} dataKey={`s${i}`} name={s.name} fill={SERIES_COLORS[i % SERIES_COLORS.length]} isAnimationActive={false} />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
+      </div>
+      <figcaption className="sr-only">
+        {groups.map((g, gi) => `${g}: ${series.map((s) => `${s.name} ${formatNumber(s.values[gi])}`).join(', ')}`).join('; ')}
+      </figcaption>
+    </figure>
+  );
+}
