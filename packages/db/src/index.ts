@@ -8,3 +8,4 @@ export * from './runs/run.table';
 export * from './runs/run.repository';
 export * from './api-keys/key-cipher';
 export * from './postgres-text';
+export * from './runs/run-sample-read.repository';

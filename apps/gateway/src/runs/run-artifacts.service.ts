@@ -1,12 +1,14 @@
 import { Readable } from 'node:stream';
-import { countRunSamples, findRun, iterateRunLogs, iterateRunSamples, listRunSamples, type RunRow } from '@studio/db';
-import { valueToFloat, type EvalChatMessage, type EvalSample, type EvalScore, type EvalScoreValue, type SampleRecord } from '@studio/engine';
+import { countRunSamples, iterateRunLogs, iterateRunSamples, listRunSamples, type RunRow } from '@studio/db';
+import type { EvalScore, SampleRecord } from '@studio/engine';
 import type { AppDeps } from '../deps';
 import { AppError } from '../errors/app-error';
 import { checkArtifactPath } from './artifact-path.guard';
 import { evalLogPage, evalLogPath, evalLogStream } from './run-eval-log.builder';
 import { clampPage, runConfig, toSummaryV1 } from './run.mapper';
-import type { EvalDataMetric, EvalDataResponse, EvalDataSample } from './run.types';
+import { findRunOrThrow } from './run-lookup';
+import { targetText, toEvalDataSample } from './run-samples.mapper';
+import type { EvalDataMetric, EvalDataResponse } from './run.types';
 
 export interface ArtifactDownload {
   filename: string;
@@ -68,8 +70,6 @@ function csvRow(fields: readonly (string | number | null)[]): string {
     .join(',')}\r\n`;
 }
 
-const targetText = (target: string | string[]) => (Array.isArray(target) ? target.join(', ') : target);
-const isScalar = (v: EvalScoreValue): v is string | number | boolean => typeof v !== 'object';
 
 export class RunArtifactService {
   constructor(private readonly deps: AppDeps) {}
@@ -77,7 +77,7 @@ export class RunArtifactService {
   /** A run's artifact as a stream; `path` is as the router decoded it. */
   async open(runId: string, rawPath: string): Promise<ArtifactDownload> {
     const path = checkArtifactPath(rawPath);
-    const row = await this.run(runId);
+    const row = await findRunOrThrow(this.deps.db, runId);
     if (!artifactPaths(row).includes(path)) throw new AppError('RESOURCE_NOT_FOUND', `Artifact "${path}" not found`);
     return { filename: path.slice(path.lastIndexOf('/') + 1), contentType: CONTENT_TYPES[extension(path)]!, body: this.body(row, path) };
   }
@@ -85,7 +85,7 @@ export class RunArtifactService {
   /** One page of the run's `.eval` log as JSON for the eval viewer. */
   async evalData(runId: string, rawPath: string, pageParam?: number, perPageParam?: number): Promise<EvalDataResponse> {
     const path = checkArtifactPath(rawPath);
-    const row = await this.run(runId);
+    const row = await findRunOrThrow(this.deps.db, runId);
     if (!path.endsWith('.eval'))
       throw new AppError('VALIDATION_ERROR', 'path: eval-data reads Inspect .eval logs only', {
         fields: [{ field: 'path', message: 'must be the path of an .eval log' }],
@@ -114,12 +114,6 @@ export class RunArtifactService {
       per_page: perPage,
       has_more: page * perPage < total,
     };
-  }
-
-  private async run(runId: string): Promise<RunRow> {
-    const row = await findRun(this.deps.db, runId);
-    if (!row) throw new AppError('RUN_NOT_FOUND', 'Run not found');
-    return row;
   }
 
   private body(row: RunRow, path: string): Readable {
@@ -163,37 +157,6 @@ function resultsRow(record: SampleRecord, score: number | null): string {
     score === null ? null : String(score === 1),
     record.error,
   ]);
-}
-
-function messageText(message: EvalChatMessage): string {
-  if (typeof message.content === 'string') return message.content;
-  return message.content
-    .filter((part) => part.type === 'text')
-    .map((part) => String(part.text ?? ''))
-    .join('');
-}
-
-function toEvalDataSample(sample: EvalSample): EvalDataSample {
-  const [name, score] = Object.entries(sample.scores ?? {})[0] ?? [];
-  return {
-    id: sample.id,
-    epoch: sample.epoch,
-    input: typeof sample.input === 'string' ? sample.input : sample.input.map(messageText).join('\n\n'),
-    target: targetText(sample.target),
-    output: sample.output.completion ?? '',
-    score:
-      name && score
-        ? {
-            value: isScalar(score.value) ? valueToFloat(score.value) : null,
-            raw: score.value,
-            name,
-            explanation: score.explanation ?? null,
-          }
-        : null,
-    answer: score?.answer ?? null,
-    explanation: score?.explanation ?? null,
-    error: sample.error?.message ?? null,
-  };
 }
 
 /** Metrics of every score; a name several scores (reducers) share keeps its first value, the others get `<reducer>/<name>`. */
