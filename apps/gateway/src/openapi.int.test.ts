@@ -32,6 +32,9 @@ const SPEC_ENDPOINTS: [method: string, path: string, auth: 'Yes' | 'No' | 'Optio
 const EXTENSION_ENDPOINTS: [method: string, path: string, auth: 'Yes' | 'No' | 'Optional'][] = [
   ['get', '/runs/{run_id}/samples', 'Optional'],
   ['get', '/runs/compare', 'Optional'],
+  ['get', '/stats/summary', 'Yes'],
+  ['get', '/stats/history', 'Yes'],
+  ['get', '/stats/leaderboard', 'Yes'],
 ];
 
 interface Operation {

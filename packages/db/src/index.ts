@@ -9,3 +9,4 @@ export * from './runs/run.repository';
 export * from './api-keys/key-cipher';
 export * from './postgres-text';
 export * from './runs/run-sample-read.repository';
+export * from './stats/run-stats.repository';
