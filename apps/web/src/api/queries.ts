@@ -1,7 +1,7 @@
 /** Server state: one query or mutation per API operation the pages use, with shared cache keys. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from './client';
-import type { ApiKeyCreate, ListRunsQuery, RunCreate, RunDetail } from './types';
+import type { ApiKeyCreate, ListRunsQuery, RunCreate, RunDetail, SampleVerdictFilter } from './types';
 import { isActive } from './types';
 
 export const keys = {
@@ -110,3 +110,35 @@ export function useUpdateTags(runId: string) {
     },
   });
 }
+
+export interface SampleFilter {
+  verdict?: SampleVerdictFilter;
+  search?: string;
+}
+
+export const samplesKey = (runId: string, filter: SampleFilter, page: number) => ['run-samples', runId, filter.verdict ?? '', filter.search ?? '', page] as const;
+
+export const fetchSamplesPage = (runId: string, filter: SampleFilter, page: number, perPage: number) =>
+  call(api.GET('/runs/{run_id}/samples', { params: { path: { run_id: runId }, query: { page, per_page: perPage, verdict: filter.verdict, search: filter.search || undefined } } }));
+
+/** Given samples (by id, every epoch) of a run: the selected sample of a deep link, flipped samples of a comparison. */
+export const useSamplesByIds = (runId: string, ids: string[], enabled = true) =>
+  useQuery({
+    queryKey: ['run-samples-by-id', runId, ids],
+    queryFn: () => call(api.GET('/runs/{run_id}/samples', { params: { path: { run_id: runId }, query: { ids: ids.join(','), per_page: 500 } } })),
+    enabled: enabled && ids.length > 0,
+    staleTime: 60_000,
+  });
+
+export const useCompare = (ids: string[]) =>
+  useQuery({
+    queryKey: ['compare', ids],
+    queryFn: () => call(api.GET('/runs/compare', { params: { query: { ids: ids.join(',') } } })),
+    enabled: ids.length >= 2,
+  });
+
+export const useStatsSummary = () => useQuery({ queryKey: ['stats', 'summary'], queryFn: () => call(api.GET('/stats/summary')) });
+export const useStatsHistory = (days: number) =>
+  useQuery({ queryKey: ['stats', 'history', days], queryFn: () => call(api.GET('/stats/history', { params: { query: { days } } })), placeholderData: keepPreviousData });
+export const useLeaderboard = (benchmark?: string) =>
+  useQuery({ queryKey: ['stats', 'leaderboard', benchmark ?? ''], queryFn: () => call(api.GET('/stats/leaderboard', { params: { query: { benchmark } } })), placeholderData: keepPreviousData });

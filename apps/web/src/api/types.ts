@@ -21,3 +21,13 @@ export type ListRunsQuery = NonNullable<operations['listRuns']['parameters']['qu
 
 export const RUN_STATUSES: readonly RunStatus[] = ['queued', 'running', 'completed', 'failed', 'canceled'];
 export const isActive = (status: RunStatus) => status === 'queued' || status === 'running';
+export type RunSample = S['RunSample'];
+export type RunSamplesResponse = S['RunSamplesResponse'];
+export type SampleVerdict = S['SampleVerdict'];
+export type SampleVerdictFilter = S['SampleVerdictFilter'];
+export type CompareResponse = S['CompareResponse'];
+export type ComparePair = S['ComparePair'];
+export type CompareRun = S['CompareRun'];
+export type LeaderboardEntry = S['LeaderboardEntry'];
+export type StatsSummary = S['StatsSummary'];
+export type StatsDay = S['StatsDay'];
