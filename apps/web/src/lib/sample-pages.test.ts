@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pagesForRange, parseSampleKey, rowLocation, sampleKey } from './sample-pages';
+import { pagesForRange, parseSampleKey, rowLocation, sampleKey, sharedPrefixLength } from './sample-pages';
 
 describe('pagesForRange', () => {
   it('asks only for the pages under the visible rows', () => {
@@ -25,5 +25,18 @@ describe('sample keys', () => {
     expect(parseSampleKey('17:1')).toEqual({ id: '17', epoch: 1 });
     expect(parseSampleKey('17')).toBeNull();
     expect(parseSampleKey('17:0')).toBeNull();
+  });
+});
+
+describe('sharedPrefixLength', () => {
+  it('skips the instructions every input starts with, up to a line break', () => {
+    const head = 'Answer the following multiple choice question.\n\n';
+    const inputs = [`${head}What is 2+2?`, `${head}Which planet is red?`];
+    expect(inputs[0].slice(sharedPrefixLength(inputs))).toBe('What is 2+2?');
+  });
+  it('keeps inputs whole when they share no line, or when there is one', () => {
+    expect(sharedPrefixLength(['Question one', 'Question two'])).toBe(0);
+    expect(sharedPrefixLength(['only one\n\nx'])).toBe(0);
+    expect(sharedPrefixLength(['ab\ncd', 'ab\nce'])).toBe(0);
   });
 });

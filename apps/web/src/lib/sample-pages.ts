@@ -28,3 +28,24 @@ export function parseSampleKey(key: string): { id: string; epoch: number } | nul
   const epoch = Number(key.slice(at + 1));
   return Number.isInteger(epoch) && epoch >= 1 ? { id: key.slice(0, at), epoch } : null;
 }
+
+/**
+ * Length of the text every input starts with, cut back to a paragraph or line break (the benchmark's instructions,
+ * e.g. MMLU's "Answer the following multiple choice question…"), so list rows can show what differs. 0 when
+ * fewer than two inputs or nothing worth skipping is shared.
+ */
+export function sharedPrefixLength(inputs: string[]): number {
+  if (inputs.length < 2) return 0;
+  let n = inputs[0].length;
+  for (const s of inputs) {
+    n = Math.min(n, s.length);
+    for (let i = 0; i < n; i++) {
+      if (s.charCodeAt(i) !== inputs[0].charCodeAt(i)) {
+        n = i;
+        break;
+      }
+    }
+  }
+  const cut = inputs[0].lastIndexOf('\n', n - 1);
+  return cut >= 20 ? cut + 1 : 0;
+}

@@ -317,8 +317,8 @@ function Filters({ search, onChange, onClear }: { search: RunsSearch; onChange: 
           ))}
         </select>
       </div>
-      <TextFilter id="runs-benchmark" label="Benchmark" value={search.benchmark} placeholder="mmlu" onChange={(v) => onChange({ benchmark: v })} />
-      <TextFilter id="runs-model" label="Model" value={search.model} placeholder="openai/gpt-4o" onChange={(v) => onChange({ model: v })} />
+      <TextFilter id="runs-benchmark" label="Benchmark" value={search.benchmark} placeholder="e.g. mmlu" onChange={(v) => onChange({ benchmark: v })} />
+      <TextFilter id="runs-model" label="Model" value={search.model} placeholder="e.g. openai/gpt-4o" onChange={(v) => onChange({ model: v })} />
       <div>
         <label htmlFor="runs-tag" className="label">
           Tag

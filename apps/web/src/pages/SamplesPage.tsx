@@ -7,7 +7,7 @@ import { isActive, type RunSample, type SampleVerdictFilter } from '../api/types
 import { SampleView, VerdictBadge } from '../components/SampleView';
 import { usePageShortcuts } from '../components/shortcuts-context';
 import { EmptyState, ErrorBox, LoadingBlock, PageHeader, Skeleton } from '../components/ui';
-import { pagesForRange, parseSampleKey, rowLocation, sampleKey, SAMPLES_PER_PAGE } from '../lib/sample-pages';
+import { pagesForRange, parseSampleKey, rowLocation, sampleKey, SAMPLES_PER_PAGE, sharedPrefixLength } from '../lib/sample-pages';
 import { useDebounced } from '../lib/use-now';
 
 const ROW_HEIGHT = 60;
@@ -51,6 +51,8 @@ export function SamplesPage() {
     placeholderData: (prev) => prev,
   });
   const total = first.data?.total ?? 0;
+  // What every input starts with (the benchmark's instructions) is left out of the one-line previews.
+  const skip = useMemo(() => sharedPrefixLength((first.data?.samples ?? []).slice(0, 50).map((s) => s.input)), [first.data]);
 
   const listRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => listRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
@@ -198,7 +200,7 @@ export function SamplesPage() {
                               {s.answer ?? '—'} / {s.target}
                             </span>
                           </div>
-                          <div className="truncate text-[13px]">{s.input.replace(/\s+/g, ' ')}</div>
+                          <div className="truncate text-[13px]">{s.input.slice(skip).replace(/\s+/g, ' ')}</div>
                         </>
                       ) : (
                         <>
