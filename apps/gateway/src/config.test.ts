@@ -44,3 +44,11 @@ test('previous encryption keys are kept by version for rotation', () => {
   expect(cfg.encryption.currentVersion).toBe(2);
   expect([...cfg.encryption.keys.keys()].sort()).toEqual([1, 2]);
 });
+
+test('artifact builds: a bounded number per process, which must leave database connections for other requests', () => {
+  const base = { LOCAL_SECRETS_FILE: join(dir, 'a.json') };
+  expect(loadConfig(base).artifactBuilds).toEqual({ concurrency: 2, queue: 32 });
+  expect(loadConfig({ ...base, ARTIFACT_BUILD_CONCURRENCY: '4', ARTIFACT_BUILD_QUEUE: '0', DATABASE_POOL_SIZE: '20' }).artifactBuilds).toEqual({ concurrency: 4, queue: 0 });
+  expect(() => loadConfig({ ...base, ARTIFACT_BUILD_CONCURRENCY: '5' })).toThrow(/ARTIFACT_BUILD_CONCURRENCY: must be below half of DATABASE_POOL_SIZE/);
+  expect(() => loadConfig({ ...base, ARTIFACT_BUILD_CONCURRENCY: '0' })).toThrow(/ARTIFACT_BUILD_CONCURRENCY/);
+});

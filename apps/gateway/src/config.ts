@@ -38,6 +38,15 @@ const schema = z
     PROVIDER_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     MIGRATE_ON_START: boolEnv.default(true),
     SSE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(15_000),
+    /** Artifact builds (a finished run's first download, or any download of a running run) one process runs at once. */
+    ARTIFACT_BUILD_CONCURRENCY: z.coerce.number().int().min(1).default(2),
+    /** Downloads that may wait for a build slot; more are refused with 503 and Retry-After. */
+    ARTIFACT_BUILD_QUEUE: z.coerce.number().int().min(0).default(32),
+  })
+  // A build holds a connection for its transaction and reads the run with another.
+  .refine((e) => e.ARTIFACT_BUILD_CONCURRENCY * 2 < e.DATABASE_POOL_SIZE, {
+    path: ['ARTIFACT_BUILD_CONCURRENCY'],
+    message: 'must be below half of DATABASE_POOL_SIZE (each build uses two database connections)',
   });
 
 export type GatewayEnv = z.infer<typeof schema>;
@@ -66,6 +75,7 @@ export interface GatewayConfig {
   providerHttpTimeoutMs: number;
   migrateOnStart: boolean;
   sseHeartbeatMs: number;
+  artifactBuilds: { concurrency: number; queue: number };
   dataDir: string;
 }
 
@@ -103,6 +113,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): GatewayConfig 
     providerHttpTimeoutMs: e.PROVIDER_HTTP_TIMEOUT_MS,
     migrateOnStart: e.MIGRATE_ON_START,
     sseHeartbeatMs: e.SSE_HEARTBEAT_MS,
+    artifactBuilds: { concurrency: e.ARTIFACT_BUILD_CONCURRENCY, queue: e.ARTIFACT_BUILD_QUEUE },
     dataDir: e.DATA_DIR,
   };
 }

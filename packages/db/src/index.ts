@@ -10,3 +10,5 @@ export * from './api-keys/key-cipher';
 export * from './postgres-text';
 export * from './runs/run-sample-read.repository';
 export * from './stats/run-stats.repository';
+export * from './artifacts/run-artifact.table';
+export * from './artifacts/run-artifact.repository';

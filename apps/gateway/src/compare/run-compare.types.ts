@@ -19,6 +19,7 @@ export interface CompareRun {
 
 /** A sample of the dataset in one epoch: what runs are aligned by. */
 export interface SampleRef {
+  /** The sample id as text, as `GET /api/runs/{run_id}/samples?ids=` takes it. */
   id: string;
   epoch: number;
 }

@@ -3,7 +3,7 @@ import { Controller, Get, Path, Produces, Query, Request, Response, Route, Secur
 import type { Request as ExRequest } from 'express';
 import type { ErrorBody } from '@studio/contracts';
 import type { AppDeps } from '../deps';
-import { prepareDownload } from './run-artifact.route';
+import { clientGone, sendArtifact } from './run-artifact.route';
 import { RunArtifactService } from './run-artifacts.service';
 import type { EvalDataResponse } from './run.types';
 
@@ -22,6 +22,13 @@ export class RunArtifactController extends Controller {
    * per sample and epoch) and the Inspect log `logs/<created>_<task>_<task_id>.eval`. Paths with several
    * segments may be sent as they are (`/artifacts/logs/x.eval`) or with `%2F`. Like the run detail, the
    * run id is the capability: no token is needed.
+   *
+   * Served with `Content-Length`, a strong `ETag` (`If-None-Match` → 304) and `Accept-Ranges: bytes`: a
+   * single `Range` gets 206 with `Content-Range` (honouring `If-Range`), so readers such as Inspect's log
+   * viewer fetch only the parts of a `.eval` they show. HEAD answers the same headers. A finished run's
+   * artifacts are built once, on first request, and stored for every gateway; they are rebuilt when the run
+   * changes (e.g. its tags). A running run's are built for each request. Builds per gateway are bounded
+   * (`ARTIFACT_BUILD_CONCURRENCY`); when too many requests wait for one (`ARTIFACT_BUILD_QUEUE`) the answer is 503.
    */
   @Get('{run_id}/artifacts/{path}')
   @Security('jwt_optional')
@@ -33,10 +40,17 @@ export class RunArtifactController extends Controller {
   @Response<ErrorBody>(401, 'AUTH_REQUIRED: a token was sent but is invalid')
   @Response<ErrorBody>(403, 'AUTHZ_FORBIDDEN: the path tries to leave the run (.., absolute, backslash, NUL)')
   @Response<ErrorBody>(404, 'RUN_NOT_FOUND, or RESOURCE_NOT_FOUND for a path the run does not have')
+  @Response<ErrorBody>(416, 'VALIDATION_ERROR: the Range is not satisfiable (Content-Range: bytes */<size>)')
+  @Response<ErrorBody>(503, 'SERVICE_UNAVAILABLE: too many downloads wait for an artifact build (see Retry-After)')
+  @Response<void>(206, 'The requested byte range, with Content-Range')
+  @Response<void>(304, 'Not modified: If-None-Match names the current ETag')
   @OperationId('getRunArtifact')
-  public async artifact(@Path() run_id: string, @Path() path: string, @Request() req: ExRequest): Promise<Readable> {
-    const download = await this.service.open(run_id, path);
-    return prepareDownload(download, req.res!, this.deps.logger);
+  public async artifact(@Path() run_id: string, @Path() path: string, @Request() req: ExRequest): Promise<Readable | undefined> {
+    const res = req.res!;
+    const body = sendArtifact(req, res, await this.service.open(run_id, path, clientGone(res)), this.deps.logger);
+    // tsoa sends the body with the controller's status; a complete response (HEAD, 304, 416) it leaves alone.
+    this.setStatus(res.statusCode);
+    return body;
   }
 
   /**

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { countRunSamples, iterateRunLogs, iterateRunSamples, listRunSamples, type RunRow } from '@studio/db';
+import { isTerminal } from '@studio/contracts';
+import { countRunSamples, iterateRunLogs, iterateRunSamples, listRunSamples, readStoredArtifact, type RunRow, type StoredArtifact } from '@studio/db';
 import type { EvalScore, SampleRecord } from '@studio/engine';
 import type { AppDeps } from '../deps';
 import { AppError } from '../errors/app-error';
@@ -7,13 +9,20 @@ import { checkArtifactPath } from './artifact-path.guard';
 import { evalLogPage, evalLogPath, evalLogStream } from './run-eval-log.builder';
 import { clampPage, runConfig, toSummaryV1 } from './run.mapper';
 import { findRunOrThrow } from './run-lookup';
+import { cooperative, processBuilds, storedArtifact } from './run-artifact.store';
 import { targetText, toEvalDataSample } from './run-samples.mapper';
 import type { EvalDataMetric, EvalDataResponse } from './run.types';
 
-export interface ArtifactDownload {
+/** One artifact with what HTTP needs to serve it whole or by ranges. */
+export interface Artifact {
   filename: string;
   contentType: string;
-  body: Readable;
+  /** Bytes. */
+  size: number;
+  /** Quoted strong entity tag of the content. */
+  etag: string;
+  /** Bytes `start`..`end` (inclusive), produced as they are sent. */
+  read(start: number, end: number): Readable;
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -28,6 +37,8 @@ const CSV_HEADER = ['sample_id', 'epoch', 'score', 'answer', 'target', 'correct'
 /** Text artifacts are sent in chunks of about this size rather than a write per line. */
 const CHUNK_CHARS = 64 * 1024;
 const EVAL_DATA_MAX_PER_PAGE = 1000;
+/** Built from the run row alone, in microseconds: never stored, never waiting for a build slot. */
+const ROW_ARTIFACTS = new Set(['config.json', 'summary.json']);
 
 /**
  * What a run has to download in its state: the configuration always; logs, samples and the Inspect log
@@ -74,12 +85,24 @@ function csvRow(fields: readonly (string | number | null)[]): string {
 export class RunArtifactService {
   constructor(private readonly deps: AppDeps) {}
 
-  /** A run's artifact as a stream; `path` is as the router decoded it. */
-  async open(runId: string, rawPath: string): Promise<ArtifactDownload> {
+  /**
+   * A run's artifact; `path` is as the router decoded it. A finished run's artifacts (but the two built from the
+   * run row) are stored on first use and read back from storage; a running run's are built for each request,
+   * bounded like the stored builds, and not kept (they change with every sample). `signal` gives up waiting for a
+   * build slot when the client goes away.
+   */
+  async open(runId: string, rawPath: string, signal?: AbortSignal): Promise<Artifact> {
     const path = checkArtifactPath(rawPath);
     const row = await findRunOrThrow(this.deps.db, runId);
     if (!artifactPaths(row).includes(path)) throw new AppError('RESOURCE_NOT_FOUND', `Artifact "${path}" not found`);
-    return { filename: path.slice(path.lastIndexOf('/') + 1), contentType: CONTENT_TYPES[extension(path)]!, body: this.body(row, path) };
+    const described = { filename: path.slice(path.lastIndexOf('/') + 1), contentType: CONTENT_TYPES[extension(path)]! };
+    if (ROW_ARTIFACTS.has(path)) return { ...described, ...inMemory(await collect(this.body(row, path))) };
+    if (!isTerminal(row.status)) {
+      const bytes = await processBuilds(this.deps).slots.run(() => collect(this.body(row, path)), signal);
+      return { ...described, ...inMemory(bytes) };
+    }
+    const stored = await storedArtifact(this.deps, row, path, () => this.body(row, path));
+    return { ...described, ...fromStorage(this.deps, stored) };
   }
 
   /** One page of the run's `.eval` log as JSON for the eval viewer. */
@@ -134,6 +157,28 @@ export class RunArtifactService {
         return evalLogStream(db, row);
     }
   }
+}
+
+async function collect(stream: Readable): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of cooperative(stream)) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+function inMemory(bytes: Buffer): Pick<Artifact, 'size' | 'etag' | 'read'> {
+  return {
+    size: bytes.length,
+    etag: `"${createHash('sha256').update(bytes).digest('base64url')}"`,
+    read: (start, end) => Readable.from([bytes.subarray(start, end + 1)], { objectMode: false }),
+  };
+}
+
+function fromStorage(deps: AppDeps, stored: StoredArtifact): Pick<Artifact, 'size' | 'etag' | 'read'> {
+  return {
+    size: stored.size,
+    etag: stored.etag,
+    read: (start, end) => Readable.from(readStoredArtifact(deps.db, stored, start, end), { objectMode: false }),
+  };
 }
 
 async function* mapAsync<T>(items: AsyncIterable<T>, fn: (item: T) => string): AsyncGenerator<string> {

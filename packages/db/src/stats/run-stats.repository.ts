@@ -35,60 +35,28 @@ const STATUS_COUNTS = sql`
   count(*) filter (where status = 'failed') as failed,
   count(*) filter (where status = 'canceled') as canceled`;
 
-interface StatusRow {
-  queued: number;
-  running: number;
-  completed: number;
-  failed: number;
-  canceled: number;
+/** A row of counts and other columns as the API nests it: the status counts under `by_status`. */
+function nestStatus<T extends RunStatusCounts>(row: T): Omit<T, keyof RunStatusCounts> & { by_status: RunStatusCounts } {
+  const { queued, running, completed, failed, canceled, ...rest } = row;
+  return { ...rest, by_status: { queued, running, completed, failed, canceled } };
 }
 
-const statusCounts = (r: StatusRow): RunStatusCounts => ({
-  queued: Number(r.queued),
-  running: Number(r.running),
-  completed: Number(r.completed),
-  failed: Number(r.failed),
-  canceled: Number(r.canceled),
-});
+const SUCCESS_RATE = sql`(count(*) filter (where status = 'completed'))::float8
+  / nullif(count(*) filter (where status in ('completed', 'failed')), 0)`;
 
+// Counts are bigint (read as numbers); sums of bigint are numeric, hence the casts back to bigint.
 export async function summarizeUserRuns(db: Db, userId: string): Promise<RunTotals> {
-  const { rows } = await sql<
-    StatusRow & {
-      runs: number;
-      success_rate: number | null;
-      input_tokens: number;
-      output_tokens: number;
-      total_tokens: number;
-      benchmarks: number;
-      models: number;
-      first_run_at: Date | null;
-      last_run_at: Date | null;
-    }
-  >`
-    select count(*) as runs, ${STATUS_COUNTS},
-      (count(*) filter (where status = 'completed'))::float8
-        / nullif(count(*) filter (where status in ('completed', 'failed')), 0) as success_rate,
-      coalesce(sum(input_tokens), 0) as input_tokens,
-      coalesce(sum(output_tokens), 0) as output_tokens,
-      coalesce(sum(total_tokens), 0) as total_tokens,
+  const { rows } = await sql<Omit<RunTotals, 'by_status'> & RunStatusCounts>`
+    select count(*) as runs, ${STATUS_COUNTS}, ${SUCCESS_RATE} as success_rate,
+      coalesce(sum(input_tokens), 0)::bigint as input_tokens,
+      coalesce(sum(output_tokens), 0)::bigint as output_tokens,
+      coalesce(sum(total_tokens), 0)::bigint as total_tokens,
       count(distinct benchmark) as benchmarks,
       count(distinct model) as models,
       min(created_at) as first_run_at,
       max(created_at) as last_run_at
     from runs where user_id = ${userId}`.execute(db);
-  const r = rows[0]!;
-  return {
-    runs: Number(r.runs),
-    by_status: statusCounts(r),
-    success_rate: r.success_rate,
-    input_tokens: Number(r.input_tokens),
-    output_tokens: Number(r.output_tokens),
-    total_tokens: Number(r.total_tokens),
-    benchmarks: Number(r.benchmarks),
-    models: Number(r.models),
-    first_run_at: r.first_run_at,
-    last_run_at: r.last_run_at,
-  };
+  return nestStatus(rows[0]!);
 }
 
 export interface RunDay {
@@ -102,11 +70,9 @@ export interface RunDay {
 
 /** Runs created on each of the last `days` UTC days (today included), days without runs too, oldest first. */
 export async function listUserRunDays(db: Db, userId: string, days: number): Promise<RunDay[]> {
-  const { rows } = await sql<StatusRow & { date: string; runs: number; success_rate: number | null; total_tokens: number }>`
-    select to_char(d.day, 'YYYY-MM-DD') as date, count(r.run_id) as runs, ${STATUS_COUNTS},
-      (count(*) filter (where status = 'completed'))::float8
-        / nullif(count(*) filter (where status in ('completed', 'failed')), 0) as success_rate,
-      coalesce(sum(r.total_tokens), 0) as total_tokens
+  const { rows } = await sql<Omit<RunDay, 'by_status'> & RunStatusCounts>`
+    select to_char(d.day, 'YYYY-MM-DD') as date, count(r.run_id) as runs, ${STATUS_COUNTS}, ${SUCCESS_RATE} as success_rate,
+      coalesce(sum(r.total_tokens), 0)::bigint as total_tokens
     from generate_series(
       (now() at time zone 'utc')::date - ${days - 1}::int,
       (now() at time zone 'utc')::date,
@@ -117,13 +83,7 @@ export async function listUserRunDays(db: Db, userId: string, days: number): Pro
       and r.created_at < ((d.day + interval '1 day')::timestamp at time zone 'utc')
     group by d.day
     order by d.day`.execute(db);
-  return rows.map((r) => ({
-    date: r.date,
-    runs: Number(r.runs),
-    by_status: statusCounts(r),
-    success_rate: r.success_rate,
-    total_tokens: Number(r.total_tokens),
-  }));
+  return rows.map(nestStatus);
 }
 
 export type LeaderboardSort = 'primary_metric' | 'model' | 'finished_at' | 'total_tokens' | 'runs';
@@ -187,5 +147,5 @@ export async function listUserLeaderboard(
       where e->>'name' = best.primary_metric_name limit 1
     ) m on true
     order by benchmark, ${order}, model, run_id`.execute(db);
-  return rows.map((r) => ({ ...r, rank: Number(r.rank), runs: Number(r.runs), samples: Number(r.samples) }));
+  return rows;
 }

@@ -9,3 +9,4 @@ export { std, stderr } from './std.metric';
 export { valueToFloat } from './value-to-float.util';
 export { type Interval, wilsonInterval } from './wilson.util';
 export { comparePaired, isCorrectScore, mcnemarExactPValue, pairedBootstrapDifference, PAIRED_BOOTSTRAP_CONFIDENCE, PAIRED_BOOTSTRAP_RESAMPLES, PAIRED_BOOTSTRAP_SEED, type BootstrapInterval, type BootstrapOptions, type PairedComparison } from './paired.stats';
+export { mulberry32 } from './random.util';

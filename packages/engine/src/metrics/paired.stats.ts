@@ -4,6 +4,8 @@
  * functions: the same scores always give the same numbers (the bootstrap uses a fixed-seed generator).
  */
 
+import { mulberry32 } from './random.util';
+
 /** A sample counts as right when it got full credit (value_to_float ≥ 1: "C", true, 1.0). */
 export const isCorrectScore = (score: number): boolean => score >= 1;
 
@@ -51,18 +53,6 @@ export function mcnemarExactPValue(b: number, c: number): number {
     tail += term;
   }
   return Math.min(1, 2 * tail);
-}
-
-/** mulberry32: a small, fast 32-bit generator; plenty for resampling, and the same sequence on every platform. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
