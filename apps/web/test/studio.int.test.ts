@@ -58,7 +58,6 @@ beforeAll(async () => {
   const env = {
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
-    DATABASE_POOL_SIZE: '4',
     REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     REDIS_PREFIX: prefix,
     JWT_SECRET: randomBytes(32).toString('hex'),
@@ -69,7 +68,7 @@ beforeAll(async () => {
     RATE_LIMIT_MODELS_PER_USER: '10000',
   };
   gateway = await startGateway(env);
-  worker = await startWorker({ ...env, DATA_DIR: dataDir, DATASETS_OFFLINE: 'true', PROGRESS_INTERVAL_MS: '100', SAMPLE_FLUSH_MS: '100', WORKER_CONCURRENCY: '1' });
+  worker = await startWorker({ ...env, DATABASE_POOL_SIZE: '4', DATA_DIR: dataDir, DATASETS_OFFLINE: 'true', PROGRESS_INTERVAL_MS: '100', SAMPLE_FLUSH_MS: '100', WORKER_CONCURRENCY: '1' });
   web = await startWeb(gateway.url);
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1366, height: 900 }, baseURL: web.url });
@@ -133,7 +132,7 @@ test('add a key for my own OpenAI-compatible endpoint', async () => {
 test('start an MMLU run and watch its progress reach 100%', async () => {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New run' }).click();
   await page.getByLabel('Search benchmarks').fill('mmlu');
-  await page.getByRole('radio', { name: /^MMLU mmlu$/ }).check();
+  await page.getByRole('radio', { name: /^MMLU \(cais\/mmlu\)\s*mmlu$/ }).check();
   await page.getByLabel('Model', { exact: true }).selectOption('local/fake-model');
   await page.getByLabel('Sample limit').fill(String(LIMIT));
   await page.getByText('Generation and execution options').click();
@@ -161,7 +160,7 @@ test('start an MMLU run and watch its progress reach 100%', async () => {
 });
 
 test('read the samples, filtered to the wrong ones', async () => {
-  await main().getByRole('link', { name: 'Samples' }).click();
+  await main().getByRole('link', { name: 'Samples', exact: true }).click();
   const list = main().getByRole('listbox', { name: `Samples (${LIMIT})` });
   await list.waitFor();
   const wrong = samples.slice(0, LIMIT).filter((s) => !rightA(s));
@@ -205,7 +204,7 @@ test('run again with another model, then compare the two runs', async () => {
   const first = samples.slice(0, LIMIT);
   const toCorrect = first.filter((s) => !rightA(s) && rightB(s)).length;
   const toIncorrect = first.filter((s) => rightA(s) && !rightB(s)).length;
-  // The runs page lists the newest first, so the comparison's run A is model B's run.
+  // Runs are compared in the order they were picked: A is model A's run.
   const pairs = main().getByRole('table', { name: 'Paired comparison of each pair of runs' });
   const row = pairs.getByRole('row').nth(1);
   await row.waitFor();
@@ -214,13 +213,14 @@ test('run again with another model, then compare the two runs', async () => {
     LIMIT,
     first.filter((s) => rightA(s) && rightB(s)).length,
     first.filter((s) => !rightA(s) && !rightB(s)).length,
-    toCorrect,
     toIncorrect,
+    toCorrect,
   ]);
-  await main().getByRole('tab', { name: `Right only in B (${toIncorrect})` }).waitFor();
-  await main().getByRole('tab', { name: `Right only in A (${toCorrect})` }).click();
-  await main().getByRole('listitem').filter({ hasText: 'Sample' }).first().waitFor();
-  expect(await main().getByRole('listitem').filter({ hasText: /^Sample/ }).count()).toBe(toCorrect);
+  await main().getByRole('tab', { name: `Right only in A (${toIncorrect})` }).waitFor();
+  await main().getByRole('tab', { name: `Right only in B (${toCorrect})` }).click();
+  const flipped = main().getByRole('listitem').filter({ hasText: /^Sample/ });
+  await flipped.first().waitFor();
+  expect(await flipped.count()).toBe(toCorrect);
   await audit('compare');
 });
 

@@ -14,7 +14,7 @@ export function VerdictBadge({ verdict }: { verdict: SampleVerdict }) {
   return (
     <span className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium ${VERDICT_STYLE[verdict]}`}>
       <span aria-hidden="true">{VERDICT_MARK[verdict]}</span>
-      {verdict}
+      <span>{verdict}</span>
     </span>
   );
 }

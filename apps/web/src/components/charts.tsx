@@ -1,5 +1,5 @@
 /** Charts (recharts), coloured from the theme's CSS variables so they follow light and dark. */
-import { Bar, BarChart, CartesianGrid, ErrorBar, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { GroupBreakdown } from '../api/types';
 import { formatInterval, formatNumber } from '../lib/format';
 
@@ -11,6 +11,44 @@ const tooltipStyle = { background: 'var(--surface)', border: '1px solid var(--bo
 /** Proportions get a 0–1 axis; anything else scales to its data. */
 const domainFor = (values: number[]): [number, number | 'auto'] => (values.every((v) => v >= 0 && v <= 1) ? [0, 1] : [0, 'auto']);
 
+/** The upper end of a 0-based axis holding `values`: 1 for proportions, else a round number above the largest. */
+export function axisMax(values: number[]): number {
+  const max = Math.max(0, ...values);
+  if (values.every((v) => v >= 0 && v <= 1)) return 1;
+  const step = 10 ** Math.floor(Math.log10(max));
+  return Math.ceil(max / step) * step;
+}
+
+interface BarShapeProps {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  background?: { x: number; width: number };
+  payload: { lower: number | null; upper: number | null };
+}
+
+/** A bar with its 95% interval drawn as a whisker, placed on the axis through the bar's background (the full track). */
+function barWithInterval(max: number) {
+  return function BarWithInterval(props: unknown) {
+    const { x, y, width, height, background, payload } = props as BarShapeProps;
+    const mid = y + height / 2;
+    const at = (v: number) => (background ? background.x + (v / max) * background.width : x);
+    return (
+      <g>
+        <rect x={x} y={y} width={Math.max(0, width)} height={height} rx={3} fill="var(--chart-1)" />
+        {background && payload.lower !== null && payload.upper !== null && (
+          <g stroke="var(--fg)" strokeOpacity={0.75} strokeWidth={1.5}>
+            <line x1={at(payload.lower)} x2={at(payload.upper)} y1={mid} y2={mid} />
+            <line x1={at(payload.lower)} x2={at(payload.lower)} y1={mid - 4} y2={mid + 4} />
+            <line x1={at(payload.upper)} x2={at(payload.upper)} y1={mid - 4} y2={mid + 4} />
+          </g>
+        )}
+      </g>
+    );
+  };
+}
+
 /** One bar per group, best first, with its 95% interval as an error bar. */
 export function BreakdownChart({ breakdown }: { breakdown: GroupBreakdown }) {
   const data = [...breakdown.items]
@@ -20,17 +58,19 @@ export function BreakdownChart({ breakdown }: { breakdown: GroupBreakdown }) {
       value: i.value,
       n: i.n,
       interval: formatInterval(i.ci_lower, i.ci_upper),
-      err: i.ci_lower !== null && i.ci_upper !== null ? [i.value - i.ci_lower, i.ci_upper - i.value] : undefined,
+      lower: i.ci_lower,
+      upper: i.ci_upper,
     }));
+  const max = axisMax(data.flatMap((d) => [d.value, d.upper ?? d.value]));
   const height = Math.max(120, data.length * 26 + 40);
   const longest = Math.max(...data.map((d) => d.key.length));
   return (
     <figure>
       <div style={{ height }} aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }}>
+          <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }}>
             <CartesianGrid horizontal={false} stroke="var(--border)" />
-            <XAxis type="number" domain={domainFor(data.map((d) => d.value))} tick={axis} stroke="var(--border)" tickFormatter={(v: number) => formatNumber(v, 2)} />
+            <XAxis type="number" domain={[0, max]} allowDataOverflow tick={axis} stroke="var(--border)" tickFormatter={(v: number) => formatNumber(v, 2)} />
             <YAxis type="category" dataKey="key" width={Math.min(260, longest * 7 + 12)} tick={axis} stroke="var(--border)" interval={0} />
             <Tooltip
               contentStyle={tooltipStyle}
@@ -40,9 +80,7 @@ export function BreakdownChart({ breakdown }: { breakdown: GroupBreakdown }) {
                 return [`${formatNumber(Number(v))}${p.interval ? ` ${p.interval}` : ''}${p.n ? ` · n=${p.n}` : ''}`, breakdown.name];
               }}
             />
-            <Bar dataKey="value" fill="var(--chart-1)" radius={[0, 3, 3, 0]} isAnimationActive={false}>
-              <ErrorBar dataKey="err" direction="x" stroke="var(--fg)" strokeOpacity={0.6} width={4} />
-            </Bar>
+            <Bar dataKey="value" barSize={16} background={{ fill: "transparent" }} shape={barWithInterval(max)} isAnimationActive={false} />
           </BarChart>
         </ResponsiveContainer>
       </div>
@@ -63,7 +101,7 @@ export function GroupedBarChart({ groups, series }: { groups: string[]; series: 
     <figure>
       <div style={{ height }} aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }}>
+          <BarChart accessibilityLayer={false} data={data} layout="vertical" margin={{ top: 4, right: 24, bottom: 4, left: 4 }}>
             <CartesianGrid horizontal={false} stroke="var(--border)" />
             <XAxis type="number" domain={domainFor(all)} tick={axis} stroke="var(--border)" tickFormatter={(v: number) => formatNumber(v, 2)} />
             <YAxis type="category" dataKey="group" width={Math.min(260, longest * 7 + 12)} tick={axis} stroke="var(--border)" interval={0} />

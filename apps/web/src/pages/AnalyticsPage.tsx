@@ -224,7 +224,7 @@ function History({ days, onDays }: { days: number; onDays: (d: number) => void }
             <figcaption className="mb-1 text-xs font-semibold text-muted">Runs per day (by status now) and success rate</figcaption>
             <div className="h-64" aria-hidden="true">
               <ResponsiveContainer width="100%" height="100%">
-                <ComposedChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
+                <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
                   <CartesianGrid vertical={false} stroke="var(--border)" />
                   <XAxis dataKey="date" tick={axis} stroke="var(--border)" minTickGap={16} />
                   <YAxis yAxisId="runs" allowDecimals={false} tick={axis} stroke="var(--border)" />
@@ -244,7 +244,7 @@ function History({ days, onDays }: { days: number; onDays: (d: number) => void }
             <figcaption className="mb-1 text-xs font-semibold text-muted">Tokens used per day</figcaption>
             <div className="h-64" aria-hidden="true">
               <ResponsiveContainer width="100%" height="100%">
-                <ComposedChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+                <ComposedChart accessibilityLayer={false} data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
                   <CartesianGrid vertical={false} stroke="var(--border)" />
                   <XAxis dataKey="date" tick={axis} stroke="var(--border)" minTickGap={16} />
                   <YAxis tick={axis} stroke="var(--border)" tickFormatter={(v: number) => formatCompact(v)} />

@@ -199,7 +199,7 @@ function Pairs({ cmp, names }: { cmp: CompareResponse; names: string[] }) {
                 </td>
                 <td className={`tabular py-2 pr-3 text-right ${p.mcnemar_p_value < 0.05 ? 'font-semibold' : ''}`}>{formatP(p.mcnemar_p_value)}</td>
                 <td className="py-2 text-right">
-                  <button type="button" className="btn btn-sm" aria-pressed={i === selected} onClick={() => setSelected(i)} aria-label={`Show flipped samples of ${names[idx(p.run_a)]} and ${names[idx(p.run_b)]}`}>
+                  <button type="button" className="btn btn-sm" aria-pressed={i === selected} onClick={() => setSelected(i)} aria-label={`Flips between ${names[idx(p.run_a)]} and ${names[idx(p.run_b)]}`}>
                     Flips
                   </button>
                 </td>

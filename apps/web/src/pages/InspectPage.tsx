@@ -11,7 +11,7 @@ export function InspectPage() {
   const run = useRun(runId);
   const evalLog = log ?? run.data?.artifacts.find((a) => a.endsWith('.eval'));
   const logUrl = evalLog ? artifactUrl(runId, evalLog) : null;
-  const src = logUrl ? `/inspect.html?log=${encodeURIComponent(logUrl)}` : null;
+  const src = logUrl ? `/inspect.html?log_file=${encodeURIComponent(logUrl)}` : null;
   // The viewer reads the log with byte ranges; without them it would show an empty list and no reason.
   const ranges = useQuery({
     queryKey: ['artifact-ranges', logUrl],

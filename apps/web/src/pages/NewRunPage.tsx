@@ -361,7 +361,7 @@ function ModelPicker({ value, onChange, error }: { value: string; onChange: (v: 
       {apiKeys.isPending || (hasKeys && models.isPending) ? (
         <LoadingBlock label="Loading your models" lines={1} />
       ) : hasKeys && models.data ? (
-        <Field label="Model" htmlFor="run-model-select" hint={`${listed.size} models from ${models.data.providers.length} provider${models.data.providers.length === 1 ? '' : 's'}`}>
+        <Field label="Model" htmlFor="run-model-select" hint={`${listed.size} model${listed.size === 1 ? '' : 's'} from ${models.data.providers.length} provider${models.data.providers.length === 1 ? '' : 's'}`}>
           <select
             id="run-model-select"
             className="input"
