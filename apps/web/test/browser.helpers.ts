@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /** What the browser tests share: accessibility checks with axe-core and screenshots under test-output/web. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -27,6 +28,8 @@ export async function axeViolations(page: Page): Promise<string[]> {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  // From the top, so the sticky header is not drawn over the middle of a full-page picture.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 

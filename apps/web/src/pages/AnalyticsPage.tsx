@@ -1,8 +1,9 @@
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
-import { Area, Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useLeaderboard, useStatsHistory, useStatsSummary } from '../api/queries';
 import type { LeaderboardEntry, StatsDay } from '../api/types';
+import { axisMax } from '../components/charts';
 import { EmptyState, ErrorBox, LoadingBlock, PageHeader, Skeleton } from '../components/ui';
 import { formatCompact, formatCount, formatDate, formatInterval, formatNumber, formatPercent, metricLabel } from '../lib/format';
 import { intervalBar, sortLeaderboard, type LeaderboardSort } from '../lib/leaderboard';
@@ -71,7 +72,7 @@ function Leaderboard({ benchmark, onBenchmark }: { benchmark?: string; onBenchma
   const current = boards.find((b) => b.benchmark === benchmark) ?? boards[0];
   const [sort, setSort] = useState<{ by: LeaderboardSort; order: 'asc' | 'desc' }>({ by: 'rank', order: 'asc' });
   const entries = useMemo(() => (current ? sortLeaderboard(current.entries, sort.by, sort.order) : []), [current, sort]);
-  const max = Math.max(1, ...entries.map((e) => e.ci_upper ?? e.primary_metric));
+  const max = axisMax(entries.flatMap((e) => [e.primary_metric, e.ci_upper ?? e.primary_metric]));
   const metricName = entries[0]?.primary_metric_name;
   const top = current ? sortLeaderboard(current.entries, 'rank', 'asc').slice(0, 8) : [];
 
@@ -248,8 +249,8 @@ function History({ days, onDays }: { days: number; onDays: (d: number) => void }
                   <CartesianGrid vertical={false} stroke="var(--border)" />
                   <XAxis dataKey="date" tick={axis} stroke="var(--border)" minTickGap={16} />
                   <YAxis tick={axis} stroke="var(--border)" tickFormatter={(v: number) => formatCompact(v)} />
-                  <Tooltip contentStyle={tooltipStyle} formatter={(v) => formatCount(Number(v))} />
-                  <Area dataKey="tokens" name="tokens" stroke="var(--chart-4)" fill="var(--chart-4)" fillOpacity={0.25} isAnimationActive={false} />
+                  <Tooltip contentStyle={tooltipStyle} cursor={{ fill: 'var(--surface-2)' }} formatter={(v) => formatCount(Number(v))} />
+                  <Bar dataKey="tokens" name="tokens" fill="var(--chart-4)" isAnimationActive={false} />
                 </ComposedChart>
               </ResponsiveContainer>
             </div>

@@ -113,7 +113,7 @@ function Catalog({ selected, onSelect }: { selected: string; onSelect: (name: st
       ) : list.length === 0 ? (
         <p className="py-6 text-center text-sm text-muted">No benchmark matches. Try another word, or show the ones this engine cannot run.</p>
       ) : (
-        <div role="radiogroup" aria-labelledby="catalog-heading" className="grid max-h-[calc(100vh-22rem)] min-h-64 gap-2 overflow-y-auto pr-1 sm:grid-cols-2 xl:grid-cols-3">
+        <div role="radiogroup" aria-labelledby="catalog-heading" className="grid max-h-[calc(100vh-22rem)] min-h-64 content-start gap-2 overflow-y-auto pr-1 sm:grid-cols-2 xl:grid-cols-3">
           {list.map((b) => {
             const checked = b.name === selected;
             return (

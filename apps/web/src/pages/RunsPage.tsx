@@ -1,5 +1,6 @@
 import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
-import { useQueries } from '@tanstack/react-query';
+import * as Tooltip from '@radix-ui/react-tooltip';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { api, call } from '../api/client';
@@ -9,9 +10,9 @@ import { isActive, RUN_STATUSES, type RunStatus, type RunSummary } from '../api/
 import { ConfirmDialog } from '../components/confirm';
 import { usePageShortcuts } from '../components/shortcuts-context';
 import { toast, toastError } from '../components/toast';
-import { DateText, EmptyState, ErrorBox, MetricValue, PageHeader, ProgressBar, Skeleton, StatusBadge } from '../components/ui';
+import { DateText, EmptyState, ErrorBox, PageHeader, ProgressBar, Skeleton, StatusBadge } from '../components/ui';
 import { downloadText, exportFilename, runsToCsv, runsToJson } from '../lib/export';
-import { formatDuration, formatPercent, metricLabel, runDurationMs } from '../lib/format';
+import { formatDuration, formatInterval, formatNumber, formatPercent, formatWithStderr, metricLabel, runDurationMs } from '../lib/format';
 import { activeFilterCount, DEFAULT_PER_PAGE, PER_PAGE_CHOICES, toggleSort, toListQuery, type RunsSearch, type SortField } from '../lib/runs-search';
 import { useDebounced, useNow } from '../lib/use-now';
 
@@ -181,9 +182,10 @@ export function RunsPage() {
                 <SortHeader field="benchmark" label="Benchmark" search={search} onSort={setSearch} />
                 <SortHeader field="model" label="Model" search={search} onSort={setSearch} />
                 <SortHeader field="primary_metric" label="Primary metric" search={search} onSort={setSearch} />
-                <SortHeader field="finished_at" label="Duration" search={search} onSort={setSearch} />
+                <th scope="col" className="px-3 py-2 font-semibold">Duration</th>
                 <th scope="col" className="px-3 py-2 font-semibold">Tags</th>
                 <SortHeader field="created_at" label="Created" search={search} onSort={setSearch} />
+                <SortHeader field="finished_at" label="Finished" search={search} onSort={setSearch} />
               </tr>
             </thead>
             <tbody>
@@ -214,14 +216,7 @@ export function RunsPage() {
                       {r.model}
                     </td>
                     <td className="px-3 py-2">
-                      {r.primary_metric === null ? (
-                        <span className="text-muted">—</span>
-                      ) : (
-                        <span title={r.primary_metric_name ? metricLabel(r.primary_metric_name) : undefined}>
-                          <MetricValue value={r.primary_metric} />
-                          {r.primary_metric_name && <span className="ml-1 text-xs text-muted">{r.primary_metric_name}</span>}
-                        </span>
-                      )}
+                      {r.primary_metric === null ? <span className="text-muted">—</span> : <PrimaryMetric run={r} />}
                     </td>
                     <td className="tabular px-3 py-2 whitespace-nowrap">{formatDuration(runDurationMs(r, now))}</td>
                     <td className="px-3 py-2">
@@ -235,6 +230,9 @@ export function RunsPage() {
                     </td>
                     <td className="px-3 py-2">
                       <DateText iso={r.created_at} />
+                    </td>
+                    <td className="px-3 py-2">
+                      <DateText iso={r.finished_at} />
                     </td>
                   </tr>
                 );
@@ -256,6 +254,46 @@ export function RunsPage() {
         onConfirm={doDelete}
       />
     </>
+  );
+}
+
+/**
+ * The primary metric; its stderr and 95% interval (not in the list's rows) are fetched from the run's detail when
+ * the person hovers or focuses it, and shown in a tooltip.
+ */
+function PrimaryMetric({ run }: { run: RunSummary }) {
+  const [wanted, setWanted] = useState(false);
+  const detail = useQuery({
+    queryKey: [...keys.run(run.run_id), 'metrics'],
+    queryFn: () => call(api.GET('/runs/{run_id}', { params: { path: { run_id: run.run_id }, query: { log_lines: 0 } } })),
+    enabled: wanted,
+    staleTime: 60_000,
+  });
+  const m = detail.data?.metrics.find((x) => x.name === run.primary_metric_name);
+  const interval = m ? formatInterval(m.ci_lower, m.ci_upper) : null;
+  return (
+    <Tooltip.Root onOpenChange={(open) => open && setWanted(true)}>
+      <Tooltip.Trigger asChild>
+        <button type="button" className="tabular cursor-help rounded text-left" aria-label={`${formatNumber(run.primary_metric)} ${run.primary_metric_name ?? ''}${interval ? `, 95% interval ${interval}` : ''}`}>
+          {formatNumber(run.primary_metric)}
+          {run.primary_metric_name && <span className="ml-1 text-xs text-muted">{run.primary_metric_name}</span>}
+        </button>
+      </Tooltip.Trigger>
+      <Tooltip.Portal>
+        <Tooltip.Content sideOffset={4} className="card z-50 px-2.5 py-1.5 text-xs shadow-lg">
+          {detail.isPending ? (
+            'Loading the interval…'
+          ) : m ? (
+            <span className="tabular">
+              {metricLabel(m.name)} {formatWithStderr(m.value, m.stderr)}
+              {interval && <span className="block text-muted">95% CI {interval}</span>}
+            </span>
+          ) : (
+            'No interval for this metric'
+          )}
+        </Tooltip.Content>
+      </Tooltip.Portal>
+    </Tooltip.Root>
   );
 }
 
