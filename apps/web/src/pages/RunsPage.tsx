@@ -84,6 +84,15 @@ export function RunsPage() {
     { keys: 'k', description: 'Previous run', run: () => focusRow(Math.max(0, cursor - 1)) },
     { keys: 'x', description: 'Select or unselect the current run', run: () => (rows[cursor] ? toggle(rows[cursor]) : false) },
     { keys: 'mod+a', description: 'Select every run on the page', run: () => toggleAll() },
+    {
+      keys: 'd',
+      description: 'Delete the selected runs (or the current one)',
+      run: () => {
+        if (!selected.size && rows[cursor]) setSelected(new Map([[rows[cursor].run_id, rows[cursor]]]));
+        if (!selected.size && !rows[cursor]) return false;
+        setConfirmDelete(true);
+      },
+    },
     { keys: 'Delete', description: 'Delete the selected runs', run: () => (selected.size ? setConfirmDelete(true) : false) },
     { keys: 'Backspace', description: 'Delete the selected runs', run: () => (selected.size ? setConfirmDelete(true) : false) },
     { keys: 'c', description: 'Compare the selected runs', run: () => (selected.size >= 2 && selected.size <= MAX_COMPARE ? compare() : false) },
@@ -185,7 +194,7 @@ export function RunsPage() {
                 <th scope="col" className="px-3 py-2 font-semibold">Duration</th>
                 <th scope="col" className="px-3 py-2 font-semibold">Tags</th>
                 <SortHeader field="created_at" label="Created" search={search} onSort={setSearch} />
-                <SortHeader field="finished_at" label="Finished" search={search} onSort={setSearch} />
+                <SortHeader field="finished_at" label="Finished" search={search} onSort={setSearch} className="hidden xl:table-cell" />
               </tr>
             </thead>
             <tbody>
@@ -231,7 +240,7 @@ export function RunsPage() {
                     <td className="px-3 py-2">
                       <DateText iso={r.created_at} />
                     </td>
-                    <td className="px-3 py-2">
+                    <td className="hidden px-3 py-2 xl:table-cell">
                       <DateText iso={r.finished_at} />
                     </td>
                   </tr>
@@ -297,11 +306,11 @@ function PrimaryMetric({ run }: { run: RunSummary }) {
   );
 }
 
-function SortHeader({ field, label, search, onSort }: { field: SortField; label: string; search: RunsSearch; onSort: (s: RunsSearch) => void }) {
+function SortHeader({ field, label, search, onSort, className = '' }: { field: SortField; label: string; search: RunsSearch; onSort: (s: RunsSearch) => void; className?: string }) {
   const active = (search.sort_by ?? 'created_at') === field;
   const order = search.sort_order ?? 'desc';
   return (
-    <th scope="col" className="px-3 py-2 font-semibold" aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : 'none'}>
+    <th scope="col" className={`px-3 py-2 font-semibold whitespace-nowrap ${className}`} aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : 'none'}>
       <button type="button" className="inline-flex items-center gap-1 hover:text-fg" onClick={() => onSort(toggleSort(search, field))}>
         {label}
         <span aria-hidden="true" className={active ? 'text-fg' : 'opacity-30'}>
