@@ -242,3 +242,22 @@ test('delete a run', async () => {
   const res = await fetch(`${gateway.url}/api/runs/${runB}`);
   expect(res.status).toBe(404);
 });
+
+test('a session the server no longer accepts sends the person to sign in, with a message', async () => {
+  // A token that looks valid for an hour but was not signed by this gateway (as after a secret rotation).
+  const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const forged = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64({ sub: randomBytes(8).toString('hex'), exp: Math.floor(Date.now() / 1000) + 3600 })}.c2lnbmF0dXJl`;
+  await page.evaluate((t) => localStorage.setItem('openbench.token', t), forged);
+  await page.goto('/settings');
+  await page.waitForURL(/\/login\?redirect=/);
+  await page.getByRole('status').filter({ hasText: 'Your session has expired. Sign in again to continue.' }).waitFor();
+  await page.getByLabel('Email').fill('ada@example.com');
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  // Back where the person was going.
+  await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+  await page.getByRole('button', { name: /^Account/ }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
+  await page.waitForURL(/\/login/);
+  expect(await page.evaluate(() => localStorage.getItem('openbench.token'))).toBeNull();
+});

@@ -283,9 +283,9 @@ function PrimaryMetric({ run }: { run: RunSummary }) {
   return (
     <Tooltip.Root onOpenChange={(open) => open && setWanted(true)}>
       <Tooltip.Trigger asChild>
-        <button type="button" className="tabular cursor-help rounded text-left" aria-label={`${formatNumber(run.primary_metric)} ${run.primary_metric_name ?? ''}${interval ? `, 95% interval ${interval}` : ''}`}>
-          {formatNumber(run.primary_metric)}
-          {run.primary_metric_name && <span className="ml-1 text-xs text-muted">{run.primary_metric_name}</span>}
+        <button type="button" className="tabular cursor-help rounded text-left">
+          {formatNumber(run.primary_metric)}{' '}
+          {run.primary_metric_name && <span className="text-xs text-muted">{run.primary_metric_name}</span>}
         </button>
       </Tooltip.Trigger>
       <Tooltip.Portal>

@@ -1,7 +1,7 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fetchSamplesPage, samplesKey, useRun, useSamplesByIds, type SampleFilter } from '../api/queries';
 import { isActive, type RunSample, type SampleVerdictFilter } from '../api/types';
 import { SampleView, VerdictBadge } from '../components/SampleView';
@@ -51,59 +51,24 @@ export function SamplesPage() {
     placeholderData: (prev) => prev,
   });
   const total = first.data?.total ?? 0;
-  // What every input starts with (the benchmark's instructions) is left out of the one-line previews.
-  const skip = useMemo(() => sharedPrefixLength((first.data?.samples ?? []).slice(0, 50).map((s) => s.input)), [first.data]);
 
-  const listRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => listRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
-  const items = virtualizer.getVirtualItems();
-  const pages = pagesForRange(items[0]?.index ?? 0, items[items.length - 1]?.index ?? -1, total).filter((p) => p !== 1);
-  const more = useQueries({
-    queries: pages.map((page) => ({
-      queryKey: samplesKey(runId, filter, page),
-      queryFn: () => fetchSamplesPage(runId, filter, page, SAMPLES_PER_PAGE),
-      staleTime: active ? 3000 : 60_000,
-    })),
-  });
-  const loaded = new Map<number, RunSample[]>();
-  if (first.data) loaded.set(1, first.data.samples);
-  pages.forEach((p, i) => more[i].data && loaded.set(p, more[i].data!.samples));
-  const rowAt = (index: number): RunSample | undefined => {
-    const { page, offset } = rowLocation(index);
-    return loaded.get(page)?.[offset];
-  };
-  const pageError = more.find((m) => m.isError)?.error;
-
-  // The selection is kept in the URL (`sample=<id>:<epoch>`); the cursor is its row in the current list.
-  const [cursor, setCursor] = useState(-1);
+  // The selection is kept in the URL (`sample=<id>:<epoch>`); the list reports the sample it moved to.
+  const [picked, setPicked] = useState<RunSample | null>(null);
   const selectedKey = search.sample;
-  const select = (index: number) => {
-    const s = rowAt(index);
-    setCursor(index);
-    virtualizer.scrollToIndex(index, { align: 'auto' });
-    if (s) void navigate({ search: (prev) => ({ ...prev, sample: sampleKey(s) }), replace: true });
-  };
-  useEffect(() => {
-    if (cursor >= 0 && rowAt(cursor) && sampleKey(rowAt(cursor)!) !== selectedKey) {
-      void navigate({ search: (prev) => ({ ...prev, sample: sampleKey(rowAt(cursor)!) }), replace: true });
-    }
-  });
-  useEffect(() => setCursor(-1), [filter]);
-
+  const onSelect = useCallback(
+    (s: RunSample) => {
+      setPicked(s);
+      if (sampleKey(s) !== selectedKey) void navigate({ search: (prev) => ({ ...prev, sample: sampleKey(s) }), replace: true });
+    },
+    [navigate, selectedKey],
+  );
   const wanted = selectedKey ? parseSampleKey(selectedKey) : null;
-  const fromList = cursor >= 0 ? rowAt(cursor) : undefined;
-  const inList = fromList && sampleKey(fromList) === selectedKey ? fromList : undefined;
+  const inList = picked && sampleKey(picked) === selectedKey ? picked : undefined;
   const byId = useSamplesByIds(runId, wanted ? [wanted.id] : [], Boolean(wanted) && !inList);
   const selected = inList ?? byId.data?.samples.find((s) => wanted && String(s.id) === wanted.id && s.epoch === wanted.epoch);
 
   const setVerdict = (v: SampleVerdictFilter | undefined) => void navigate({ search: (s) => ({ ...s, verdict: v }), replace: false });
-  usePageShortcuts([
-    { keys: 'j', description: 'Next sample', run: () => select(Math.min(total - 1, cursor + 1)) },
-    { keys: 'k', description: 'Previous sample', run: () => select(Math.max(0, cursor - 1)) },
-    { keys: 'ArrowDown', description: 'Next sample', run: () => (document.activeElement === listRef.current ? select(Math.min(total - 1, cursor + 1)) : false) },
-    { keys: 'ArrowUp', description: 'Previous sample', run: () => (document.activeElement === listRef.current ? select(Math.max(0, cursor - 1)) : false) },
-    ...CHIPS.map((c, i) => ({ keys: String(i + 1), description: `Show ${c.label.toLowerCase()} samples`, run: () => setVerdict(c.value) })),
-  ]);
+  usePageShortcuts(CHIPS.map((c, i) => ({ keys: String(i + 1), description: `Show ${c.label.toLowerCase()} samples`, run: () => setVerdict(c.value) })));
 
   const counts = first.data?.counts;
   return (
@@ -162,61 +127,10 @@ export function SamplesPage() {
         </EmptyState>
       ) : (
         <div className="grid gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-          <div className="card min-w-0 overflow-hidden">
-            {pageError !== undefined && <ErrorBox error={pageError} title="Some samples could not be loaded" />}
-            <div
-              ref={listRef}
-              role="listbox"
-              aria-label={`Samples (${total.toLocaleString('en-US')})`}
-              aria-activedescendant={cursor >= 0 ? `sample-row-${cursor}` : undefined}
-              tabIndex={0}
-              onFocus={() => cursor < 0 && total > 0 && select(0)}
-              className="h-[calc(100vh-17rem)] min-h-96 overflow-auto outline-none focus-visible:ring-2 focus-visible:ring-accent"
-              data-testid="samples-list"
-            >
-              <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-                {items.map((item) => {
-                  const s = rowAt(item.index);
-                  const on = item.index === cursor;
-                  return (
-                    <div
-                      key={item.key}
-                      id={`sample-row-${item.index}`}
-                      role="option"
-                      aria-selected={on}
-                      aria-setsize={total}
-                      aria-posinset={item.index + 1}
-                      onClick={() => select(item.index)}
-                      className={`absolute top-0 left-0 flex w-full cursor-pointer flex-col justify-center gap-0.5 border-b border-border px-3 ${on ? 'bg-accent-soft' : 'hover:bg-surface-2'}`}
-                      style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
-                    >
-                      {s ? (
-                        <>
-                          <div className="flex items-center gap-2 text-xs">
-                            <VerdictBadge verdict={s.verdict} />
-                            <span className="font-mono">#{s.id}</span>
-                            {s.epoch > 1 && <span className="text-muted">epoch {s.epoch}</span>}
-                            <span className="ml-auto truncate font-mono text-muted">
-                              {s.answer ?? '—'} / {s.target}
-                            </span>
-                          </div>
-                          <div className="truncate text-[13px]">{s.input.slice(skip).replace(/\s+/g, ' ')}</div>
-                        </>
-                      ) : (
-                        <>
-                          <Skeleton className="h-4 w-40" />
-                          <Skeleton className="h-3.5 w-full" />
-                        </>
-                      )}
-                    </div>
-                  );
-                })}
-              </div>
-            </div>
-          </div>
+          <SampleList key={`${filter.verdict ?? ''}|${filter.search ?? ''}`} runId={runId} filter={filter} total={total} firstPage={first.data!.samples} active={active} onSelect={onSelect} />
           <div className="card min-w-0 p-4 lg:max-h-[calc(100vh-17rem)] lg:min-h-96 lg:overflow-auto">
             {selected ? (
-              <SampleView sample={selected} />
+              <SampleDetail sample={selected} />
             ) : wanted && byId.isPending ? (
               <LoadingBlock label="Loading the sample" lines={6} />
             ) : (
@@ -228,5 +142,128 @@ export function SamplesPage() {
         </div>
       )}
     </>
+  );
+}
+
+/** Re-renders only when the selected sample changes, not on every scroll frame of the list. */
+const SampleDetail = memo(SampleView);
+
+/**
+ * The virtualised list: only the rows in view are in the DOM, and only the API pages under them are fetched. It
+ * owns the scroll state, so scrolling re-renders the list alone.
+ */
+function SampleList({
+  runId,
+  filter,
+  total,
+  firstPage,
+  active,
+  onSelect,
+}: {
+  runId: string;
+  filter: SampleFilter;
+  total: number;
+  firstPage: RunSample[];
+  active: boolean;
+  onSelect: (s: RunSample) => void;
+}) {
+  const listRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => listRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const items = virtualizer.getVirtualItems();
+  const pages = pagesForRange(items[0]?.index ?? 0, items[items.length - 1]?.index ?? -1, total).filter((p) => p !== 1);
+  const more = useQueries({
+    queries: pages.map((page) => ({
+      queryKey: samplesKey(runId, filter, page),
+      queryFn: () => fetchSamplesPage(runId, filter, page, SAMPLES_PER_PAGE),
+      staleTime: active ? 3000 : 60_000,
+    })),
+  });
+  const loaded = new Map<number, RunSample[]>([[1, firstPage]]);
+  pages.forEach((p, i) => more[i].data && loaded.set(p, more[i].data!.samples));
+  const rowAt = (index: number): RunSample | undefined => {
+    const { page, offset } = rowLocation(index);
+    return loaded.get(page)?.[offset];
+  };
+  const pageError = more.find((m) => m.isError)?.error;
+  // What every input starts with (the benchmark's instructions) is left out of the one-line previews.
+  const skip = useMemo(() => sharedPrefixLength(firstPage.slice(0, 50).map((s) => s.input)), [firstPage]);
+
+  const [cursor, setCursor] = useState(-1);
+  const select = (index: number) => {
+    if (index < 0 || index >= total) return;
+    setCursor(index);
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+    const s = rowAt(index);
+    if (s) onSelect(s);
+  };
+  // A row chosen before its page arrived is reported once it has.
+  const current = cursor >= 0 ? rowAt(cursor) : undefined;
+  const reported = useRef<RunSample | undefined>(undefined);
+  useEffect(() => {
+    if (current && current !== reported.current) {
+      reported.current = current;
+      onSelect(current);
+    }
+  }, [current, onSelect]);
+
+  usePageShortcuts([
+    { keys: 'j', description: 'Next sample', run: () => select(Math.min(total - 1, cursor + 1)) },
+    { keys: 'k', description: 'Previous sample', run: () => select(Math.max(0, cursor - 1)) },
+    { keys: 'ArrowDown', description: 'Next sample', run: () => (document.activeElement === listRef.current ? select(Math.min(total - 1, cursor + 1)) : false) },
+    { keys: 'ArrowUp', description: 'Previous sample', run: () => (document.activeElement === listRef.current ? select(Math.max(0, cursor - 1)) : false) },
+  ]);
+
+  return (
+    <div className="card min-w-0 overflow-hidden">
+      {pageError !== undefined && <ErrorBox error={pageError} title="Some samples could not be loaded" />}
+      <div
+        ref={listRef}
+        role="listbox"
+        aria-label={`Samples (${total.toLocaleString('en-US')})`}
+        aria-activedescendant={cursor >= 0 ? `sample-row-${cursor}` : undefined}
+        tabIndex={0}
+        onFocus={() => cursor < 0 && total > 0 && select(0)}
+        className="h-[calc(100vh-17rem)] min-h-96 overflow-auto outline-none focus-visible:ring-2 focus-visible:ring-accent"
+      >
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {items.map((item) => {
+            const s = rowAt(item.index);
+            const on = item.index === cursor;
+            return (
+              <div
+                key={item.key}
+                id={`sample-row-${item.index}`}
+                role="option"
+                aria-selected={on}
+                aria-setsize={total}
+                aria-posinset={item.index + 1}
+                onClick={() => select(item.index)}
+                className={`absolute top-0 left-0 flex w-full cursor-pointer flex-col justify-center gap-0.5 border-b border-border px-3 ${on ? 'bg-accent-soft' : 'hover:bg-surface-2'}`}
+                style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+              >
+                {s ? (
+                  <>
+                    <div className="flex items-center gap-2 text-xs">
+                      <VerdictBadge verdict={s.verdict} />
+                      <span className="font-mono">#{s.id}</span>
+                      {s.epoch > 1 && <span className="text-muted">epoch {s.epoch}</span>}
+                      <span className="ml-auto truncate font-mono text-muted">
+                        {s.answer ?? '—'} / {s.target}
+                      </span>
+                    </div>
+                    <div className="truncate text-[13px]">{s.input.slice(skip, skip + 300).replace(/\s+/g, ' ')}</div>
+                  </>
+                ) : (
+                  <>
+                    <Skeleton className="h-4 w-40" />
+                    <Skeleton className="h-3.5 w-full" />
+                  </>
+                )}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
   );
 }
