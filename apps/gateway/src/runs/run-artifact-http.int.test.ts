@@ -218,6 +218,9 @@ describe('stored once for every gateway', () => {
     // Only the artifacts built from many rows are stored; config.json and summary.json come from the run row.
     await get(fresh.run_id, 'config.json');
     expect(await findStoredArtifact(t.deps.db, fresh.run_id, 'config.json')).toBeUndefined();
+    // Deleting the run deletes what was stored for it.
+    expect((await request(t.app).delete(`/api/runs/${fresh.run_id}`).set('Authorization', `Bearer ${owner.token}`)).status).toBe(200);
+    expect(await findStoredArtifact(t.deps.db, fresh.run_id, path)).toBeUndefined();
   });
 
   test('concurrent requests on two gateways wait for one build and get the same bytes', async () => {
