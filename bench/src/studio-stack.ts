@@ -5,6 +5,7 @@
  * caller supplies the database, Redis prefix and secrets through `env`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -18,6 +19,26 @@ const VITE_JS = join(WEB_DIR, 'node_modules/vite/bin/vite.js');
 
 /** Where Debian puts Chromium (`apt-get install chromium`); CHROMIUM_PATH overrides it. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * Environment shared by the gateway and worker of one stack: its database, a Redis prefix and secrets of its own,
+ * migrations already applied by the caller, and rate limits out of the way of a scripted browser.
+ */
+export function stackEnv(databaseUrl: string): Record<string, string> {
+  return {
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_PREFIX: `stack-${randomBytes(5).toString('hex')}`,
+    JWT_SECRET: randomBytes(32).toString('hex'),
+    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
+    MIGRATE_ON_START: 'false',
+    RATE_LIMIT_LOGIN_PER_IP: '10000',
+    RATE_LIMIT_REGISTER_PER_IP: '10000',
+    RATE_LIMIT_MODELS_PER_USER: '10000',
+    RATE_LIMIT_RUNS_PER_USER: '10000',
+  };
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {

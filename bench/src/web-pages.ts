@@ -25,7 +25,7 @@ import { createDb, migrateToLatest } from '@studio/db';
 import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import { buildMmluCacheInChild, startFakeProvider } from './bench-processes';
-import { launchChromium, ROOT, startGateway, startWeb, startWorker, type StackProcess } from './studio-stack';
+import { launchChromium, ROOT, stackEnv, startGateway, startWeb, startWorker, type StackProcess } from './studio-stack';
 
 const RUNS = 10_000;
 const NAVIGATIONS = 10;
@@ -190,15 +190,7 @@ async function main(): Promise<void> {
   let browser: Browser | undefined;
   try {
     const questions = await buildMmluCacheInChild(join(work, 'datasets'));
-    const env = {
-      NODE_ENV: 'test',
-      DATABASE_URL: database.url,
-      REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-      REDIS_PREFIX: `bench-web-${randomBytes(4).toString('hex')}`,
-      JWT_SECRET: randomBytes(32).toString('hex'),
-      ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-      MIGRATE_ON_START: 'false',
-    };
+    const env = stackEnv(database.url);
     const gateway = await startGateway(env);
     children.push(gateway);
     children.push(await startWorker({ ...env, DATA_DIR: work, DATASETS_OFFLINE: 'true' }));

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '@studio/db/testing';
 import type { Sample } from '@studio/engine';
-import { launchChromium, startGateway, startWeb, startWorker, type StackProcess } from '../../../bench/src/studio-stack';
+import { launchChromium, stackEnv, startGateway, startWeb, startWorker, type StackProcess } from '../../../bench/src/studio-stack';
 import { startFakeChatModel, lastUserText, type FakeChatModel } from '../../../packages/engine/test/fake-chat-model.server';
 import { loadMmluRunSamples, mmluAnswer } from '../../../packages/engine/test/mmlu-run.helper';
 import { axeViolations, eventually, screenshot } from './browser.helpers';
@@ -31,7 +31,6 @@ let context: BrowserContext;
 let page: Page;
 let samples: Sample[];
 const dataDir = mkdtempSync(join(tmpdir(), 'web-e2e-'));
-const prefix = `test-web-${randomBytes(5).toString('hex')}`;
 
 /** Model B's policy: right on odd sample ids, wrong on even ones (model A, `mmluAnswer`, is wrong on multiples of 3). */
 function answerB(sample: Sample): string {
@@ -55,18 +54,7 @@ beforeAll(async () => {
       return body.model === 'model-b' ? answerB(sample) : mmluAnswer(sample);
     },
   });
-  const env = {
-    NODE_ENV: 'test',
-    DATABASE_URL: db.url,
-    REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
-    REDIS_PREFIX: prefix,
-    JWT_SECRET: randomBytes(32).toString('hex'),
-    ENCRYPTION_KEY: randomBytes(32).toString('base64'),
-    MIGRATE_ON_START: 'false',
-    RATE_LIMIT_LOGIN_PER_IP: '10000',
-    RATE_LIMIT_REGISTER_PER_IP: '10000',
-    RATE_LIMIT_MODELS_PER_USER: '10000',
-  };
+  const env = stackEnv(db.url);
   gateway = await startGateway(env);
   worker = await startWorker({ ...env, DATABASE_POOL_SIZE: '4', DATA_DIR: dataDir, DATASETS_OFFLINE: 'true', PROGRESS_INTERVAL_MS: '100', SAMPLE_FLUSH_MS: '100', WORKER_CONCURRENCY: '1' });
   web = await startWeb(gateway.url);

@@ -1,5 +1,5 @@
 /** Small building blocks shared by the pages. */
-import { useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { errorMessage } from '../api/errors';
 import type { RunStatus } from '../api/types';
 import { formatDate, formatInterval, formatRelative, formatWithStderr } from '../lib/format';
@@ -148,9 +148,9 @@ export function ProgressBar({ percentage, label }: { percentage: number; label: 
   );
 }
 
-export function Field({ label, htmlFor, hint, error, children }: { label: string; htmlFor: string; hint?: ReactNode; error?: string; children: ReactNode }) {
+export function Field({ label, htmlFor, hint, error, className, children }: { label: string; htmlFor: string; hint?: ReactNode; error?: string; className?: string; children: ReactNode }) {
   return (
-    <div>
+    <div className={className}>
       <label htmlFor={htmlFor} className="label">
         {label}
       </label>
@@ -167,5 +167,54 @@ export function Field({ label, htmlFor, hint, error, children }: { label: string
         )
       )}
     </div>
+  );
+}
+
+/** A titled card: the page's sections, named by their heading for assistive technology. */
+export function Card({ title, actions, className = '', children }: { title: ReactNode; actions?: ReactNode; className?: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <section aria-labelledby={id} className={`card p-4 ${className}`}>
+      <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+        <h2 id={id} className="text-base font-semibold">
+          {title}
+        </h2>
+        {actions}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/** Loading placeholder, error with retry, or the query's data handed to `children`. */
+export function Loaded<T>({
+  query,
+  label,
+  errorTitle,
+  lines,
+  children,
+}: {
+  query: { isPending: boolean; isError: boolean; error: unknown; data: T | undefined; refetch: () => unknown };
+  label: string;
+  errorTitle?: string;
+  lines?: number;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return <LoadingBlock label={label} lines={lines} />;
+  if (query.isError) return <ErrorBox error={query.error} title={errorTitle} onRetry={() => void query.refetch()} />;
+  return <>{children(query.data as T)}</>;
+}
+
+/** Label–value pairs, as a description list. */
+export function Facts({ items, mono = false }: { items: [string, ReactNode][]; mono?: boolean }) {
+  return (
+    <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
+      {items.map(([label, value]) => (
+        <div key={label} className="contents">
+          <dt className="text-muted">{label}</dt>
+          <dd className={mono ? 'font-mono text-xs leading-5' : undefined}>{value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -2,28 +2,25 @@
  * The runs list's state in the URL (shareable, survives reload): every filter of GET /api/runs, sorting and the
  * page. Unknown or malformed values are dropped rather than sent.
  */
-import { RUN_STATUSES, type ListRunsQuery, type RunStatus } from '../api/types';
+import { RUN_STATUSES, type ListRunsQuery } from '../api/types';
 
 export const SORT_FIELDS = ['created_at', 'benchmark', 'model', 'status', 'primary_metric', 'finished_at'] as const;
 export type SortField = (typeof SORT_FIELDS)[number];
 export const PER_PAGE_CHOICES = [25, 50, 100] as const;
 export const DEFAULT_PER_PAGE = 50;
 
-export interface RunsSearch {
-  page?: number;
-  per_page?: number;
-  search?: string;
-  status?: RunStatus;
-  benchmark?: string;
-  model?: string;
-  tag?: string;
-  /** `YYYY-MM-DD` */
+/**
+ * The URL state: the list query's filters as they are (search, status, benchmark, model, tag, page, per_page),
+ * creation days instead of timestamps, and the sort as the known choices.
+ */
+export type RunsSearch = Pick<ListRunsQuery, 'page' | 'per_page' | 'search' | 'status' | 'benchmark' | 'model' | 'tag'> & {
+  /** `YYYY-MM-DD`, inclusive */
   from?: string;
-  /** `YYYY-MM-DD` */
+  /** `YYYY-MM-DD`, inclusive */
   to?: string;
   sort_by?: SortField;
   sort_order?: 'asc' | 'desc';
-}
+};
 
 const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim() : typeof v === 'number' ? String(v) : undefined);
 const positiveInt = (v: unknown) => {

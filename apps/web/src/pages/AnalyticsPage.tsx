@@ -4,7 +4,7 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, T
 import { useLeaderboard, useStatsHistory, useStatsSummary } from '../api/queries';
 import type { LeaderboardEntry, StatsDay } from '../api/types';
 import { axisMax } from '../components/charts';
-import { EmptyState, ErrorBox, LoadingBlock, PageHeader, Skeleton } from '../components/ui';
+import { EmptyState, ErrorBox, Field, LoadingBlock, PageHeader, Skeleton } from '../components/ui';
 import { formatCompact, formatCount, formatDate, formatInterval, formatNumber, formatPercent, metricLabel } from '../lib/format';
 import { intervalBar, sortLeaderboard, type LeaderboardSort } from '../lib/leaderboard';
 
@@ -84,10 +84,7 @@ function Leaderboard({ benchmark, onBenchmark }: { benchmark?: string; onBenchma
         </h2>
         {boards.length > 0 && (
           <div className="flex flex-wrap items-end gap-2">
-            <div>
-              <label htmlFor="lb-benchmark" className="label">
-                Benchmark
-              </label>
+            <Field label="Benchmark" htmlFor="lb-benchmark">
               <select id="lb-benchmark" className="input w-56" value={current?.benchmark ?? ''} onChange={(e) => onBenchmark(e.target.value || undefined)}>
                 {boards.map((b) => (
                   <option key={b.benchmark} value={b.benchmark}>
@@ -95,7 +92,7 @@ function Leaderboard({ benchmark, onBenchmark }: { benchmark?: string; onBenchma
                   </option>
                 ))}
               </select>
-            </div>
+            </Field>
             {top.length >= 2 && (
               <Link to="/compare" search={{ ids: top.map((e) => e.run_id).join(',') }} className="btn">
                 Compare the top {top.length}

@@ -5,7 +5,7 @@ import { useCompare, useRuns, useSamplesByIds } from '../api/queries';
 import type { ComparePair, CompareResponse, CompareRun, RunSample } from '../api/types';
 import { GroupedBarChart, SERIES_COLORS } from '../components/charts';
 import { VerdictBadge } from '../components/SampleView';
-import { DateText, EmptyState, ErrorBox, LoadingBlock, MetricValue, PageHeader, StatusBadge } from '../components/ui';
+import { Card, DateText, EmptyState, ErrorBox, LoadingBlock, MetricValue, PageHeader, StatusBadge } from '../components/ui';
 import { formatP, groupSeries, metricRows, pairsToCsv, pairVerdict, parseIds } from '../lib/compare';
 import { downloadText, exportFilename } from '../lib/export';
 import { formatCount, formatInterval, formatNumber, metricLabel } from '../lib/format';
@@ -70,10 +70,7 @@ function Comparison({ cmp }: { cmp: CompareResponse }) {
           </ul>
         </div>
       )}
-      <section aria-labelledby="cmp-runs" className="card overflow-x-auto p-4">
-        <h2 id="cmp-runs" className="mb-3 text-base font-semibold">
-          Runs and metrics
-        </h2>
+      <Card title="Runs and metrics" className="overflow-x-auto">
         <table className="w-full text-sm">
           <caption className="sr-only">Metrics of each run, with stderr and 95% interval</caption>
           <thead className="text-left text-xs text-muted">
@@ -123,15 +120,12 @@ function Comparison({ cmp }: { cmp: CompareResponse }) {
             </tr>
           </tbody>
         </table>
-      </section>
+      </Card>
 
       {cmp.pairs.length > 0 && <Pairs cmp={cmp} names={names} />}
 
       {series.size > 0 && (
-        <section aria-labelledby="cmp-groups" className="card p-4">
-          <h2 id="cmp-groups" className="mb-3 text-base font-semibold">
-            By group
-          </h2>
+        <Card title="By group">
           <Tabs.Root defaultValue={[...series.keys()][0]}>
             {series.size > 1 && (
               <Tabs.List aria-label="Grouping" className="mb-3 flex gap-1 border-b border-border">
@@ -148,7 +142,7 @@ function Comparison({ cmp }: { cmp: CompareResponse }) {
               </Tabs.Content>
             ))}
           </Tabs.Root>
-        </section>
+        </Card>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams, useSearch } from '@tanstack/react-router';
+import { useParams, useSearch } from '@tanstack/react-router';
+import { RunBreadcrumb } from '../components/RunBreadcrumb';
 import { artifactUrl } from '../api/client';
 import { useRun } from '../api/queries';
 import { EmptyState, ErrorBox, LoadingBlock, PageHeader } from '../components/ui';
@@ -25,16 +26,7 @@ export function InspectPage() {
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-muted">
-        <Link to="/runs" className="link">
-          Runs
-        </Link>{' '}
-        /{' '}
-        <Link to="/runs/$runId" params={{ runId }} className="link">
-          {run.data ? `${run.data.benchmark} on ${run.data.model}` : runId.slice(0, 8)}
-        </Link>{' '}
-        / Inspect viewer
-      </nav>
+      <RunBreadcrumb runId={runId} run={run.data} page="Inspect viewer" />
       <PageHeader
         title="Inspect log viewer"
         subtitle={evalLog ? <span className="font-mono text-xs">{evalLog}</span> : undefined}

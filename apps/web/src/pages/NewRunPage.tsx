@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { errorMessage, fieldError } from '../api/errors';
 import { useApiKeys, useAvailableModels, useBenchmarks, useCreateRun, useRun } from '../api/queries';
 import type { Benchmark } from '../api/types';
-import { ErrorBox, Field, LoadingBlock, PageHeader, Skeleton } from '../components/ui';
+import { Card, ErrorBox, Field, LoadingBlock, PageHeader, Skeleton } from '../components/ui';
 import { capabilityBadges, categoryCounts, docsUrl, filterCatalog } from '../lib/catalog';
 import { formatCount } from '../lib/format';
 import { emptyForm, formFromRun, NUMBER_RULES, toRunCreate, type FailOnErrorMode, type FormErrors, type RunForm } from '../lib/run-form';
@@ -66,21 +66,12 @@ function Catalog({ selected, onSelect }: { selected: string; onSelect: (name: st
   const categories = useMemo(() => categoryCounts(pool.filter((b) => showUnrunnable || b.runnable)), [pool, showUnrunnable]);
 
   return (
-    <section aria-labelledby="catalog-heading" className="card min-w-0 p-4">
-      <h2 id="catalog-heading" className="mb-3 text-base font-semibold">
-        Benchmark
-      </h2>
+    <Card title="Benchmark" className="min-w-0">
       <div className="mb-3 grid gap-3 sm:grid-cols-[1fr_12rem]">
-        <div>
-          <label htmlFor="catalog-search" className="label">
-            Search benchmarks
-          </label>
+        <Field label="Search benchmarks" htmlFor="catalog-search">
           <input id="catalog-search" data-search type="search" className="input" placeholder="mmlu, math, reasoning…  ( / )" value={search} onChange={(e) => setSearch(e.target.value)} />
-        </div>
-        <div>
-          <label htmlFor="catalog-category" className="label">
-            Category
-          </label>
+        </Field>
+        <Field label="Category" htmlFor="catalog-category">
           <select id="catalog-category" className="input" value={category} onChange={(e) => setCategory(e.target.value)}>
             <option value="">All categories</option>
             {categories.map((c) => (
@@ -89,7 +80,7 @@ function Catalog({ selected, onSelect }: { selected: string; onSelect: (name: st
               </option>
             ))}
           </select>
-        </div>
+        </Field>
       </div>
       <div className="mb-3 flex flex-wrap gap-4 text-sm">
         <label className="inline-flex items-center gap-2">
@@ -145,7 +136,7 @@ function Catalog({ selected, onSelect }: { selected: string; onSelect: (name: st
         </div>
       )}
       {details && <BenchmarkDetails benchmark={details} onClose={() => setDetails(null)} onSelect={onSelect} />}
-    </section>
+    </Card>
   );
 }
 

@@ -10,7 +10,7 @@ import { BreakdownChart } from '../components/charts';
 import { ConfirmDialog } from '../components/confirm';
 import { TagsEditor } from '../components/TagsEditor';
 import { toast, toastError } from '../components/toast';
-import { CopyButton, DateText, EmptyState, ErrorBox, LoadingBlock, MetricValue, PageHeader, ProgressBar, Skeleton, StatusBadge } from '../components/ui';
+import { Card, CopyButton, DateText, EmptyState, ErrorBox, Facts, LoadingBlock, MetricValue, PageHeader, ProgressBar, Skeleton, StatusBadge } from '../components/ui';
 import { downloadText } from '../lib/export';
 import { formatCount, formatDuration, formatInterval, formatPercent, metricLabel, runDurationMs } from '../lib/format';
 import { mergeLogTail, tailLines } from '../lib/run-live';
@@ -296,15 +296,14 @@ function Breakdowns({ run }: { run: RunDetail }) {
   const [view, setView] = useState<'chart' | 'table'>('chart');
   if (!list.length) return null;
   return (
-    <section aria-labelledby="groups-heading" className="card p-4">
-      <div className="mb-2 flex items-center justify-between gap-2">
-        <h2 id="groups-heading" className="text-base font-semibold">
-          By group
-        </h2>
+    <Card
+      title="By group"
+      actions={
         <button type="button" className="btn btn-sm" onClick={() => setView(view === 'chart' ? 'table' : 'chart')} aria-pressed={view === 'table'}>
           {view === 'chart' ? 'Show as table' : 'Show as chart'}
         </button>
-      </div>
+      }
+    >
       <Tabs.Root defaultValue={list[0].name}>
         {list.length > 1 && (
           <Tabs.List aria-label="Grouping" className="mb-3 flex gap-1 border-b border-border">
@@ -347,17 +346,14 @@ function Breakdowns({ run }: { run: RunDetail }) {
           </Tabs.Content>
         ))}
       </Tabs.Root>
-    </section>
+    </Card>
   );
 }
 
 function TokenUsage({ run }: { run: RunDetail }) {
   const models = Object.entries(run.model_usage ?? {});
   return (
-    <section aria-labelledby="tokens-heading" className="card p-4">
-      <h2 id="tokens-heading" className="mb-3 text-base font-semibold">
-        Token usage
-      </h2>
+    <Card title="Token usage">
       {run.total_tokens === null && !models.length ? (
         <p className="text-sm text-muted">{isActive(run.status) ? 'Counted when the run finishes.' : 'The provider reported no usage.'}</p>
       ) : (
@@ -392,16 +388,13 @@ function TokenUsage({ run }: { run: RunDetail }) {
           )}
         </>
       )}
-    </section>
+    </Card>
   );
 }
 
 function Artifacts({ run }: { run: RunDetail }) {
   return (
-    <section aria-labelledby="artifacts-heading" className="card p-4">
-      <h2 id="artifacts-heading" className="mb-3 text-base font-semibold">
-        Artifacts
-      </h2>
+    <Card title="Artifacts">
       {run.artifacts.length === 0 ? (
         <p className="text-sm text-muted">{isActive(run.status) ? 'Written when the run finishes.' : 'None.'}</p>
       ) : (
@@ -425,7 +418,7 @@ function Artifacts({ run }: { run: RunDetail }) {
           ))}
         </ul>
       )}
-    </section>
+    </Card>
   );
 }
 
@@ -446,18 +439,8 @@ function Config({ run }: { run: RunDetail }) {
   const c = run.config;
   const show = (v: unknown) => (v === null || v === undefined ? <span className="text-muted">default</span> : String(v));
   return (
-    <section aria-labelledby="config-heading" className="card p-4">
-      <h2 id="config-heading" className="mb-3 text-base font-semibold">
-        Configuration
-      </h2>
-      <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1 text-sm">
-        {CONFIG_FIELDS.map(([k, label]) => (
-          <div key={k} className="contents">
-            <dt className="text-muted">{label}</dt>
-            <dd className="tabular font-mono text-xs leading-5">{k === 'fail_on_error' && c.fail_on_error === undefined ? 'first error' : show(c[k])}</dd>
-          </div>
-        ))}
-      </dl>
+    <Card title="Configuration">
+      <Facts mono items={CONFIG_FIELDS.map(([k, label]) => [label, k === 'fail_on_error' && c.fail_on_error === undefined ? 'first error' : show(c[k])])} />
       {run.command && (
         <div className="mt-4">
           <div className="mb-1 flex items-center justify-between">
@@ -467,7 +450,7 @@ function Config({ run }: { run: RunDetail }) {
           <pre className="overflow-x-auto rounded-md bg-surface-2 p-2 font-mono text-xs whitespace-pre-wrap">{run.command}</pre>
         </div>
       )}
-    </section>
+    </Card>
   );
 }
 
@@ -481,15 +464,16 @@ function LogTail({ run, streamed, live }: { run: RunDetail; streamed: string[]; 
     if (el && stick.current) el.scrollTop = el.scrollHeight;
   }, [lines]);
   return (
-    <section aria-labelledby="log-heading" className="card flex min-h-0 flex-col p-4">
-      <div className="mb-2 flex items-center justify-between">
-        <h2 id="log-heading" className="text-base font-semibold">
-          Log
-        </h2>
-        <a className="link text-xs" href={artifactUrl(run.run_id, 'run.log')} download>
-          {run.artifacts.includes('run.log') ? 'Full log' : ''}
-        </a>
-      </div>
+    <Card
+      title="Log"
+      actions={
+        run.artifacts.includes('run.log') && (
+          <a className="link text-xs" href={artifactUrl(run.run_id, 'run.log')} download>
+            Full log
+          </a>
+        )
+      }
+    >
       {lines.length === 0 ? (
         <p className="text-sm text-muted">{live ? 'Waiting for output…' : 'No output.'}</p>
       ) : (
@@ -511,7 +495,7 @@ function LogTail({ run, streamed, live }: { run: RunDetail; streamed: string[]; 
           ))}
         </pre>
       )}
-    </section>
+    </Card>
   );
 }
 

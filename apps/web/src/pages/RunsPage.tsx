@@ -10,7 +10,7 @@ import { isActive, RUN_STATUSES, type RunStatus, type RunSummary } from '../api/
 import { ConfirmDialog } from '../components/confirm';
 import { usePageShortcuts } from '../components/shortcuts-context';
 import { toast, toastError } from '../components/toast';
-import { DateText, EmptyState, ErrorBox, PageHeader, ProgressBar, Skeleton, StatusBadge } from '../components/ui';
+import { DateText, EmptyState, ErrorBox, Field, PageHeader, ProgressBar, Skeleton, StatusBadge } from '../components/ui';
 import { downloadText, exportFilename, runsToCsv, runsToJson } from '../lib/export';
 import { formatDuration, formatInterval, formatNumber, formatPercent, formatWithStderr, metricLabel, runDurationMs } from '../lib/format';
 import { activeFilterCount, DEFAULT_PER_PAGE, PER_PAGE_CHOICES, toggleSort, toListQuery, type RunsSearch, type SortField } from '../lib/runs-search';
@@ -345,16 +345,10 @@ function Filters({ search, onChange, onClear }: { search: RunsSearch; onChange: 
   const count = activeFilterCount(search);
   return (
     <div role="search" aria-label="Filter runs" className="card grid grid-cols-2 gap-3 p-3 md:grid-cols-4 xl:grid-cols-8">
-      <div className="col-span-2">
-        <label htmlFor="runs-search" className="label">
-          Search
-        </label>
+      <Field label="Search" htmlFor="runs-search" className="col-span-2">
         <input id="runs-search" data-search type="search" className="input" placeholder="Benchmark, model, tag or notes  ( / )" value={text} onChange={(e) => setText(e.target.value)} />
-      </div>
-      <div>
-        <label htmlFor="runs-status" className="label">
-          Status
-        </label>
+      </Field>
+      <Field label="Status" htmlFor="runs-status">
         <select id="runs-status" className="input" value={search.status ?? ''} onChange={(e) => onChange({ status: (e.target.value || undefined) as RunStatus | undefined })}>
           <option value="">Any</option>
           {RUN_STATUSES.map((s) => (
@@ -363,13 +357,10 @@ function Filters({ search, onChange, onClear }: { search: RunsSearch; onChange: 
             </option>
           ))}
         </select>
-      </div>
+      </Field>
       <TextFilter id="runs-benchmark" label="Benchmark" value={search.benchmark} placeholder="e.g. mmlu" onChange={(v) => onChange({ benchmark: v })} />
       <TextFilter id="runs-model" label="Model" value={search.model} placeholder="e.g. openai/gpt-4o" onChange={(v) => onChange({ model: v })} />
-      <div>
-        <label htmlFor="runs-tag" className="label">
-          Tag
-        </label>
+      <Field label="Tag" htmlFor="runs-tag">
         <select id="runs-tag" className="input" value={search.tag ?? ''} onChange={(e) => onChange({ tag: e.target.value || undefined })}>
           <option value="">Any</option>
           {search.tag && !tags.data?.includes(search.tag) && <option value={search.tag}>{search.tag}</option>}
@@ -379,19 +370,13 @@ function Filters({ search, onChange, onClear }: { search: RunsSearch; onChange: 
             </option>
           ))}
         </select>
-      </div>
-      <div>
-        <label htmlFor="runs-from" className="label">
-          Created from
-        </label>
+      </Field>
+      <Field label="Created from" htmlFor="runs-from">
         <input id="runs-from" type="date" className="input" value={search.from ?? ''} max={search.to} onChange={(e) => onChange({ from: e.target.value || undefined })} />
-      </div>
-      <div>
-        <label htmlFor="runs-to" className="label">
-          Created to
-        </label>
+      </Field>
+      <Field label="Created to" htmlFor="runs-to">
         <input id="runs-to" type="date" className="input" value={search.to ?? ''} min={search.from} onChange={(e) => onChange({ to: e.target.value || undefined })} />
-      </div>
+      </Field>
       {count > 0 && (
         <div className="col-span-2 flex items-center md:col-span-4 xl:col-span-8">
           <button type="button" className="btn btn-sm btn-ghost" onClick={onClear}>

@@ -1,12 +1,13 @@
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Link, useNavigate, useParams, useSearch } from '@tanstack/react-router';
+import { RunBreadcrumb } from '../components/RunBreadcrumb';
 import { memo, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fetchSamplesPage, samplesKey, useRun, useSamplesByIds, type SampleFilter } from '../api/queries';
 import { isActive, type RunSample, type SampleVerdictFilter } from '../api/types';
 import { SampleView, VerdictBadge } from '../components/SampleView';
 import { usePageShortcuts } from '../components/shortcuts-context';
-import { EmptyState, ErrorBox, LoadingBlock, PageHeader, Skeleton } from '../components/ui';
+import { EmptyState, ErrorBox, Field, LoadingBlock, PageHeader, Skeleton } from '../components/ui';
 import { pagesForRange, parseSampleKey, rowLocation, sampleKey, SAMPLES_PER_PAGE, sharedPrefixLength } from '../lib/sample-pages';
 import { useDebounced } from '../lib/use-now';
 
@@ -73,16 +74,7 @@ export function SamplesPage() {
   const counts = first.data?.counts;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-muted">
-        <Link to="/runs" className="link">
-          Runs
-        </Link>{' '}
-        /{' '}
-        <Link to="/runs/$runId" params={{ runId }} className="link">
-          {run.data ? `${run.data.benchmark} on ${run.data.model}` : runId.slice(0, 8)}
-        </Link>{' '}
-        / Samples
-      </nav>
+      <RunBreadcrumb runId={runId} run={run.data} page="Samples" />
       <PageHeader
         title="Samples"
         subtitle={counts ? `${counts.all.toLocaleString('en-US')} samples${active ? ' so far (the run is in progress)' : ''}` : 'Every sample of the run'}
@@ -106,12 +98,9 @@ export function SamplesPage() {
             );
           })}
         </div>
-        <div className="min-w-56 flex-1">
-          <label htmlFor="samples-search" className="label">
-            Search samples
-          </label>
+        <Field label="Search samples" htmlFor="samples-search" className="min-w-56 flex-1">
           <input id="samples-search" data-search type="search" className="input" placeholder="Id, input, target, output, answer…  ( / )" value={text} onChange={(e) => setText(e.target.value)} />
-        </div>
+        </Field>
       </div>
 
       {first.isError ? (

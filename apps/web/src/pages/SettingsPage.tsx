@@ -6,7 +6,7 @@ import type { ApiKeyPublic, ProviderPublic } from '../api/types';
 import { signOut } from '../auth/session';
 import { ConfirmDialog } from '../components/confirm';
 import { toast, toastError } from '../components/toast';
-import { DateText, EmptyState, ErrorBox, Field, LoadingBlock, PageHeader } from '../components/ui';
+import { Card, DateText, EmptyState, ErrorBox, Facts, Field, Loaded, LoadingBlock, PageHeader } from '../components/ui';
 
 const CUSTOM = '__custom__';
 
@@ -253,52 +253,34 @@ function KeyDialog({
 function AccountSection() {
   const me = useMe();
   return (
-    <section aria-labelledby="account-heading" className="card p-5">
-      <h2 id="account-heading" className="mb-3 text-base font-semibold">
-        Account
-      </h2>
-      {me.isPending ? (
-        <LoadingBlock label="Loading your account" lines={2} />
-      ) : me.isError ? (
-        <ErrorBox error={me.error} onRetry={() => void me.refetch()} />
-      ) : (
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-          <dt className="text-muted">Email</dt>
-          <dd>{me.data.email}</dd>
-          <dt className="text-muted">Member since</dt>
-          <dd><DateText iso={me.data.created_at} /></dd>
-        </dl>
-      )}
+    <Card title="Account">
+      <Loaded query={me} label="Loading your account" lines={2}>
+        {(user) => <Facts items={[['Email', user.email], ['Member since', <DateText key="d" iso={user.created_at} />]]} />}
+      </Loaded>
       <button type="button" className="btn mt-4" onClick={() => signOut()}>
         Sign out
       </button>
-    </section>
+    </Card>
   );
 }
 
 function VersionSection() {
   const version = useVersion();
   return (
-    <section aria-labelledby="version-heading" className="card p-5">
-      <h2 id="version-heading" className="mb-3 text-base font-semibold">
-        Version
-      </h2>
-      {version.isPending ? (
-        <LoadingBlock label="Loading version" lines={3} />
-      ) : version.isError ? (
-        <ErrorBox error={version.error} onRetry={() => void version.refetch()} />
-      ) : (
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
-          <dt className="text-muted">Studio (web)</dt>
-          <dd className="font-mono">{version.data.web_ui}</dd>
-          <dt className="text-muted">API</dt>
-          <dd className="font-mono">{version.data.api}</dd>
-          <dt className="text-muted">Engine</dt>
-          <dd className="font-mono">{version.data.engine}</dd>
-          <dt className="text-muted">Reproduces openbench</dt>
-          <dd className="font-mono">{version.data.openbench ?? '—'}</dd>
-        </dl>
-      )}
+    <Card title="Version">
+      <Loaded query={version} label="Loading the version" lines={3}>
+        {(v) => (
+          <Facts
+            mono
+            items={[
+              ['Studio (web)', v.web_ui],
+              ['API', v.api],
+              ['Engine', v.engine],
+              ['Reproduces openbench', v.openbench ?? '—'],
+            ]}
+          />
+        )}
+      </Loaded>
       <p className="mt-4 text-sm">
         API reference:{' '}
         <a className="link" href="/docs/">
@@ -309,6 +291,6 @@ function VersionSection() {
           ReDoc
         </a>
       </p>
-    </section>
+    </Card>
   );
 }
