@@ -218,6 +218,13 @@ test('the leaderboard ranks both models', async () => {
   await table.waitFor();
   expect(await table.getByRole('row').count()).toBe(3);
   await audit('leaderboard');
+  // The theme menu pins dark over the system's light, and gives it back.
+  await page.getByRole('button', { name: /^Theme/ }).click();
+  await page.getByRole('menuitemradio', { name: 'Dark' }).click();
+  expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(true);
+  await page.getByRole('button', { name: /^Theme/ }).click();
+  await page.getByRole('menuitemradio', { name: 'System' }).click();
+  expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(false);
 });
 
 test('delete a run', async () => {
@@ -227,6 +234,10 @@ test('delete a run', async () => {
   await page.waitForURL(/\/runs$/);
   await main().getByRole('checkbox', { name: 'Select run mmlu on local/fake-model' }).waitFor();
   expect(await main().getByRole('checkbox', { name: 'Select run mmlu on local/model-b' }).count()).toBe(0);
+  // Filters live in the URL: a tag chip filters the list, and the address can be shared.
+  await main().getByRole('button', { name: 'Show runs tagged e2e' }).click();
+  await page.waitForURL(/[?&]tag=e2e/);
+  await main().getByText('1 run matches these filters').waitFor();
   const res = await fetch(`${gateway.url}/api/runs/${runB}`);
   expect(res.status).toBe(404);
 });

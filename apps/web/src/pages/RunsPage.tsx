@@ -129,7 +129,7 @@ export function RunsPage() {
     <>
       <PageHeader
         title="Runs"
-        subtitle={runs.data ? `${total.toLocaleString('en-US')} run${total === 1 ? '' : 's'}${filters ? ' match these filters' : ''}` : 'Your benchmark runs'}
+        subtitle={runs.data ? `${total.toLocaleString('en-US')} run${total === 1 ? '' : 's'}${filters ? ` match${total === 1 ? 'es' : ''} these filters` : ''}` : 'Your benchmark runs'}
         actions={
           <>
             <ExportMenu query={search} selected={selectedRuns} total={total} />
