@@ -12,7 +12,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/apps', '<rootDir>/packages', '<rootDir>/bench', '<rootDir>/e2e'],
   testMatch: ['**/src/**/*.test.ts', '**/test/**/*.test.ts', '<rootDir>/e2e/**/*.test.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/'],
+  // apps/web/src holds the web app's vitest suite (run by `npm test` too, see infra/scripts/test.sh).
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/apps/web/src/'],
   transform: { '^.+\\.(t|j|mj)s$': swc },
   // ESM-only dependencies are compiled to CommonJS for jest.
   transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?(hyparquet|hyparquet-compressors|hysnappy|p-limit|yocto-queue|eventsource|eventsource-parser))'],

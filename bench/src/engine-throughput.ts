@@ -14,7 +14,7 @@
 import { openEvalLogSink } from '@studio/cli/eval-log-sink';
 import { EvalSession, evalSettings, getTask, newEvalLogIdentity, runEval, type EvalRunResult, type Generator, type Sample, type SampleRecord } from '@studio/engine';
 import { createModelClient } from '@studio/providers';
-import { execFileSync, fork } from 'node:child_process';
+import { buildMmluCacheInChild, pin, startFakeProvider } from './bench-processes';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -22,8 +22,6 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const MB = 1024 * 1024;
-/** Real MMLU test rows (57 subject CSVs); see /work/shared/datasets/mmlu/SOURCE.md. */
-const MMLU_STORE = '/work/shared/datasets/mmlu';
 const TARGET_RATIO = 0.95;
 const TARGET_CPU_MS_PER_SAMPLE = 0.3;
 const TARGET_RSS_MB = 300;
@@ -71,17 +69,6 @@ function roundTripSummary(times: number[]): string {
   return `mean ${mean.toFixed(1)} ms, p50 ${at(0.5)}, p90 ${at(0.9)}, p99 ${at(0.99)}, max ${at(1)}`;
 }
 
-/** Fills the offline cache with mmlu.csv from the shared store, in a child process (see mmlu-cache.builder). */
-function buildCacheInChild(cacheDir: string): Promise<number> {
-  const child = fork(join(__dirname, 'mmlu-cache.builder.js'), [MMLU_STORE, cacheDir], { stdio: 'inherit' });
-  return new Promise((resolve, reject) => {
-    let questions: number | undefined;
-    child.once('message', (message: { questions: number }) => (questions = message.questions));
-    child.once('error', reject);
-    child.once('exit', (code) => (code === 0 && questions !== undefined ? resolve(questions) : reject(new Error(`cache builder exited with ${code}`))));
-  });
-}
-
 /**
  * Busy and total time of all CPUs together (Linux `/proc/stat`, in clock ticks): with the engine and the model server
  * sharing a small machine, how busy the whole machine was says whether a run was disturbed. Undefined elsewhere.
@@ -95,22 +82,6 @@ function machineCpuTimes(): { busy: number; total: number } | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Binds every thread of a process to the given CPUs (`taskset -a -p -c`), so engine and model server stop competing. */
-function pin(pid: number, cpuList: string): void {
-  execFileSync('taskset', ['-a', '-p', '-c', cpuList, String(pid)], { stdio: 'ignore' });
-}
-
-function startServer(minMs: number, maxMs: number, cpuList: string | undefined): Promise<{ baseUrl: string; stop(): void }> {
-  const child = fork(join(__dirname, 'fake-provider.server.js'), [String(minMs), String(maxMs)], { stdio: 'inherit' });
-  if (cpuList !== undefined) pin(child.pid!, cpuList);
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('message', (message: { port: number }) =>
-      resolve({ baseUrl: `http://127.0.0.1:${message.port}/v1`, stop: () => child.kill() }),
-    );
-  });
 }
 
 interface Sink {
@@ -157,10 +128,10 @@ async function main(): Promise<number> {
 
   if (values['engine-cpus'] !== undefined) pin(process.pid, values['engine-cpus']);
   const work = mkdtempSync(join(tmpdir(), 'engine-throughput-'));
-  const server = await startServer(mode.minLatencyMs, mode.maxLatencyMs, values['server-cpus']);
+  const server = await startFakeProvider(mode.minLatencyMs, mode.maxLatencyMs, values['server-cpus']);
   try {
     const cacheDir = join(work, 'datasets');
-    const questions = await buildCacheInChild(cacheDir);
+    const questions = await buildMmluCacheInChild(cacheDir);
     const task = getTask('mmlu');
     const loadStart = performance.now();
     const samples = await task.dataset.load({ cacheDir, offline: true });

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# test.sh [jest args...]: setup (deps, services, build), then the whole jest suite. Results are also written
-# as JSON to .ci/results/jest.json (read by .ci/run). Exits with jest's exit code.
-#   The e2e tests shell out to curl and jq: they are installed with apt when missing (root or sudo -n).
+# test.sh [jest args...]: setup (deps, services, build), then the web app's unit tests (vitest) and the whole
+# jest suite. Results are also written as JSON to .ci/results/vitest.json and .ci/results/jest.json (read by
+# .ci/run). Exits non-zero when either fails (or the type check does).
+#   The e2e tests shell out to curl and jq, and the browser tests drive Debian's Chromium: they are installed
+#   with apt when missing (root or sudo -n).
 #   A private PostgreSQL cluster started by services.sh runs with fsync=off while the tests run (set
 #   OPENBENCH_SERVICES_FSYNC=on to keep it), and gets fsync back when they end.
 set -euo pipefail
@@ -12,7 +14,7 @@ load_env
 cd "$ROOT"
 # Here, not only in setup.sh: its PATH (pnpm in ~/.local without root) does not come back to this shell.
 ensure_pnpm
-ensure_commands curl jq
+ensure_commands curl jq chromium
 # Test databases are created on the server of DATABASE_URL (packages/db/src/testing), not always on :5432.
 export TEST_DATABASE_ADMIN_URL="${TEST_DATABASE_ADMIN_URL:-$(pg_admin_url "$DATABASE_URL")}"
 if [ -z "${OPENBENCH_SERVICES_FSYNC:-}" ]; then
@@ -28,6 +30,11 @@ typecheck_rc=0
 log "type-checking sources and tests (tsconfig.test.json)"
 node_modules/.bin/tsc -p tsconfig.test.json || typecheck_rc=$?
 rc=0
+if [ -f apps/web/package.json ]; then
+  # The web app's own sources were type-checked by its build (setup.sh → build.sh → tsc -p apps/web).
+  log "web unit tests (vitest, happy-dom)"
+  (cd apps/web && ./node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=../../.ci/results/vitest.json) || rc=$?
+fi
 pnpm exec jest --ci --json --outputFile=.ci/results/jest.json "$@" || rc=$?
 if [ "$rc" -eq 0 ] && [ "$typecheck_rc" -ne 0 ]; then
   warn "tests passed but the type check failed"

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, errorMessage, fieldError, toApiError } from './errors';
+
+describe('API errors', () => {
+  it('keeps the server detail and code', () => {
+    const e = toApiError(404, { detail: 'Run not found', code: 'RUN_NOT_FOUND' });
+    expect(e).toBeInstanceOf(ApiError);
+    expect(e).toMatchObject({ status: 404, code: 'RUN_NOT_FOUND', message: 'Run not found' });
+    expect(errorMessage(e)).toBe('Run not found');
+  });
+  it('lists the fields of a validation error, and finds one', () => {
+    const e = toApiError(422, { detail: 'Invalid request', code: 'VALIDATION_ERROR', fields: [{ field: 'body.temperature', message: 'must be at most 2' }] });
+    expect(errorMessage(e)).toBe('Invalid request: body.temperature: must be at most 2');
+    expect(fieldError(e, 'temperature')).toBe('must be at most 2');
+    expect(fieldError(e, 'top_p')).toBeUndefined();
+  });
+  it('explains a proxy error page or an empty answer in words', () => {
+    expect(errorMessage(toApiError(502, '<html>Bad Gateway</html>'))).toBe('The Studio API is not answering (HTTP 502). Is the gateway running?');
+    expect(errorMessage(toApiError(418, undefined))).toBe('The Studio API answered HTTP 418 without an explanation.');
+  });
+  it('never shows a blank message', () => {
+    expect(errorMessage(new TypeError('Failed to fetch'))).toMatch(/Cannot reach the Studio API/);
+    expect(errorMessage(new Error('boom'))).toBe('boom');
+    expect(errorMessage(null)).toBe('Something went wrong.');
+  });
+});

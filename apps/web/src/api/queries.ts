@@ -1,0 +1,144 @@
+/** Server state: one query or mutation per API operation the pages use, with shared cache keys. */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call } from './client';
+import type { ApiKeyCreate, ListRunsQuery, RunCreate, RunDetail, SampleVerdictFilter } from './types';
+import { isActive } from './types';
+
+export const keys = {
+  me: ['me'] as const,
+  version: ['version'] as const,
+  providers: ['providers'] as const,
+  apiKeys: ['api-keys'] as const,
+  models: ['available-models'] as const,
+  benchmarks: ['benchmarks'] as const,
+  runs: (q?: ListRunsQuery) => (q ? (['runs', q] as const) : (['runs'] as const)),
+  run: (id: string) => ['run', id] as const,
+  tags: ['run-tags'] as const,
+};
+
+export const useMe = (enabled = true) => useQuery({ queryKey: keys.me, queryFn: () => call(api.GET('/auth/me')), enabled, staleTime: 60_000 });
+export const useVersion = () => useQuery({ queryKey: keys.version, queryFn: () => call(api.GET('/version')), staleTime: Infinity });
+export const useProviders = () => useQuery({ queryKey: keys.providers, queryFn: () => call(api.GET('/api-keys/providers')), staleTime: Infinity });
+export const useApiKeys = () => useQuery({ queryKey: keys.apiKeys, queryFn: () => call(api.GET('/api-keys')) });
+export const useRunTags = () => useQuery({ queryKey: keys.tags, queryFn: () => call(api.GET('/runs/tags')), staleTime: 30_000 });
+
+export const useAvailableModels = (enabled = true) =>
+  useQuery({ queryKey: keys.models, queryFn: () => call(api.GET('/available-models')), enabled, staleTime: 5 * 60_000, retry: false });
+
+export const useBenchmarks = () =>
+  useQuery({
+    queryKey: keys.benchmarks,
+    queryFn: () => call(api.GET('/benchmarks', { params: { query: { include_subtasks: true, include_alpha: true } } })),
+    staleTime: Infinity,
+  });
+
+/** A page of runs; refreshes every few seconds while any run on it is queued or running. */
+export const useRuns = (query: ListRunsQuery) =>
+  useQuery({
+    queryKey: keys.runs(query),
+    queryFn: () => call(api.GET('/runs', { params: { query } })),
+    placeholderData: keepPreviousData,
+    refetchInterval: (q) => (q.state.data?.runs.some((r) => isActive(r.status)) ? 3000 : false),
+  });
+
+export const useRun = (runId: string, options: { poll?: boolean } = {}) =>
+  useQuery({
+    queryKey: keys.run(runId),
+    queryFn: () => call(api.GET('/runs/{run_id}', { params: { path: { run_id: runId }, query: { log_lines: 200 } } })),
+    refetchInterval: (q) => (options.poll && q.state.data && isActive(q.state.data.status) ? 3000 : false),
+    retry: (count, error) => count < 2 && !(error instanceof Error && 'status' in error && (error as { status: number }).status === 404),
+  });
+
+export function useSaveApiKey() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ApiKeyCreate) => call(api.POST('/api-keys', { body })),
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: keys.apiKeys }), qc.invalidateQueries({ queryKey: keys.models })]),
+  });
+}
+
+export function useDeleteApiKey() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (provider: string) => call(api.DELETE('/api-keys/{provider}', { params: { path: { provider } } })),
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: keys.apiKeys }), qc.invalidateQueries({ queryKey: keys.models })]),
+  });
+}
+
+export function useCreateRun() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: RunCreate) => call(api.POST('/runs', { body })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.runs() }),
+  });
+}
+
+export function useCancelRun(runId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => call(api.POST('/runs/{run_id}/cancel', { params: { path: { run_id: runId } } })),
+    onSettled: () => Promise.all([qc.invalidateQueries({ queryKey: keys.run(runId) }), qc.invalidateQueries({ queryKey: keys.runs() })]),
+  });
+}
+
+export function useDeleteRun() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (runId: string) => call(api.DELETE('/runs/{run_id}', { params: { path: { run_id: runId } } })),
+    onSuccess: (_d, runId) => {
+      qc.removeQueries({ queryKey: keys.run(runId) });
+      return qc.invalidateQueries({ queryKey: keys.runs() });
+    },
+  });
+}
+
+export function useBulkDeleteRuns() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (runIds: string[]) => call(api.POST('/runs/bulk-delete', { body: { run_ids: runIds } })),
+    onSettled: () => qc.invalidateQueries({ queryKey: keys.runs() }),
+  });
+}
+
+export function useUpdateTags(runId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (tags: string[]) => call(api.PATCH('/runs/{run_id}/tags', { params: { path: { run_id: runId } }, body: { tags } })),
+    onSuccess: ({ tags }) => {
+      qc.setQueryData<RunDetail>(keys.run(runId), (old) => (old ? { ...old, tags } : old));
+      return Promise.all([qc.invalidateQueries({ queryKey: keys.tags }), qc.invalidateQueries({ queryKey: keys.runs() })]);
+    },
+  });
+}
+
+export interface SampleFilter {
+  verdict?: SampleVerdictFilter;
+  search?: string;
+}
+
+export const samplesKey = (runId: string, filter: SampleFilter, page: number) => ['run-samples', runId, filter.verdict ?? '', filter.search ?? '', page] as const;
+
+export const fetchSamplesPage = (runId: string, filter: SampleFilter, page: number, perPage: number) =>
+  call(api.GET('/runs/{run_id}/samples', { params: { path: { run_id: runId }, query: { page, per_page: perPage, verdict: filter.verdict, search: filter.search || undefined } } }));
+
+/** Given samples (by id, every epoch) of a run: the selected sample of a deep link, flipped samples of a comparison. */
+export const useSamplesByIds = (runId: string, ids: string[], enabled = true) =>
+  useQuery({
+    queryKey: ['run-samples-by-id', runId, ids],
+    queryFn: () => call(api.GET('/runs/{run_id}/samples', { params: { path: { run_id: runId }, query: { ids: ids.join(','), per_page: 500 } } })),
+    enabled: enabled && ids.length > 0,
+    staleTime: 60_000,
+  });
+
+export const useCompare = (ids: string[]) =>
+  useQuery({
+    queryKey: ['compare', ids],
+    queryFn: () => call(api.GET('/runs/compare', { params: { query: { ids: ids.join(',') } } })),
+    enabled: ids.length >= 2,
+  });
+
+export const useStatsSummary = () => useQuery({ queryKey: ['stats', 'summary'], queryFn: () => call(api.GET('/stats/summary')) });
+export const useStatsHistory = (days: number) =>
+  useQuery({ queryKey: ['stats', 'history', days], queryFn: () => call(api.GET('/stats/history', { params: { query: { days } } })), placeholderData: keepPreviousData });
+export const useLeaderboard = (benchmark?: string) =>
+  useQuery({ queryKey: ['stats', 'leaderboard', benchmark ?? ''], queryFn: () => call(api.GET('/stats/leaderboard', { params: { query: { benchmark } } })), placeholderData: keepPreviousData });

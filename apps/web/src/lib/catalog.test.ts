@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { Benchmark } from '../api/types';
+import { capabilityBadges, categoryCounts, filterCatalog } from './catalog';
+
+const bench = (over: Partial<Benchmark>): Benchmark => ({
+  name: 'x',
+  display_name: 'X',
+  category: 'knowledge',
+  description: '',
+  description_short: '',
+  tags: [],
+  sample_count: null,
+  dataset: { source: 'hf' },
+  scorer: 'mcq',
+  requirements: { vision: false, code_execution: false, function_calling: false, min_context_length: null, grader_model: null },
+  subtask: false,
+  alpha: false,
+  featured: false,
+  runnable: true,
+  ...over,
+});
+
+const all = [
+  bench({ name: 'humaneval', display_name: 'HumanEval', category: 'coding', runnable: false, featured: true }),
+  bench({ name: 'gsm8k', display_name: 'GSM8K', category: 'math', tags: ['word-problems'] }),
+  bench({ name: 'mmlu', display_name: 'MMLU', featured: true, description_short: 'Massive multitask' }),
+  bench({ name: 'arc_easy', display_name: 'ARC Easy', category: 'science' }),
+];
+
+describe('filterCatalog', () => {
+  it('puts runnable first, then featured, then by name', () => {
+    const names = filterCatalog(all, { search: '', category: '', showUnrunnable: true }).map((b) => b.name);
+    expect(names).toEqual(['mmlu', 'arc_easy', 'gsm8k', 'humaneval']);
+  });
+  it('hides benchmarks the engine cannot run unless asked', () => {
+    expect(filterCatalog(all, { search: '', category: '', showUnrunnable: false }).map((b) => b.name)).not.toContain('humaneval');
+  });
+  it('matches every word of the search in names, descriptions and tags', () => {
+    expect(filterCatalog(all, { search: 'word', category: '', showUnrunnable: true }).map((b) => b.name)).toEqual(['gsm8k']);
+    expect(filterCatalog(all, { search: 'massive multi', category: '', showUnrunnable: true }).map((b) => b.name)).toEqual(['mmlu']);
+    expect(filterCatalog(all, { search: 'massive math', category: '', showUnrunnable: true })).toEqual([]);
+  });
+  it('filters by category and counts categories', () => {
+    expect(filterCatalog(all, { search: '', category: 'math', showUnrunnable: true }).map((b) => b.name)).toEqual(['gsm8k']);
+    expect(categoryCounts(all)[0]).toEqual({ category: 'coding', count: 1 });
+  });
+});
+
+describe('capabilityBadges', () => {
+  it('names what a model needs', () => {
+    const b = bench({ alpha: true, requirements: { vision: true, code_execution: false, function_calling: true, min_context_length: 128000, grader_model: 'openai/gpt-4.1' } });
+    expect(capabilityBadges(b).map((x) => x.label)).toEqual(['Vision', 'Tools', '128k context', 'Model-graded', 'Alpha']);
+    expect(capabilityBadges(bench({}))).toEqual([]);
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import type { RunDetail } from '../api/types';
+import { emptyForm, formFromRun, parseTags, toRunCreate, type RunForm } from './run-form';
+
+const form = (over: Partial<RunForm>): RunForm => ({ ...emptyForm, benchmark: 'mmlu', model: 'openai/gpt-4o', ...over });
+
+describe('toRunCreate', () => {
+  it('sends only what is set, as numbers', () => {
+    expect(toRunCreate(form({ temperature: '0.5', epochs: '2', tags: 'A, b ,a', notes: ' hi ' }))).toEqual({
+      body: { benchmark: 'mmlu', model: 'openai/gpt-4o', limit: 10, temperature: 0.5, epochs: 2, tags: ['a', 'b'], notes: 'hi' },
+    });
+  });
+  it('checks every bound the API checks', () => {
+    const result = toRunCreate(form({ benchmark: '', model: 'gpt-4o', temperature: '3', top_p: 'x', epochs: '1.5', timeout: '0', limit: '' }));
+    expect(result).toEqual({
+      errors: {
+        benchmark: 'Choose a benchmark',
+        model: 'A model is written provider/model, e.g. openai/gpt-4o',
+        temperature: 'Temperature must be between 0 and 2',
+        top_p: 'Top p must be a number',
+        epochs: 'Epochs must be a whole number',
+        timeout: 'Timeout must be between 1 and 86400',
+      },
+    });
+  });
+  it('maps fail_on_error modes', () => {
+    expect(toRunCreate(form({ fail_on_error: 'never' }))).toMatchObject({ body: { fail_on_error: false } });
+    expect(toRunCreate(form({ fail_on_error: 'fraction', fail_on_error_value: '0.1' }))).toMatchObject({ body: { fail_on_error: 0.1 } });
+    expect(toRunCreate(form({ fail_on_error: 'count', fail_on_error_value: '5' }))).toMatchObject({ body: { fail_on_error: 5 } });
+    expect(toRunCreate(form({ fail_on_error: 'fraction', fail_on_error_value: '2' }))).toHaveProperty('errors.fail_on_error_value');
+    expect(toRunCreate(form({ fail_on_error: 'count', fail_on_error_value: '0.5' }))).toHaveProperty('errors.fail_on_error_value');
+    expect(toRunCreate(form({}))).not.toHaveProperty('body.fail_on_error');
+  });
+});
+
+describe('formFromRun', () => {
+  it('pre-fills every option of an earlier run, and round-trips', () => {
+    const run = {
+      config: {
+        schema_version: 1,
+        benchmark: 'gsm8k',
+        model: 'groq/llama',
+        limit: null,
+        temperature: 0,
+        top_p: null,
+        max_tokens: 512,
+        timeout: 60,
+        epochs: 3,
+        max_connections: 8,
+        seed: 42,
+        grader_model: null,
+        fail_on_error: 0.05,
+      },
+      tags: ['x', 'y'],
+      notes: null,
+    } satisfies Pick<RunDetail, 'config' | 'tags' | 'notes'>;
+    const f = formFromRun(run);
+    expect(f).toMatchObject({ benchmark: 'gsm8k', limit: '', temperature: '0', fail_on_error: 'fraction', fail_on_error_value: '0.05', tags: 'x, y' });
+    expect(toRunCreate(f)).toEqual({
+      body: { benchmark: 'gsm8k', model: 'groq/llama', temperature: 0, max_tokens: 512, timeout: 60, epochs: 3, max_connections: 8, seed: 42, fail_on_error: 0.05, tags: ['x', 'y'] },
+    });
+  });
+  it('parses tags like the API normalises them', () => {
+    expect(parseTags(' B,a,, b ')).toEqual(['b', 'a']);
+  });
+});
