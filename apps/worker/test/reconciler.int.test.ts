@@ -48,13 +48,21 @@ test('a queued run whose job vanished is enqueued again and completes', async ()
 });
 
 test('a running run whose worker is still alive is not declared lost when the queue is reset under it', async () => {
-  const app = await h.startWorker({ ...RECONCILING, WORKER_LOCK_DURATION_MS: '300', WORKER_STALLED_INTERVAL_MS: '100' });
+  const app = await h.startWorker({ WORKER_LOCK_DURATION_MS: '300', WORKER_STALLED_INTERVAL_MS: '100' });
   const runId = await h.createRun({ max_connections: 1 });
   await h.waitForStatus(runId, 'running');
   // The queue is reset under a live worker: its heartbeat keeps the run fresh, so it is not declared lost.
   await h.deleteQueueKeys();
-  await new Promise((r) => setTimeout(r, 1_500));
-  expect((await h.run(runId)).status).toBe('running');
+  // Passes are driven here, not left to a timer, so each one surely ran; they start once the run's stale window
+  // (lock + stalled interval: 400 ms) has passed since it started, so only the heartbeat can keep it alive.
+  const reconciler = new RunReconciler({ ...reconcilerOptions(), workerId: 'checker', staleAfterMs: 400 });
+  await new Promise((r) => setTimeout(r, 500));
+  for (let pass = 0; pass < 5; pass++) {
+    await h.redis.del(`${h.prefix}:worker:reconcile-lock`);
+    expect(await reconciler.runOnce()).toBe(true);
+    expect((await h.run(runId)).status).toBe('running');
+    await new Promise((r) => setTimeout(r, 200));
+  }
   await h.requestCancel(runId);
   await h.waitForStatus(runId, 'canceled');
   await app.stop();
@@ -101,8 +109,8 @@ test('a running run whose queue job keeps failing is failed after MAX_RUN_REQUEU
   await app.stop();
 });
 
-test('only one worker at a time does a reconciliation pass', async () => {
-  const options = {
+function reconcilerOptions() {
+  return {
     db: h.db,
     queue: h.queue,
     redis: h.redis,
@@ -113,6 +121,10 @@ test('only one worker at a time does a reconciliation pass', async () => {
     queuedGraceMs: 60_000,
     staleAfterMs: 60_000,
   };
+}
+
+test('only one worker at a time does a reconciliation pass', async () => {
+  const options = reconcilerOptions();
   await h.redis.del(`${h.prefix}:worker:reconcile-lock`);
   const a = new RunReconciler({ ...options, workerId: 'a' });
   const b = new RunReconciler({ ...options, workerId: 'b' });
