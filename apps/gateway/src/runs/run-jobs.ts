@@ -1,3 +1,4 @@
+import type { RunJobDescriptor } from '@studio/contracts';
 import { enqueueRun } from '@studio/runtime';
 import type { AppDeps } from '../deps';
 
@@ -14,9 +15,12 @@ async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promi
   }
 }
 
-/** Adds the run's job (id = run id); fails after RUN_QUEUE_TIMEOUT_MS, though a timed-out add may still land. */
-export async function enqueueRunJob(deps: AppDeps, runId: string): Promise<void> {
-  await withTimeout(enqueueRun(deps.runQueue, runId), deps.config.runQueueTimeoutMs, 'enqueueing the run');
+/**
+ * Adds the run's job (id = run id, named and described by benchmark and model for dashboards); fails after
+ * RUN_QUEUE_TIMEOUT_MS, though a timed-out add may still land.
+ */
+export async function enqueueRunJob(deps: AppDeps, run: RunJobDescriptor): Promise<void> {
+  await withTimeout(enqueueRun(deps.runQueue, run), deps.config.runQueueTimeoutMs, 'enqueueing the run');
 }
 
 /**
