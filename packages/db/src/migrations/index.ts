@@ -3,6 +3,7 @@ import * as m0001 from './2026_11_26_0001_users_api_keys';
 import * as m0002 from './2026_11_26_0002_runs';
 import * as m0003 from './2026_11_26_0003_run_requeues';
 import * as m0004 from './2026_11_26_0004_run_dataset_fingerprint';
+import * as m20261206_0100 from './2026_12_06_0100_users_is_admin';
 
 /** Every migration, keyed by its timestamped name; the Migrator applies them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_0002_runs': m0002,
   '2026_11_26_0003_run_requeues': m0003,
   '2026_11_26_0004_run_dataset_fingerprint': m0004,
+  '2026_12_06_0100_users_is_admin': m20261206_0100,
 };
