@@ -69,3 +69,30 @@ test('previous encryption keys are kept by version for rotation', () => {
   expect(cfg.encryption.currentVersion).toBe(2);
   expect([...cfg.encryption.keys.keys()].sort()).toEqual([1, 2]);
 });
+
+describe('metrics, admin session and shutdown settings', () => {
+  const load = (env: Record<string, string> = {}) => loadConfig({ LOCAL_SECRETS_FILE: join(dir, 'm.json'), ...env });
+
+  test('metrics listen on loopback port 9464 by default, apart from the API; off turns them off', () => {
+    expect(load().metrics).toEqual({ port: 9464, host: '127.0.0.1' });
+    expect(load({ METRICS_PORT: 'off' }).metrics).toBeNull();
+    expect(load({ METRICS_PORT: '9100', METRICS_HOST: '0.0.0.0', METRICS_TOKEN: 'a-long-enough-token' }).metrics).toEqual({
+      port: 9100,
+      host: '0.0.0.0',
+      token: 'a-long-enough-token',
+    });
+  });
+
+  test.each([['METRICS_PORT', 'abc'], ['METRICS_PORT', '0'], ['METRICS_TOKEN', 'short'], ['SHUTDOWN_DRAIN_MS', '-1'], ['ADMIN_SESSION_TTL_SECONDS', '5']])(
+    '%s=%s is refused, naming it',
+    (name, value) => {
+      expect(() => load({ [name]: value })).toThrow(new RegExp(name));
+    },
+  );
+
+  test('defaults: an admin session lasts an hour; SIGTERM drains 5 s, then waits up to 10 s for requests', () => {
+    const c = load();
+    expect(c.adminSessionTtlSeconds).toBe(3600);
+    expect(c.shutdown).toEqual({ drainMs: 5000, timeoutMs: 10_000 });
+  });
+});

@@ -28,6 +28,17 @@ const SPEC_ENDPOINTS: [method: string, path: string, auth: 'Yes' | 'No' | 'Optio
   ['get', '/runs/{run_id}/eval-data/{path}', 'Optional'],
 ];
 
+/**
+ * What this implementation adds to the contract (docs/api.md): readiness, and the administrators' endpoints
+ * (`Admin` = a valid token of an administrator; 403 for other users).
+ */
+const EXTENSION_ENDPOINTS: [method: string, path: string, auth: 'Admin' | 'No'][] = [
+  ['get', '/ready', 'No'],
+  ['post', '/admin/session', 'Admin'],
+  ['delete', '/admin/session', 'No'],
+  ['get', '/admin/workers', 'Admin'],
+];
+
 interface Operation {
   security?: Record<string, unknown>[];
   requestBody?: { content: Record<string, { schema: unknown }> };
@@ -66,9 +77,22 @@ test.each(SPEC_ENDPOINTS)('%s %s is documented with its auth, success and error 
   }
 });
 
-test('the documented endpoints are exactly the spec\'s', () => {
+test.each(EXTENSION_ENDPOINTS)('extension %s %s is documented with its auth and responses', (method, path, auth) => {
+  const op = spec.paths[path]?.[method];
+  expect(op).toBeDefined();
+  expect((op.security ?? []).map((s) => Object.keys(s)[0])).toEqual(auth === 'Admin' ? ['jwt'] : []);
+  const codes = Object.keys(op.responses);
+  expect(codes.some((c) => c.startsWith('2'))).toBe(true);
+  if (auth === 'Admin') expect(codes).toEqual(expect.arrayContaining(['401', '403']));
+  for (const [code, response] of Object.entries(op.responses)) {
+    // 503 from /ready carries the readiness body, so a load balancer's log says why.
+    if (Number(code) >= 400 && path !== '/ready') expect(response.content?.['application/json']?.schema?.$ref).toBe('#/components/schemas/ErrorBody');
+  }
+});
+
+test('the documented endpoints are exactly the spec\'s plus the listed extensions', () => {
   const documented = Object.entries(spec.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
-  expect(documented.sort()).toEqual(SPEC_ENDPOINTS.map(([m, p]) => `${m} ${p}`).sort());
+  expect(documented.sort()).toEqual([...SPEC_ENDPOINTS, ...EXTENSION_ENDPOINTS].map(([m, p]) => `${m} ${p}`).sort());
 });
 
 test('every operation has a unique, descriptive operationId (generated clients name their methods after it)', () => {

@@ -3,7 +3,7 @@ import { Worker, type Job } from 'bullmq';
 import { QueueName, RunJobResultSchema, type ExecuteRunPayload, type RunJobDescriptor, type RunJobResult } from '@studio/contracts';
 import { createRedis } from './redis';
 import { mirrorRunJobProgress, settleRunJob, type RecordedRunOutcome } from './run-job-outcome';
-import { RUN_JOB_RETENTION, bullPrefix, createRunQueue, enqueueRun, runQueueWaitKey } from './run-queue';
+import { RUN_JOB_RETENTION, bullPrefix, createRunQueue, enqueueRun, readRunQueueDepth, runQueueWaitKey } from './run-queue';
 
 const prefix = `test-${randomBytes(5).toString('hex')}`;
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -160,4 +160,25 @@ test('mirroring progress on a job that is gone does not throw', async () => {
   expect((await queue.getJob(run.run_id))?.progress).toBe(50);
   await job.remove();
   expect(await mirrorRunJobProgress(job, 60)).toBe(false);
+});
+
+test('queue depth counts jobs by state and dates the oldest waiting one', async () => {
+  const depthQueue = createRunQueue(queueRedis, `${prefix}-depth`);
+  try {
+    const empty = await readRunQueueDepth(depthQueue);
+    expect(empty.counts.waiting).toBe(0);
+    expect(empty.oldestWaitingAgeSeconds).toBe(0);
+    const first = descriptor();
+    await enqueueRun(depthQueue, first);
+    await new Promise((r) => setTimeout(r, 30));
+    await enqueueRun(depthQueue, descriptor());
+    await depthQueue.add('delayed', { run_id: randomUUID() }, { jobId: randomUUID(), delay: 60_000 });
+    const firstTimestamp = (await depthQueue.getJob(first.run_id))!.timestamp;
+    const depth = await readRunQueueDepth(depthQueue, firstTimestamp + 5_000);
+    expect(depth.counts).toMatchObject({ waiting: 2, delayed: 1, active: 0, failed: 0, completed: 0 });
+    expect(depth.oldestWaitingAgeSeconds).toBeCloseTo(5, 3);
+  } finally {
+    await depthQueue.obliterate({ force: true });
+    await depthQueue.close();
+  }
 });

@@ -70,3 +70,25 @@ export async function enqueueRun(queue: RunQueue, run: RunJobDescriptor | string
   const payload = ExecuteRunPayloadSchema.required().parse({ run_id: run.run_id, benchmark: run.benchmark, model: run.model, user_id: run.user_id });
   await queue.add(runJobName(payload), payload, { jobId: payload.run_id });
 }
+
+/** The states a queue dashboard or metric counts jobs in. */
+export const RUN_QUEUE_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'failed', 'completed'] as const;
+export type RunQueueState = (typeof RUN_QUEUE_STATES)[number];
+
+export interface RunQueueDepth {
+  counts: Record<RunQueueState, number>;
+  /** Seconds since the oldest waiting job was enqueued; 0 when none waits. */
+  oldestWaitingAgeSeconds: number;
+}
+
+/**
+ * How many run jobs are in each state, and how long the oldest waiting one has waited: whether workers keep up.
+ * Two cheap Redis calls (BullMQ's counting script and the tail of the wait list).
+ */
+export async function readRunQueueDepth(queue: RunQueue, now = Date.now()): Promise<RunQueueDepth> {
+  const raw = await queue.getJobCounts(...RUN_QUEUE_STATES);
+  const counts = Object.fromEntries(RUN_QUEUE_STATES.map((s) => [s, raw[s] ?? 0])) as Record<RunQueueState, number>;
+  // asc = oldest first: the first waiting job is the one enqueued longest ago.
+  const [oldest] = counts.waiting > 0 ? await queue.getJobs(['waiting'], 0, 0, true) : [];
+  return { counts, oldestWaitingAgeSeconds: oldest ? Math.max(0, (now - oldest.timestamp) / 1000) : 0 };
+}

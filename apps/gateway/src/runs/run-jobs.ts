@@ -1,19 +1,7 @@
 import type { RunJobDescriptor } from '@studio/contracts';
 import { enqueueRun } from '@studio/runtime';
 import type { AppDeps } from '../deps';
-
-/** Fails after `ms`; the queue's Redis connection queues commands while Redis is away instead of failing them. */
-async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
+import { withTimeout } from '../common/with-timeout';
 
 /**
  * Adds the run's job (id = run id, named and described by benchmark and model for dashboards); fails after
