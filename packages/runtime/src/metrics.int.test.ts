@@ -1,5 +1,5 @@
-import parsePrometheusTextFormat from 'parse-prometheus-text-format';
 import { Counter } from 'prom-client';
+import { parsePrometheusText, sampleValue } from '../../../infra/test/prometheus-text';
 import { createMetricsRegistry, startMetricsServer, type MetricsServer } from './metrics';
 
 const servers: MetricsServer[] = [];
@@ -21,12 +21,12 @@ test('serves the registry at GET /metrics in the Prometheus text format, with pr
   const res = await fetch(`${server.url}/metrics`);
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
-  const families = parsePrometheusTextFormat(await res.text());
-  const byName = new Map(families.map((f) => [f.name, f]));
-  expect(byName.get('openbench_test_hits_total')?.metrics).toEqual([{ value: '3', labels: { service: 'worker' } }]);
+  const scrape = parsePrometheusText(await res.text());
+  expect(scrape.samples.filter((s) => s.name === 'openbench_test_hits_total')).toEqual([{ name: 'openbench_test_hits_total', labels: { service: 'worker' }, value: 3 }]);
   for (const name of ['process_cpu_seconds_total', 'process_resident_memory_bytes', 'nodejs_eventloop_lag_seconds', 'nodejs_eventloop_lag_p99_seconds']) {
-    expect(byName.has(name)).toBe(true);
+    expect(scrape.types.has(name)).toBe(true);
   }
+  expect(sampleValue(scrape, 'process_cpu_seconds_total')).toBeGreaterThan(0);
 });
 
 test('anything but GET /metrics is 404', async () => {

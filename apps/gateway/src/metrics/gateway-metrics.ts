@@ -2,14 +2,14 @@ import type { RequestHandler } from 'express';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { QueueName, RUN_STATUSES } from '@studio/contracts';
 import { countRunsByStatus, type Db } from '@studio/db';
-import { RUN_QUEUE_STATES, createMetricsRegistry, readRunQueueDepth, type RunQueue, type RunQueueDepth } from '@studio/runtime';
+import { RUN_QUEUE_STATES, createMetricsRegistry, readRunQueueDepth, type RunQueue } from '@studio/runtime';
 import { withTimeout } from '../common/with-timeout';
 
 /** A scrape must answer even with Redis or Postgres away: each source gets this long. */
 const COLLECT_TIMEOUT_MS = 2000;
 /** One queue reading serves every queue gauge of a scrape. */
 const QUEUE_READING_REUSE_MS = 1000;
-/** Runs by status come from Postgres; counted at most this often, whatever the scrape interval and gateway count. */
+/** Runs by status come from Postgres; counted at most this often, whatever the scrape interval. A failed count is retried after as long. */
 const RUN_COUNTS_TTL_MS = 15_000;
 
 /** Mounted apps with routes of their own (docs, dashboards): one label each, whatever path inside them. */
@@ -47,25 +47,21 @@ export class GatewayMetrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers: [registry],
     });
+    const countError = (source: string) => () => collectErrors.inc({ source });
+    // One reading serves every gauge of a scrape (prom-client collects metrics concurrently); runs are read less often.
+    const readDepth = sharedReading(() => readRunQueueDepth(sources.runQueue), QUEUE_READING_REUSE_MS, countError('queue'));
+    const readRunCounts = sharedReading(() => countRunsByStatus(sources.db), RUN_COUNTS_TTL_MS, countError('runs'));
     const collectErrors = new Counter({
       name: 'openbench_metrics_collect_errors_total',
       help: 'Scrapes for which a source could not be read (queue: Redis, runs: Postgres)',
       labelNames: ['source'],
       registers: [registry],
+      // Counted before it is read: this scrape's failures show in this scrape.
+      async collect() {
+        await Promise.all([readDepth(), readRunCounts()]);
+      },
     });
     const queue = QueueName.Runs;
-    // Both queue gauges come from one reading per scrape (prom-client collects metrics concurrently).
-    let reading: { at: number; depth: Promise<RunQueueDepth | null> } | null = null;
-    const readDepth = (): Promise<RunQueueDepth | null> => {
-      if (!reading || Date.now() - reading.at > QUEUE_READING_REUSE_MS) {
-        const depth = withTimeout(readRunQueueDepth(sources.runQueue), COLLECT_TIMEOUT_MS, 'reading the queue').catch(() => {
-          collectErrors.inc({ source: 'queue' });
-          return null;
-        });
-        reading = { at: Date.now(), depth };
-      }
-      return reading.depth;
-    };
     new Gauge({
       name: 'openbench_queue_jobs',
       help: 'Jobs of the run queue by state (waiting, active, delayed, prioritized, failed, completed)',
@@ -88,22 +84,15 @@ export class GatewayMetrics {
         if (depth) this.set({ queue }, depth.oldestWaitingAgeSeconds);
       },
     });
-    let runCounts: { at: number; counts: Partial<Record<string, number>> } | null = null;
     new Gauge({
       name: 'openbench_runs',
       help: 'Runs in the database by status',
       labelNames: ['status'],
       registers: [registry],
       async collect() {
-        try {
-          if (!runCounts || Date.now() - runCounts.at > RUN_COUNTS_TTL_MS) {
-            runCounts = { at: Date.now(), counts: await withTimeout(countRunsByStatus(sources.db), COLLECT_TIMEOUT_MS, 'counting runs') };
-          }
-          for (const status of RUN_STATUSES) this.set({ status }, runCounts.counts[status] ?? 0);
-        } catch {
-          this.reset();
-          collectErrors.inc({ source: 'runs' });
-        }
+        const counts = await readRunCounts();
+        this.reset();
+        if (counts) for (const status of RUN_STATUSES) this.set({ status }, counts[status] ?? 0);
       },
     });
     new Gauge({
@@ -131,6 +120,24 @@ export class GatewayMetrics {
       next();
     };
   }
+}
+
+/**
+ * `read()` under COLLECT_TIMEOUT_MS, shared by every caller for `reuseMs`; a failure gives null to all of them and
+ * calls `onError` once.
+ */
+function sharedReading<T>(read: () => Promise<T>, reuseMs: number, onError: () => void): () => Promise<T | null> {
+  let last: { at: number; value: Promise<T | null> } | null = null;
+  return () => {
+    if (!last || Date.now() - last.at > reuseMs) {
+      const value = withTimeout(read(), COLLECT_TIMEOUT_MS, 'reading a metrics source').catch(() => {
+        onError();
+        return null;
+      });
+      last = { at: Date.now(), value };
+    }
+    return last.value;
+  };
 }
 
 /**
