@@ -96,3 +96,7 @@ describe('metrics, admin session and shutdown settings', () => {
     expect(c.shutdown).toEqual({ drainMs: 5000, timeoutMs: 10_000 });
   });
 });
+
+test('an empty METRICS_TOKEN is no token (compose passes unset variables through as empty)', () => {
+  expect(loadConfig({ LOCAL_SECRETS_FILE: join(dir, 'e.json'), METRICS_TOKEN: '' }).metrics).toEqual({ port: 9464, host: '127.0.0.1' });
+});

@@ -3,7 +3,7 @@ import { Worker, type Job } from 'bullmq';
 import { QueueName, RunJobResultSchema, type ExecuteRunPayload, type RunJobDescriptor, type RunJobResult } from '@studio/contracts';
 import { createRedis } from './redis';
 import { mirrorRunJobProgress, settleRunJob, type RecordedRunOutcome } from './run-job-outcome';
-import { RUN_JOB_RETENTION, bullPrefix, createRunQueue, enqueueRun, readRunQueueDepth, runQueueWaitKey } from './run-queue';
+import { RUN_JOB_RETENTION, bullPrefix, createRunQueue, enqueueRun, readRunQueueDepth, runQueueListKey } from './run-queue';
 
 const prefix = `test-${randomBytes(5).toString('hex')}`;
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -67,15 +67,23 @@ test('finished jobs are kept bounded by age and count', async () => {
   }
 });
 
-test('the wait-list key autoscalers read is the list BullMQ holds waiting job ids in', async () => {
-  const other = createRunQueue(queueRedis, `${prefix}-wait`);
+test('the list keys autoscalers read are the lists BullMQ holds waiting and active job ids in', async () => {
+  const listPrefix = `${prefix}-lists`;
+  const other = createRunQueue(queueRedis, listPrefix);
+  const workerRedis = createRedis(redisUrl);
+  const worker = new Worker(QueueName.Runs, null, { connection: workerRedis, prefix: bullPrefix(listPrefix), autorun: false });
   try {
     const runs = [descriptor(), descriptor(), descriptor()];
     for (const run of runs) await enqueueRun(other, run);
-    expect(await redis.type(runQueueWaitKey(`${prefix}-wait`))).toBe('list');
-    expect(await redis.llen(runQueueWaitKey(`${prefix}-wait`))).toBe(3);
-    expect(await other.getWaitingCount()).toBe(3);
+    expect(await redis.type(runQueueListKey(listPrefix, 'wait'))).toBe('list');
+    expect(await redis.llen(runQueueListKey(listPrefix, 'wait'))).toBe(3);
+    // A worker taking a job moves its id from the wait list to the active list.
+    expect(await worker.getNextJob('token-1')).toBeDefined();
+    expect(await redis.llen(runQueueListKey(listPrefix, 'wait'))).toBe(2);
+    expect(await redis.lrange(runQueueListKey(listPrefix, 'active'), 0, -1)).toEqual([runs[0].run_id]);
   } finally {
+    await worker.close(true);
+    await workerRedis.quit();
     await other.obliterate({ force: true });
     await other.close();
   }

@@ -7,11 +7,12 @@ export function bullPrefix(redisPrefix: string): string {
 }
 
 /**
- * The Redis key of a BullMQ queue's wait list (a Redis list of job ids waiting for a worker), as BullMQ lays keys
- * out: `<prefix>:<queue>:wait`. Autoscalers that read the list length (KEDA's redis trigger) need exactly this name.
+ * The Redis key of one of the run queue's lists, as BullMQ lays keys out (`<prefix>:<queue>:<list>`): `wait` holds
+ * the ids of jobs waiting for a worker, `active` those being executed. Autoscalers that read a list's length
+ * (KEDA's redis trigger) need exactly these names.
  */
-export function runQueueWaitKey(redisPrefix: string): string {
-  return `${bullPrefix(redisPrefix)}:${QueueName.Runs}:wait`;
+export function runQueueListKey(redisPrefix: string, list: 'wait' | 'active'): string {
+  return `${bullPrefix(redisPrefix)}:${QueueName.Runs}:${list}`;
 }
 
 /** How long and how many finished run jobs Redis keeps, so that it stays bounded whatever the traffic. */

@@ -65,7 +65,8 @@ export function metricsEnvShape(defaultPort: number) {
   return {
     METRICS_PORT: z.union([z.literal('off'), z.coerce.number().int().min(1).max(65535)]).default(defaultPort),
     METRICS_HOST: z.string().min(1).default('127.0.0.1'),
-    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    // Empty means unset, so that compose can pass `${METRICS_TOKEN:-}` through.
+    METRICS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16, 'must be at least 16 characters').optional()),
   };
 }
 
