@@ -8,7 +8,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Registry } from 'prom-client';
 import { parseAllDocuments } from 'yaml';
 import type { Db } from '@studio/db';
 import { WorkerMetrics, createMetricsRegistry, runQueueListKey, type RunQueue } from '@studio/runtime';
@@ -320,7 +319,7 @@ describe('Grafana dashboard', () => {
     panels: { id: number; type: string; targets?: { expr: string }[] }[];
   };
 
-  function exported(registry: Registry): string[] {
+  function exported(registry: GatewayMetrics['registry']): string[] {
     return registry.getMetricsAsArray().flatMap((m) => {
       const { name, type } = m as unknown as { name: string; type: string };
       return type === 'histogram' ? [`${name}_bucket`, `${name}_sum`, `${name}_count`] : [name];
