@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # test.sh [jest args...]: setup (deps, services, build), then the whole jest suite. Results are also written
 # as JSON to .ci/results/jest.json (read by .ci/run). Exits with jest's exit code.
-#   The e2e tests shell out to curl and jq: they are installed with apt when missing (root or sudo -n).
+#   The e2e tests shell out to curl and jq, and run infra/nginx/nginx.conf with Debian's nginx (the compose stack
+#   test): they are installed with apt when missing (root or sudo -n).
 #   A private PostgreSQL cluster started by services.sh runs with fsync=off while the tests run (set
 #   OPENBENCH_SERVICES_FSYNC=on to keep it), and gets fsync back when they end.
 set -euo pipefail
@@ -12,7 +13,7 @@ load_env
 cd "$ROOT"
 # Here, not only in setup.sh: its PATH (pnpm in ~/.local without root) does not come back to this shell.
 ensure_pnpm
-ensure_commands curl jq
+ensure_commands curl jq nginx=nginx-light
 # Test databases are created on the server of DATABASE_URL (packages/db/src/testing), not always on :5432.
 export TEST_DATABASE_ADMIN_URL="${TEST_DATABASE_ADMIN_URL:-$(pg_admin_url "$DATABASE_URL")}"
 if [ -z "${OPENBENCH_SERVICES_FSYNC:-}" ]; then
