@@ -13,34 +13,24 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventSource } from 'eventsource';
-import { Client } from 'pg';
+import { findRun } from '@studio/db';
+import { createEmptyTestDatabase, type TestDatabase } from '@studio/db/testing';
 import { readEvalLog, type Sample } from '@studio/engine';
 import { createRedis } from '@studio/runtime';
 import { loadMmluRunSamples, startMmluModel, type MmluModel } from '../packages/engine/test/mmlu-run.helper';
 import { builtEntry } from '../infra/test/build-on-demand';
-import { spawnApp, waitForHttp, type AppProcess } from '../infra/test/app-process';
+import { freePort, spawnApp, waitForHttp, type AppProcess } from '../infra/test/app-process';
 import { ROOT, envExample, readCompose, readNginxConf, type ComposeService } from '../infra/test/deploy-config';
 import { sampleValue, scrapeMetrics } from '../infra/test/prometheus-text';
 
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
-const ADMIN_URL = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const LOCAL_REDIS = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => done(port));
-    });
-  });
-}
-
 const work = mkdtempSync(join(tmpdir(), 'compose-stack-'));
-const dbName = `studio_compose_${randomBytes(5).toString('hex')}`;
+let database: TestDatabase;
 const prefix = `test-${randomBytes(5).toString('hex')}`;
 const processes: AppProcess[] = [];
 let webUrl: string;
@@ -55,11 +45,9 @@ let gatewayEnv: Record<string, string>;
 function processEnv(service: ComposeService, local: Record<string, string>): Record<string, string> {
   const env: Record<string, string> = { PATH: process.env.PATH ?? '' };
   for (const [k, v] of Object.entries(service.environment ?? {})) env[k] = v === null ? '' : String(v);
-  const localDb = new URL(ADMIN_URL);
-  localDb.pathname = `/${dbName}`;
   if ('DATABASE_URL' in env) {
     expect(env.DATABASE_URL).toMatch(/^postgres:\/\/openbench:[^@]+@postgres:5432\/openbench$/);
-    env.DATABASE_URL = localDb.toString();
+    env.DATABASE_URL = database.url;
   }
   if ('REDIS_URL' in env) {
     expect(env.REDIS_URL).toBe('redis://redis:6379');
@@ -85,10 +73,8 @@ beforeAll(async () => {
     REDIS_PREFIX: prefix,
   };
   services = readCompose(dotEnv).services;
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${dbName}"`);
-  await admin.end();
+  // Empty: the migrate service creates the schema.
+  database = await createEmptyTestDatabase();
 
   const dataDir = join(work, 'data');
   samples = await loadMmluRunSamples(join(dataDir, 'datasets'));
@@ -153,10 +139,7 @@ afterAll(async () => {
   const keys = await redis.keys(`${prefix}:*`);
   if (keys.length) await redis.del(...keys);
   await redis.quit();
-  const admin = new Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-  await admin.end();
+  await database?.destroy();
   rmSync(work, { recursive: true, force: true });
 }, 90_000);
 
@@ -215,12 +198,9 @@ test('the spec workflow through nginx: register, key, run, live SSE progress to 
   expect(log.samples).toHaveLength(12);
 
   // One of the two worker processes ran it (worker ids default to <hostname>-<pid>).
-  const db = new Client({ connectionString: gatewayEnv.DATABASE_URL });
-  await db.connect();
-  const { rows } = await db.query<{ worker_id: string }>('select worker_id from runs where run_id = $1', [run_id]);
-  await db.end();
+  const { worker_id } = (await findRun(database.db, run_id))!;
   const pids = processes.filter((p) => p.name.startsWith('worker')).map((w) => String(w.child.pid));
-  expect(pids).toContain(rows[0].worker_id.split('-').pop());
+  expect(pids).toContain(worker_id!.split('-').pop());
 
   // The gateway's metrics (on their own port, not through nginx) saw this traffic.
   const metrics = await scrapeMetrics(metricsUrl);

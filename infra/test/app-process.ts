@@ -3,6 +3,7 @@
  * nothing else; keeps its output for assertions and failure messages.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 
 export interface AppProcess {
   readonly name: string;
@@ -23,7 +24,8 @@ export function spawnApp(name: string, command: readonly string[], env: Record<s
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | string>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  // 'close', not 'exit': by then its output has been read to the end.
+  const exited = new Promise<number | string>((resolve) => child.once('close', (code, signal) => resolve(code ?? signal ?? -1)));
   let exitCode: number | string | undefined;
   void exited.then((code) => (exitCode = code));
   const app: AppProcess = {
@@ -67,4 +69,14 @@ export async function waitForHttp(url: string, options: { status?: number; timeo
     if (Date.now() > deadline) throw new Error(`${url} did not answer${options.status ? ` ${options.status}` : ''} in time${options.app ? `:\n${options.app.output()}` : ''}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** A port nothing listens on now, for an app that must be told its port. */
+export async function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
 }

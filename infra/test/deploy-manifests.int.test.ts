@@ -8,6 +8,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ScaledObject, TriggerAuthentication } from '@kubernetes-models/keda/keda.sh/v1alpha1';
+import { Deployment } from 'kubernetes-models/apps/v1';
+import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2';
+import { Job } from 'kubernetes-models/batch/v1';
+import { Ingress } from 'kubernetes-models/networking.k8s.io/v1';
+import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
+import { ConfigMap, Namespace, PersistentVolumeClaim, Secret, Service } from 'kubernetes-models/v1';
 import { parseAllDocuments } from 'yaml';
 import type { Db } from '@studio/db';
 import { WorkerMetrics, createMetricsRegistry, runQueueListKey, type RunQueue } from '@studio/runtime';
@@ -173,22 +180,11 @@ describe('k8s (kustomize)', () => {
     return env;
   };
 
-  test('every object validates against the Kubernetes and KEDA schemas', async () => {
+  test('every object validates against the Kubernetes and KEDA schemas', () => {
     const validators: Record<string, (o: K8sObject) => void> = {};
     const models = {
-      Namespace: (await import('kubernetes-models/v1')).Namespace,
-      ConfigMap: (await import('kubernetes-models/v1')).ConfigMap,
-      Service: (await import('kubernetes-models/v1')).Service,
-      PersistentVolumeClaim: (await import('kubernetes-models/v1')).PersistentVolumeClaim,
-      Secret: (await import('kubernetes-models/v1')).Secret,
-      Deployment: (await import('kubernetes-models/apps/v1')).Deployment,
-      Job: (await import('kubernetes-models/batch/v1')).Job,
-      HorizontalPodAutoscaler: (await import('kubernetes-models/autoscaling/v2')).HorizontalPodAutoscaler,
-      PodDisruptionBudget: (await import('kubernetes-models/policy/v1')).PodDisruptionBudget,
-      Ingress: (await import('kubernetes-models/networking.k8s.io/v1')).Ingress,
-      ScaledObject: (await import('@kubernetes-models/keda/keda.sh/v1alpha1')).ScaledObject,
-      TriggerAuthentication: (await import('@kubernetes-models/keda/keda.sh/v1alpha1')).TriggerAuthentication,
-    } as Record<string, new (o: unknown) => { validate(): void }>;
+      Namespace, ConfigMap, Service, PersistentVolumeClaim, Secret, Deployment, Job, HorizontalPodAutoscaler, PodDisruptionBudget, Ingress, ScaledObject, TriggerAuthentication,
+    } as unknown as Record<string, new (o: unknown) => { validate(): void }>;
     for (const [kind, Model] of Object.entries(models)) validators[kind] = (o) => new Model(o).validate();
     for (const o of [...k8s, ...secretTemplates]) {
       expect(validators[o.kind]).toBeDefined();

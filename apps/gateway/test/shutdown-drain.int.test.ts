@@ -10,7 +10,7 @@ import { EventSource } from 'eventsource';
 import { createTestDatabase, type TestDatabase } from '@studio/db/testing';
 import { RunProtocol, createRedis, type Redis } from '@studio/runtime';
 import { builtEntry } from '../../../infra/test/build-on-demand';
-import { spawnApp, waitForHttp, type AppProcess } from '../../../infra/test/app-process';
+import { freePort, spawnApp, waitForHttp, type AppProcess } from '../../../infra/test/app-process';
 import { startReadyBalancer, type ReadyBalancer } from '../../../infra/test/ready-balancer';
 import { insertTestRun } from './run-fixtures';
 
@@ -26,16 +26,6 @@ let balancer: ReadyBalancer;
 
 function startGateway(name: string, port: number, env: Record<string, string>): AppProcess {
   return spawnApp(name, ['node', builtEntry('apps/gateway/dist/src/server.js')], { PATH: process.env.PATH ?? '', ...env, PORT: String(port) }, ROOT);
-}
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((done) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => done(port));
-    });
-  });
 }
 
 beforeAll(async () => {
