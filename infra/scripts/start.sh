@@ -93,6 +93,8 @@ fi
   log "  Swagger  $api/docs"
   log "  ReDoc    $api/redoc"
   log "  OpenAPI  $api/openapi.json"
+  log "  Queues   $api/admin/queues   (administrators: the first account registered, or pnpm studio admin grant <email>)"
+  if [ "${METRICS_PORT:-9464}" != off ]; then log "  Metrics  http://${METRICS_HOST:-127.0.0.1}:${METRICS_PORT:-9464}/metrics"; fi
   if [ -n "$web_url" ]; then log "  Web      $web_url"; fi
   log "Ctrl-C stops these; Redis/PostgreSQL keep running (stop them with: npm run services stop)"
 ) &

@@ -2,8 +2,8 @@
 # test.sh [jest args...]: setup (deps, services, build), then the web app's unit tests (vitest) and the whole
 # jest suite. Results are also written as JSON to .ci/results/vitest.json and .ci/results/jest.json (read by
 # .ci/run). Exits non-zero when either fails (or the type check does).
-#   The e2e tests shell out to curl and jq, and the browser tests drive Debian's Chromium: they are installed
-#   with apt when missing (root or sudo -n).
+#   The e2e tests shell out to curl and jq, run infra/nginx/nginx.conf with Debian's nginx (the compose stack
+#   test), and the browser tests drive Debian's Chromium: they are installed with apt when missing (root or sudo -n).
 #   A private PostgreSQL cluster started by services.sh runs with fsync=off while the tests run (set
 #   OPENBENCH_SERVICES_FSYNC=on to keep it), and gets fsync back when they end.
 set -euo pipefail
@@ -14,7 +14,7 @@ load_env
 cd "$ROOT"
 # Here, not only in setup.sh: its PATH (pnpm in ~/.local without root) does not come back to this shell.
 ensure_pnpm
-ensure_commands curl jq chromium
+ensure_commands curl jq chromium nginx=nginx-light
 # Test databases are created on the server of DATABASE_URL (packages/db/src/testing), not always on :5432.
 export TEST_DATABASE_ADMIN_URL="${TEST_DATABASE_ADMIN_URL:-$(pg_admin_url "$DATABASE_URL")}"
 if [ -z "${OPENBENCH_SERVICES_FSYNC:-}" ]; then

@@ -4,6 +4,7 @@
  * `studio describe <benchmark>`. Exit codes: 0 success, 1 error, 2 bad arguments, 130 cancelled.
  */
 import { RUN_EXIT_CODE } from '@studio/contracts';
+import { ADMIN_USAGE, runAdminCommand } from './admin.command';
 import { describeCommand, DESCRIBE_USAGE, LIST_USAGE, listCommand } from './catalog.commands';
 import { CliEnvError, loadCliEnv } from './cli-env.config';
 import { EVAL_USAGE, parseEvalArgs, UsageError } from './eval-args.parser';
@@ -16,10 +17,12 @@ Commands:
   eval <benchmark> --model provider/model   run a benchmark (studio eval --help)
   list                                      list benchmarks (studio list --help)
   describe <benchmark>                      show one benchmark
+  admin grant|revoke <email>, admin list    administrators (studio admin --help)
 
 ${EVAL_USAGE.split('\n')[0]}
 ${LIST_USAGE.split('\n')[0]}
-${DESCRIBE_USAGE}`;
+${DESCRIBE_USAGE}
+${ADMIN_USAGE.split('\n')[0]}`;
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -49,6 +52,8 @@ async function main(argv: readonly string[]): Promise<number> {
     case 'describe':
       out(`${describeCommand(rest)}\n`);
       return 0;
+    case 'admin':
+      return runAdminCommand(rest, process.env, out);
     case undefined:
     case '--help':
     case '-h':

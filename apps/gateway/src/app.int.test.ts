@@ -20,13 +20,36 @@ test('health reports database and redis as connected', async () => {
   expect(res.body).toEqual({ status: 'healthy', database: 'connected', redis: 'connected', version: expect.any(String), uptime: expect.any(Number) });
 });
 
-test('health is 503 when the database and redis are unreachable', async () => {
+test('ready while PostgreSQL and Redis answer', async () => {
+  const res = await request(t.app).get('/api/ready');
+  expect(res.status).toBe(200);
+  expect(res.body).toEqual({ status: 'ready', database: 'connected', redis: 'connected' });
+});
+
+test('not ready once draining after SIGTERM, while health and everything else still work', async () => {
+  const draining = await createTestApp(testEnv(), { database: t.database });
+  try {
+    draining.deps.lifecycle.startDrain();
+    const res = await request(draining.app).get('/api/ready');
+    expect(res.status).toBe(503);
+    expect(res.body).toEqual({ status: 'draining', database: 'connected', redis: 'connected' });
+    expect((await request(draining.app).get('/api/health')).status).toBe(200);
+    expect((await request(draining.app).get('/api/benchmarks/mmlu')).status).toBe(200);
+  } finally {
+    await draining.close();
+  }
+});
+
+test('health and readiness are 503 when the database and redis are unreachable', async () => {
   const config = loadConfig({ ...testEnv(), DATABASE_URL: 'postgres://postgres@127.0.0.1:1/nope', REDIS_URL: 'redis://127.0.0.1:1' });
   const deps = createDeps(config);
   try {
     const res = await request(createApp(deps)).get('/api/health');
     expect(res.status).toBe(503);
     expect(res.body).toMatchObject({ status: 'unhealthy', database: 'error', redis: 'error' });
+    const ready = await request(createApp(deps)).get('/api/ready');
+    expect(ready.status).toBe(503);
+    expect(ready.body).toEqual({ status: 'unavailable', database: 'error', redis: 'error' });
   } finally {
     deps.redis.disconnect();
     deps.queueRedis.disconnect();

@@ -11,6 +11,8 @@ import { rejectUnrepresentableValues } from './common/request-values.middleware'
 import { apiNotFound, errorHandler } from './errors/error-handler';
 import { redocHtml, redocScriptPath } from './docs/redoc';
 import { mountRunArtifactRoutes } from './runs/run-artifact.route';
+import { mountAdminRoutes } from './admin/admin-queues.route';
+import { recordRouteBase } from './metrics/gateway-metrics';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -42,7 +44,9 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', deps.config.trustProxy);
 
   app.use(requestId());
+  app.use(deps.metrics.observeRequests());
   app.use(accessLog(deps));
+  app.use(deps.lifecycle.trackEventStreams());
   app.use((_req, res, next) => {
     res.setHeader('X-Content-Type-Options', 'nosniff');
     next();
@@ -62,7 +66,10 @@ export function createApp(deps: AppDeps): Express {
     res.sendFile(redocScriptPath(), { dotfiles: 'allow', maxAge: '1d' });
   });
 
+  mountAdminRoutes(app, deps);
+
   const api = express.Router();
+  api.use(recordRouteBase);
   api.use(rejectUnrepresentableValues);
   // Multi-segment artifact paths (`logs/x.eval`) need plain routes, matched before tsoa's.
   mountRunArtifactRoutes(api);

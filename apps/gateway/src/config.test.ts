@@ -77,3 +77,34 @@ test('artifact builds: a bounded number per process, which must leave database c
   expect(() => loadConfig({ ...base, ARTIFACT_BUILD_CONCURRENCY: '5' })).toThrow(/ARTIFACT_BUILD_CONCURRENCY: must be below half of DATABASE_POOL_SIZE/);
   expect(() => loadConfig({ ...base, ARTIFACT_BUILD_CONCURRENCY: '0' })).toThrow(/ARTIFACT_BUILD_CONCURRENCY/);
 });
+
+describe('metrics, admin session and shutdown settings', () => {
+  const load = (env: Record<string, string> = {}) => loadConfig({ LOCAL_SECRETS_FILE: join(dir, 'm.json'), ...env });
+
+  test('metrics listen on loopback port 9464 by default, apart from the API; off turns them off', () => {
+    expect(load().metrics).toEqual({ port: 9464, host: '127.0.0.1' });
+    expect(load({ METRICS_PORT: 'off' }).metrics).toBeNull();
+    expect(load({ METRICS_PORT: '9100', METRICS_HOST: '0.0.0.0', METRICS_TOKEN: 'a-long-enough-token' }).metrics).toEqual({
+      port: 9100,
+      host: '0.0.0.0',
+      token: 'a-long-enough-token',
+    });
+  });
+
+  test.each([['METRICS_PORT', 'abc'], ['METRICS_PORT', '0'], ['METRICS_TOKEN', 'short'], ['SHUTDOWN_DRAIN_MS', '-1'], ['ADMIN_SESSION_TTL_SECONDS', '5']])(
+    '%s=%s is refused, naming it',
+    (name, value) => {
+      expect(() => load({ [name]: value })).toThrow(new RegExp(name));
+    },
+  );
+
+  test('defaults: an admin session lasts an hour; SIGTERM drains 5 s, then waits up to 10 s for requests', () => {
+    const c = load();
+    expect(c.adminSessionTtlSeconds).toBe(3600);
+    expect(c.shutdown).toEqual({ drainMs: 5000, timeoutMs: 10_000 });
+  });
+});
+
+test('an empty METRICS_TOKEN is no token (compose passes unset variables through as empty)', () => {
+  expect(loadConfig({ LOCAL_SECRETS_FILE: join(dir, 'e.json'), METRICS_TOKEN: '' }).metrics).toEqual({ port: 9464, host: '127.0.0.1' });
+});

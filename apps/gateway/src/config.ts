@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { boolEnv, encryptionKeyRing, key32Schema, parseAppEnv, requiredString, sharedEnvShape } from '@studio/contracts';
+import { boolEnv, encryptionKeyRing, key32Schema, metricsEnvShape, parseAppEnv, requiredString, sharedEnvShape } from '@studio/contracts';
 
 const DEFAULT_CORS = [
   ...Array.from({ length: 6 }, (_, i) => `http://localhost:${5173 + i}`),
@@ -72,6 +72,13 @@ const schema = z
     PROVIDER_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     MIGRATE_ON_START: boolEnv.default(true),
     SSE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(15_000),
+    ...metricsEnvShape(9464),
+    /** Lifetime of the admin session cookie that lets a browser open /admin/queues. */
+    ADMIN_SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(3600),
+    /** After SIGTERM, how long /api/ready fails while everything else still works, so load balancers move away. */
+    SHUTDOWN_DRAIN_MS: z.coerce.number().int().min(0).default(5000),
+    /** Then, how long in-flight requests may finish once the listener closed, before connections are cut. */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
     /** Artifact builds (a finished run's first download, or any download of a running run) one process runs at once. */
     ARTIFACT_BUILD_CONCURRENCY: z.coerce.number().int().min(1).default(2),
     /** Downloads that may wait for a build slot; more are refused with 503 and Retry-After. */
@@ -112,6 +119,10 @@ export interface GatewayConfig {
   sseHeartbeatMs: number;
   artifactBuilds: { concurrency: number; queue: number };
   dataDir: string;
+  /** Prometheus listener; null when METRICS_PORT=off. */
+  metrics: { port: number; host: string; token?: string } | null;
+  adminSessionTtlSeconds: number;
+  shutdown: { drainMs: number; timeoutMs: number };
 }
 
 /** Parses the environment once; throws ConfigError naming every bad variable. */
@@ -150,5 +161,8 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): GatewayConfig 
     sseHeartbeatMs: e.SSE_HEARTBEAT_MS,
     artifactBuilds: { concurrency: e.ARTIFACT_BUILD_CONCURRENCY, queue: e.ARTIFACT_BUILD_QUEUE },
     dataDir: e.DATA_DIR,
+    metrics: e.METRICS_PORT === 'off' ? null : { port: e.METRICS_PORT, host: e.METRICS_HOST, ...(e.METRICS_TOKEN ? { token: e.METRICS_TOKEN } : {}) },
+    adminSessionTtlSeconds: e.ADMIN_SESSION_TTL_SECONDS,
+    shutdown: { drainMs: e.SHUTDOWN_DRAIN_MS, timeoutMs: e.SHUTDOWN_TIMEOUT_MS },
   };
 }

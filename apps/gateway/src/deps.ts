@@ -13,6 +13,8 @@ import {
 } from '@studio/runtime';
 import type { GatewayConfig } from './config';
 import { createJwtAuthenticator } from './auth/jwt';
+import { GatewayLifecycle } from './health/lifecycle';
+import { GatewayMetrics } from './metrics/gateway-metrics';
 
 /** Everything a controller needs; built once per app instance and handed to controllers by the IoC factory. */
 export interface AppDeps {
@@ -30,6 +32,10 @@ export interface AppDeps {
   logger: Logger;
   auth: Authenticator;
   startedAt: number;
+  /** Draining after SIGTERM (readiness fails), and the open event streams ended at shutdown. */
+  lifecycle: GatewayLifecycle;
+  /** Prometheus metrics of this process (served on METRICS_PORT by server.ts). */
+  metrics: GatewayMetrics;
 }
 
 export function createDeps(config: GatewayConfig, overrides: Partial<Pick<AppDeps, 'db' | 'logger'>> = {}): AppDeps {
@@ -42,17 +48,21 @@ export function createDeps(config: GatewayConfig, overrides: Partial<Pick<AppDep
   // Without a listener BullMQ prints connection errors to stderr; health reports Redis state instead.
   runQueue.on('error', (err) => logger.debug('run queue connection error', { error: err.message }));
   const runProtocol = new RunProtocol(redis, config.redisPrefix);
+  const db = overrides.db ?? createDb(config.databaseUrl, { max: config.databasePoolSize, applicationName: 'openbench-gateway' });
+  const eventHub = runProtocol.createEventHub();
   return {
     config,
     logger,
-    db: overrides.db ?? createDb(config.databaseUrl, { max: config.databasePoolSize, applicationName: 'openbench-gateway' }),
+    db,
     redis,
     runQueue,
     queueRedis,
     runProtocol,
-    eventHub: runProtocol.createEventHub(),
+    eventHub,
     auth: createJwtAuthenticator(config),
     startedAt: Date.now(),
+    lifecycle: new GatewayLifecycle(),
+    metrics: new GatewayMetrics({ runQueue, db, sseSubscribers: () => eventHub.listenerCount() }),
   };
 }
 

@@ -126,7 +126,12 @@ async function wellFormed(operationId: string, n: number): Promise<Example> {
     listProviders: {},
     listAvailableModels: {},
     getHealth: {},
+    getReadiness: {},
     getVersion: {},
+    // The owner registered first, on an empty database: an administrator.
+    createAdminSession: {},
+    deleteAdminSession: { as: 'anonymous' },
+    listWorkers: {},
     listBenchmarks: { query: { runnable_only: 'true' } },
     getBenchmark: { params: { name: 'mmlu' } },
     register: { body: { email: `fuzz-${randomUUID()}@example.com`, password: 'securepassword' }, as: 'anonymous' },

@@ -7,3 +7,4 @@ export * from './config/env';
 export * from './config/local-secrets';
 export * from './run-summary';
 export * from './bedrock-credentials';
+export * from './worker-heartbeat';

@@ -3,3 +3,7 @@ export * from './request-context';
 export * from './redis';
 export * from './run-protocol';
 export * from './run-queue';
+export * from './run-job-outcome';
+export * from './worker-heartbeats';
+export * from './metrics';
+export * from './worker-metrics';

@@ -28,7 +28,12 @@ describe('register and login', () => {
       email: 'user@example.com',
       created_at: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/),
       is_active: true,
+      // The first account of an empty database administers it.
+      is_admin: true,
     });
+    const next = await register('second@example.com');
+    const nextMe = await request(t.app).get('/api/auth/me').set('Authorization', `Bearer ${next.body.access_token}`);
+    expect(nextMe.body.is_admin).toBe(false);
   });
 
   test('the token is HS256, has sub = user id and expires in 7 days', async () => {

@@ -1,6 +1,6 @@
 import argon2 from 'argon2';
 import { z } from 'zod';
-import { findUserByEmail, insertUser, type UserRow } from '@studio/db';
+import { findUserByEmail, insertUser, normaliseEmail, type UserRow } from '@studio/db';
 import type { AppDeps } from '../deps';
 import { AppError } from '../errors/app-error';
 import { signAccessToken } from './jwt';
@@ -17,15 +17,13 @@ export interface UserPublic {
   /** ISO-8601 with offset. */
   created_at: string;
   is_active: boolean;
+  /** May open the queue dashboard (`/admin/queues`) and `GET /api/admin/workers`. */
+  is_admin: boolean;
 }
 
 const emailSchema = z.string().max(254).email();
 const MIN_PASSWORD = 8;
 const MAX_PASSWORD = 1024;
-
-export function normaliseEmail(raw: string): string {
-  return raw.trim().toLowerCase();
-}
 
 // A real argon2 hash to verify against when the email is unknown, so response time does not reveal
 // whether an account exists.
@@ -87,7 +85,7 @@ export class AuthService {
   }
 
   static toPublic(user: UserRow): UserPublic {
-    return { user_id: user.user_id, email: user.email, created_at: user.created_at.toISOString(), is_active: user.is_active };
+    return { user_id: user.user_id, email: user.email, created_at: user.created_at.toISOString(), is_active: user.is_active, is_admin: user.is_admin };
   }
 
   private validEmail(raw: string): string {

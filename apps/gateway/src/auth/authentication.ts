@@ -16,11 +16,17 @@ function verify(req: Request, deps: AppDeps): Promise<AuthUser | null> {
   });
 }
 
+/** The scope of `@Security('jwt', [ADMIN_SCOPE])`: the user must be an administrator (403 otherwise). */
+export const ADMIN_SCOPE = 'admin';
+
+export const adminsOnly = () => new AppError('AUTHZ_FORBIDDEN', 'Administrators only: ask an administrator to run `studio admin grant <your email>`');
+
 /**
- * tsoa security hook. `jwt`: a valid HS256 token of an active user is required. `jwt_optional`:
- * no Authorization header means an anonymous caller (null); a token that is present must be valid.
+ * tsoa security hook. `jwt`: a valid HS256 token of an active user is required; with the `admin` scope the user
+ * must also be an administrator (read from the database on every request, so a revocation takes effect at once).
+ * `jwt_optional`: no Authorization header means an anonymous caller (null); a token that is present must be valid.
  */
-export async function expressAuthentication(req: Request, securityName: string): Promise<AuthUser | null> {
+export async function expressAuthentication(req: Request, securityName: string, scopes: string[] = []): Promise<AuthUser | null> {
   const deps = req.app.locals.deps as AppDeps;
   const hasToken = Boolean(req.headers.authorization);
   if (securityName === 'jwt_optional' && !hasToken) return null;
@@ -34,5 +40,6 @@ export async function expressAuthentication(req: Request, securityName: string):
   });
   if (!row) throw unauthorized('User not found');
   if (!row.is_active) throw unauthorized('User account is disabled');
+  if (scopes.includes(ADMIN_SCOPE) && !row.is_admin) throw adminsOnly();
   return { user_id: row.user_id, email: row.email };
 }

@@ -13,6 +13,13 @@ export interface HealthResponse {
   uptime: number;
 }
 
+export interface ReadinessResponse {
+  /** `ready` to take traffic; `draining` after SIGTERM (shutting down); `unavailable` when a dependency is down. */
+  status: 'ready' | 'draining' | 'unavailable';
+  database: 'connected' | 'error';
+  redis: 'connected' | 'error';
+}
+
 export interface VersionResponse {
   web_ui: string;
   api: string;
@@ -71,10 +78,7 @@ export class HealthController extends Controller {
   @Response<HealthResponse>(503, 'A dependency is down')
   @OperationId('getHealth')
   public async health(): Promise<HealthResponse> {
-    const [dbOk, redisOk] = await Promise.all([
-      check(() => pingDatabase(this.deps.db)),
-      check(() => pingRedis(this.deps.redis)),
-    ]);
+    const [dbOk, redisOk] = await this.dependencies();
     if (!dbOk || !redisOk) this.setStatus(503);
     return {
       status: dbOk && redisOk ? 'healthy' : 'unhealthy',
@@ -83,6 +87,25 @@ export class HealthController extends Controller {
       version: STUDIO_VERSION,
       uptime: Math.round((Date.now() - this.deps.startedAt) / 100) / 10,
     };
+  }
+
+  /**
+   * Whether this gateway should receive traffic (load balancer and Kubernetes readiness): 503 while it drains after
+   * SIGTERM, before it stops listening, and while PostgreSQL or Redis is unreachable.
+   */
+  @Get('ready')
+  @Response<ReadinessResponse>(503, 'Draining, or a dependency is down')
+  @OperationId('getReadiness')
+  public async ready(): Promise<ReadinessResponse> {
+    const [dbOk, redisOk] = await this.dependencies();
+    const draining = this.deps.lifecycle.draining;
+    const status = draining ? 'draining' : dbOk && redisOk ? 'ready' : 'unavailable';
+    if (status !== 'ready') this.setStatus(503);
+    return { status, database: dbOk ? 'connected' : 'error', redis: redisOk ? 'connected' : 'error' };
+  }
+
+  private dependencies(): Promise<[boolean, boolean]> {
+    return Promise.all([check(() => pingDatabase(this.deps.db)), check(() => pingRedis(this.deps.redis))]);
   }
 
   /** Versions of the Studio, the API contract and the benchmark engine. */

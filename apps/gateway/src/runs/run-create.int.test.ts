@@ -156,7 +156,9 @@ describe('creating a run', () => {
 
     const job = (await t.deps.runQueue.getJob(runId))!;
     expect(job.id).toBe(runId);
-    expect(job.data).toEqual({ run_id: runId });
+    // What a queue dashboard shows: the run's id, benchmark, model and owner, and nothing else (never a key).
+    expect(job.data).toEqual({ run_id: runId, benchmark: row.benchmark, model: row.model, user_id: row.user_id });
+    expect(job.name).toBe(`${row.benchmark} · ${row.model}`);
     expect(await job.getState()).toBe('waiting');
 
     const events = await t.deps.runProtocol.readEvents(runId, null);

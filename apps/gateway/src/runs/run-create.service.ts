@@ -41,7 +41,7 @@ export class RunCreateService {
     const config = await this.validConfig(userId, body);
     const tags = checkTags(body.tags ?? []);
     const runId = randomUUID();
-    await insertRun(this.deps.db, {
+    const run = await insertRun(this.deps.db, {
       run_id: runId,
       user_id: userId,
       benchmark: config.benchmark,
@@ -54,7 +54,7 @@ export class RunCreateService {
     });
     await this.signals.status(runId, 'queued');
     try {
-      await enqueueRunJob(this.deps, runId);
+      await enqueueRunJob(this.deps, run);
     } catch (error) {
       this.deps.logger.error('run not enqueued; deleting it', { run_id: runId, error });
       if (!(await this.startedDespiteFailedEnqueue(runId)))

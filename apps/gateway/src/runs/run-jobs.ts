@@ -1,22 +1,14 @@
+import type { RunJobDescriptor } from '@studio/contracts';
 import { enqueueRun } from '@studio/runtime';
 import type { AppDeps } from '../deps';
+import { withTimeout } from '../common/with-timeout';
 
-/** Fails after `ms`; the queue's Redis connection queues commands while Redis is away instead of failing them. */
-async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-/** Adds the run's job (id = run id); fails after RUN_QUEUE_TIMEOUT_MS, though a timed-out add may still land. */
-export async function enqueueRunJob(deps: AppDeps, runId: string): Promise<void> {
-  await withTimeout(enqueueRun(deps.runQueue, runId), deps.config.runQueueTimeoutMs, 'enqueueing the run');
+/**
+ * Adds the run's job (id = run id, named and described by benchmark and model for dashboards); fails after
+ * RUN_QUEUE_TIMEOUT_MS, though a timed-out add may still land.
+ */
+export async function enqueueRunJob(deps: AppDeps, run: RunJobDescriptor): Promise<void> {
+  await withTimeout(enqueueRun(deps.runQueue, run), deps.config.runQueueTimeoutMs, 'enqueueing the run');
 }
 
 /**

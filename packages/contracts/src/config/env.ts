@@ -56,6 +56,20 @@ export const sharedEnvShape = {
 
 export const boolEnv = bool;
 
+/**
+ * The Prometheus metrics listener of an app: a port of its own, apart from the API, so that exposing the API never
+ * exposes metrics. `METRICS_PORT=off` turns it off; `METRICS_HOST` is loopback by default (containers set 0.0.0.0
+ * and rely on the port not being published); `METRICS_TOKEN`, when set, must come as a bearer token.
+ */
+export function metricsEnvShape(defaultPort: number) {
+  return {
+    METRICS_PORT: z.union([z.literal('off'), z.coerce.number().int().min(1).max(65535)]).default(defaultPort),
+    METRICS_HOST: z.string().min(1).default('127.0.0.1'),
+    // Empty means unset, so that compose can pass `${METRICS_TOKEN:-}` through.
+    METRICS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(16, 'must be at least 16 characters').optional()),
+  };
+}
+
 /** Formats zod issues as `VAR: message` lines naming the bad variable. */
 export function describeEnvIssues(error: z.ZodError): string {
   return error.issues.map((i) => `  ${i.path.join('.') || '(env)'}: ${i.message}`).join('\n');

@@ -419,3 +419,9 @@ export async function transitionIdleRun(
 ): Promise<RunRow | undefined> {
   return transition(db, runId, from, update).where('updated_at', '<', idleBefore).returningAll().executeTakeFirst();
 }
+
+/** How many runs are in each status; a status without runs is absent. One index-only scan of `runs_status_idx`. */
+export async function countRunsByStatus(db: DbOrTrx): Promise<Partial<Record<RunStatus, number>>> {
+  const rows = await db.selectFrom('runs').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}

@@ -62,11 +62,14 @@ async function ensureTemplate(): Promise<string> {
   return template;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const template = await ensureTemplate();
+/** A fresh database with no tables, for tests that run the migrations themselves (the migrate CLI). */
+export async function createEmptyTestDatabase(): Promise<TestDatabase> {
   const name = `studio_test_${randomBytes(6).toString('hex')}`;
-  // CREATE DATABASE ... TEMPLATE fails while another session is connected to the template.
-  await withAdmin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+  await withAdmin((c) => c.query(`CREATE DATABASE "${name}"`));
+  return testDatabase(name);
+}
+
+function testDatabase(name: string): TestDatabase {
   const url = urlFor(name);
   const db = createDb(url, { max: 5 });
   return {
@@ -78,4 +81,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     },
   };
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const template = await ensureTemplate();
+  const name = `studio_test_${randomBytes(6).toString('hex')}`;
+  // CREATE DATABASE ... TEMPLATE fails while another session is connected to the template.
+  await withAdmin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
+  return testDatabase(name);
 }

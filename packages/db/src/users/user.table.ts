@@ -6,6 +6,8 @@ export interface UserTable {
   email: string;
   hashed_password: string;
   is_active: Generated<boolean>;
+  /** Sees the queue dashboard and the workers (`studio admin grant`, or the first account of an empty database). */
+  is_admin: Generated<boolean>;
   created_at: Generated<Date>;
 }
 
