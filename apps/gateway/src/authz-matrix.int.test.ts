@@ -10,7 +10,7 @@ import { createTestApp, type TestApp } from '../test/test-app';
 import { completeRun, insertSamples, insertTestRun, markRunning, mmluRecord } from '../test/run-fixtures';
 import { registerUser, saveKey, type TestUser } from '../test/test-user.helper';
 
-type Caller = 'anonymous' | 'owner' | 'other';
+type Caller = 'anonymous' | 'owner' | 'other' | 'admin';
 
 interface Case {
   operationId: string;
@@ -18,7 +18,8 @@ interface Case {
   /** A queued run (its job enqueued), a completed one with samples, or no run (the owner has a saved openai key). */
   state: 'queued' | 'completed' | 'none';
   send(runId: string, evalPath: string): request.Test;
-  expect: Record<Caller, number>;
+  /** An administrator owns nothing here: unless given, it is expected to be treated as `other`. */
+  expect: Record<Exclude<Caller, 'admin'>, number> & { admin?: number };
   /** For lists: whether the answer shows the run. */
   shows?: (body: unknown, runId: string) => boolean;
   /** Whether the run is unchanged afterwards; checked for refused callers. */
@@ -28,9 +29,12 @@ interface Case {
 let t: TestApp;
 let owner: TestUser;
 let other: TestUser;
+let admin: TestUser;
 
 beforeAll(async () => {
   t = await createTestApp();
+  // The first account of an empty database becomes its administrator.
+  admin = await registerUser(t.app, 'authz-admin');
   const registered = await request(t.app).post('/api/auth/register').send({ email: OWNER_EMAIL, password: 'securepassword' });
   const me = await request(t.app).get('/api/auth/me').set('Authorization', `Bearer ${registered.body.access_token}`);
   owner = { token: registered.body.access_token, userId: me.body.user_id };
@@ -162,6 +166,35 @@ const CASES: Case[] = [
     // Statistics cover the caller's own runs: only the owner has completed runs (the other user's stay queued).
     shows: (body) => (shows as (b: unknown) => boolean)(body),
   })),
+  {
+    operationId: 'getReadiness',
+    endpoint: 'GET /api/ready',
+    state: 'none',
+    send: () => request(t.app).get('/api/ready'),
+    expect: { anonymous: 200, owner: 200, other: 200 },
+  },
+  {
+    operationId: 'createAdminSession',
+    endpoint: 'POST /api/admin/session',
+    state: 'none',
+    send: () => request(t.app).post('/api/admin/session'),
+    expect: { anonymous: 401, owner: 403, other: 403, admin: 200 },
+  },
+  {
+    operationId: 'deleteAdminSession',
+    endpoint: 'DELETE /api/admin/session',
+    state: 'none',
+    // Clearing one's own cookie needs no rights.
+    send: () => request(t.app).delete('/api/admin/session'),
+    expect: { anonymous: 204, owner: 204, other: 204 },
+  },
+  {
+    operationId: 'listWorkers',
+    endpoint: 'GET /api/admin/workers',
+    state: 'none',
+    send: () => request(t.app).get('/api/admin/workers'),
+    expect: { anonymous: 401, owner: 403, other: 403, admin: 200 },
+  },
   ...(
     [
       ['listProviders', 'GET /api/api-keys/providers', () => request(t.app).get('/api/api-keys/providers')],
@@ -250,13 +283,15 @@ async function prepare(state: Case['state']): Promise<{ runId: string; evalPath:
   return { runId: run.run_id, evalPath: (detail.body.artifacts as string[]).find((a) => a.endsWith('.eval'))! };
 }
 
-const matrix = CASES.flatMap((c) => (['anonymous', 'owner', 'other'] as const).map((caller) => [c.endpoint, caller, c.expect[caller], c] as const));
+const CALLERS = ['anonymous', 'owner', 'other', 'admin'] as const;
+const matrix = CASES.flatMap((c) => CALLERS.map((caller) => [c.endpoint, caller, caller === 'admin' ? (c.expect.admin ?? c.expect.other) : c.expect[caller], c] as const));
+const tokenOf = (caller: Exclude<Caller, 'anonymous'>) => ({ owner, other, admin })[caller].token;
 
 test.each(matrix)('%s as %s → %i', async (_endpoint, caller, status, c) => {
   const { runId, evalPath } = await prepare(c.state);
   const before = runId ? await findRun(t.deps.db, runId) : undefined;
   const req = c.send(runId, evalPath);
-  if (caller !== 'anonymous') req.set('Authorization', `Bearer ${(caller === 'owner' ? owner : other).token}`);
+  if (caller !== 'anonymous') req.set('Authorization', `Bearer ${tokenOf(caller)}`);
   const res = await req;
   expect(res.status).toBe(status);
   if (status === 401) expect(res.body.code).toBe('AUTH_REQUIRED');
@@ -264,7 +299,7 @@ test.each(matrix)('%s as %s → %i', async (_endpoint, caller, status, c) => {
   if (c.shows && status < 300) expect(c.shows(res.body, runId)).toBe(caller === 'owner');
   // The saved key is removed again, so later rows see each user's keys as they were.
   if (c.operationId === 'saveApiKey' && caller !== 'anonymous') {
-    await request(t.app).delete('/api/api-keys/groq').set('Authorization', `Bearer ${(caller === 'owner' ? owner : other).token}`).expect(200);
+    await request(t.app).delete('/api/api-keys/groq').set('Authorization', `Bearer ${tokenOf(caller)}`).expect(200);
   }
   if (c.operationId === 'deleteApiKey' && caller !== 'owner') {
     const keys = await request(t.app).get('/api/api-keys').set('Authorization', `Bearer ${owner.token}`);
@@ -272,7 +307,7 @@ test.each(matrix)('%s as %s → %i', async (_endpoint, caller, status, c) => {
   }
   if (c.mutates && caller !== 'owner') {
     expect(await findRun(t.deps.db, runId)).toEqual(before);
-    if (c.endpoint.includes('bulk-delete') && caller === 'other') expect(res.body.details.forbidden).toEqual([runId]);
+    if (c.endpoint.includes('bulk-delete') && caller !== 'anonymous') expect(res.body.details.forbidden).toEqual([runId]);
   }
 });
 
