@@ -89,6 +89,7 @@ async function startGateway(port: number): Promise<ChildProcess> {
       JWT_SECRET: randomBytes(32).toString('hex'),
       ENCRYPTION_KEY: randomBytes(32).toString('base64'),
       MIGRATE_ON_START: 'false',
+      METRICS_PORT: 'off',
       SSE_HEARTBEAT_MS: '300',
     },
     stdio: ['ignore', 'ignore', 'pipe'],

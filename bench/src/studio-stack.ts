@@ -33,6 +33,8 @@ export function stackEnv(databaseUrl: string): Record<string, string> {
     JWT_SECRET: randomBytes(32).toString('hex'),
     ENCRYPTION_KEY: randomBytes(32).toString('base64'),
     MIGRATE_ON_START: 'false',
+    // Several stacks (and test files) run at once on one host: no fixed metrics port.
+    METRICS_PORT: 'off',
     RATE_LIMIT_LOGIN_PER_IP: '10000',
     RATE_LIMIT_REGISTER_PER_IP: '10000',
     RATE_LIMIT_MODELS_PER_USER: '10000',
