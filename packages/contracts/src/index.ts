@@ -3,7 +3,4 @@ export * from './providers';
 export * from './queue';
 export * from './run-events';
 export * from './runs';
-export * from './config/env';
-export * from './config/local-secrets';
 export * from './run-summary';
-export * from './bedrock-credentials';
