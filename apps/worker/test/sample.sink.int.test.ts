@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { claimRun, insertRun, listRunSamples, transitionRun, type RunHold } from '@studio/db';
+import { claimRun, finishRun, insertRun, listRunSamples, type RunHold } from '@studio/db';
 import { createTestDatabase, type TestDatabase } from '@studio/db/testing';
 import type { SampleRecord } from '@studio/engine';
 import { isDbOutage } from '../src/db-write.retry';
@@ -45,7 +45,7 @@ function record(id: number, value: string | null, epoch = 1): SampleRecord {
 }
 
 const rows = async (runId: string) =>
-  (await listRunSamples(tdb.db, runId, { offset: 0, limit: 100 })).map((r) => [r.seq, r.sample_id, r.epoch, r.score, (r.record as { error: string | null }).error]);
+  (await listRunSamples(tdb.db, runId, { offset: 0, limit: 100 })).map((r) => [r.seq, r.sample_id, r.epoch, r.score, r.error]);
 
 test('a full batch is written before add returns; a partial one after the flush delay', async () => {
   const hold = await newRun();
@@ -105,7 +105,7 @@ test('once a later attempt claimed the run, or it left running, writes are refus
 
   const current = new SampleSink(tdb.db, second, { batchSize: 1, flushMs: 1000, seqOf });
   await current.add(record(2, 'C'));
-  await transitionRun(tdb.db, first.runId, ['running'], { status: 'failed' });
+  await finishRun(tdb.db, second, { status: 'failed', error: 'failed meanwhile' });
   await expect(current.add(record(3, 'C'))).rejects.toMatchObject({ loss: 'gone' });
   expect((await rows(first.runId)).map((r) => r[1])).toEqual(['1', '2']);
 });

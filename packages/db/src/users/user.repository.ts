@@ -1,5 +1,5 @@
 import type { Db } from '../database';
-import { isUuid } from '../runs/run.repository';
+import { isUuid } from '../query.util';
 import type { NewUser, UserRow } from './user.table';
 
 /** Inserts a user; returns undefined when the email is already taken. */
