@@ -10,7 +10,7 @@ const swc = ['@swc/jest', {
 
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/apps', '<rootDir>/packages', '<rootDir>/bench', '<rootDir>/e2e'],
+  roots: ['<rootDir>/apps', '<rootDir>/packages', '<rootDir>/bench', '<rootDir>/e2e', '<rootDir>/infra/test'],
   testMatch: ['**/src/**/*.test.ts', '**/test/**/*.test.ts', '<rootDir>/e2e/**/*.test.ts'],
   // apps/web/src holds the web app's vitest suite (run by `npm test` too, see infra/scripts/test.sh).
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '<rootDir>/apps/web/src/'],
