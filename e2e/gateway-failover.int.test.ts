@@ -12,6 +12,7 @@ import { insertRun } from '@studio/db';
 import { createTestDatabase, updateRunRow, type TestDatabase } from '@studio/db/testing';
 import { RunProtocol, createRedis, type Redis } from '@studio/runtime';
 import { builtEntry } from '../infra/test/build-on-demand';
+import { spliceSockets } from '../apps/worker/test/tcp.proxy';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const CLIENTS = Number(process.env.FAILOVER_CLIENTS ?? 50);
@@ -40,15 +41,7 @@ class Balancer {
     });
     upstream.once('connect', () => {
       upstream.removeAllListeners('error');
-      for (const [a, b] of [[client, upstream], [upstream, client]]) {
-        this.sockets.add(a);
-        a.pipe(b);
-        a.on('error', () => b.destroy());
-        a.on('close', () => {
-          this.sockets.delete(a);
-          b.destroy();
-        });
-      }
+      spliceSockets(client, upstream, this.sockets);
       client.resume();
     });
   }

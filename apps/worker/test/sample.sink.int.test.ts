@@ -1,6 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { claimRun, finishRun, insertRun, listRunSamples, type RunHold } from '@studio/db';
-import { createTestDatabase, type TestDatabase } from '@studio/db/testing';
+import { randomUUID } from 'node:crypto';
+import { finishRun, listRunSamples, type RunHold } from '@studio/db';
+import { claimTestRun, createTestDatabase, insertBareRun, type TestDatabase } from '@studio/db/testing';
 import type { SampleRecord } from '@studio/engine';
 import { isDbOutage } from '../src/db-write.retry';
 import { RunHoldLostError, SampleSink } from '../src/sample.sink';
@@ -13,16 +13,8 @@ beforeAll(async () => {
 afterAll(() => tdb.destroy());
 
 /** A run claimed by a worker, as the sink's writes are fenced by the claim's attempt. */
-async function newRun(): Promise<RunHold> {
-  const runId = randomUUID();
-  await insertRun(tdb.db, { run_id: runId, user_id: null, benchmark: 'mmlu', model: 'openai/m', config: '{}', eval_id: randomBytes(4).toString('hex'), task_id: 'x' });
-  return claim(runId);
-}
-
-async function claim(runId: string): Promise<RunHold> {
-  const claimed = await claimRun(tdb.db, runId, 'w');
-  return { runId, attempt: claimed!.attempts };
-}
+const newRun = async (): Promise<RunHold> => claimTestRun(tdb.db, await insertBareRun(tdb.db));
+const claim = (runId: string): Promise<RunHold> => claimTestRun(tdb.db, runId);
 
 function record(id: number, value: string | null, epoch = 1): SampleRecord {
   return {

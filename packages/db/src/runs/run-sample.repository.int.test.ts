@@ -1,10 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { migrations } from '../migrations';
-import { createTestDatabase, type TestDatabase } from '../testing';
+import { claimTestRun, createTestDatabase, insertBareRun, type TestDatabase } from '../testing';
 import { listRunSamples, newRunSample, sumRunSampleUsage, upsertRunSamples, type StoredSampleRecord } from './run-sample.repository';
-import { claimRun } from './run-state.repository';
-import { insertRun } from './run.repository';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -12,12 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.destroy());
 
-async function claimedRun() {
-  const runId = randomUUID();
-  await insertRun(t.db, { run_id: runId, user_id: null, benchmark: 'mmlu', model: 'openai/m', config: '{}', eval_id: randomBytes(4).toString('hex'), task_id: 'x' });
-  const claimed = await claimRun(t.db, runId, 'w');
-  return { runId, attempt: claimed!.attempts };
-}
+const claimedRun = async () => claimTestRun(t.db, await insertBareRun(t.db));
 
 const usage = (input: number, output: number) => ({ input_tokens: input, output_tokens: output, total_tokens: input + output });
 

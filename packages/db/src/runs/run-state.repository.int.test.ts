@@ -1,11 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { createTestDatabase, type TestDatabase } from '../testing';
+import { claimTestRun, createTestDatabase, insertBareRun, type TestDatabase } from '../testing';
 import type { RunHold } from './run-hold';
 import { listRunSamples, newRunSample, upsertRunSamples } from './run-sample.repository';
 import type { NewRunSample } from './run-sample.table';
 import { claimRun, finishRun, touchRunningRun, type RunFinish } from './run-state.repository';
-import { findRun, insertRun } from './run.repository';
+import { findRun } from './run.repository';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -13,16 +12,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.destroy());
 
-async function newRun(): Promise<string> {
-  const runId = randomUUID();
-  await insertRun(t.db, { run_id: runId, user_id: null, benchmark: 'mmlu', model: 'openai/m', config: '{}', eval_id: randomBytes(4).toString('hex'), task_id: 'x' });
-  return runId;
-}
-
-async function claim(runId: string, workerId: string): Promise<RunHold> {
-  const row = await claimRun(t.db, runId, workerId);
-  return { runId, attempt: row!.attempts };
-}
+const newRun = () => insertBareRun(t.db);
+const claim = (runId: string, workerId: string): Promise<RunHold> => claimTestRun(t.db, runId, workerId);
 
 function sample(runId: string, n: number): NewRunSample {
   return newRunSample(runId, n, 1, { sample_id: n, epoch: 1, error: null, output: null, usage: null });
