@@ -1,18 +1,16 @@
 /**
- * A run's state machine, one named transition per change of state:
+ * A run's state machine, one named transition per change of its state:
  *
- * ```
- * queued ──claimRun──▶ running ──finishRun──▶ completed | failed | canceled
- *   │                  │  ▲ │
- *   │                  │  └─┘ claimRun (a resumed attempt), requestRunCancel, touchRunningRun, pinRunDataset
- *   │                  ├──failLostRun (reconciler: no live worker)──▶ failed
- *   │                  └──countRunRequeue (reconciler: job failed, enqueued again)
- *   ├──cancelQueuedRun (gateway)──▶ canceled
- *   └──cancelUnclaimedRun (worker: a cancel request came first; running runs too)──▶ canceled
- * ```
+ * - queued → running: `claimRun` (a worker; again on every resumed attempt, running → running)
+ * - queued → canceled: `cancelQueuedRun` (the gateway)
+ * - queued | running → canceled: `cancelUnclaimedRun` (a worker that found a cancel request before claiming)
+ * - running, fenced by the worker's hold: `touchRunningRun` (heartbeat, progress), `pinRunDataset`, and
+ *   `finishRun` → completed | failed | canceled
+ * - running: `requestRunCancel` (the gateway); from the reconciler, only while no worker has touched the run for a
+ *   stall window: `countRunRequeue` (it stays running, its job enqueued again) or `failLostRun` → failed
  *
- * A transition applies only from its states and answers undefined (or a lost hold) when the run was elsewhere, so
- * two actors racing on a run never both win. A worker's writes are fenced by its hold (see RunHold).
+ * Each applies only from its states and answers undefined (or the lost hold) otherwise, so two actors racing on a
+ * run never both win.
  */
 import { sql } from 'kysely';
 import { RUN_CANCELED_MESSAGE, RUN_EXIT_CODE, type GroupBreakdown, type MetricSummary, type RunStatus, type TokenUsage } from '@studio/contracts';
