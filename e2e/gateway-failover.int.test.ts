@@ -8,10 +8,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { EventSource } from 'eventsource';
 import type { RunEvent } from '@studio/contracts';
-import { insertRun, transitionRun } from '@studio/db';
-import { createTestDatabase, type TestDatabase } from '@studio/db/testing';
+import { insertRun } from '@studio/db';
+import { createTestDatabase, updateRunRow, type TestDatabase } from '@studio/db/testing';
 import { RunProtocol, createRedis, type Redis } from '@studio/runtime';
 import { builtEntry } from '../infra/test/build-on-demand';
+import { spliceSockets } from '../apps/worker/test/tcp.proxy';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const CLIENTS = Number(process.env.FAILOVER_CLIENTS ?? 50);
@@ -40,15 +41,7 @@ class Balancer {
     });
     upstream.once('connect', () => {
       upstream.removeAllListeners('error');
-      for (const [a, b] of [[client, upstream], [upstream, client]]) {
-        this.sockets.add(a);
-        a.pipe(b);
-        a.on('error', () => b.destroy());
-        a.on('close', () => {
-          this.sockets.delete(a);
-          b.destroy();
-        });
-      }
+      spliceSockets(client, upstream, this.sockets);
       client.resume();
     });
   }
@@ -155,7 +148,7 @@ test(`${CLIENTS} SSE clients survive a SIGKILLed gateway: they resume on another
     if (i === EVENTS / 3) gatewayA.kill('SIGKILL');
     await new Promise((r) => setTimeout(r, 5));
   }
-  await transitionRun(tdb.db, runId, ['running'], { status: 'completed', finished_at: new Date(), exit_code: 0 });
+  await updateRunRow(tdb.db, runId, { status: 'completed', finished_at: new Date(), exit_code: 0 });
   await publish({ event: 'status', data: { status: 'completed', timestamp: new Date().toISOString() } });
   await publish({ event: 'completed', data: { exit_code: 0, finished_at: new Date().toISOString() } });
 

@@ -39,7 +39,7 @@ load_env() {
   for f in "$ROOT/.env" "$ROOT/.local/env"; do
     if [ -f "$f" ]; then load_env_file "$f"; fi
   done
-  # Same defaults as packages/contracts/src/config/env.ts, exported so every child agrees on them.
+  # Same defaults as packages/runtime/src/config/env.ts, exported so every child agrees on them.
   export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/openbench}"
   export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
 }

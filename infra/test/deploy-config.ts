@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseAllDocuments, parse as parseYaml } from 'yaml';
-import { metricsEnvShape, sharedEnvShape } from '@studio/contracts';
+import { metricsEnvShape, sharedEnvShape } from '@studio/runtime/config';
 
 export const ROOT = resolve(__dirname, '../..');
 const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');

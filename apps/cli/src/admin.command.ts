@@ -4,7 +4,7 @@
  * read that database, so it needs no account. Revocation takes effect on the administrator's next request.
  */
 import { z } from 'zod';
-import { describeEnvIssues } from '@studio/contracts';
+import { describeEnvIssues } from '@studio/runtime/config';
 import { createDb, listAdmins, normaliseEmail, setUserAdmin } from '@studio/db';
 import { CliEnvError } from './cli-env.config';
 import { UsageError } from './eval-args.parser';

@@ -3,7 +3,8 @@
  * credentials openbench reads (`<PROVIDER>_API_KEY`, `<PROVIDER>_BASE_URL` and the provider table's
  * own names), so nothing else in the CLI touches `process.env`.
  */
-import { boolEnv, defaultEnvVar, describeEnvIssues, findProvider } from '@studio/contracts';
+import { defaultEnvVar, findProvider } from '@studio/contracts';
+import { boolEnv, describeEnvIssues } from '@studio/runtime/config';
 import { z } from 'zod';
 
 const schema = z.object({

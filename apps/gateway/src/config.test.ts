@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError } from '@studio/contracts';
+import { ConfigError } from '@studio/runtime';
 import { loadConfig } from './config';
 
 const dir = mkdtempSync(join(tmpdir(), 'gw-config-'));

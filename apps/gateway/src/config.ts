@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { boolEnv, encryptionKeyRing, key32Schema, metricsEnvShape, parseAppEnv, requiredString, sharedEnvShape } from '@studio/contracts';
+import { boolEnv, encryptionKeyRing, key32Schema, metricsEnvShape, parseAppEnv, requiredString, sharedEnvShape } from '@studio/runtime';
 
 const DEFAULT_CORS = [
   ...Array.from({ length: 6 }, (_, i) => `http://localhost:${5173 + i}`),

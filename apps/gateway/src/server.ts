@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { loadConfigOrExit } from '@studio/contracts';
+import { loadConfigOrExit } from '@studio/runtime';
 import { migrateToLatest } from '@studio/db';
 import { startMetricsServer, type MetricsServer } from '@studio/runtime';
 import { createApp } from './app';

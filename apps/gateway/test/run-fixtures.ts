@@ -4,8 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { RunConfigSchema, type RunConfig } from '@studio/contracts';
-import { insertRun, insertRunSamples, updateRun, type Db, type NewRun, type RunRow } from '@studio/db';
-import { newShortUuid, valueToFloat, type EvalScoreResult, type SampleRecord } from '@studio/engine';
+import { claimRun, finishRun, insertRun, insertRunSamples, newRunSample, touchRunningRun, type Db, type NewRun, type RunRow } from '@studio/db';
+import { holdOf } from '@studio/db/testing';
+import { newShortUuid, storedSampleScore, type EvalScoreResult, type SampleRecord } from '@studio/engine';
 
 export type TestRunInput = Partial<Omit<NewRun, 'config'>> & { config?: Partial<RunConfig> };
 
@@ -67,23 +68,16 @@ export async function insertSamples(db: Db, runId: string, records: readonly Sam
   for (let i = 0; i < records.length; i += 500) {
     await insertRunSamples(
       db,
-      records.slice(i, i + 500).map((record, j) => {
-        const first = Object.values(record.scores)[0];
-        return {
-          run_id: runId,
-          sample_id: String(record.sample_id),
-          epoch: record.epoch,
-          seq: firstSeq + i + j,
-          score: first && typeof first.value !== 'object' ? valueToFloat(first.value) : null,
-          record: JSON.stringify(record),
-        };
-      }),
+      records.slice(i, i + 500).map((record, j) => newRunSample(runId, firstSeq + i + j, storedSampleScore(record), record)),
     );
   }
 }
 
+/** A worker claims the run and plans `total` items. */
 export async function markRunning(db: Db, runId: string, total: number): Promise<void> {
-  await updateRun(db, runId, { status: 'running', started_at: new Date(), progress_total: total, attempts: 1, worker_id: 'test-worker' });
+  const claimed = await claimRun(db, runId, 'test-worker');
+  if (!claimed) throw new Error(`run ${runId} cannot be claimed`);
+  await touchRunningRun(db, { runId, attempt: claimed.attempts }, { current: 0, total });
 }
 
 /** The results a worker stores for MMLU-style records: accuracy and stderr over C/I, plus per-subject accuracy. */
@@ -106,7 +100,7 @@ export function mmluResults(records: readonly SampleRecord[]): EvalScoreResult[]
   ];
 }
 
-/** Finishes a run the way the worker records a completed one. */
+/** Finishes a running run the way the worker records a completed one. */
 export async function completeRun(db: Db, runId: string, records: readonly SampleRecord[]): Promise<void> {
   const results = mmluResults(records);
   const accuracy = results[0]!.metrics.accuracy!.value;
@@ -116,21 +110,18 @@ export async function completeRun(db: Db, runId: string, records: readonly Sampl
     usage.output_tokens += r.usage?.output_tokens ?? 0;
     usage.total_tokens += r.usage?.total_tokens ?? 0;
   }
-  await updateRun(db, runId, {
+  const hold = await holdOf(db, runId);
+  await touchRunningRun(db, hold, { current: records.length, total: records.length });
+  const finished = await finishRun(db, hold, {
     status: 'completed',
-    finished_at: new Date(),
-    exit_code: 0,
-    error: null,
-    progress_current: records.length,
-    progress_total: records.length,
-    primary_metric: accuracy,
-    primary_metric_name: 'accuracy',
-    metrics: JSON.stringify([{ name: 'accuracy', value: accuracy, stderr: 0.05, ci_lower: 0.1, ci_upper: 0.9 }]),
-    breakdowns: JSON.stringify([
-      { name: 'subject', items: [{ key: 'physics', value: 0.5, stderr: null, n: 2, ci_lower: 0.09, ci_upper: 0.91 }] },
-    ]),
-    results: JSON.stringify(results),
-    model_usage: JSON.stringify({ 'openai/gpt-4o': usage }),
-    ...usage,
+    results: {
+      metrics: [{ name: 'accuracy', value: accuracy, stderr: 0.05, ci_lower: 0.1, ci_upper: 0.9 }],
+      breakdowns: [{ name: 'subject', items: [{ key: 'physics', value: 0.5, stderr: null, n: 2, ci_lower: 0.09, ci_upper: 0.91 }] }],
+      scores: results,
+      primaryMetric: { name: 'accuracy', value: accuracy },
+      modelUsage: { 'openai/gpt-4o': usage },
+      usage,
+    },
   });
+  if (!finished.held) throw new Error(`run ${runId} is not running: ${finished.loss}`);
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { ConfigError } from '@studio/contracts';
+import { ConfigError } from '@studio/runtime';
 import { loadConfig } from './config';
 
 const key = randomBytes(32);

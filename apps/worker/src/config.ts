@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { boolEnv, encryptionKeyRing, key32Schema, parseAppEnv, sharedEnvShape } from '@studio/contracts';
+import { boolEnv, encryptionKeyRing, key32Schema, parseAppEnv, sharedEnvShape } from '@studio/runtime';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '@studio/providers';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);

@@ -1,4 +1,4 @@
-import { loadConfigOrExit } from '@studio/contracts';
+import { loadConfigOrExit } from '@studio/runtime';
 import { loadConfig } from './config';
 import { createWorkerLogger, startWorker } from './worker.app';
 

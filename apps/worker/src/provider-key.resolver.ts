@@ -1,5 +1,5 @@
-import { BedrockCredentialsError, findProvider, parseBedrockCredentials } from '@studio/contracts';
-import type { BedrockOptions } from '@studio/providers';
+import { findProvider } from '@studio/contracts';
+import { BedrockCredentialsError, parseBedrockCredentials, type BedrockOptions } from '@studio/providers';
 import { decryptApiKey, findApiKey, type Db, type KeyRing } from '@studio/db';
 
 /** A run cannot start: the message is shown to the user as the run's error. */

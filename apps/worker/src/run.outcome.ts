@@ -3,8 +3,8 @@
  * A finished run's results are computed from its stored samples, so they always match samples.jsonl and the .eval
  * log; nothing is recorded for a run this attempt no longer holds.
  */
-import { RUN_CANCELED_MESSAGE, RUN_EXIT_CODE, type RunStatus, type TokenUsage } from '@studio/contracts';
-import { countRunSamples, finishRun, listRunSampleOutcomes, sumRunSampleUsage, transitionRun, type Db, type RunHold, type RunUpdate } from '@studio/db';
+import { RUN_EXIT_CODE, type TokenUsage } from '@studio/contracts';
+import { cancelUnclaimedRun, countRunSamples, finishRun, listRunSampleOutcomes, sumRunSampleUsage, type Db, type RunFinish, type RunHold, type RunResults } from '@studio/db';
 import { summarizeResults, type EvalSession, type WorkItem } from '@studio/engine';
 import type { Logger, RunEventPublisher } from '@studio/runtime';
 import { DB_RETRY_DELAYS_MS, retryDbWrite } from './db-write.retry';
@@ -64,7 +64,7 @@ export class OutcomeRecorder {
   /** A run that was canceled before a worker started it, or raced to a final state meanwhile. */
   async recordUnstarted(runId: string): Promise<void> {
     const { db, events, logger } = this.deps;
-    const finished = await transitionRun(db, runId, ['queued', 'running'], canceledUpdate());
+    const finished = await cancelUnclaimedRun(db, runId);
     if (!finished) return;
     const chain = new EventChain(events, runId, logger);
     const finishedAt = finished.finished_at!.toISOString();
@@ -103,23 +103,20 @@ export class OutcomeRecorder {
       await reporter.flush();
       return;
     }
-    let update: RunUpdate;
-    let status: RunStatus;
+    let finish: RunFinish;
     if (outcome.kind === 'completed') {
-      const completed = await this.retrying(hold, () => this.completedUpdate(runId, outcome));
+      const completed = await this.retrying(hold, () => this.completedResults(runId, outcome));
       for (const line of completed.lines) reporter.log('stdout', line);
-      update = completed.update;
-      status = 'completed';
+      finish = { status: 'completed', results: completed.results };
     } else if (outcome.kind === 'failed') {
       reporter.log('stderr', `Run failed: ${outcome.error}`);
-      update = { status: 'failed', finished_at: new Date(), exit_code: RUN_EXIT_CODE.failed, error: outcome.error };
-      status = 'failed';
+      finish = { status: 'failed', error: outcome.error };
     } else {
-      update = canceledUpdate();
-      status = 'canceled';
+      finish = { status: 'canceled' };
     }
+    const { status } = finish;
     await reporter.flush();
-    const written = await this.retrying(hold, () => finishRun(db, hold, update));
+    const written = await this.retrying(hold, () => finishRun(db, hold, finish));
     if (!written.held) {
       logger.warn('run is no longer held by this attempt; outcome not recorded', { run_id: runId, attempt: hold.attempt, outcome: status, reason: written.loss });
       return;
@@ -143,7 +140,7 @@ export class OutcomeRecorder {
     );
   }
 
-  private async completedUpdate(runId: string, outcome: Extract<Outcome, { kind: 'completed' }>): Promise<{ update: RunUpdate; lines: string[] }> {
+  private async completedResults(runId: string, outcome: Extract<Outcome, { kind: 'completed' }>): Promise<{ results: RunResults; lines: string[] }> {
     const { session, plan } = outcome;
     const { db } = this.deps;
     // From the stored rows, not this attempt's scores, so the metrics always match samples.jsonl and the .eval log.
@@ -157,27 +154,18 @@ export class OutcomeRecorder {
     const totals = Object.values(usage).reduce((a, b) => addUsage(a, b));
     const lines = summary.metrics.map((m) => metricLine(m.name, m.value, m.stderr, m.ci_lower, m.ci_upper));
     lines.push(`Completed: ${summary.scored_samples} samples scored, ${totals.total_tokens} tokens`);
-    const update: RunUpdate = {
-      status: 'completed',
-      finished_at: new Date(),
-      exit_code: RUN_EXIT_CODE.completed,
-      error: null,
-      metrics: JSON.stringify(summary.metrics),
-      breakdowns: JSON.stringify(summary.breakdowns),
-      results: JSON.stringify(results),
-      primary_metric: summary.primary_metric?.value ?? null,
-      primary_metric_name: summary.primary_metric?.name ?? null,
-      model_usage: JSON.stringify(usage),
-      input_tokens: totals.input_tokens,
-      output_tokens: totals.output_tokens,
-      total_tokens: totals.total_tokens,
+    return {
+      results: {
+        metrics: summary.metrics,
+        breakdowns: summary.breakdowns,
+        scores: results,
+        primaryMetric: summary.primary_metric,
+        modelUsage: usage,
+        usage: totals,
+      },
+      lines,
     };
-    return { update, lines };
   }
-}
-
-function canceledUpdate(): RunUpdate {
-  return { status: 'canceled', finished_at: new Date(), exit_code: RUN_EXIT_CODE.canceled, error: RUN_CANCELED_MESSAGE };
 }
 
 function abandonedLine(workerId: string, attempt: number, reason: Exclude<AbandonReason, 'gone'>): string {

@@ -1,5 +1,5 @@
 import { RUN_EXIT_CODE } from '@studio/contracts';
-import { countRunRequeue, countRunSamples, listRunsByStatus, transitionIdleRun, type Db, type RunRow } from '@studio/db';
+import { countRunRequeue, countRunSamples, failLostRun, listRunsByStatus, type Db, type RunRow } from '@studio/db';
 import { enqueueRun, type Logger, type Redis, type RunEventPublisher, type RunQueue } from '@studio/runtime';
 
 export interface RunReconcilerOptions {
@@ -112,12 +112,7 @@ export class RunReconciler {
       }
       const saved = await countRunSamples(db, run.run_id);
       const error = job && state === 'failed' ? failedJobMessage(saved, job.failedReason) : lostJobMessage(saved);
-      const failed = await transitionIdleRun(db, run.run_id, ['running'], before, {
-        status: 'failed',
-        finished_at: new Date(),
-        exit_code: RUN_EXIT_CODE.failed,
-        error,
-      });
+      const failed = await failLostRun(db, run.run_id, before, error);
       if (!failed) continue;
       logger.warn('failed a running run whose job was lost or kept failing', { run_id: run.run_id, job_state: state });
       const finishedAt = failed.finished_at!.toISOString();

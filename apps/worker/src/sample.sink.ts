@@ -1,5 +1,5 @@
-import { postgresJson, upsertRunSamples, type Db, type NewRunSample, type RunHold, type RunHoldLoss } from '@studio/db';
-import { valueToFloat, type SampleRecord } from '@studio/engine';
+import { newRunSample, upsertRunSamples, type Db, type NewRunSample, type RunHold, type RunHoldLoss } from '@studio/db';
+import { storedSampleScore, type SampleRecord } from '@studio/engine';
 import { DB_RETRY_DELAYS_MS, retryDbWrite } from './db-write.retry';
 
 export interface SampleSinkOptions {
@@ -22,11 +22,11 @@ export class RunHoldLostError extends Error {
 }
 
 /**
- * Writes finished samples to `run_samples` in batches: a full batch is written before `add` returns (the engine
- * awaits it, so a slow database slows the run instead of growing memory), a partial one after `flushMs`.
- * A failed write is retried with backoff (the upsert is idempotent), so a blip of the database costs a few seconds,
- * not the run. A write that still fails, or is refused, is kept and rethrown by the next `add`/`flush`, which
- * stops the run.
+ * Writes finished samples to `run_samples` (the record with its score, error and token usage) in batches: a full
+ * batch is written before `add` returns (the engine awaits it, so a slow database slows the run instead of growing
+ * memory), a partial one after `flushMs`. A failed write is retried with backoff (the upsert is idempotent), so a
+ * blip of the database costs a few seconds, not the run. A write that still fails, or is refused, is kept and
+ * rethrown by the next `add`/`flush`, which stops the run.
  */
 export class SampleSink {
   private buffer: NewRunSample[] = [];
@@ -80,14 +80,6 @@ export class SampleSink {
   }
 
   private toRow(record: SampleRecord): NewRunSample {
-    const first = Object.values(record.scores)[0];
-    return {
-      run_id: this.hold.runId,
-      sample_id: String(record.sample_id),
-      epoch: record.epoch,
-      seq: this.options.seqOf(record),
-      score: record.error === null && first ? valueToFloat(first.value) : null,
-      record: postgresJson(record),
-    };
+    return newRunSample(this.hold.runId, this.options.seqOf(record), storedSampleScore(record), record);
   }
 }

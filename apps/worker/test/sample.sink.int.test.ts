@@ -1,6 +1,6 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { claimRun, insertRun, listRunSamples, transitionRun, type RunHold } from '@studio/db';
-import { createTestDatabase, type TestDatabase } from '@studio/db/testing';
+import { randomUUID } from 'node:crypto';
+import { finishRun, listRunSamples, type RunHold } from '@studio/db';
+import { claimTestRun, createTestDatabase, insertBareRun, type TestDatabase } from '@studio/db/testing';
 import type { SampleRecord } from '@studio/engine';
 import { isDbOutage } from '../src/db-write.retry';
 import { RunHoldLostError, SampleSink } from '../src/sample.sink';
@@ -13,16 +13,8 @@ beforeAll(async () => {
 afterAll(() => tdb.destroy());
 
 /** A run claimed by a worker, as the sink's writes are fenced by the claim's attempt. */
-async function newRun(): Promise<RunHold> {
-  const runId = randomUUID();
-  await insertRun(tdb.db, { run_id: runId, user_id: null, benchmark: 'mmlu', model: 'openai/m', config: '{}', eval_id: randomBytes(4).toString('hex'), task_id: 'x' });
-  return claim(runId);
-}
-
-async function claim(runId: string): Promise<RunHold> {
-  const claimed = await claimRun(tdb.db, runId, 'w');
-  return { runId, attempt: claimed!.attempts };
-}
+const newRun = async (): Promise<RunHold> => claimTestRun(tdb.db, await insertBareRun(tdb.db));
+const claim = (runId: string): Promise<RunHold> => claimTestRun(tdb.db, runId);
 
 function record(id: number, value: string | null, epoch = 1): SampleRecord {
   return {
@@ -45,7 +37,7 @@ function record(id: number, value: string | null, epoch = 1): SampleRecord {
 }
 
 const rows = async (runId: string) =>
-  (await listRunSamples(tdb.db, runId, { offset: 0, limit: 100 })).map((r) => [r.seq, r.sample_id, r.epoch, r.score, (r.record as { error: string | null }).error]);
+  (await listRunSamples(tdb.db, runId, { offset: 0, limit: 100 })).map((r) => [r.seq, r.sample_id, r.epoch, r.score, r.error]);
 
 test('a full batch is written before add returns; a partial one after the flush delay', async () => {
   const hold = await newRun();
@@ -105,7 +97,7 @@ test('once a later attempt claimed the run, or it left running, writes are refus
 
   const current = new SampleSink(tdb.db, second, { batchSize: 1, flushMs: 1000, seqOf });
   await current.add(record(2, 'C'));
-  await transitionRun(tdb.db, first.runId, ['running'], { status: 'failed' });
+  await finishRun(tdb.db, second, { status: 'failed', error: 'failed meanwhile' });
   await expect(current.add(record(3, 'C'))).rejects.toMatchObject({ loss: 'gone' });
   expect((await rows(first.runId)).map((r) => r[1])).toEqual(['1', '2']);
 });

@@ -48,18 +48,25 @@ export class TcpProxy {
       client.destroy();
       return;
     }
-    const upstream = connect(target.port, target.host);
-    for (const [a, b] of [
-      [client, upstream],
-      [upstream, client],
-    ]) {
-      this.sockets.add(a);
-      a.pipe(b);
-      a.on('error', () => b.destroy());
-      a.on('close', () => {
-        this.sockets.delete(a);
-        b.destroy();
-      });
-    }
+    spliceSockets(client, connect(target.port, target.host), this.sockets);
+  }
+}
+
+/**
+ * Pipes two sockets into each other, each tracked in `sockets` while open; an error or close on either side
+ * closes the other.
+ */
+export function spliceSockets(client: Socket, upstream: Socket, sockets: Set<Socket>): void {
+  for (const [a, b] of [
+    [client, upstream],
+    [upstream, client],
+  ]) {
+    sockets.add(a);
+    a.pipe(b);
+    a.on('error', () => b.destroy());
+    a.on('close', () => {
+      sockets.delete(a);
+      b.destroy();
+    });
   }
 }

@@ -1,7 +1,9 @@
-import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import { Pool, types } from 'pg';
 import type { ApiKeyTable } from './api-keys/api-key.table';
-import type { RunLogTable, RunSampleTable, RunTable } from './runs/run.table';
+import type { RunLogTable } from './runs/run-log.table';
+import type { RunSampleTable } from './runs/run-sample.table';
+import type { RunTable } from './runs/run.table';
 import type { UserTable } from './users/user.table';
 
 export interface Database {
@@ -35,6 +37,9 @@ export function createDb(connectionString: string, options: DbOptions = {}): Kys
 }
 
 export type Db = Kysely<Database>;
+
+/** What a repository function runs on: the pool, or a transaction of the caller's. */
+export type DbOrTrx = Db | Transaction<Database>;
 
 export async function pingDatabase(db: Kysely<Database>): Promise<void> {
   await sql`select 1`.execute(db);

@@ -25,3 +25,5 @@ export type { BaseUrlPolicy, LookupAll } from './base-url.guard';
 export { MOCKLLM_DEFAULT_OUTPUT } from './mock.protocol';
 export { createRedactor, redact, REDACTED } from './secret.redactor';
 export type { Redactor } from './secret.redactor';
+export { BEDROCK_DEFAULT_REGION, BedrockCredentialsError, parseBedrockCredentials } from './bedrock-credentials';
+export type { BedrockCredentials } from './bedrock-credentials';

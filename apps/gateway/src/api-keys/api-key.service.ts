@@ -1,4 +1,5 @@
-import { findProvider, parseBedrockCredentials } from '@studio/contracts';
+import { findProvider } from '@studio/contracts';
+import { parseBedrockCredentials } from '@studio/providers';
 import { deleteApiKey, listApiKeys, upsertApiKeyWithinLimit, type ApiKeyRow } from '@studio/db';
 import type { AppDeps } from '../deps';
 import { AppError, validationError } from '../errors/app-error';

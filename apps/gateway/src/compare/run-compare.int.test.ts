@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { updateRun, type RunRow } from '@studio/db';
+import type { RunRow } from '@studio/db';
+import { updateRunRow } from '@studio/db/testing';
 import { mcnemarExactPValue, type SampleRecord } from '@studio/engine';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { completeRun, insertSamples, insertTestRun, markRunning, mmluRecord } from '../../test/run-fixtures';
@@ -104,7 +105,7 @@ test('the same runs give the same numbers every time; swapping them mirrors the 
 
 test('groups: each breakdown group with the value of every run, null where a run lacks it', async () => {
   const other = await completedRun(range(1, 10), () => true);
-  await updateRun(t.deps.db, other.run_id, {
+  await updateRunRow(t.deps.db, other.run_id, {
     breakdowns: JSON.stringify([{ name: 'subject', items: [{ key: 'law', value: 1, stderr: 0, n: 3, ci_lower: 0.4, ci_upper: 1 }] }]),
   });
   const res = await compare(a.run_id, other.run_id);

@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { appendRunLogs, findRun, updateRun, type RunRow } from '@studio/db';
+import { appendRunLogs, findRun, finishRun, type RunRow } from '@studio/db';
+import { holdOf, updateRunRow } from '@studio/db/testing';
 import { readEvalLog, readEvalSampleSummaries, type SampleRecord } from '@studio/engine';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { completeRun, insertSamples, insertTestRun, markRunning, mmluRecord, mmluResults } from '../../test/run-fixtures';
@@ -138,10 +139,10 @@ describe('downloads', () => {
     expect(running.results).toBeUndefined();
     expect(running.samples).toHaveLength(1);
 
-    await updateRun(t.deps.db, other.run_id, { status: 'canceled', finished_at: new Date(), exit_code: 130, error: 'Run was canceled' });
+    await finishRun(t.deps.db, await holdOf(t.deps.db, other.run_id), { status: 'canceled' });
     expect((await read()).status).toBe('cancelled');
 
-    await updateRun(t.deps.db, other.run_id, { status: 'failed', exit_code: 1, error: 'Invalid API key' });
+    await updateRunRow(t.deps.db, other.run_id, { status: 'failed', exit_code: 1, error: 'Invalid API key' });
     const failed = await read();
     expect(failed.status).toBe('error');
     expect(failed.error?.message).toBe('Invalid API key');

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { RUN_CANCELED_MESSAGE, RUN_EXIT_CODE, isTerminal, type RunStatus } from '@studio/contracts';
-import { transitionRun } from '@studio/db';
+import { isTerminal, type RunStatus } from '@studio/contracts';
+import { cancelQueuedRun, requestRunCancel } from '@studio/db';
 import type { AppDeps } from '../deps';
 import { AppError } from '../errors/app-error';
 import { requireOwnedRun, requireRun } from './run-access.guard';
@@ -34,7 +34,7 @@ export class RunCancelService {
     const notRunning = () => new AppError('RUN_NOT_RUNNING', 'This benchmark is not currently running');
     if (row.status !== 'running') throw notRunning();
     // Undefined when the run ended between the read and this update.
-    if (!(await transitionRun(this.deps.db, runId, ['running'], { cancel_requested_at: new Date() }))) throw notRunning();
+    if (!(await requestRunCancel(this.deps.db, runId))) throw notRunning();
     await this.signals.requestCancel(runId);
     this.deps.logger.info('run cancel requested', { run_id: runId, user_id: userId });
     const status = await this.waitForEnd(runId);
@@ -47,17 +47,10 @@ export class RunCancelService {
   /** Queued → canceled; false when the run is no longer queued (a worker took it). */
   private async cancelQueued(runId: string): Promise<boolean> {
     await removeRunJob(this.deps, runId);
-    const finishedAt = new Date();
-    const canceled = await transitionRun(this.deps.db, runId, ['queued'], {
-      status: 'canceled',
-      finished_at: finishedAt,
-      exit_code: RUN_EXIT_CODE.canceled,
-      error: RUN_CANCELED_MESSAGE,
-      cancel_requested_at: finishedAt,
-    });
+    const canceled = await cancelQueuedRun(this.deps.db, runId);
     if (!canceled) return false;
     await this.signals.status(runId, 'canceled');
-    await this.signals.canceled(runId, finishedAt);
+    await this.signals.canceled(runId, canceled.finished_at!);
     this.deps.logger.info('queued run canceled', { run_id: runId });
     return true;
   }

@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { appendRunLogs, updateRun } from '@studio/db';
+import { appendRunLogs, touchRunningRun } from '@studio/db';
+import { holdOf } from '@studio/db/testing';
 import { evalLogFileName, toInspectTimestamp } from '@studio/engine';
 import { createTestApp, type TestApp } from '../../test/test-app';
 import { completeRun, insertSamples, insertTestRun, markRunning, mmluRecord } from '../../test/run-fixtures';
@@ -82,7 +83,7 @@ test('a queued run: its config, no progress, only config.json, the equivalent be
 test('a running run: progress, output tails and the artifacts that exist while it runs', async () => {
   const run = await insertTestRun(t.deps.db, owner.userId);
   await markRunning(t.deps.db, run.run_id, 8);
-  await updateRun(t.deps.db, run.run_id, { progress_current: 3 });
+  await touchRunningRun(t.deps.db, await holdOf(t.deps.db, run.run_id), { current: 3, total: 8 });
   await appendRunLogs(t.deps.db, run.run_id, [
     ...Array.from({ length: 150 }, (_, i) => ({ stream: 'stdout' as const, line: `out ${i}` })),
     { stream: 'stderr', line: 'warning: slow provider' },

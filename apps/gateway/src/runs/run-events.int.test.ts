@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { EventSource } from 'eventsource';
-import { findRun, insertRun, transitionRun } from '@studio/db';
+import { findRun, insertRun } from '@studio/db';
+import { updateRunRow } from '@studio/db/testing';
 import { createRedis, runKeys, type RunEventPublisher } from '@studio/runtime';
 import type { RunEvent } from '@studio/contracts';
 import { streamRunEvents } from './run-stream';
@@ -81,7 +82,7 @@ test('first the current status, then live events with ids, ending with the final
   ids.push(await publisher.publish(runId, { event: 'status', data: { status: 'running', timestamp: new Date().toISOString() } }));
   ids.push(await publisher.publish(runId, { event: 'log_line', data: { stream: 'stdout', line: 'hello' } }));
   ids.push(await publisher.publish(runId, progress(5)));
-  await transitionRun(t.deps.db, runId, ['queued'], { status: 'completed', finished_at: new Date(), exit_code: 0 });
+  await updateRunRow(t.deps.db, runId, { status: 'completed', finished_at: new Date(), exit_code: 0 });
   ids.push(await publisher.publish(runId, completed()));
   await sub.count(5);
   expect(sub.received.slice(1).map((r) => [r.id, r.event])).toEqual([
@@ -95,7 +96,7 @@ test('first the current status, then live events with ids, ending with the final
 
 test('SSE headers stop proxy buffering', async () => {
   const runId = await newRun();
-  await transitionRun(t.deps.db, runId, ['queued'], { status: 'canceled', finished_at: new Date() });
+  await updateRunRow(t.deps.db, runId, { status: 'canceled', finished_at: new Date() });
   const res = await rawGet(runId);
   expect(res.status).toBe(200);
   expect(res.headers['content-type']).toMatch(/^text\/event-stream/);
@@ -122,7 +123,7 @@ test('reconnecting with Last-Event-ID resumes with no gaps and no duplicates', a
 test('a subscriber arriving after the end gets the status, the final event, and the stream closes', async () => {
   const runId = await newRun('running');
   await publisher.publish(runId, progress(10));
-  await transitionRun(t.deps.db, runId, ['running'], { status: 'completed', finished_at: new Date(), exit_code: 0 });
+  await updateRunRow(t.deps.db, runId, { status: 'completed', finished_at: new Date(), exit_code: 0 });
   const finalId = await publisher.publish(runId, completed());
   const res = await rawGet(runId);
   const events = [...res.body.matchAll(/id: (\S+)\nevent: (\S+)\n/g)].map((m) => [m[1], m[2]]);
@@ -133,14 +134,14 @@ test('a subscriber arriving after the end gets the status, the final event, and 
 
 test('when the event history has expired, the final event is rebuilt from the database', async () => {
   const runId = await newRun('running');
-  await transitionRun(t.deps.db, runId, ['running'], { status: 'failed', finished_at: new Date(), exit_code: 1, error: 'provider said no' });
+  await updateRunRow(t.deps.db, runId, { status: 'failed', finished_at: new Date(), exit_code: 1, error: 'provider said no' });
   const res = await rawGet(runId);
   expect(res.body).toMatch(/event: failed\ndata: \{"exit_code":1,"error":"provider said no","finished_at":"[^"]+"\}/);
 });
 
 test('reconnecting after the final event was delivered gets 204 so EventSource stops retrying', async () => {
   const runId = await newRun('running');
-  await transitionRun(t.deps.db, runId, ['running'], { status: 'completed', finished_at: new Date(), exit_code: 0 });
+  await updateRunRow(t.deps.db, runId, { status: 'completed', finished_at: new Date(), exit_code: 0 });
   const finalId = await publisher.publish(runId, completed());
   const res = await rawGet(runId, { 'Last-Event-ID': finalId });
   expect(res.status).toBe(204);
@@ -193,7 +194,7 @@ test('a run that finishes between the stream read and the database read still de
   app.get('/events', (req, res) => {
     void streamRunEvents(t.deps, runId, async () => {
       const stale = (await findRun(t.deps.db, runId))!;
-      await transitionRun(t.deps.db, runId, ['running'], { status: 'completed', finished_at: new Date(), exit_code: 0 });
+      await updateRunRow(t.deps.db, runId, { status: 'completed', finished_at: new Date(), exit_code: 0 });
       await publisher.publish(runId, { event: 'status', data: { status: 'completed', timestamp: new Date().toISOString() } });
       await publisher.publish(runId, completed());
       return stale;
@@ -220,7 +221,7 @@ test('an upper-case run id streams the same events', async () => {
   const runId = await newRun('running');
   const sub = subscribe(runId.toUpperCase());
   await sub.count(1);
-  await transitionRun(t.deps.db, runId, ['running'], { status: 'completed', finished_at: new Date(), exit_code: 0 });
+  await updateRunRow(t.deps.db, runId, { status: 'completed', finished_at: new Date(), exit_code: 0 });
   const id = await publisher.publish(runId, completed());
   await sub.count(2);
   expect(sub.received[1]).toMatchObject({ event: 'completed', id });
@@ -236,7 +237,7 @@ test('events published while the hub subscriber reconnects are still delivered',
     const clients = String(await probe.client('LIST')).split('\n');
     const hub = clients.find((l) => l.includes(` name=${t.config.redisPrefix}:event-hub `))!;
     await probe.client('KILL', 'ID', /\bid=(\d+)/.exec(hub)![1]);
-    await transitionRun(t.deps.db, runId, ['running'], { status: 'completed', finished_at: new Date(), exit_code: 0 });
+    await updateRunRow(t.deps.db, runId, { status: 'completed', finished_at: new Date(), exit_code: 0 });
     const id = await publisher.publish(runId, completed());
     await sub.count(2);
     expect(sub.received.find((r) => r.event === 'completed')).toMatchObject({ id });
@@ -248,7 +249,7 @@ test('events published while the hub subscriber reconnects are still delivered',
 test('a Last-Event-ID Redis cannot parse, or one ahead of the stream, starts from the status instead of failing', async () => {
   const runId = await newRun('running');
   await publisher.publish(runId, progress(1));
-  await transitionRun(t.deps.db, runId, ['running'], { status: 'canceled', finished_at: new Date() });
+  await updateRunRow(t.deps.db, runId, { status: 'canceled', finished_at: new Date() });
   await publisher.publish(runId, { event: 'canceled', data: { finished_at: new Date().toISOString() } });
   for (const bad of ['99999999999999999999-0', '18446744073709551615-18446744073709551615', '1-99999999999999999999']) {
     const res = await rawGet(runId, { 'Last-Event-ID': bad });
@@ -281,7 +282,7 @@ test('a run that finished without its final event reaching the stream ends at th
   const runId = await newRun('running');
   const res = rawGet(runId);
   await new Promise((r) => setTimeout(r, 100));
-  await transitionRun(t.deps.db, runId, ['running'], { status: 'failed', finished_at: new Date(), exit_code: 1, error: 'worker lost Redis' });
+  await updateRunRow(t.deps.db, runId, { status: 'failed', finished_at: new Date(), exit_code: 1, error: 'worker lost Redis' });
   const { body } = await res;
   expect(eventsOf(body).map((e) => e.event)).toEqual(['status', 'failed']);
   expect(body).toContain('worker lost Redis');

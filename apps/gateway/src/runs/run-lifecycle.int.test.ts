@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Worker } from 'bullmq';
 import request from 'supertest';
 import { QueueName } from '@studio/contracts';
-import { appendRunLogs, findRun, transitionRun } from '@studio/db';
+import { appendRunLogs, findRun, finishRun } from '@studio/db';
+import { holdOf, updateRunRow } from '@studio/db/testing';
 import { bullPrefix, runKeys } from '@studio/runtime';
 import { createTestApp, listen, type ListeningApp, type TestApp } from '../../test/test-app';
 import { completeRun, insertSamples, insertTestRun, markRunning, mmluRecord } from '../../test/run-fixtures';
@@ -98,7 +99,7 @@ describe('cancel', () => {
     const worker = t.deps.runProtocol.createCancelListener((id) => {
       received.push(id);
       setTimeout(() => {
-        void transitionRun(t.deps.db, id, ['running'], { status: 'canceled', finished_at: new Date(), exit_code: 130, error: 'Run was canceled' });
+        void holdOf(t.deps.db, id).then((hold) => finishRun(t.deps.db, hold, { status: 'canceled' }));
       }, 300);
     });
     await worker.start();
@@ -130,7 +131,7 @@ describe('cancel', () => {
     const runId = await runningRun();
     // Plays the worker: the run ends the way it was going to, not by the cancel.
     const worker = t.deps.runProtocol.createCancelListener((id) => {
-      void transitionRun(t.deps.db, id, ['running'], { status, finished_at: new Date(), exit_code: status === 'completed' ? 0 : 1 });
+      void updateRunRow(t.deps.db, id, { status, finished_at: new Date(), exit_code: status === 'completed' ? 0 : 1 });
     });
     await worker.start();
     try {
@@ -211,7 +212,7 @@ describe('a run id written in upper case', () => {
     const received: string[] = [];
     const worker = t.deps.runProtocol.createCancelListener((id) => {
       received.push(id);
-      void transitionRun(t.deps.db, id, ['running'], { status: 'canceled', finished_at: new Date(), exit_code: 130, error: 'Run was canceled' });
+      void holdOf(t.deps.db, id).then((hold) => finishRun(t.deps.db, hold, { status: 'canceled' }));
     });
     await worker.start();
     try {

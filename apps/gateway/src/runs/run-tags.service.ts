@@ -1,4 +1,4 @@
-import { listTags, updateRun } from '@studio/db';
+import { listTags, setRunTags } from '@studio/db';
 import type { AppDeps } from '../deps';
 import { validationError } from '../errors/app-error';
 import { requireOwnedRun } from './run-access.guard';
@@ -27,7 +27,7 @@ export class RunTagsService {
   async set(id: string, userId: string, tags: readonly string[]): Promise<TagsResponse> {
     const { run_id } = await requireOwnedRun(this.deps.db, id, userId);
     const normalised = checkTags(tags);
-    await updateRun(this.deps.db, run_id, { tags: normalised });
+    await setRunTags(this.deps.db, run_id, normalised);
     return { tags: normalised };
   }
 }

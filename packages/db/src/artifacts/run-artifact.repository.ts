@@ -5,10 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database, Db } from '../database';
+import type { Database, DbOrTrx } from '../database';
 import type { ArtifactTables, StoredArtifact } from './run-artifact.table';
-
-type DbOrTrx = Db | Transaction<Database>;
 
 /** 1 MiB: a range read fetches at most one extra MiB at each end. */
 export const ARTIFACT_CHUNK_BYTES = 1024 * 1024;

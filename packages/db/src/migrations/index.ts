@@ -5,6 +5,7 @@ import * as m0003 from './2026_11_26_0003_run_requeues';
 import * as m0004 from './2026_11_26_0004_run_dataset_fingerprint';
 import * as m0005 from './2026_11_27_0001_run_samples_page_index';
 import * as m0006 from './2026_11_27_0002_run_artifacts';
+import * as m0007 from './2026_12_06_0050_run_sample_error_usage';
 import * as m20261206_0100 from './2026_12_06_0100_users_is_admin';
 
 /** Every migration, keyed by its timestamped name; the Migrator applies them in name order. */
@@ -15,5 +16,6 @@ export const migrations: Record<string, Migration> = {
   '2026_11_26_0004_run_dataset_fingerprint': m0004,
   '2026_11_27_0001_run_samples_page_index': m0005,
   '2026_11_27_0002_run_artifacts': m0006,
+  '2026_12_06_0050_run_sample_error_usage': m0007,
   '2026_12_06_0100_users_is_admin': m20261206_0100,
 };

@@ -4,11 +4,10 @@
  * the sample errored), which the `run_samples_page_idx` index covers, so counting and filtering a
  * 14,042-sample run never reads the records.
  */
-import { sql, type RawBuilder, type Transaction } from 'kysely';
-import type { Database, Db } from '../database';
-import type { RunSampleRow } from './run.table';
-
-type DbOrTrx = Db | Transaction<Database>;
+import { sql, type RawBuilder } from 'kysely';
+import type { DbOrTrx } from '../database';
+import { containsPattern } from '../query.util';
+import type { RunSampleRow } from './run-sample.table';
 
 /** `correct`: full credit; `incorrect`: scored without full credit (partial credit included); `errored`: no score. */
 export type RunSampleVerdict = 'correct' | 'incorrect' | 'errored';
@@ -28,11 +27,6 @@ export interface RunSampleVerdictCounts {
   errored: number;
 }
 
-/** LIKE pattern matching `text` literally anywhere. */
-export function containsPattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 const VERDICT: Record<RunSampleVerdict, RawBuilder<boolean>> = {
   correct: sql<boolean>`score >= 1`,
   incorrect: sql<boolean>`score < 1`,
@@ -48,7 +42,7 @@ const SEARCHABLE = sql<string>`concat_ws(
   record->'output'->>'completion',
   jsonb_path_query_array(record->'scores', '$.*.answer')::text,
   jsonb_path_query_array(record->'scores', '$.*.explanation')::text,
-  record->>'error'
+  error
 )`;
 
 function filtered(db: DbOrTrx, runId: string, filter: Omit<RunSampleFilter, 'verdict'>) {

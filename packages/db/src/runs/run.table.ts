@@ -46,30 +46,6 @@ export interface RunTable {
   updated_at: Generated<Date>;
 }
 
-export interface RunSampleTable {
-  run_id: string;
-  sample_id: string;
-  epoch: number;
-  /** Position in the plan, so samples list in run order. */
-  seq: number;
-  /** Float score (Inspect value_to_float of the first scorer) for quick aggregates. */
-  score: number | null;
-  /** The engine's full SampleRecord. */
-  record: Json<Record<string, unknown>>;
-  created_at: Generated<Date>;
-}
-
-export interface RunLogTable {
-  id: Generated<number>;
-  run_id: string;
-  stream: 'stdout' | 'stderr';
-  line: string;
-  created_at: Generated<Date>;
-}
-
 export type RunRow = Selectable<RunTable>;
 export type NewRun = Insertable<RunTable>;
 export type RunUpdate = Updateable<RunTable>;
-export type RunSampleRow = Selectable<RunSampleTable>;
-export type NewRunSample = Insertable<RunSampleTable>;
-export type RunLogRow = Selectable<RunLogTable>;

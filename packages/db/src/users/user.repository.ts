@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../database';
-import { isUuid } from '../runs/run.repository';
+import { isUuid } from '../query.util';
 import type { NewUser, UserRow } from './user.table';
 
 type DbOrTrx = Db | Transaction<Database>;

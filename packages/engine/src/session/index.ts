@@ -2,5 +2,5 @@
 export { EvalSession, modelGenerator, storedRunLogStart, type HostClientDefaults, type SessionClientOptions, type SessionRunInput } from './eval.session';
 export { evalSettings, maxConnectionsOf, runGenerateConfig, type EvalSettings } from './eval-settings';
 export { evalLogFinish, evalLogStart, newEvalLogIdentity, type EvalLogIdentity, type EvalLogStart } from './eval-log-spec.builder';
-export { storedResults, type StoredSample } from './stored-results.builder';
+export { storedResults, storedSampleScore, type StoredSample } from './stored-results.builder';
 export { STUDIO_VERSION } from './studio.version';

@@ -1,6 +1,7 @@
+import { valueToFloat } from '../metrics';
 import { getReducer } from '../reducers';
 import { sampleKey, scoreResults, type EpochScore, type ScoreResults, type WorkItem } from '../runner';
-import type { SampleId, Score, TaskDefinition } from '../types';
+import type { SampleId, SampleRecord, Score, TaskDefinition } from '../types';
 
 /** What results need of a stored SampleRecord (a row of the run's finished samples). */
 export interface StoredSample {
@@ -8,6 +9,15 @@ export interface StoredSample {
   epoch: number;
   scores: Record<string, unknown>;
   error: string | null;
+}
+
+/**
+ * The score a stored sample keeps beside its record for quick aggregates (verdicts, comparisons): value_to_float of
+ * its first scorer, null when the sample errored.
+ */
+export function storedSampleScore(record: SampleRecord): number | null {
+  const first = Object.values(record.scores)[0];
+  return record.error === null && first ? valueToFloat(first.value) : null;
 }
 
 /**

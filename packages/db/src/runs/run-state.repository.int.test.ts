@@ -1,8 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
-import { createTestDatabase, type TestDatabase } from '../testing';
-import { claimRun, findRun, finishRun, insertRun, listRunSamples, touchRunningRun, upsertRunSamples, type RunHold } from './run.repository';
-import type { NewRunSample } from './run.table';
+import { claimTestRun, createTestDatabase, insertBareRun, type TestDatabase } from '../testing';
+import type { RunHold } from './run-hold';
+import { listRunSamples, newRunSample, upsertRunSamples } from './run-sample.repository';
+import type { NewRunSample } from './run-sample.table';
+import { claimRun, finishRun, touchRunningRun, type RunFinish } from './run-state.repository';
+import { findRun } from './run.repository';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -10,20 +12,18 @@ beforeAll(async () => {
 });
 afterAll(() => t.destroy());
 
-async function newRun(): Promise<string> {
-  const runId = randomUUID();
-  await insertRun(t.db, { run_id: runId, user_id: null, benchmark: 'mmlu', model: 'openai/m', config: '{}', eval_id: randomBytes(4).toString('hex'), task_id: 'x' });
-  return runId;
-}
-
-async function claim(runId: string, workerId: string): Promise<RunHold> {
-  const row = await claimRun(t.db, runId, workerId);
-  return { runId, attempt: row!.attempts };
-}
+const newRun = () => insertBareRun(t.db);
+const claim = (runId: string, workerId: string): Promise<RunHold> => claimTestRun(t.db, runId, workerId);
 
 function sample(runId: string, n: number): NewRunSample {
-  return { run_id: runId, sample_id: String(n), epoch: 1, seq: n, score: 1, record: JSON.stringify({ sample_id: n, epoch: 1, error: null }) };
+  return newRunSample(runId, n, 1, { sample_id: n, epoch: 1, error: null, output: null, usage: null });
 }
+
+const usage = { input_tokens: 0, output_tokens: 0, total_tokens: 0 };
+const COMPLETED: RunFinish = {
+  status: 'completed',
+  results: { metrics: [], breakdowns: [], scores: [], primaryMetric: null, modelUsage: {}, usage },
+};
 
 const storedIds = async (runId: string) => (await listRunSamples(t.db, runId, { offset: 0, limit: 100 })).map((r) => r.sample_id);
 
@@ -37,15 +37,15 @@ test('writes fenced by an attempt are refused once a later claim counted another
   expect(second.attempt).toBe(first.attempt + 1);
   expect(await touchRunningRun(t.db, first, { current: 5, total: 10 })).toEqual({ held: false, loss: 'taken-over' });
   expect(await upsertRunSamples(t.db, first, [sample(runId, 2)])).toEqual({ held: false, loss: 'taken-over' });
-  expect(await finishRun(t.db, first, { status: 'completed' })).toEqual({ held: false, loss: 'taken-over' });
+  expect(await finishRun(t.db, first, COMPLETED)).toEqual({ held: false, loss: 'taken-over' });
   expect(await findRun(t.db, runId)).toMatchObject({ status: 'running', progress_current: 1, worker_id: 'b' });
   expect(await storedIds(runId)).toEqual(['1']);
 
-  const finished = await finishRun(t.db, second, { status: 'completed', exit_code: 0 });
-  expect(finished).toMatchObject({ held: true, run: { status: 'completed', attempts: second.attempt } });
+  const finished = await finishRun(t.db, second, COMPLETED);
+  expect(finished).toMatchObject({ held: true, run: { status: 'completed', exit_code: 0, attempts: second.attempt } });
   expect(await touchRunningRun(t.db, second)).toEqual({ held: false, loss: 'gone' });
   expect(await upsertRunSamples(t.db, second, [sample(runId, 3)])).toEqual({ held: false, loss: 'gone' });
-  expect(await finishRun(t.db, second, { status: 'failed' })).toEqual({ held: false, loss: 'gone' });
+  expect(await finishRun(t.db, second, { status: 'failed', error: 'late' })).toEqual({ held: false, loss: 'gone' });
   expect(await storedIds(runId)).toEqual(['1']);
 });
 
