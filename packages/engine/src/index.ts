@@ -8,3 +8,4 @@ export * from './eval-log';
 export * from './tasks/registry';
 export type { TaskFactory, TaskOptions } from './tasks/task.types';
 export * from './summary/run-summary';
+export * from './sandbox';
