@@ -210,18 +210,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     requirements: { vision: true, grader_model: 'openai/o3-mini-2025-01-31' },
   },
   {
-    name: 'humaneval',
-    display_name: 'HumanEval',
-    category: 'core',
-    description: 'Code generation benchmark with 164 programming problems',
-    tags: ['coding', 'generation', 'execution'],
-    sample_count: 164, // test split; shared/datasets/humaneval
-    dataset: { source: 'hf:openai_humaneval', split: 'test' },
-    scorer: CODE_EXECUTION,
-    requirements: { code_execution: true },
-    featured: true,
-  },
-  {
     name: 'ifbench',
     display_name: 'IFBench',
     category: 'core',
@@ -277,17 +265,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     dataset: { source: 'hf:AI4Math/MathVista', split: 'testmini' },
     scorer: 'rule extraction + LLM fallback',
     requirements: { vision: true, grader_model: 'openai/gpt-4-turbo' },
-  },
-  {
-    name: 'mbpp',
-    display_name: 'MBPP',
-    category: 'core',
-    description: 'Mostly Basic Python Problems — code generation tasks with unit test verification',
-    tags: ['code', 'generation', 'sandbox', 'reasoning'],
-    sample_count: null,
-    dataset: { source: 'hf:google-research-datasets/mbpp' },
-    scorer: CODE_EXECUTION,
-    requirements: { code_execution: true },
   },
   {
     name: 'medmcqa',
