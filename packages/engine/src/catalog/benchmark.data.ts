@@ -218,18 +218,7 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     tags: ['instruction-following', 'constraints', 'formatting', 'ood'],
     sample_count: null,
     dataset: { source: 'hf:allenai/IFBench_test' },
-    scorer: 'instruction checkers',
-  },
-  {
-    name: 'ifeval',
-    display_name: 'Instruction Following',
-    category: 'core',
-    description:
-      'Tests ability to follow specific formatting and content constraints with both strict and loose evaluation metrics',
-    tags: ['instruction-following', 'constraints', 'formatting'],
-    sample_count: 541, // shared/datasets/ifeval/input_data.jsonl
-    dataset: { source: 'hf:google/IFEval', split: 'train' },
-    scorer: 'instruction checkers',
+    scorer: SCORER.instructionCheckers,
   },
   {
     name: 'jsonschemabench',

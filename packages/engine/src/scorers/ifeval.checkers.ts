@@ -31,7 +31,7 @@ type CheckerFactory = (kwargs: InstructionKwargs) => InstructionChecker;
 
 /** Python's `value or default` for a kwarg: null, missing, 0, "" and [] fall back. */
 function or<T>(value: unknown, fallback: T): T {
-  if (value === undefined || value === null || value === 0 || value === '' || value === false) return fallback;
+  if (value === undefined || value === null || value === 0 || value === 0n || value === '' || value === false) return fallback;
   if (Array.isArray(value) && value.length === 0) return fallback;
   return value as T;
 }

@@ -5,6 +5,7 @@
 import type { BenchmarkTask } from './task.types';
 import { CODE_BENCHMARKS } from './code';
 import { GENERATIVE_BENCHMARKS } from './generative';
+import { INSTRUCTION_BENCHMARKS } from './instruction';
 import { MCQ_BENCHMARKS } from './mcq';
 
-export const BENCHMARK_TASKS: readonly BenchmarkTask[] = [...MCQ_BENCHMARKS, ...GENERATIVE_BENCHMARKS, ...CODE_BENCHMARKS];
+export const BENCHMARK_TASKS: readonly BenchmarkTask[] = [...MCQ_BENCHMARKS, ...GENERATIVE_BENCHMARKS, ...CODE_BENCHMARKS, ...INSTRUCTION_BENCHMARKS];
