@@ -27,6 +27,13 @@ function processesOf(uid: number): number {
     .filter(([owner, stat]) => Number(owner) === uid && !stat?.startsWith('Z')).length;
 }
 
+/** Waits (at most 5 s, the host may be loaded) until `uid` runs no live process; returns how many are left. */
+async function drained(uid: number): Promise<number> {
+  const deadline = Date.now() + 5_000;
+  while (processesOf(uid) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  return processesOf(uid);
+}
+
 const FORK_BOMB = `import os
 while True:
     try:
@@ -115,7 +122,7 @@ print(os.path.exists(${JSON.stringify(hostDir)}), os.path.exists("/etc/passwd"),
     const started = Date.now();
     const result = await python(sandbox, 'while True: pass', 1_500);
     expect(result).toMatchObject({ success: false, timedOut: true });
-    expect(Date.now() - started).toBeLessThan(4_000);
+    expect(Date.now() - started).toBeLessThan(6_000);
   });
 
   it('stops a CPU hog at its CPU limit even without a wall deadline in reach', async () => {
@@ -142,8 +149,7 @@ print(os.path.exists(${JSON.stringify(hostDir)}), os.path.exists("/etc/passwd"),
     if (isRoot) {
       // bwrap's init inside the namespace plus at most maxProcesses: the slot uid owns them all.
       expect(peak).toBeLessThanOrEqual(DEFAULT_SANDBOX_LIMITS.maxProcesses + 2);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      expect(processesOf(slotUid)).toBe(0);
+      expect(await drained(slotUid)).toBe(0);
     }
   });
 
@@ -197,7 +203,8 @@ print(os.path.exists(${JSON.stringify(hostDir)}), os.path.exists("/etc/passwd"),
     expect(results[3].stdout).toBe('45\n');
     // Two slots: the fork bomb and the loop hold both for 1.5 s before anything else starts.
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_500);
-    expect(maxLag).toBeLessThan(1_000);
+    // Spawning and killing sandboxes never blocks the event loop for long (generous: the test host is shared).
+    expect(maxLag).toBeLessThan(2_000);
     expect(process.memoryUsage().rss).toBeLessThan(1024 ** 3);
   });
 });
@@ -219,8 +226,7 @@ print(os.path.exists(${JSON.stringify(hostDir)}), os.path.exists("/etc/passwd"),
     expect(bomb.timedOut).toBe(true);
     // A daemon that left the process group is killed by the sweep too.
     await python(sandbox, 'import os, time\nif os.fork() == 0:\n    os.setsid()\n    time.sleep(60)');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(processesOf(61_200)).toBe(0);
+    expect(await drained(61_200)).toBe(0);
   });
 
   it('cannot write to root-owned directories', async () => {
