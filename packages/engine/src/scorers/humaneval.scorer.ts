@@ -4,7 +4,7 @@
  * `check(entry_point)`, in the sandbox with a 3 s deadline. Exit status 0 is CORRECT.
  */
 import type { Score, Scorer } from '../types';
-import { execPython, ExecTimeoutError } from './python-exec.util';
+import { execPython, ExecTimeoutError, sampleMetadataString } from './python-exec.util';
 
 const PYTHON_BLOCK = /```python\n(.*?)```/s;
 
@@ -14,24 +14,18 @@ export function findCode(completion: string): string {
   return match ? match[1] : completion;
 }
 
-function metadataString(metadata: Record<string, unknown> | undefined, key: string): string {
-  const value = metadata?.[key];
-  if (typeof value !== 'string') throw new Error(`humaneval sample has no string metadata "${key}"`);
-  return value;
-}
-
 export function createHumanevalScorer(): Scorer {
   return {
     name: 'verify',
     async score({ sample, completion, signal }): Promise<Score> {
       const answer = findCode(completion);
       const code = [
-        metadataString(sample.metadata, 'prompt'),
+        sampleMetadataString(sample, 'prompt'),
         answer,
         '\n',
-        metadataString(sample.metadata, 'test'),
+        sampleMetadataString(sample, 'test'),
         '\n',
-        `check(${metadataString(sample.metadata, 'entry_point')})`,
+        `check(${sampleMetadataString(sample, 'entry_point')})`,
       ].join('');
       let result: { success: boolean; stderr: string; level?: string };
       try {

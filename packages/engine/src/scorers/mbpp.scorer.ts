@@ -5,7 +5,7 @@
  */
 import { SandboxUnavailableError } from '../sandbox';
 import type { Score, Scorer } from '../types';
-import { execPython } from './python-exec.util';
+import { execPython, sampleMetadataString } from './python-exec.util';
 import { pyStrip } from './python-text.util';
 
 const BEGIN_DONE = /\[BEGIN\](.*?)\[DONE\]/s;
@@ -17,18 +17,12 @@ export function parseMbppResponse(response: string): string {
   return match ? pyStrip(match[1]) : '';
 }
 
-function metadataString(metadata: Record<string, unknown> | undefined, key: string): string {
-  const value = metadata?.[key];
-  if (typeof value !== 'string') throw new Error(`mbpp sample has no string metadata "${key}"`);
-  return value;
-}
-
 export function createMbppScorer(): Scorer {
   return {
     name: 'verify',
     async score({ sample, completion, signal }): Promise<Score> {
       const modelAnswer = parseMbppResponse(completion);
-      const code = [metadataString(sample.metadata, 'test_setup_code'), '\n', modelAnswer, '\n', metadataString(sample.metadata, 'tests')].join('');
+      const code = [sampleMetadataString(sample, 'test_setup_code'), '\n', modelAnswer, '\n', sampleMetadataString(sample, 'tests')].join('');
       let result: { success: boolean; stderr: string; level?: string };
       try {
         result = await execPython(code, signal);

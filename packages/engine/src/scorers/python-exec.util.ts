@@ -4,6 +4,7 @@
  * `OutputLimitExceededError`, and anything else comes back as the process's exit status and output.
  */
 import { sandbox, type SandboxExecResult } from '../sandbox';
+import type { Sample } from '../types';
 
 /** openbench's `TIMEOUT` in `scorers/humaneval.py` and `scorers/mbpp.py`, seconds. */
 export const CODE_TIMEOUT_SECONDS = 3;
@@ -30,4 +31,11 @@ export async function execPython(code: string, signal?: AbortSignal): Promise<Sa
   if (result.timedOut) throw new ExecTimeoutError();
   if (result.outputLimitExceeded) throw new ExecOutputLimitError();
   return result;
+}
+
+/** A string the sample's record put in its metadata for the scorer (`state.metadata["prompt"]` upstream). */
+export function sampleMetadataString(sample: Sample, key: string): string {
+  const value = sample.metadata?.[key];
+  if (typeof value !== 'string') throw new Error(`sample ${sample.id} has no string metadata "${key}"`);
+  return value;
 }
