@@ -166,6 +166,10 @@ print(os.path.exists(${JSON.stringify(hostDir)}), os.path.exists("/etc/passwd"),
     expect(result.stdout.trim().split('\n')).toEqual(['refused 27', 'refused 27']);
   });
 
+  it('reports a program too long for one argument as Python reports it, not as a broken sandbox', async () => {
+    await expect(python(sandbox, `x = "${'a'.repeat(200_000)}"`)).rejects.toThrow("[Errno 7] Argument list too long: 'python'");
+  });
+
   it('kills a program that floods its output past the output limit', async () => {
     const small = sandboxWith({ limits: { ...DEFAULT_SANDBOX_LIMITS, outputBytes: 64 * 1024 } });
     const result = await python(small, 'import sys\nwhile True: sys.stdout.write("x" * 4096)');

@@ -3,7 +3,8 @@
  * (detected once, see `SandboxLevel`), CPU, memory, process, file and output limits, a wall-clock deadline that kills
  * the whole sandbox, a throwaway working directory, and at most `maxConcurrent` executions at once.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 import { accessSync, constants, lstatSync, mkdtempSync, readFileSync, readlinkSync, realpathSync, rmSync, chownSync, chmodSync } from 'node:fs';
 import { constants as osConstants, tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
@@ -223,6 +224,15 @@ async function sweepUid(binaries: SandboxBinaries, uid: number): Promise<void> {
 
 type SpawnResult = Omit<SandboxExecResult, 'level'>;
 
+/**
+ * Why a sandbox did not start. A program too long for one argument is the program's fault (Python's OSError when
+ * openbench runs it), not the host's; anything else means this host cannot run code.
+ */
+function spawnFailure(command: string, error: Error): Error {
+  if ((error as NodeJS.ErrnoException).code === 'E2BIG') return new Error("[Errno 7] Argument list too long: 'python'");
+  return new SandboxUnavailableError(`could not start the sandbox (${command}): ${error.message}`);
+}
+
 /** How long output may still arrive after the program exited before its pipes are closed. */
 const DRAIN_AFTER_EXIT_MS = 500;
 
@@ -238,7 +248,13 @@ function spawnLimited(
   const started = Date.now();
   return new Promise((resolve, reject) => {
     // detached: its own process group, so the deadline kills every process it started, not only the first.
-    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let child: ChildProcessByStdio<null, Readable, Readable>;
+    try {
+      child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    } catch (error) {
+      reject(spawnFailure(command, error as Error));
+      return;
+    }
     const out = new OutputBuffer(limits.outputBytes);
     const err = new OutputBuffer(limits.outputBytes);
     let timedOut = false;
@@ -271,7 +287,7 @@ function spawnLimited(
     child.on('error', (error) => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', onAbort);
-      reject(new SandboxUnavailableError(`could not start the sandbox (${command}): ${error.message}`));
+      reject(spawnFailure(command, error));
     });
     // Resolved once the uid sweep is over, so the slot is never handed on while the sweep could still kill.
     let cleanedUp: Promise<void> = Promise.resolve();
