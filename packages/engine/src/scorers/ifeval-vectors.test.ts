@@ -1,6 +1,7 @@
 /**
  * The IFEval port against verdicts of openbench's own checkers (test/vectors/README.md, "IFEval"): every prompt of
- * google/IFEval crossed with three responses of a bank, strict and loose per instruction; and the NLP pieces against
+ * google/IFEval crossed with three responses of a bank and one prompt per instruction (and language) crossed with the
+ * whole bank, strict and loose per instruction; and the NLP pieces against
  * Python's NLTK and langdetect on the same bank.
  */
 import { readFileSync } from 'node:fs';
@@ -34,7 +35,7 @@ interface NlpCase {
   language: string | null;
 }
 
-describe('IFEval checkers against openbench’s verdicts (1623 prompt × response cases)', () => {
+describe('IFEval checkers against openbench’s verdicts (2935 prompt × response cases)', () => {
   const verdicts = readVectors<Verdict>('ifeval-verdicts.jsonl');
   const scorer = createIfevalScorer();
 
@@ -54,7 +55,7 @@ describe('IFEval checkers against openbench’s verdicts (1623 prompt × respons
       expect(score.value).toBe(verdict.strict.every(Boolean) ? 1.0 : 0.0);
     }
     expect(mismatches).toEqual([]);
-    expect(verdicts).toHaveLength(1623);
+    expect(verdicts).toHaveLength(2935);
   });
 });
 
