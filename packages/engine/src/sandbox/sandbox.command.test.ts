@@ -18,7 +18,7 @@ describe('sandboxCommand', () => {
     expect(command).toBe('/usr/bin/setpriv');
     expect(args.slice(0, 6)).toEqual(['--reuid=61003', '--regid=61003', '--clear-groups', '--no-new-privs', '--', '/usr/bin/bwrap']);
     const bwrap = args.slice(6).join(' ');
-    expect(bwrap).toContain('--unshare-all --die-with-parent --new-session --cap-drop ALL --ro-bind /usr /usr');
+    expect(bwrap).toContain('--unshare-all --unshare-user --disable-userns --die-with-parent --new-session --cap-drop ALL --ro-bind /usr /usr');
     expect(bwrap).toContain('--symlink usr/bin /bin --ro-bind /lib64 /lib64');
     expect(bwrap).toContain('--size 33554432 --tmpfs /tmp --size 33554432 --tmpfs /sandbox --chdir /sandbox --remount-ro / --clearenv');
     expect(args.slice(-10)).toEqual(['/usr/bin/prlimit', ...LIMITS, '/usr/bin/python3', '-c', 'print(1)'].slice(-10));

@@ -23,6 +23,8 @@ export interface SandboxCommandInput {
   /** Extra host directories bound read-only under bwrap (an interpreter installed outside /usr). */
   extraReadOnly: readonly string[];
   pythonArgs: readonly string[];
+  /** bwrap reads its seccomp filter from this descriptor of the child (`--seccomp`), when there is one. */
+  seccompFd?: number;
 }
 
 export interface SandboxCommand {
@@ -62,7 +64,9 @@ export function setprivArgs(uid: number): string[] {
 
 function bwrapArgs(input: SandboxCommandInput): string[] {
   const { limits } = input;
-  const args = ['--unshare-all', '--die-with-parent', '--new-session', '--cap-drop', 'ALL', '--ro-bind', '/usr', '/usr'];
+  const args = ['--unshare-all', '--unshare-user', '--disable-userns', '--die-with-parent', '--new-session', '--cap-drop', 'ALL'];
+  if (input.seccompFd !== undefined) args.push('--seccomp', String(input.seccompFd));
+  args.push('--ro-bind', '/usr', '/usr');
   for (const entry of input.rootEntries) {
     if ('symlink' in entry) args.push('--symlink', entry.symlink, entry.path);
     else args.push('--ro-bind', entry.path, entry.path);

@@ -107,6 +107,27 @@ print(os.path.exists(${JSON.stringify(hostDir)}), os.path.exists("/etc/passwd"),
     expect(existsSync('/usr/escaped')).toBe(false);
   });
 
+  it('refuses the system calls its seccomp filter denies (EPERM) and still forks and executes', async () => {
+    const result = await python(
+      sandbox,
+      `import ctypes, os
+libc = ctypes.CDLL(None, use_errno=True)
+for name, nr in [("ptrace", 101), ("keyctl", 250), ("bpf", 321), ("io_uring_setup", 425), ("unshare", 272)]:
+    ret = libc.syscall(nr, 0, 0, 0, 0)
+    print(name, ret, ctypes.get_errno())
+import subprocess
+print("subprocess", subprocess.run(["/usr/bin/true"]).returncode)`,
+    );
+    expect(result.stdout.trim().split('\n')).toEqual([
+      'ptrace -1 1',
+      'keyctl -1 1',
+      'bpf -1 1',
+      'io_uring_setup -1 1',
+      'unshare -1 1',
+      'subprocess 0',
+    ]);
+  });
+
   it('gives the code none of the worker’s environment', async () => {
     process.env.SANDBOX_TEST_SECRET = 'do-not-leak';
     try {

@@ -4,11 +4,12 @@
  * the whole sandbox, a throwaway working directory, and at most `maxConcurrent` executions at once.
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { accessSync, constants, lstatSync, mkdtempSync, readFileSync, readlinkSync, realpathSync, rmSync, chownSync, chmodSync } from 'node:fs';
 import { constants as osConstants, tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { sandboxCommand, type RootEntry, type SandboxBinaries, type SandboxCommand } from './sandbox.command';
+import { seccompFilter } from './sandbox.seccomp';
 import {
   SandboxUnavailableError,
   type SandboxExecRequest,
@@ -40,7 +41,12 @@ interface Setup {
   binaries: SandboxBinaries;
   rootEntries: RootEntry[];
   extraReadOnly: string[];
+  /** The seccomp program bwrap installs, null on an architecture it is not written for. */
+  seccomp: Buffer | null;
 }
+
+/** The child's descriptor bwrap reads the seccomp program from (after stdin, stdout and stderr). */
+const SECCOMP_FD = 3;
 
 export class Sandbox {
   private setup: Promise<{ setup: Setup | null; report: SandboxReport }> | undefined;
@@ -162,7 +168,7 @@ async function detect(options: SandboxOptions): Promise<{ setup: Setup | null; r
       skipped.push(`${level}: ${why}`);
       continue;
     }
-    const setup: Setup = { level, binaries, rootEntries: rootEntries(), extraReadOnly };
+    const setup: Setup = { level, binaries, rootEntries: rootEntries(), extraReadOnly, seccomp: level === 'bwrap' ? seccompFilter() : null };
     const probe = await runOnce(setup, options, 0, { pythonArgs: ['-c', PROBE_CODE], wallMs: Math.max(options.limits.wallMs, 10_000) });
     if (probe.success && probe.stdout.trim() === '42') return { setup, report: { level, python, skipped } };
     skipped.push(`${level}: probe failed (${probe.timedOut ? 'timed out' : `exit ${probe.returncode}`}: ${probe.stderr.trim().slice(0, 200)})`);
@@ -199,12 +205,21 @@ async function runOnce(setup: Setup, options: SandboxOptions, slot: number, requ
     chmodSync(workdir, 0o700);
     if (uid !== undefined) chownSync(workdir, uid, uid);
     const command = sandboxCommand(
-      { level: setup.level, binaries: setup.binaries, limits, uid, rootEntries: setup.rootEntries, extraReadOnly: setup.extraReadOnly, pythonArgs: request.pythonArgs },
+      {
+        level: setup.level,
+        binaries: setup.binaries,
+        limits,
+        uid,
+        rootEntries: setup.rootEntries,
+        extraReadOnly: setup.extraReadOnly,
+        pythonArgs: request.pythonArgs,
+        ...(setup.seccomp ? { seccompFd: SECCOMP_FD } : {}),
+      },
       workdir,
     );
     // At rlimits+uid a daemonised child leaves the process group (and may hold the pipes): the uid sweep ends it.
     const afterExit = setup.level === 'rlimits+uid' && uid !== undefined ? () => sweepUid(setup.binaries, uid) : async () => {};
-    const result = await spawnLimited(command, workdir, limits, request.wallMs ?? limits.wallMs, afterExit, request.signal);
+    const result = await spawnLimited(command, workdir, limits, request.wallMs ?? limits.wallMs, afterExit, setup.seccomp, request.signal);
     return { ...result, level: setup.level };
   } finally {
     rmSync(workdir, { recursive: true, force: true });
@@ -242,6 +257,7 @@ function spawnLimited(
   limits: SandboxLimits,
   wallMs: number,
   afterExit: () => Promise<void>,
+  seccomp: Buffer | null,
   signal?: AbortSignal,
 ): Promise<SpawnResult> {
   signal?.throwIfAborted();
@@ -250,10 +266,18 @@ function spawnLimited(
     // detached: its own process group, so the deadline kills every process it started, not only the first.
     let child: ChildProcessByStdio<null, Readable, Readable>;
     try {
-      child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+      // With a seccomp program, descriptor 3 is a pipe bwrap reads it from until end of file.
+      const stdio = seccomp ? (['ignore', 'pipe', 'pipe', 'pipe'] as const) : (['ignore', 'pipe', 'pipe'] as const);
+      child = spawn(command, args, { cwd, env, stdio: [...stdio], detached: true }) as ChildProcessByStdio<null, Readable, Readable>;
     } catch (error) {
       reject(spawnFailure(command, error as Error));
       return;
+    }
+    if (seccomp) {
+      const filterPipe = child.stdio[SECCOMP_FD] as Writable;
+      // A sandbox that died before reading its filter closes the pipe; its exit status tells what happened.
+      filterPipe.on('error', () => {});
+      filterPipe.end(seccomp);
     }
     const out = new OutputBuffer(limits.outputBytes);
     const err = new OutputBuffer(limits.outputBytes);

@@ -4,7 +4,8 @@
  * How strongly model-written code is isolated, strongest first (docs/sandbox.md says what each protects against):
  * - `bwrap`: bubblewrap namespaces (user, pid, network, ipc, uts, cgroup, mount): no network but a private loopback,
  *   a read-only view of /usr and nothing else of the host's files, a size-capped tmpfs as the working directory, no
- *   capabilities, plus the rlimits; run as a dedicated unprivileged uid when the worker is root.
+ *   capabilities, no nested user namespaces, a seccomp filter (`sandbox.seccomp.ts`), plus the rlimits; run as a
+ *   dedicated unprivileged uid when the worker is root.
  * - `rlimits+uid`: (root without working user namespaces) the rlimits, a dedicated unprivileged uid per slot, no new
  *   privileges, a throwaway directory; the network and world-readable files stay reachable.
  * - `rlimits`: (neither) the rlimits and a throwaway directory, as the worker's own user: the code can read what the
