@@ -8,6 +8,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 load_env
 cd "$ROOT"
 ensure_pnpm
+# Code benchmarks run model-written code with python3 inside bubblewrap, limited by prlimit and setpriv (util-linux);
+# IFEval's language checks read python3-langdetect's profiles (docs/sandbox.md, "What a worker host needs").
+ensure_commands bwrap=bubblewrap /usr/bin/python3=python3 prlimit=util-linux setpriv=util-linux
+[ -d /usr/lib/python3/dist-packages/langdetect/profiles ] || apt_install python3-langdetect
 
 # Other engineers and jobs share this checkout: one install/build at a time.
 mkdir -p .local

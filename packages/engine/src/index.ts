@@ -9,3 +9,4 @@ export * from './session';
 export * from './tasks/registry';
 export type { TaskFactory, TaskOptions } from './tasks/task.types';
 export * from './summary/run-summary';
+export * from './sandbox';

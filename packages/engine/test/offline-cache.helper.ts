@@ -10,6 +10,8 @@ import type { DatasetContext } from '../src/types';
 
 export const GENERATIVE_FIXTURES = join(__dirname, 'fixtures/tasks/generative');
 export const MCQ_FIXTURES = join(__dirname, 'fixtures/tasks/mcq');
+export const CODE_FIXTURES = join(__dirname, 'fixtures/tasks/code');
+export const INSTRUCTION_FIXTURES = join(__dirname, 'fixtures/tasks/instruction');
 
 /** Copies `file` into the cache under `cacheDir` where a download of `url` would land. */
 export function placeInCache(cacheDir: string, url: string, file: string): void {

@@ -33,6 +33,7 @@ const RUNNABLE = [
   'aime_2025', 'arc_challenge', 'arc_easy', 'boolq', 'drop', 'gpqa_diamond', 'gsm8k', 'hellaswag', 'math', 'math_500', 'medqa',
   'mgsm', 'mmlu', 'mmlu-pro', 'natural_questions', 'openbookqa', 'piqa', 'pubmedqa', 'sciq', 'simpleqa', 'social_iqa',
   'squad_v2', 'triviaqa', 'truthfulqa', 'winogrande',
+  'humaneval', 'mbpp', 'ifeval',
 ];
 const MGSM_SUBTASKS = ['bn', 'de', 'en', 'es', 'fr', 'ja', 'latin', 'non_latin', 'ru', 'sw', 'te', 'th', 'zh'].map((l) => `mgsm_${l}`);
 

@@ -41,6 +41,7 @@ export const SCORER = {
   boxedInteger: 'boxed integer',
   codeExecution: 'code execution',
   emF1: 'EM / token F1',
+  instructionCheckers: 'instruction checkers',
 } as const;
 
 /** Where simple-evals' dataset files live; openbench reads many of its sets from there. */

@@ -2,7 +2,11 @@
 export { createAimeScorer, extractBoxedAnswer } from './aime.scorer';
 export { extractAnswer, normalizeAnswer } from './answer-text.util';
 export { createDropScorer, getDropMetrics } from './drop.scorer';
+export { createHumanevalScorer, findCode } from './humaneval.scorer';
+export { IFEVAL_INSTRUCTION_IDS, ifevalChecker } from './ifeval.checkers';
+export { createIfevalScorer, looseResponses } from './ifeval.scorer';
 export { createMathScorer, extractMathAnswer, MATH_EQUALITY_TEMPLATE } from './math.scorer';
+export { createMbppScorer, parseMbppResponse } from './mbpp.scorer';
 export { createMcqScorer, extractMcqAnswer, normalizeMcqAnswer, stripMdLatex } from './mcq.scorer';
 export { createGradeSchoolMathScorer, createMgsmScorer, normalizeNumber, parseNumericAnswer } from './numeric.scorer';
 export { formatPythonFloat, parsePythonFloat } from './python-float.util';

@@ -72,6 +72,21 @@ export function pyCaseInsensitiveWord(word: string): string {
 /** Regex source of `[A-Z]` under Python's `re.IGNORECASE` (it also admits İ, ı, ſ and the Kelvin sign). */
 export const PY_IGNORECASE_LETTER = '[A-Za-z\\u0130\\u0131\\u017f\\u212a]';
 
+const HAS_LOWER = /\p{Lowercase}/u;
+const HAS_UPPER = /\p{Uppercase}/u;
+const UPPER_OR_TITLE = /[\p{Uppercase}\p{Lt}]/u;
+const LOWER_OR_TITLE = /[\p{Lowercase}\p{Lt}]/u;
+
+/** Python `str.islower()`: at least one lowercase character and none uppercase or titlecase. */
+export function pyIsLower(text: string): boolean {
+  return HAS_LOWER.test(text) && !UPPER_OR_TITLE.test(text);
+}
+
+/** Python `str.isupper()`: at least one uppercase character and none lowercase or titlecase. */
+export function pyIsUpper(text: string): boolean {
+  return HAS_UPPER.test(text) && !LOWER_OR_TITLE.test(text);
+}
+
 /** Number of code points, which is what Python's `len(str)` counts. */
 export function pyLen(text: string): number {
   return [...text].length;

@@ -3,7 +3,9 @@
  * and the catalog serves these entries as runnable; a new benchmark is added to its family's list.
  */
 import type { BenchmarkTask } from './task.types';
+import { CODE_BENCHMARKS } from './code';
 import { GENERATIVE_BENCHMARKS } from './generative';
+import { INSTRUCTION_BENCHMARKS } from './instruction';
 import { MCQ_BENCHMARKS } from './mcq';
 
-export const BENCHMARK_TASKS: readonly BenchmarkTask[] = [...MCQ_BENCHMARKS, ...GENERATIVE_BENCHMARKS];
+export const BENCHMARK_TASKS: readonly BenchmarkTask[] = [...MCQ_BENCHMARKS, ...GENERATIVE_BENCHMARKS, ...CODE_BENCHMARKS, ...INSTRUCTION_BENCHMARKS];
