@@ -44,10 +44,11 @@ test('the grader is a model role; task arguments are what -T passed', () => {
 });
 
 test('a run’s log when its benchmark is no longer runnable: catalog names, no scorer', () => {
-  const { spec, plan } = storedRunLogStart(RunConfigSchema.parse({ benchmark: 'humaneval', model: 'openai/gpt-4o' }), ID);
-  expect(spec).toMatchObject({ task: 'humaneval', task_display_name: 'HumanEval', task_registry_name: 'openbench/humaneval', config: { epochs: 1 } });
+  // CyBench needs an agent in a container: it stays in the catalog, not runnable by this engine.
+  const { spec, plan } = storedRunLogStart(RunConfigSchema.parse({ benchmark: 'cybench', model: 'openai/gpt-4o' }), ID);
+  expect(spec).toMatchObject({ task: 'cybench', task_display_name: 'CyBench', task_registry_name: 'openbench/cybench', config: { epochs: 1 } });
   expect(spec.scorers).toBeUndefined();
-  expect(spec.dataset).toMatchObject({ name: 'humaneval', shuffled: false });
+  expect(spec.dataset).toMatchObject({ name: 'cybench', shuffled: false });
   expect(plan.steps).toEqual([{ solver: 'generate', params: {} }]);
 });
 
