@@ -96,7 +96,9 @@ beforeAll(async () => {
   await waitForHttp(`${gatewayUrl}/api/ready`, { status: 200, app: gateway });
 
   for (const n of [1, 2]) {
-    const worker = spawnApp(`worker-${n}`, services.worker.command!, processEnv(services.worker, { DATA_DIR: dataDir, DATASETS_OFFLINE: 'true' }), ROOT);
+    // Containers each have their own network; here the two workers share one host, so each gets its own port.
+    const workerEnv = processEnv(services.worker, { DATA_DIR: dataDir, DATASETS_OFFLINE: 'true', METRICS_PORT: String(await freePort()) });
+    const worker = spawnApp(`worker-${n}`, services.worker.command!, workerEnv, ROOT);
     processes.push(worker);
     await worker.waitForOutput(/worker started/);
   }

@@ -234,13 +234,18 @@ describe('k8s (kustomize)', () => {
         if (c.image === 'openbench/web') {
           expect(port.containerPort).toBe(3000);
           expect(nginx).toContain(`location = ${probe.httpGet.path} {`);
+        } else if (c.image === 'openbench/worker') {
+          // The worker's only HTTP is its metrics listener, which answers /healthz.
+          expect(probe.httpGet.path).toBe('/healthz');
+          expect(readFileSync(join(ROOT, 'packages/runtime/src/metrics.ts'), 'utf8')).toContain("path === '/healthz'");
+          expect(String(port.containerPort)).toBe(envOf(c).get('METRICS_PORT'));
         } else {
           expect(api).toContain(probe.httpGet.path);
           expect(String(port.containerPort)).toBe(envOf(c).get('PORT'));
         }
       }
     }
-    expect(probes).toBe(5);
+    expect(probes).toBe(6);
     const gateway = containers.find((x) => x.c.name === 'gateway')!.c;
     expect(gateway.readinessProbe!.httpGet!.path).toBe('/api/ready');
   });

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { boolEnv, encryptionKeyRing, key32Schema, parseAppEnv, sharedEnvShape } from '@studio/runtime';
+import { boolEnv, encryptionKeyRing, key32Schema, metricsEnvShape, parseAppEnv, sharedEnvShape } from '@studio/runtime';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '@studio/providers';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
@@ -42,6 +42,14 @@ const schema = z.object({
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
   DATASET_MIRRORS: mirrors,
   HF_TOKEN_TO_MIRRORS: boolEnv.default(false),
+  // 9465, not the gateway's 9464, so a gateway and a worker can share a host.
+  ...metricsEnvShape(9465),
+  /** Sandboxed code executions (humaneval, mbpp) running at once in this process; default one per CPU. */
+  SANDBOX_MAX_CONCURRENCY: z.coerce.number().int().min(1).optional(),
+  /** Run model code with rlimits only when no isolation works (bubblewrap, or root with a dedicated uid). */
+  SANDBOX_ALLOW_UNISOLATED: boolEnv.default(false),
+  /** The Python interpreter for code benchmarks. */
+  SANDBOX_PYTHON: z.string().min(1).optional(),
 });
 
 export type WorkerEnv = z.infer<typeof schema>;
@@ -70,6 +78,9 @@ export interface WorkerConfig {
   reconcileIntervalMs: number;
   shutdownGraceMs: number;
   datasets: { cacheDir: string; offline: boolean; hfToken?: string; mirrors: Record<string, string>; hfTokenToMirrors: boolean };
+  /** Prometheus metrics listener, null when METRICS_PORT=off. */
+  metrics: { port: number; host: string; token?: string } | null;
+  sandbox: { maxConcurrent?: number; allowUnisolated: boolean; python?: string };
 }
 
 /** Parses the environment once; throws ConfigError naming every bad variable. */
@@ -103,6 +114,12 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): WorkerConfig {
       ...(e.HF_TOKEN ? { hfToken: e.HF_TOKEN } : {}),
       mirrors: e.DATASET_MIRRORS,
       hfTokenToMirrors: e.HF_TOKEN_TO_MIRRORS,
+    },
+    metrics: e.METRICS_PORT === 'off' ? null : { port: e.METRICS_PORT, host: e.METRICS_HOST, ...(e.METRICS_TOKEN ? { token: e.METRICS_TOKEN } : {}) },
+    sandbox: {
+      ...(e.SANDBOX_MAX_CONCURRENCY ? { maxConcurrent: e.SANDBOX_MAX_CONCURRENCY } : {}),
+      allowUnisolated: e.SANDBOX_ALLOW_UNISOLATED,
+      ...(e.SANDBOX_PYTHON ? { python: e.SANDBOX_PYTHON } : {}),
     },
   };
 }

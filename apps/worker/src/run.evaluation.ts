@@ -5,8 +5,9 @@
  * recorder; nothing here writes the run's final state.
  */
 import { listRunSampleOutcomes, pinRunDataset, type Db, type RunHold, type RunRow } from '@studio/db';
-import { runEval, sampleKey, type SampleRecord } from '@studio/engine';
+import { describeSandbox, getBenchmark, runEval, sampleKey, sandbox, type SampleRecord } from '@studio/engine';
 import { createRedactor, type Redactor } from '@studio/providers';
+import type { WorkerMetrics } from '@studio/runtime';
 import type { WorkerConfig } from './config';
 import { datasetFingerprint } from './dataset.fingerprint';
 import { isDbOutage } from './db-write.retry';
@@ -26,6 +27,7 @@ export interface RunEvaluationContext {
   hold: RunHold;
   control: RunControl;
   reporter: RunReporter;
+  metrics?: WorkerMetrics;
 }
 
 /** Sets the run up and evaluates it; every failure becomes an outcome, and the model clients are closed. */
@@ -78,11 +80,14 @@ async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationCo
       `${session.graderModel ? ` (grader ${session.graderModel})` : ''}: limit ${session.limit ?? 'none'}, epochs ${session.epochs}, ` +
       `${plan.length} samples planned, ${resumed} already done (attempt ${run.attempts}, worker ${worker.workerId})`,
   );
+  // The run's log says how the model's code is isolated (or that it cannot run here).
+  if (getBenchmark(run.benchmark)?.requirements.code_execution) reporter.log('stdout', describeSandbox(await sandbox().report()));
   const sink = new SampleSink(db, hold, {
     batchSize: worker.sampleBatchSize,
     flushMs: worker.sampleFlushMs,
     seqOf: (record) => seqByKey.get(sampleKey(record.sample_id, record.epoch))!,
     onRetry: (err, delayMs, rows) => reporter.log('stderr', `could not store ${rows} samples (${messageOf(err)}); retrying in ${(delayMs / 1000).toFixed(2)} s`),
+    onStored: (rows) => ctx.metrics?.samplesFinished(run.benchmark, rows),
   });
   const result = await runEval(
     session.runOptions({

@@ -6,7 +6,7 @@
 import { RUN_EXIT_CODE, type TokenUsage } from '@studio/contracts';
 import { cancelUnclaimedRun, countRunSamples, finishRun, listRunSampleOutcomes, sumRunSampleUsage, type Db, type RunFinish, type RunHold, type RunResults } from '@studio/db';
 import { summarizeResults, type EvalSession, type WorkItem } from '@studio/engine';
-import type { Logger, RunEventPublisher } from '@studio/runtime';
+import type { Logger, RecordedRunOutcome, RunEventPublisher } from '@studio/runtime';
 import { DB_RETRY_DELAYS_MS, retryDbWrite } from './db-write.retry';
 import { messageOf } from './error-message.util';
 import { EventChain } from './event.chain';
@@ -56,24 +56,27 @@ export class OutcomeRecorder {
    * Writes the outcome to Postgres, then publishes it, waiting a bounded time for the events: a Redis outage
    * delays them but never keeps a finished run `running`. Nothing is published for a run that moved on meanwhile.
    */
-  async record(hold: RunHold, outcome: Outcome, reporter: RunReporter): Promise<void> {
-    await this.write(hold, outcome, reporter);
+  async record(hold: RunHold, outcome: Outcome, reporter: RunReporter): Promise<RecordedRunOutcome | undefined> {
+    const recorded = await this.write(hold, outcome, reporter);
     await reporter.settleEvents(EVENT_SETTLE_MS);
+    return recorded;
   }
 
   /** A run that was canceled before a worker started it, or raced to a final state meanwhile. */
-  async recordUnstarted(runId: string): Promise<void> {
+  async recordUnstarted(runId: string): Promise<RecordedRunOutcome | undefined> {
     const { db, events, logger } = this.deps;
     const finished = await cancelUnclaimedRun(db, runId);
-    if (!finished) return;
+    if (!finished) return undefined;
     const chain = new EventChain(events, runId, logger);
     const finishedAt = finished.finished_at!.toISOString();
     chain.push({ event: 'status', data: { status: 'canceled', timestamp: new Date().toISOString() } });
     chain.push({ event: 'canceled', data: { finished_at: finishedAt } });
     await chain.settle(EVENT_SETTLE_MS);
+    return { status: 'canceled' };
   }
 
-  private async write(hold: RunHold, outcome: Outcome, reporter: RunReporter): Promise<void> {
+  /** The outcome as written, or undefined when nothing final was recorded (abandoned, handed back). */
+  private async write(hold: RunHold, outcome: Outcome, reporter: RunReporter): Promise<RecordedRunOutcome | undefined> {
     const { db, logger, workerId } = this.deps;
     const { runId } = hold;
     // Writes the last progress and stops the heartbeat, whatever happens below.
@@ -85,7 +88,7 @@ export class OutcomeRecorder {
         reporter.log('stderr', abandonedLine(workerId, hold.attempt, outcome.reason));
         await reporter.flush();
       }
-      return;
+      return undefined;
     }
     if (outcome.kind === 'hand-back' && outcome.cause === 'database') {
       reporter.log(
@@ -93,7 +96,7 @@ export class OutcomeRecorder {
         `The database is unavailable (${outcome.error}): run handed back to the queue; it resumes from its stored samples in ${OUTAGE_HANDBACK_DELAY_MS / 1000} s`,
       );
       await reporter.flush();
-      return;
+      return undefined;
     }
     if (outcome.kind === 'hand-back') {
       reporter.log(
@@ -101,7 +104,7 @@ export class OutcomeRecorder {
         `Worker ${workerId} is shutting down: run handed back to the queue with ${await countRunSamples(db, runId)} samples saved; another worker resumes it`,
       );
       await reporter.flush();
-      return;
+      return undefined;
     }
     let finish: RunFinish;
     if (outcome.kind === 'completed') {
@@ -119,7 +122,7 @@ export class OutcomeRecorder {
     const written = await this.retrying(hold, () => finishRun(db, hold, finish));
     if (!written.held) {
       logger.warn('run is no longer held by this attempt; outcome not recorded', { run_id: runId, attempt: hold.attempt, outcome: status, reason: written.loss });
-      return;
+      return undefined;
     }
     const finished = written.run;
     const finishedAt = finished.finished_at!.toISOString();
@@ -127,6 +130,7 @@ export class OutcomeRecorder {
     if (status === 'completed') reporter.event({ event: 'completed', data: { exit_code: RUN_EXIT_CODE.completed, finished_at: finishedAt } });
     else if (status === 'failed') reporter.event({ event: 'failed', data: { exit_code: RUN_EXIT_CODE.failed, error: finished.error ?? '', finished_at: finishedAt } });
     else reporter.event({ event: 'canceled', data: { finished_at: finishedAt } });
+    return { status, error: finished.error };
   }
 
   /**

@@ -1,14 +1,15 @@
 /**
  * The BullMQ side of a run: a job (id = run id) becomes one attempt at the run. Postgres holds the truth: the run
  * row says whether there is anything to do, finished samples are rows (so another worker resumes where this one
- * stopped), and the outcome is recorded there before the job completes. A run that fails still completes its job;
- * a shutdown or a database outage hands the job back, and an outcome that cannot be written even after retries
- * fails the job for BullMQ to retry.
+ * stopped), and the outcome is recorded there before the job ends. The job then tells dashboards the same story
+ * (settleRunJob): a completed or canceled run completes its job (its return value says which), a failed run fails
+ * it with the run's error as failedReason. A shutdown or a database outage hands the job back, and an outcome that
+ * cannot be written even after retries fails the job's attempt for BullMQ to retry.
  */
 import { DelayedError, type Job } from 'bullmq';
-import { ExecuteRunPayloadSchema, isTerminal } from '@studio/contracts';
+import { ExecuteRunPayloadSchema, isTerminal, type ExecuteRunPayload, type RunJobResult } from '@studio/contracts';
 import { claimRun, findRun, type Db, type RunHold } from '@studio/db';
-import type { Logger, RunEventPublisher } from '@studio/runtime';
+import { mirrorRunJobProgress, settleRunJob, type Logger, type RunEventPublisher, type WorkerMetrics } from '@studio/runtime';
 import type { WorkerConfig } from './config';
 import type { RunControl } from './run.control';
 import { evaluateRun } from './run.evaluation';
@@ -22,6 +23,7 @@ export interface RunProcessorDeps {
   events: RunEventPublisher;
   logger: Logger;
   registry: RunRegistry;
+  metrics?: WorkerMetrics;
 }
 
 export class RunProcessor {
@@ -31,20 +33,22 @@ export class RunProcessor {
     this.recorder = new OutcomeRecorder({ db: deps.db, events: deps.events, logger: deps.logger, workerId: deps.config.workerId });
   }
 
-  async process(job: Job, token: string | undefined): Promise<void> {
-    const { config, db, logger, registry } = this.deps;
+  async process(job: Job<ExecuteRunPayload, RunJobResult | undefined>, token: string | undefined): Promise<RunJobResult | undefined> {
+    const { config, db, logger, registry, metrics } = this.deps;
     const payload = ExecuteRunPayloadSchema.safeParse(job.data);
     if (!payload.success) {
       logger.warn('ignoring a run job with an invalid payload', { job_id: job.id });
-      return;
+      return undefined;
     }
     const runId = payload.data.run_id;
     if (registry.shuttingDown) return handBack(job, token, 0);
     const run = await findRun(db, runId);
-    if (!run || isTerminal(run.status)) {
-      logger.info('nothing to do for run job', { run_id: runId, status: run?.status ?? 'deleted' });
-      return;
+    if (!run) {
+      logger.info('nothing to do for run job', { run_id: runId, status: 'deleted' });
+      return undefined;
     }
+    // A finished run's job (one that came back after its outcome was written) ends as the run did.
+    if (isTerminal(run.status)) return settleRunJob({ status: run.status as 'completed' | 'failed' | 'canceled', error: run.error });
     // Registered before the claim, so a cancel message sent meanwhile is not lost.
     const control = registry.register(runId);
     let outcome: Outcome;
@@ -53,22 +57,25 @@ export class RunProcessor {
     try {
       const claimed = run.cancel_requested_at ? undefined : await claimRun(db, runId, config.workerId);
       if (!claimed) {
-        await this.recorder.recordUnstarted(runId);
-        return;
+        const unstarted = await this.recorder.recordUnstarted(runId);
+        return unstarted ? settleRunJob(unstarted) : undefined;
       }
       hold = { runId, attempt: claimed.attempts };
-      reporter = this.reporter(hold, control);
+      reporter = this.reporter(hold, control, job);
       reporter.status('running');
       reporter.start();
-      outcome = await evaluateRun(claimed, { worker: config, db, hold, control, reporter });
+      outcome = await evaluateRun(claimed, { worker: config, db, hold, control, reporter, metrics });
     } finally {
       registry.release(control);
     }
-    await this.recorder.record(hold, outcome, reporter);
+    const recorded = await this.recorder.record(hold, outcome, reporter);
     if (outcome.kind === 'hand-back') return handBack(job, token, outcome.cause === 'database' ? OUTAGE_HANDBACK_DELAY_MS : 0);
+    if (!recorded) return undefined;
+    metrics?.runFinished(recorded.status);
+    return settleRunJob(recorded);
   }
 
-  private reporter(hold: RunHold, control: RunControl): RunReporter {
+  private reporter(hold: RunHold, control: RunControl, job: Job<ExecuteRunPayload, RunJobResult | undefined>): RunReporter {
     const { config, db, events, logger } = this.deps;
     return new RunReporter({
       db,
@@ -79,6 +86,7 @@ export class RunProcessor {
       heartbeatMs: heartbeatMs(config),
       logFlushMs: config.sampleFlushMs,
       onStopRequested: (reason) => control.stop(reason),
+      onProgress: (percentage) => void mirrorRunJobProgress(job, percentage),
     });
   }
 }
@@ -87,7 +95,7 @@ export class RunProcessor {
  * Shutdown or a database outage: return the job to the queue without using an attempt, so a worker resumes the
  * run from its stored samples (after `delayMs`, to give the database time to come back).
  */
-async function handBack(job: Job, token: string | undefined, delayMs: number): Promise<never> {
+async function handBack(job: Job<ExecuteRunPayload, RunJobResult | undefined>, token: string | undefined, delayMs: number): Promise<never> {
   await job.moveToDelayed(Date.now() + delayMs, token);
   throw new DelayedError();
 }

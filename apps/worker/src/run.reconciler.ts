@@ -95,7 +95,7 @@ export class RunReconciler {
       if (LIVE_JOB_STATES.has(state)) continue;
       // A finished job keeps its id for a while and would turn the new enqueue into a no-op.
       if (job) await job.remove();
-      await enqueueRun(queue, run.run_id);
+      await enqueueRun(queue, run);
       logger.info('re-enqueued a queued run whose job was missing', { run_id: run.run_id, job_state: state });
     }
   }
@@ -128,7 +128,7 @@ export class RunReconciler {
     if (!counted) return;
     // The failed job keeps its id and would turn the new enqueue into a no-op.
     await queue.remove(run.run_id);
-    await enqueueRun(queue, run.run_id);
+    await enqueueRun(queue, run);
     logger.warn('re-enqueued a running run whose job failed', { run_id: run.run_id, requeues: counted.requeues, job_error: failedReason });
   }
 }

@@ -19,6 +19,8 @@ export interface RunReporterOptions {
   logFlushMs: number;
   /** The database says a cancel was requested, or this attempt no longer holds the run. */
   onStopRequested: (reason: 'cancel' | RunHoldLoss) => void;
+  /** Each progress written, as the percentage its event carries (the queue job mirrors it for dashboards). */
+  onProgress?: (percentage: number) => void;
 }
 
 /**
@@ -102,6 +104,7 @@ export class RunReporter {
       this.lastProgressMs = this.lastWriteMs;
       const percentage = progress.total > 0 ? Math.round((progress.current / progress.total) * 10_000) / 100 : 0;
       this.event({ event: 'progress', data: { percentage, current: progress.current, total: progress.total } });
+      this.o.onProgress?.(percentage);
     }
     try {
       const state = await touchRunningRun(this.o.db, this.o.hold, progress);

@@ -7,6 +7,7 @@ import { RunConfigSchema } from '@studio/contracts';
 import { type Db, type RunRow } from '@studio/db';
 import { EvalSession, modelGenerator, type Generator, type SessionClientOptions } from '@studio/engine';
 import { createModelClient, parseModelId, type ModelClient, type RetryInfo } from '@studio/providers';
+import type { WorkerMetrics } from '@studio/runtime';
 import type { WorkerConfig } from './config';
 import { messageOf } from './error-message.util';
 import { RunSetupError, resolveProviderAccess } from './provider-key.resolver';
@@ -29,11 +30,12 @@ export interface RunSetupContext {
   reporter: RunReporter;
   /** Receives each decrypted key, so that no error message stored with the run can carry one. */
   secrets: string[];
+  metrics?: WorkerMetrics;
 }
 
 export async function setUpRun(run: RunRow, ctx: RunSetupContext): Promise<PreparedRun> {
   const session = openSession(run);
-  const { worker, db, reporter, secrets } = ctx;
+  const { worker, db, reporter, secrets, metrics } = ctx;
   // The run's options, else this worker's configured request timeout and retries.
   const defaults = { timeoutMs: worker.providerTimeoutMs, maxRetries: worker.providerMaxRetries };
   const clients: ModelClient[] = [];
@@ -45,10 +47,13 @@ export async function setUpRun(run: RunRow, ctx: RunSetupContext): Promise<Prepa
       ...access,
       // Runs call the user's saved endpoint (or the provider's default) from inside the deployment.
       urlPolicy: { blockPrivate: worker.blockPrivateBaseUrls },
-      onRetry: (info) => reporter.log('stderr', retryLine(options.model, info)),
+      onRetry: (info) => {
+        metrics?.modelCallRetried(client.provider, info.error);
+        reporter.log('stderr', retryLine(options.model, info));
+      },
     });
     clients.push(client);
-    return client;
+    return metrics ? observed(client, metrics) : client;
   };
   try {
     const modelClient = await open(session.modelClientOptions(defaults));
@@ -69,6 +74,21 @@ function openSession(run: RunRow): EvalSession {
   } catch (err) {
     throw new RunSetupError(messageOf(err));
   }
+}
+
+/** The client with each generate call timed and its errors counted, by provider and class. */
+function observed(client: ModelClient, metrics: WorkerMetrics): ModelClient {
+  return {
+    id: client.id,
+    provider: client.provider,
+    model: client.model,
+    get concurrencyLimit() {
+      return client.concurrencyLimit;
+    },
+    generate: (messages, config, signal) => metrics.observeModelCall(client.provider, () => client.generate(messages, config, signal)),
+    listModels: (signal) => client.listModels(signal),
+    close: () => client.close(),
+  };
 }
 
 /** `attempt` counts requests: the first retry is attempt 2. */

@@ -11,6 +11,8 @@ export interface SampleSinkOptions {
   retryDelaysMs?: readonly number[];
   /** Told about each failed batch write that is about to be retried. */
   onRetry?: (err: unknown, delayMs: number, rows: number) => void;
+  /** Told how many rows each successful write stored. */
+  onStored?: (rows: number) => void;
 }
 
 /** A sample write was refused: this worker's attempt no longer holds the run. */
@@ -70,6 +72,7 @@ export class SampleSink {
           );
           if (!written.held) throw new RunHoldLostError(written.loss);
           this.stored += batch.length;
+          this.options.onStored?.(batch.length);
         } catch (err) {
           this.failure = err;
         }

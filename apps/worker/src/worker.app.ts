@@ -1,7 +1,22 @@
-import { Worker } from 'bullmq';
-import { QueueName, type ExecuteRunPayload } from '@studio/contracts';
+import { hostname } from 'node:os';
+import { UnrecoverableError, Worker } from 'bullmq';
+import { QueueName, type ExecuteRunPayload, type RunJobResult } from '@studio/contracts';
 import { createDb } from '@studio/db';
-import { RunProtocol, bullPrefix, createLogger, createRedis, createRunQueue, type Logger } from '@studio/runtime';
+import { configureSandbox, describeSandbox } from '@studio/engine';
+import {
+  RunProtocol,
+  WorkerHeartbeats,
+  WorkerMetrics,
+  bullPrefix,
+  createLogger,
+  createMetricsRegistry,
+  createRedis,
+  createRunQueue,
+  startMetricsServer,
+  startWorkerHeartbeat,
+  type Logger,
+  type MetricsServer,
+} from '@studio/runtime';
 import type { WorkerConfig } from './config';
 import { RunProcessor, staleAfterMs } from './run.processor';
 import { LIVE_JOB_STATES, RunReconciler, findRunJob } from './run.reconciler';
@@ -9,6 +24,8 @@ import { RunRegistry } from './run.registry';
 
 export interface WorkerApp {
   readonly workerId: string;
+  /** `http://<host>:<port>` of the Prometheus listener, when METRICS_PORT is not off. */
+  readonly metricsUrl: string | undefined;
   /**
    * Graceful shutdown: take no new job, let in-flight samples finish (at most SHUTDOWN_GRACE_MS), store them,
    * hand every held run back to the queue, then close all connections.
@@ -22,6 +39,12 @@ export function createWorkerLogger(config: WorkerConfig): Logger {
 
 /** Connects to Postgres and Redis and starts taking run jobs. */
 export async function startWorker(config: WorkerConfig, logger: Logger = createWorkerLogger(config)): Promise<WorkerApp> {
+  // Code benchmarks run the model's code in this sandbox; its level is detected once and said in the log.
+  const codeSandbox = configureSandbox(config.sandbox);
+  void codeSandbox.report().then(
+    (report) => logger.info(describeSandbox(report)),
+    (err: unknown) => logger.warn('could not probe the code sandbox', { error: String(err) }),
+  );
   const db = createDb(config.databaseUrl, { max: config.databasePoolSize, applicationName: 'openbench-worker' });
   const redis = createRedis(config.redisUrl);
   const workerRedis = createRedis(config.redisUrl);
@@ -37,8 +60,12 @@ export async function startWorker(config: WorkerConfig, logger: Logger = createW
   );
   await cancels.start();
   const queue = createRunQueue(queueRedis, config.redisPrefix);
-  const processor = new RunProcessor({ config, db, events, logger, registry });
-  const worker = new Worker<ExecuteRunPayload>(QueueName.Runs, (job, token) => processor.process(job, token), {
+  const metricsRegistry = createMetricsRegistry('worker');
+  const metrics = new WorkerMetrics(metricsRegistry, { activeRuns: () => registry.size, concurrency: config.concurrency });
+  let metricsServer: MetricsServer | undefined;
+  if (config.metrics) metricsServer = await startMetricsServer({ registry: metricsRegistry, ...config.metrics });
+  const processor = new RunProcessor({ config, db, events, logger, registry, metrics });
+  const worker = new Worker<ExecuteRunPayload, RunJobResult | undefined>(QueueName.Runs, (job, token) => processor.process(job, token), {
     connection: workerRedis,
     prefix: bullPrefix(config.redisPrefix),
     concurrency: config.concurrency,
@@ -51,7 +78,11 @@ export async function startWorker(config: WorkerConfig, logger: Logger = createW
   const onQueueError = (err: Error) => logger.warn('queue connection error', { error: err.message });
   worker.on('error', onQueueError);
   queue.on('error', onQueueError);
-  worker.on('failed', (job, err) => logger.error('run job failed', { run_id: job?.data.run_id, error: err.message }));
+  // A run whose failure is recorded fails its job on purpose (settleRunJob), for dashboards: not an error here.
+  worker.on('failed', (job, err) => {
+    if (err instanceof UnrecoverableError) logger.info('run job ended with its failed run', { run_id: job?.data.run_id });
+    else logger.error('run job failed', { run_id: job?.data.run_id, error: err.message });
+  });
   // A job (id = run id) whose lock expired goes back to the queue for another worker, so this attempt stops
   // at once: its writes are fenced by the attempt anyway, and stopping saves the model calls it would waste.
   // A job that no longer exists (the queue was reset) goes to nobody, so the attempt carries on.
@@ -79,7 +110,27 @@ export async function startWorker(config: WorkerConfig, logger: Logger = createW
     staleAfterMs: staleAfterMs(config),
   });
   reconciler.start();
-  logger.info('worker started', { worker_id: config.workerId, concurrency: config.concurrency, prefix: config.redisPrefix });
+  const startedAt = new Date().toISOString();
+  const heartbeat = startWorkerHeartbeat(
+    new WorkerHeartbeats(redis, config.redisPrefix),
+    () => ({
+      worker_id: config.workerId,
+      hostname: hostname(),
+      pid: process.pid,
+      started_at: startedAt,
+      concurrency: config.concurrency,
+      draining: registry.shuttingDown,
+      runs: registry.held(),
+    }),
+    { onError: (err) => logger.debug('worker heartbeat failed', { error: String(err) }) },
+  );
+  registry.onChange = () => void heartbeat.beatNow();
+  logger.info('worker started', {
+    worker_id: config.workerId,
+    concurrency: config.concurrency,
+    prefix: config.redisPrefix,
+    ...(metricsServer ? { metrics: `${metricsServer.url}/metrics` } : {}),
+  });
 
   let stopping: Promise<void> | undefined;
   const stop = async (): Promise<void> => {
@@ -97,6 +148,9 @@ export async function startWorker(config: WorkerConfig, logger: Logger = createW
       }, config.shutdownGraceMs + 5_000);
     });
     await Promise.all([Promise.race([closed, forced]).finally(() => clearTimeout(timer)), reconciler.stop()]);
+    // The runs are handed back: the heartbeat goes, so the workers list stops showing this process.
+    await heartbeat.stop();
+    await metricsServer?.close();
     await cancels.close();
     await queue.close();
     await Promise.allSettled([db.destroy(), redis.quit(), workerRedis.quit(), queueRedis.quit()]);
@@ -104,6 +158,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger = createW
   };
   return {
     workerId: config.workerId,
+    metricsUrl: metricsServer?.url,
     stop: () => (stopping ??= stop()),
   };
 }

@@ -55,7 +55,7 @@ test('a run canceled before any worker took it is marked canceled without callin
   const runId = await h.createRun({}, { enqueue: false });
   await h.db.updateTable('runs').set({ cancel_requested_at: new Date() }).where('run_id', '=', runId).execute();
   const requestsBefore = model.requests.length;
-  await enqueueRun(h.queue, runId);
+  await enqueueRun(h.queue, await h.run(runId));
   const run = await h.waitForStatus(runId, 'canceled');
   expect(run).toMatchObject({ exit_code: 130, error: 'Run was canceled', attempts: 0, started_at: null });
   expect(model.requests.length).toBe(requestsBefore);

@@ -112,7 +112,7 @@ export class WorkerHarness {
   async createRun(config: Partial<RunConfig> = {}, options: { enqueue?: boolean } = {}): Promise<string> {
     const runId = randomUUID();
     const full = RunConfigSchema.parse({ benchmark: 'mmlu', model: MODEL, ...config });
-    await insertRun(this.db, {
+    const row = await insertRun(this.db, {
       run_id: runId,
       user_id: this.userId,
       benchmark: full.benchmark,
@@ -121,7 +121,7 @@ export class WorkerHarness {
       eval_id: randomBytes(11).toString('hex'),
       task_id: randomBytes(11).toString('hex'),
     });
-    if (options.enqueue !== false) await enqueueRun(this.queue, runId);
+    if (options.enqueue !== false) await enqueueRun(this.queue, row);
     return runId;
   }
 
@@ -181,6 +181,8 @@ export class WorkerHarness {
       PROVIDER_MAX_RETRIES: '2',
       RECONCILE_INTERVAL_MS: '60000',
       SHUTDOWN_GRACE_MS: '5000',
+      // Many workers share this host in tests: no fixed metrics port unless a test asks for one.
+      METRICS_PORT: 'off',
       ...overrides,
     };
   }

@@ -41,11 +41,17 @@ function bearerMatches(header: string | undefined, token: string): boolean {
 /**
  * Serves `GET /metrics` (Prometheus text format) on a listener of its own, apart from the API, so that whoever can
  * reach the API (an ingress, the internet) cannot read it: only what can reach this port, plus the token if set.
+ * `GET /healthz` answers `ok` without a token: the worker has no other HTTP for liveness probes.
  */
 export async function startMetricsServer(options: MetricsServerOptions): Promise<MetricsServer> {
   const { registry, token } = options;
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
+    // Liveness for probes and health checks: the process answers. No token, and it tells nothing.
+    if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
+      res.writeHead(200, { 'Content-Type': 'text/plain' }).end(req.method === 'HEAD' ? undefined : 'ok\n');
+      return;
+    }
     if (path !== '/metrics' || (req.method !== 'GET' && req.method !== 'HEAD')) {
       res.writeHead(404, { 'Content-Type': 'text/plain' }).end('Not found: metrics are at GET /metrics\n');
       return;

@@ -38,14 +38,11 @@ test('a run job is named after benchmark and model and carries run id, benchmark
   expect(stored).not.toContain('private notes');
 });
 
-test('enqueueing the same run twice keeps one job; an id alone still enqueues (the reconciler does so)', async () => {
+test('enqueueing the same run twice keeps one job', async () => {
   const run = descriptor();
   await enqueueRun(queue, run);
   await enqueueRun(queue, { ...run, model: 'other/model' });
   expect((await queue.getJob(run.run_id))?.data.model).toBe('openai/gpt-4o');
-  const idOnly = randomUUID();
-  await enqueueRun(queue, idOnly);
-  expect((await queue.getJob(idOnly))?.data).toEqual({ run_id: idOnly });
 });
 
 test('a job without an owner and a job with a non-uuid run id', async () => {

@@ -56,18 +56,12 @@ export function runJobName(run: Pick<RunJobDescriptor, 'benchmark' | 'model'>): 
 }
 
 /** Job name of a job enqueued by run id alone. */
-const ID_ONLY_JOB_NAME = 'run';
 
 /**
- * Adds the run's job (id = run id; a job with that id already present makes this a no-op). Pass the run (its row
- * has these columns) so that dashboards can show what it is. An id alone gives a job with no dashboard fields:
- * the worker's reconciler re-enqueues that way until it passes the run row.
+ * Adds the run's job (id = run id; a job with that id already present makes this a no-op). The run (its row has
+ * these columns) gives the job the fields dashboards show.
  */
-export async function enqueueRun(queue: RunQueue, run: RunJobDescriptor | string): Promise<void> {
-  if (typeof run === 'string') {
-    await queue.add(ID_ONLY_JOB_NAME, ExecuteRunPayloadSchema.parse({ run_id: run }), { jobId: run });
-    return;
-  }
+export async function enqueueRun(queue: RunQueue, run: RunJobDescriptor): Promise<void> {
   const payload = ExecuteRunPayloadSchema.required().parse({ run_id: run.run_id, benchmark: run.benchmark, model: run.model, user_id: run.user_id });
   await queue.add(runJobName(payload), payload, { jobId: payload.run_id });
 }
