@@ -3,7 +3,8 @@
  * apply, parsed with node's `util.parseArgs`. Every mistake is a UsageError (exit code 2), found
  * before any dataset is read or any model is called.
  */
-import { getReducer, type SampleLimit } from '@studio/engine';
+import { expandEpochReducers, type SampleLimit } from '@studio/engine';
+import { REASONING_EFFORTS } from '@studio/contracts';
 import { DEFAULT_MAX_CONNECTIONS, parseModelId, type GenerateConfig } from '@studio/providers';
 import { parseArgs } from 'node:util';
 
@@ -101,7 +102,6 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const REASONING_EFFORTS = ['minimal', 'low', 'medium', 'high'] as const;
 
 function integer(flag: string, value: string, min: number): number {
   if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`--${flag} must be an integer >= ${min}, got "${value}"`);
@@ -144,21 +144,12 @@ function keyValues(flag: string, values: readonly string[]): Record<string, stri
   return out;
 }
 
-/** Comma lists flattened; `pass_hat_k` expands to `pass_hat_1 … pass_hat_k`, as openbench does. */
 function reducers(values: readonly string[]): string[] {
-  const names = values.flatMap((value) => value.split(',')).map((name) => name.trim()).filter(Boolean);
-  const expanded = names.flatMap((name) => {
-    const k = /^pass_hat_(\d+)$/.exec(name)?.[1];
-    return k === undefined ? [name] : Array.from({ length: Number(k) }, (_, i) => `pass_hat_${i + 1}`);
-  });
-  for (const name of expanded) {
-    try {
-      getReducer(name);
-    } catch (error) {
-      throw new UsageError(`--epochs-reducer: ${(error as Error).message}`);
-    }
+  try {
+    return expandEpochReducers(values);
+  } catch (error) {
+    throw new UsageError(`--epochs-reducer: ${(error as Error).message}`);
   }
-  return expanded;
 }
 
 function failOnError(value: string | undefined, never: boolean | undefined): boolean | number {

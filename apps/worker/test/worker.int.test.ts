@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { countRunSamples, listRunLogs, listRunSamples, upsertApiKey } from '@studio/db';
 import { getTask, runEval, summarizeResults } from '@studio/engine';
 import { createModelClient } from '@studio/providers';
-import { lastUserText } from '../../../packages/engine/test/fake-chat-model.server';
+import { lastUserText, startFakeChatModel } from '../../../packages/engine/test/fake-chat-model.server';
 import { GENERATIVE_FIXTURES } from '../../../packages/engine/test/offline-cache.helper';
 import { API_KEY, MODEL, WorkerHarness } from './worker.harness';
 
@@ -211,4 +211,19 @@ test('model output containing NUL characters is stored (as U+FFFD) and the run c
   const [first] = await listRunSamples(h.db, runId, { offset: 0, limit: 1 });
   expect((first.record as { output: { completion: string } }).output.completion).toBe(`thinking\uFFFD\uFFFD\nAnswer: ${String(target.target)}`);
   expect(first.score).toBe(1);
+});
+
+test('a run\'s epoch reducers and reasoning effort reach the engine: one score set per reducer, the effort sent to the model', async () => {
+  const reasoning = await startFakeChatModel({ respond: () => 'ANSWER: A' });
+  const app = await h.startWorker();
+  try {
+    await h.saveKey(reasoning.baseUrl, 'fireworks');
+    const runId = await h.createRun({ model: 'fireworks/fake-model', limit: 2, epochs: 2, epochs_reducer: ['mean', 'max'], reasoning_effort: 'low' });
+    const run = await h.waitForStatus(runId, 'completed');
+    expect((run.results as { reducer?: string }[]).map((r) => r.reducer)).toEqual(['mean', 'max']);
+    expect(reasoning.bodies().every((b) => b.reasoning_effort === 'low')).toBe(true);
+  } finally {
+    await app.stop();
+    await reasoning.close();
+  }
 });

@@ -14,6 +14,10 @@ export const RUN_EXIT_CODE = { completed: 0, failed: 1, canceled: 130 } as const
 /** The `error` of a canceled run. */
 export const RUN_CANCELED_MESSAGE = 'Run was canceled';
 
+/** openbench `--reasoning-effort`: how hard a reasoning model thinks (mapped per provider as Inspect does). */
+export const REASONING_EFFORTS = ['minimal', 'low', 'medium', 'high'] as const;
+export type ReasoningEffort = (typeof REASONING_EFFORTS)[number];
+
 /** Run configuration as accepted by `POST /api/runs` and stored with the run. */
 export const RunConfigSchema = z.object({
   schema_version: z.literal(1).default(1),
@@ -34,5 +38,11 @@ export const RunConfigSchema = z.object({
    * that many did. Absent or null: true, openbench's default (and all that configs stored before it knew).
    */
   fail_on_error: z.union([z.boolean(), z.number().min(0)]).nullable().optional(),
+  /**
+   * openbench `--epochs-reducer`: how a sample's epochs reduce to one score (`mean`, `median`, `mode`, `max`,
+   * `pass_at_<k>`, `at_least_<k>`, `pass_hat_<k>` expanded to `pass_hat_1..k`). Absent or null: the task's own.
+   */
+  epochs_reducer: z.array(z.string()).min(1).nullable().optional(),
+  reasoning_effort: z.enum(REASONING_EFFORTS).nullable().optional(),
 });
 export type RunConfig = z.infer<typeof RunConfigSchema>;

@@ -189,7 +189,10 @@ describe('creating a run', () => {
   });
 
   test('explicit nulls are accepted for every option', async () => {
-    const nulls = { limit: null, temperature: null, top_p: null, max_tokens: null, timeout: null, epochs: null, max_connections: null, seed: null, grader_model: null, notes: null };
+    const nulls = {
+      limit: null, temperature: null, top_p: null, max_tokens: null, timeout: null, epochs: null, max_connections: null, seed: null,
+      grader_model: null, notes: null, epochs_reducer: null, reasoning_effort: null,
+    };
     expect((await create({ ...base, ...nulls })).status).toBe(200);
   });
 
@@ -208,6 +211,30 @@ describe('creating a run', () => {
     expect((await findRun(t.deps.db, overridden.body.run_id))!.config).toMatchObject({ grader_model: 'groq/llama-3.3-70b-versatile' });
     await saveKey(t.app, other, 'openai');
     expect((await create(body, other)).status).toBe(200);
+  });
+
+  test('epoch reducers and reasoning effort are stored as given, pass_hat_k expanded, and shown in the bench command', async () => {
+    const res = await create({ ...base, epochs: 4, epochs_reducer: ['mean', 'pass_at_2', 'pass_hat_2'], reasoning_effort: 'high' });
+    expect(res.status).toBe(200);
+    expect((await findRun(t.deps.db, res.body.run_id))!.config).toMatchObject({
+      epochs_reducer: ['mean', 'pass_at_2', 'pass_hat_1', 'pass_hat_2'],
+      reasoning_effort: 'high',
+    });
+    const detail = await request(t.app).get(`/api/runs/${res.body.run_id}`);
+    expect(detail.body.config).toMatchObject({ epochs_reducer: ['mean', 'pass_at_2', 'pass_hat_1', 'pass_hat_2'], reasoning_effort: 'high' });
+    expect(detail.body.command).toBe(
+      'bench eval mmlu --model mockllm/default --epochs 4 --epochs-reducer mean,pass_at_2,pass_hat_1,pass_hat_2 --reasoning-effort high',
+    );
+  });
+
+  test.each([
+    [{ epochs_reducer: ['average'] }, "epochs_reducer: unknown epoch reducer 'average'"],
+    [{ epochs_reducer: [] }, 'epochs_reducer'],
+    [{ reasoning_effort: 'extreme' }, 'reasoning_effort'],
+  ])('%j is 422 naming the field', async (extra, detail) => {
+    const res = await create({ ...base, ...extra });
+    expect(res.status).toBe(422);
+    expect(res.body.detail).toContain(detail);
   });
 
   test('timeout may go up to a day', async () => {

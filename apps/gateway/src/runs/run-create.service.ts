@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { RunConfigSchema, findProvider, type RunConfig } from '@studio/contracts';
 import { deleteRunRows, findApiKey, findRun, insertRun } from '@studio/db';
-import { getBenchmark, getTask, hasTask, newShortUuid } from '@studio/engine';
+import { expandEpochReducers, getBenchmark, getTask, hasTask, newShortUuid } from '@studio/engine';
 import { parseModelId } from '@studio/providers';
 import { RateLimiter } from '../auth/rate-limiter';
 import type { AppDeps } from '../deps';
@@ -96,6 +96,8 @@ export class RunCreateService {
       grader_model: graderOverride,
       // Stored only when given, so configs that keep the default read as they always have.
       fail_on_error: body.fail_on_error ?? undefined,
+      epochs_reducer: body.epochs_reducer == null ? undefined : epochReducers(body.epochs_reducer),
+      reasoning_effort: body.reasoning_effort ?? undefined,
     });
     // The wire type's checks come first; this is the last word on what a stored config may hold.
     if (!parsed.success) {
@@ -128,5 +130,13 @@ export class RunCreateService {
     if (deleted === 0 && (await findRun(this.deps.db, runId))) return true;
     await this.signals.dropStreams([runId]);
     return false;
+  }
+}
+
+function epochReducers(names: readonly string[]): string[] {
+  try {
+    return expandEpochReducers(names);
+  } catch (err) {
+    throw validationError('epochs_reducer', (err as Error).message);
   }
 }

@@ -86,6 +86,8 @@ export function benchCommand(config: RunConfig): string {
   option('--max-connections', int(config.max_connections));
   option('--seed', int(config.seed));
   option('--model-role', config.grader_model === null ? null : `grader=${config.grader_model}`);
+  option('--epochs-reducer', config.epochs_reducer ? config.epochs_reducer.join(',') : null);
+  option('--reasoning-effort', config.reasoning_effort ?? null);
   // openbench: `--fail-on-error 0` means "fail on any error" (its default), so only a looser budget is spelled out.
   if (config.fail_on_error === false) argv.push('--no-fail-on-error');
   else if (typeof config.fail_on_error === 'number' && config.fail_on_error > 0) option('--fail-on-error', String(config.fail_on_error));

@@ -93,6 +93,17 @@ export interface RunCreate {
    */
   // null first: tsoa tries the members in order, and its boolean member would take null as false.
   fail_on_error?: null | number | boolean;
+  /**
+   * openbench's `--epochs-reducer`: how each sample's epochs reduce to one score, one metric set per reducer:
+   * `mean`, `median`, `mode`, `max`, `pass_at_<k>`, `at_least_<k>`, `pass_hat_<k>` (expanded to
+   * `pass_hat_1 … pass_hat_<k>`). Absent or null: the benchmark's own (usually `mean`).
+   * @minItems 1
+   * @maxItems 20
+   * @example ["mean", "pass_at_2"]
+   */
+  epochs_reducer?: string[] | null;
+  /** openbench's `--reasoning-effort`, for reasoning models (mapped per provider as Inspect maps it). */
+  reasoning_effort?: 'minimal' | 'low' | 'medium' | 'high' | null;
   /** Normalised like `PATCH /api/runs/{run_id}/tags`. */
   tags?: string[];
   /** @maxLength 10000 */
@@ -120,6 +131,10 @@ export interface RunConfigView {
   grader_model: string | null;
   /** Absent when the run fails on the first sample error (the default). */
   fail_on_error?: number | boolean | null;
+  /** Absent when the run keeps the benchmark's reducers. */
+  epochs_reducer?: string[] | null;
+  /** Absent when the run leaves it to the model. */
+  reasoning_effort?: 'minimal' | 'low' | 'medium' | 'high' | null;
 }
 
 export interface RunSummary {

@@ -31,6 +31,18 @@ describe('toRunCreate', () => {
     expect(toRunCreate(form({ fail_on_error: 'count', fail_on_error_value: '0.5' }))).toHaveProperty('errors.fail_on_error_value');
     expect(toRunCreate(form({}))).not.toHaveProperty('body.fail_on_error');
   });
+
+  it('sends epoch reducers and reasoning effort only when set, and names an unknown reducer', () => {
+    expect(toRunCreate(form({ epochs_reducer: 'mean, pass_at_2', reasoning_effort: 'high' }))).toMatchObject({
+      body: { epochs_reducer: ['mean', 'pass_at_2'], reasoning_effort: 'high' },
+    });
+    const plain = toRunCreate(form({}));
+    expect(plain).not.toHaveProperty('body.epochs_reducer');
+    expect(plain).not.toHaveProperty('body.reasoning_effort');
+    expect(toRunCreate(form({ epochs_reducer: 'mean, average' }))).toEqual({
+      errors: { epochs_reducer: 'Unknown reducer "average": use mean, median, mode, max, pass_at_<k>, at_least_<k> or pass_hat_<k>' },
+    });
+  });
 });
 
 describe('formFromRun', () => {
@@ -50,14 +62,19 @@ describe('formFromRun', () => {
         seed: 42,
         grader_model: null,
         fail_on_error: 0.05,
+        epochs_reducer: ['mean', 'pass_at_2'],
+        reasoning_effort: 'low',
       },
       tags: ['x', 'y'],
       notes: null,
     } satisfies Pick<RunDetail, 'config' | 'tags' | 'notes'>;
     const f = formFromRun(run);
-    expect(f).toMatchObject({ benchmark: 'gsm8k', limit: '', temperature: '0', fail_on_error: 'fraction', fail_on_error_value: '0.05', tags: 'x, y' });
+    expect(f).toMatchObject({ benchmark: 'gsm8k', limit: '', temperature: '0', fail_on_error: 'fraction', fail_on_error_value: '0.05', epochs_reducer: 'mean, pass_at_2', reasoning_effort: 'low', tags: 'x, y' });
     expect(toRunCreate(f)).toEqual({
-      body: { benchmark: 'gsm8k', model: 'groq/llama', temperature: 0, max_tokens: 512, timeout: 60, epochs: 3, max_connections: 8, seed: 42, fail_on_error: 0.05, tags: ['x', 'y'] },
+      body: {
+        benchmark: 'gsm8k', model: 'groq/llama', temperature: 0, max_tokens: 512, timeout: 60, epochs: 3, max_connections: 8, seed: 42, fail_on_error: 0.05,
+        epochs_reducer: ['mean', 'pass_at_2'], reasoning_effort: 'low', tags: ['x', 'y'],
+      },
     });
   });
   it('parses tags like the API normalises them', () => {

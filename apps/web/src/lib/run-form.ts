@@ -5,6 +5,7 @@
 import type { RunCreate, RunDetail } from '../api/types';
 
 export type FailOnErrorMode = 'first' | 'never' | 'fraction' | 'count';
+export type ReasoningEffortChoice = '' | NonNullable<RunCreate['reasoning_effort']>;
 
 export interface RunForm {
   benchmark: string;
@@ -20,6 +21,9 @@ export interface RunForm {
   grader_model: string;
   fail_on_error: FailOnErrorMode;
   fail_on_error_value: string;
+  /** Comma-separated reducer names; empty keeps the benchmark's. */
+  epochs_reducer: string;
+  reasoning_effort: ReasoningEffortChoice;
   tags: string;
   notes: string;
 }
@@ -38,9 +42,14 @@ export const emptyForm: RunForm = {
   grader_model: '',
   fail_on_error: 'first',
   fail_on_error_value: '',
+  epochs_reducer: '',
+  reasoning_effort: '',
   tags: '',
   notes: '',
 };
+
+/** The reducers openbench knows; `_<k>` ones take a number, e.g. pass_at_2 (the server checks every name). */
+const REDUCER = /^(mean|median|mode|max|(pass_at|at_least|pass_hat)_[1-9]\d*)$/;
 
 export type FormErrors = Partial<Record<keyof RunForm, string>>;
 
@@ -105,6 +114,11 @@ export function toRunCreate(form: RunForm): { body: RunCreate } | { errors: Form
       errors.fail_on_error_value = 'A count is a whole number from 1';
     } else body.fail_on_error = n;
   }
+  const reducers = form.epochs_reducer.split(',').map((r) => r.trim()).filter(Boolean);
+  const unknown = reducers.find((r) => !REDUCER.test(r));
+  if (unknown) errors.epochs_reducer = `Unknown reducer "${unknown}": use mean, median, mode, max, pass_at_<k>, at_least_<k> or pass_hat_<k>`;
+  else if (reducers.length) body.epochs_reducer = reducers;
+  if (form.reasoning_effort) body.reasoning_effort = form.reasoning_effort;
   const tags = parseTags(form.tags);
   if (tags.length) body.tags = tags;
   if (form.notes.trim()) body.notes = form.notes.trim();
@@ -131,6 +145,8 @@ export function formFromRun(run: Pick<RunDetail, 'config' | 'tags' | 'notes'>): 
     grader_model: c.grader_model ?? '',
     fail_on_error: foe === false ? 'never' : typeof foe === 'number' ? (foe < 1 ? 'fraction' : 'count') : 'first',
     fail_on_error_value: typeof foe === 'number' ? String(foe) : '',
+    epochs_reducer: (c.epochs_reducer ?? []).join(', '),
+    reasoning_effort: c.reasoning_effort ?? '',
     tags: run.tags.join(', '),
     notes: run.notes ?? '',
   };

@@ -7,7 +7,7 @@ import type { Benchmark } from '../api/types';
 import { Card, ErrorBox, Field, LoadingBlock, PageHeader, Skeleton } from '../components/ui';
 import { capabilityBadges, categoryCounts, docsUrl, filterCatalog } from '../lib/catalog';
 import { formatCount } from '../lib/format';
-import { emptyForm, formFromRun, NUMBER_RULES, toRunCreate, type FailOnErrorMode, type FormErrors, type RunForm } from '../lib/run-form';
+import { emptyForm, formFromRun, NUMBER_RULES, toRunCreate, type FailOnErrorMode, type FormErrors, type ReasoningEffortChoice, type RunForm } from '../lib/run-form';
 
 export function NewRunPage() {
   const search = useSearch({ from: '/_app/new' });
@@ -282,6 +282,22 @@ function RunOptions({ form, set }: { form: RunForm; set: <K extends keyof RunFor
           <div className="col-span-2">
             <Field label="Grader model" htmlFor="run-grader_model" hint={chosen?.requirements.grader_model ? `Default: ${chosen.requirements.grader_model}` : 'For model-graded benchmarks'} error={allErrors.grader_model}>
               <input id="run-grader_model" className="input font-mono" value={form.grader_model} placeholder="provider/model" onChange={(e) => set('grader_model', e.target.value)} aria-invalid={allErrors.grader_model ? true : undefined} />
+            </Field>
+          </div>
+          <div className="col-span-2">
+            <Field label="Epoch reducers" htmlFor="run-epochs_reducer" hint="How a sample's epochs combine, comma-separated: mean, median, mode, max, pass_at_k, at_least_k, pass_hat_k. Empty: the benchmark's own." error={allErrors.epochs_reducer}>
+              <input id="run-epochs_reducer" className="input font-mono" value={form.epochs_reducer} placeholder="mean, pass_at_2" onChange={(e) => set('epochs_reducer', e.target.value)} aria-invalid={allErrors.epochs_reducer ? true : undefined} />
+            </Field>
+          </div>
+          <div className="col-span-2">
+            <Field label="Reasoning effort" htmlFor="run-reasoning_effort" hint="For reasoning models; left to the model when unset.">
+              <select id="run-reasoning_effort" className="input" value={form.reasoning_effort} onChange={(e) => set('reasoning_effort', e.target.value as ReasoningEffortChoice)}>
+                <option value="">Model default</option>
+                <option value="minimal">Minimal</option>
+                <option value="low">Low</option>
+                <option value="medium">Medium</option>
+                <option value="high">High</option>
+              </select>
             </Field>
           </div>
           <div className="col-span-2">

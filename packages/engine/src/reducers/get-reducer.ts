@@ -30,3 +30,18 @@ export function getReducer(name: string): Reducer {
   const known = [...Object.keys(PLAIN), ...Object.keys(WITH_K).map((base) => `${base}_<k>`)].join(', ');
   throw new Error(`unknown epoch reducer '${name}' (known: ${known})`);
 }
+
+/**
+ * Reducer names as openbench's `--epochs-reducer` takes them: comma lists flattened, `pass_hat_k` expanded to
+ * `pass_hat_1 … pass_hat_k`; throws naming the first unknown one.
+ */
+export function expandEpochReducers(values: readonly string[]): string[] {
+  const names = values.flatMap((value) => value.split(',')).map((name) => name.trim()).filter(Boolean);
+  const expanded = names.flatMap((name) => {
+    const k = /^pass_hat_(\d+)$/.exec(name)?.[1];
+    return k === undefined ? [name] : Array.from({ length: Number(k) }, (_, i) => `pass_hat_${i + 1}`);
+  });
+  for (const name of expanded) getReducer(name);
+  if (expanded.length === 0) throw new Error('no epoch reducer named');
+  return expanded;
+}

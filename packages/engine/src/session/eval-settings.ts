@@ -4,7 +4,7 @@ import type { SampleLimit } from '../runner';
 
 /**
  * Everything that defines a run: the API's RunConfig as stored with a run (a RunConfig is an EvalSettings as it
- * is), plus the options only `studio eval` offers so far. Unset options are null (or absent) and take their
+ * is; epochs reducer and reasoning effort are API options too), plus the options only `studio eval` offers so far. Unset options are null (or absent) and take their
  * default in the session, nowhere else. A new run option goes into RunConfigSchema and is applied in the session.
  */
 export type EvalSettings = Omit<RunConfig, 'schema_version' | 'limit'> & {
@@ -12,9 +12,6 @@ export type EvalSettings = Omit<RunConfig, 'schema_version' | 'limit'> & {
   limit: SampleLimit | null;
   /** Seconds per model request. */
   timeout: number | null;
-  /** Epoch reducer names (`--epochs-reducer`); null keeps the task's. */
-  epochs_reducer?: readonly string[] | null;
-  reasoning_effort?: GenerateConfig['reasoning_effort'] | null;
   /** Retries of a failed model request; null keeps the host's default. */
   max_retries?: number | null;
   /** Endpoint of the evaluated model (`--model-base-url`). */
