@@ -137,6 +137,14 @@ const CASES: Case[] = [
     expect: { anonymous: 200, owner: 200, other: 200 },
   },
   {
+    operationId: 'updateRunNotes',
+    endpoint: 'PATCH /api/runs/{run_id}/notes',
+    state: 'completed',
+    send: (id) => request(t.app).patch(`/api/runs/${id}/notes`).send({ notes: 'changed' }),
+    expect: { anonymous: 401, owner: 200, other: 403 },
+    mutates: true,
+  },
+  {
     operationId: 'listRunSamples',
     endpoint: 'GET /api/runs/{run_id}/samples',
     state: 'completed',

@@ -115,6 +115,7 @@ async function wellFormed(operationId: string, n: number): Promise<Example> {
     deleteRun: async () => ({ params: { run_id: await freshRun() } }),
     cancelRun: async () => ({ params: { run_id: await freshRun() } }),
     updateRunTags: { params: { run_id: finishedRunId }, body: { tags: ['a', `t${n % 7}`] } },
+    updateRunNotes: { params: { run_id: finishedRunId }, body: { notes: `note ${n}` } },
     streamRunEvents: { params: { run_id: finishedRunId }, as: 'anonymous' },
     getRunArtifact: { params: { run_id: finishedRunId, path: artifact } },
     getRunEvalData: { params: { run_id: finishedRunId, path: evalLog } },

@@ -34,6 +34,7 @@ const SPEC_ENDPOINTS: [method: string, path: string, auth: 'Yes' | 'No' | 'Optio
  */
 const EXTENSION_ENDPOINTS: [method: string, path: string, auth: 'Yes' | 'No' | 'Optional' | 'Admin'][] = [
   ['get', '/runs/{run_id}/samples', 'Optional'],
+  ['patch', '/runs/{run_id}/notes', 'Yes'],
   ['get', '/runs/compare', 'Optional'],
   ['get', '/stats/summary', 'Yes'],
   ['get', '/stats/history', 'Yes'],

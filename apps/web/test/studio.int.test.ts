@@ -147,6 +147,16 @@ test('start an MMLU run and watch its progress reach 100%', async () => {
   await audit('run');
 });
 
+test('write notes on the run, kept after a reload', async () => {
+  await main().getByRole('button', { name: 'Add notes' }).click();
+  await main().getByLabel('Notes').fill('  Baseline before the prompt change  ');
+  await main().getByRole('button', { name: 'Save notes' }).click();
+  await main().getByText('Baseline before the prompt change', { exact: true }).waitFor();
+  await page.reload();
+  await main().getByText('Baseline before the prompt change', { exact: true }).waitFor();
+  await main().getByRole('button', { name: 'Edit notes' }).waitFor();
+});
+
 test('read the samples, filtered to the wrong ones', async () => {
   await main().getByRole('link', { name: 'Samples', exact: true }).click();
   const list = main().getByRole('listbox', { name: `Samples (${LIMIT})` });

@@ -164,3 +164,27 @@ test('the run id is the capability: anyone holding it reads the run; an unknown 
     expect(res.body).toEqual({ code: 'RUN_NOT_FOUND', detail: 'Run not found' });
   }
 });
+
+describe('PATCH /api/runs/{run_id}/notes', () => {
+  const patchNotes = (runId: string, body: unknown) => request(t.app).patch(`/api/runs/${runId}/notes`).set('Authorization', `Bearer ${owner.token}`).send(body as object);
+
+  test('the owner sets, trims and clears the notes; the detail and the list show them', async () => {
+    const created = await request(t.app).post('/api/runs').set('Authorization', `Bearer ${owner.token}`).send({ benchmark: 'mmlu', model: 'mockllm/default' });
+    const runId = created.body.run_id;
+    expect((await patchNotes(runId, { notes: '  baseline for the May release  ' })).body).toEqual({ notes: 'baseline for the May release' });
+    expect((await detail(runId)).body.notes).toBe('baseline for the May release');
+    const list = await request(t.app).get('/api/runs').set('Authorization', `Bearer ${owner.token}`);
+    expect(list.body.runs.find((r: { run_id: string }) => r.run_id === runId).notes).toBe('baseline for the May release');
+    expect((await patchNotes(runId, { notes: '   ' })).body).toEqual({ notes: null });
+    expect((await patchNotes(runId, { notes: null })).body).toEqual({ notes: null });
+    expect((await detail(runId)).body.notes).toBeNull();
+  });
+
+  test('notes over 10000 characters, or a body without notes, are 422 naming the field', async () => {
+    const created = await request(t.app).post('/api/runs').set('Authorization', `Bearer ${owner.token}`).send({ benchmark: 'mmlu', model: 'mockllm/default' });
+    for (const body of [{ notes: 'n'.repeat(10_001) }, {}]) {
+      const res = await patchNotes(created.body.run_id, body);
+      expect([res.status, res.body.fields[0].field]).toEqual([422, 'notes']);
+    }
+  });
+});

@@ -8,6 +8,7 @@ import { RunCancelService } from './run-cancel.service';
 import { RunCreateService } from './run-create.service';
 import { RunDeleteService } from './run-delete.service';
 import { RunQueryService } from './run-query.service';
+import { updateRunNotes } from './run-notes.service';
 import { RunTagsService } from './run-tags.service';
 import type {
   BulkDeleteRequest,
@@ -18,6 +19,8 @@ import type {
   RunListResponse,
   RunStatusName,
   RunStatusResponse,
+  NotesResponse,
+  NotesUpdate,
   TagsResponse,
   TagsUpdate,
 } from './run.types';
@@ -181,5 +184,17 @@ export class RunController extends Controller {
   @OperationId('updateRunTags')
   public async setTags(@Path() run_id: string, @Body() body: TagsUpdate, @Request() req: ExRequest): Promise<TagsResponse> {
     return new RunTagsService(this.deps).set(run_id, userId(req), body.tags);
+  }
+
+  /** Replace your run's notes (trimmed; empty or null clears them). Notes are metadata: any state, running included. */
+  @Patch('{run_id}/notes')
+  @Security('jwt')
+  @Response<ErrorBody>(401, 'AUTH_REQUIRED')
+  @Response<ErrorBody>(403, 'AUTHZ_FORBIDDEN: not your run')
+  @Response<ErrorBody>(404, 'RUN_NOT_FOUND')
+  @Response<ErrorBody>(422, 'VALIDATION_ERROR: notes over 10000 characters')
+  @OperationId('updateRunNotes')
+  public async setNotes(@Path() run_id: string, @Body() body: NotesUpdate, @Request() req: ExRequest): Promise<NotesResponse> {
+    return updateRunNotes(this.deps, run_id, userId(req), body.notes);
   }
 }

@@ -166,6 +166,18 @@ export interface TagsResponse {
   tags: string[];
 }
 
+export interface NotesUpdate {
+  /**
+   * Free text about the run; empty or null clears it. Trimmed.
+   * @maxLength 10000
+   */
+  notes: string | null;
+}
+
+export interface NotesResponse {
+  notes: string | null;
+}
+
 export interface TagsUpdate {
   /** Trimmed, lower-cased, empty ones dropped, de-duplicated and sorted; at most 50 of at most 64 characters. */
   tags: string[];

@@ -111,6 +111,17 @@ export function useUpdateTags(runId: string) {
   });
 }
 
+export function useUpdateNotes(runId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (notes: string | null) => call(api.PATCH('/runs/{run_id}/notes', { params: { path: { run_id: runId } }, body: { notes } })),
+    onSuccess: ({ notes }) => {
+      qc.setQueryData<RunDetail>(keys.run(runId), (old) => (old ? { ...old, notes } : old));
+      return qc.invalidateQueries({ queryKey: keys.runs() });
+    },
+  });
+}
+
 export interface SampleFilter {
   verdict?: SampleVerdictFilter;
   search?: string;

@@ -8,6 +8,7 @@ import { keys, useCancelRun, useDeleteRun, useMe, useRun } from '../api/queries'
 import { isActive, type RunDetail } from '../api/types';
 import { BreakdownChart } from '../components/charts';
 import { ConfirmDialog } from '../components/confirm';
+import { NotesEditor } from '../components/NotesEditor';
 import { TagsEditor } from '../components/TagsEditor';
 import { toast, toastError } from '../components/toast';
 import { Card, CopyButton, DateText, EmptyState, ErrorBox, Facts, LoadingBlock, MetricValue, PageHeader, ProgressBar, Skeleton, StatusBadge } from '../components/ui';
@@ -167,7 +168,7 @@ function RunView({
           Tags
         </h2>
         <TagsEditor runId={run.run_id} tags={run.tags} canEdit={owner} />
-        {run.notes && <p className="w-full text-sm text-muted">{run.notes}</p>}
+        <NotesEditor runId={run.run_id} notes={run.notes} canEdit={owner} />
       </section>
 
       <Metrics run={run} />

@@ -43,6 +43,10 @@ export async function setRunTags(db: DbOrTrx, runId: string, tags: string[]): Pr
   await db.updateTable('runs').set({ tags, updated_at: new Date() }).where('run_id', '=', runId).execute();
 }
 
+export async function setRunNotes(db: DbOrTrx, runId: string, notes: string | null): Promise<void> {
+  await db.updateTable('runs').set({ notes, updated_at: new Date() }).where('run_id', '=', runId).execute();
+}
+
 export type RunSortField = 'created_at' | 'benchmark' | 'model' | 'status' | 'primary_metric' | 'finished_at';
 
 export interface RunListQuery {
