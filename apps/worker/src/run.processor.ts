@@ -6,7 +6,7 @@
  * it with the run's error as failedReason. A shutdown or a database outage hands the job back, and an outcome that
  * cannot be written even after retries fails the job's attempt for BullMQ to retry.
  */
-import { DelayedError, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { ExecuteRunPayloadSchema, isTerminal, type ExecuteRunPayload, type RunJobResult } from '@studio/contracts';
 import { claimRun, findRun, type Db, type RunHold } from '@studio/db';
 import { mirrorRunJobProgress, settleRunJob, type Logger, type RunEventPublisher, type WorkerMetrics } from '@studio/runtime';
@@ -37,8 +37,9 @@ export class RunProcessor {
     const { config, db, logger, registry, metrics } = this.deps;
     const payload = ExecuteRunPayloadSchema.safeParse(job.data);
     if (!payload.success) {
-      logger.warn('ignoring a run job with an invalid payload', { job_id: job.id });
-      return undefined;
+      // Failed, not completed, and never retried: ops find it in the failed list with the reason.
+      logger.warn('refusing a run job with an invalid payload', { job_id: job.id });
+      throw new UnrecoverableError(`invalid run job payload: ${payload.error.issues.map((i) => `${i.path.join('.') || 'data'}: ${i.message}`).join('; ')}`);
     }
     const runId = payload.data.run_id;
     if (registry.shuttingDown) return handBack(job, token, 0);
