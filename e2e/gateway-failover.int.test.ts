@@ -12,6 +12,7 @@ import { insertRun } from '@studio/db';
 import { createTestDatabase, updateRunRow, type TestDatabase } from '@studio/db/testing';
 import { RunProtocol, createRedis, type Redis } from '@studio/runtime';
 import { builtEntry } from '../infra/test/build-on-demand';
+import { freePort } from '../infra/test/app-process';
 import { spliceSockets } from '../apps/worker/test/tcp.proxy';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -50,14 +51,6 @@ class Balancer {
     for (const s of this.sockets) s.destroy();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 let tdb: TestDatabase;

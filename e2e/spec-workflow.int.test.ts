@@ -14,7 +14,7 @@ import { createTestApp, listen, testEnv, type ListeningApp, type TestApp } from 
 import { loadConfig as loadWorkerConfig } from '../apps/worker/src/config';
 import { startWorker, type WorkerApp } from '../apps/worker/src/worker.app';
 import type { FakeChatModel } from '../packages/engine/test/fake-chat-model.server';
-import { loadMmluRunSamples, startMmluModel } from '../packages/engine/test/mmlu-run.helper';
+import { loadMmluRunSamples, mmluExpectedAccuracy, startMmluModel } from '../packages/engine/test/mmlu-run.helper';
 
 let gateway: TestApp;
 let server: ListeningApp;
@@ -24,8 +24,7 @@ let model: FakeChatModel;
 let samples: Sample[];
 const dataDir = mkdtempSync(join(tmpdir(), 'e2e-'));
 
-/** The model (`mmluAnswer`) is right unless the sample id is a multiple of 3: the expected accuracy of any id range is known. */
-const expectedAccuracy = (n: number) => samples.slice(0, n).filter((s) => Number(s.id) % 3 !== 0).length / n;
+const expectedAccuracy = (n: number) => mmluExpectedAccuracy(samples, n);
 
 beforeAll(async () => {
   const env = testEnv();

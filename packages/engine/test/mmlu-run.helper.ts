@@ -27,6 +27,11 @@ export function mmluAnswer(sample: Sample): string {
   return `Answer: ${Number(sample.id) % 3 === 0 ? wrong : target}`;
 }
 
+/** The accuracy `mmluAnswer` earns on the first `n` samples. */
+export function mmluExpectedAccuracy(samples: readonly Sample[], n: number): number {
+  return samples.slice(0, n).filter((s) => Number(s.id) % 3 !== 0).length / n;
+}
+
 export interface MmluModelOptions extends Pick<FakeChatModelOptions, 'latencyMs' | 'usage'> {
   /** Overrides the answer (an HTTP error, say) for some requests. */
   override?: (body: ChatRequestBody) => ReturnType<FakeChatModelOptions['respond']> | undefined;
