@@ -137,14 +137,16 @@ export async function startWorker(config: WorkerConfig, logger: Logger = createW
     logger.info('worker shutting down', { worker_id: config.workerId, held_runs: registry.size });
     registry.drainAll(config.shutdownGraceMs);
     // close() stops fetching at once and resolves when every processor has handed its run back. It can
-    // also wait on a blocking fetch that a Redis reconnect left hanging, so after the grace period the
-    // close is forced (the runs were handed back by then).
+    // also wait forever on a blocking fetch that a Redis reconnect left hanging, and BullMQ's close(true)
+    // then returns that same pending promise, so past the grace period we stop waiting for it (the runs were
+    // handed back by then) and cut the worker's connections.
     const closed = worker.close();
     let timer: NodeJS.Timeout | undefined;
     const forced = new Promise<void>((resolve) => {
       timer = setTimeout(() => {
-        logger.warn('worker close is taking too long; forcing it', { worker_id: config.workerId });
-        resolve(worker.close(true));
+        logger.warn('worker close is taking too long; disconnecting it', { worker_id: config.workerId });
+        void worker.disconnect().catch(() => undefined);
+        resolve();
       }, config.shutdownGraceMs + 5_000);
     });
     await Promise.all([Promise.race([closed, forced]).finally(() => clearTimeout(timer)), reconciler.stop()]);
