@@ -21,7 +21,7 @@ let server: ListeningApp;
 let BASE_URL: string;
 let worker: WorkerApp;
 let model: FakeChatModel;
-let samples: Sample[];
+let samples: readonly Sample[];
 const dataDir = mkdtempSync(join(tmpdir(), 'e2e-'));
 
 /** The model (`mmluAnswer`) is right unless the sample id is a multiple of 3: the expected accuracy of any id range is known. */
