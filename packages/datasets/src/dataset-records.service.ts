@@ -32,9 +32,10 @@ export async function* openRecords(source: DatasetSource, ctx: DatasetContext): 
 
 /**
  * Every file a process parses whole is kept parsed while unchanged, up to this many bytes of files (MMLU's CSV is
- * 6.7 MB and takes about 30 MB of heap parsed): a worker starting run after run of a benchmark parses its file once.
+ * 6.7 MB and takes about 30 MB of heap parsed), within the worker's 256 MB heap cap: a worker starting run after run
+ * of a benchmark parses its file once.
  */
-const PARSED_BUDGET_BYTES = 64 * 1024 * 1024;
+const PARSED_BUDGET_BYTES = 24 * 1024 * 1024;
 const parsedFiles = new ParsedRecordsCache(PARSED_BUDGET_BYTES);
 
 /**
