@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { createDb, insertRun } from '@studio/db';
 import { createRedis, RunProtocol } from '@studio/runtime';
 import { createBenchDatabase, machineLine } from './bench-database';
-import { stackEnv, startGateway } from './studio-stack';
+import { freePort, stackEnv, startGateway } from './studio-stack';
 
 const SUBSCRIBERS = Number(process.argv[2] ?? 5_000);
 const EVENTS = Number(process.argv[3] ?? 20);
@@ -31,7 +31,13 @@ const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length 
 
 async function main(): Promise<void> {
   const database = await createBenchDatabase('bench_sse');
-  const env: Record<string, string> = { ...stackEnv(database.url), SSE_HEARTBEAT_MS: '2000' };
+  const metricsPort = await freePort();
+  const env: Record<string, string> = { ...stackEnv(database.url), SSE_HEARTBEAT_MS: '2000', METRICS_PORT: String(metricsPort), METRICS_HOST: '127.0.0.1' };
+  /** The gateway's V8 heap in use (its Prometheus metrics), to tell live objects from memory the allocator keeps. */
+  const heapMb = async () => {
+    const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+    return Number(/^nodejs_heap_size_used_bytes(?:{[^}]*})? (\S+)$/m.exec(text)?.[1] ?? NaN) / 2 ** 20;
+  };
   const gateway = await startGateway(env);
   const redis = createRedis(env.REDIS_URL);
   const clients: ChildProcess[] = [];
@@ -45,6 +51,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < 20; i++) await (await fetch(`${gateway.url}/api/runs/${runId}`)).arrayBuffer();
     await sleep(2_000);
     const before = rssMb(gateway.pid);
+    const heapBefore = await heapMb();
 
     const deliveries: number[] = [];
     const lastDelivery = new Map<number, number>();
@@ -77,9 +84,11 @@ async function main(): Promise<void> {
     }
     await sleep(2_000);
     const during = rssMb(gateway.pid);
+    const heapDuring = await heapMb();
     for (const child of clients) child.kill();
     await sleep(SETTLE_MS);
     const after = rssMb(gateway.pid);
+    const heapAfter = await heapMb();
 
     deliveries.sort((a, b) => a - b);
     const lasts = [...lastDelivery.values()].sort((a, b) => a - b);
@@ -92,6 +101,7 @@ async function main(): Promise<void> {
         `publish → delivery: p50 ${quantile(deliveries, 0.5).toFixed(1)} ms, p99 ${quantile(deliveries, 0.99).toFixed(1)} ms`,
         `publish → last delivery of an event: p99 ${quantile(lasts, 0.99).toFixed(1)} ms, max ${lasts[lasts.length - 1]?.toFixed(1)} ms (target p99 ≤ 250 ms)`,
         `gateway RSS: before ${before.toFixed(0)} MB, with the subscribers ${during.toFixed(0)} MB, ${SETTLE_MS / 1000} s after they left ${after.toFixed(0)} MB (${((after / before - 1) * 100).toFixed(0)} % over before; target ≤ 10 %)`,
+        `gateway V8 heap in use: before ${heapBefore.toFixed(0)} MB, with the subscribers ${heapDuring.toFixed(0)} MB, after ${heapAfter.toFixed(0)} MB`,
       ].join('\n') + '\n',
     );
     if (deliveries.length !== expected) process.exitCode = 1;
