@@ -37,7 +37,7 @@ let webUrl: string;
 let gatewayUrl: string;
 let metricsUrl: string;
 let model: MmluModel;
-let samples: Sample[];
+let samples: readonly Sample[];
 let services: Record<string, ComposeService>;
 let gatewayEnv: Record<string, string>;
 

@@ -21,7 +21,7 @@ let server: ListeningApp;
 let BASE_URL: string;
 let worker: WorkerApp;
 let model: FakeChatModel;
-let samples: Sample[];
+let samples: readonly Sample[];
 const dataDir = mkdtempSync(join(tmpdir(), 'e2e-'));
 
 const expectedAccuracy = (n: number) => mmluExpectedAccuracy(samples, n);

@@ -2,7 +2,7 @@
  * An OpenAI-compatible chat-completions server for the throughput bench, run as its own process
  * (`fork`) so its CPU time never counts against the engine's. It answers every request with the
  * same MCQ reply after a latency drawn uniformly from [min, max] milliseconds, and reports its
- * port to the parent over IPC.
+ * port to the parent over IPC. `GET /bench/stats` tells when the first request since `POST /bench/reset` came.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,7 +19,18 @@ const REPLY = JSON.stringify({
   usage: { prompt_tokens: 180, completion_tokens: 8, total_tokens: 188 },
 });
 
+/** When the first completion request since the last `POST /bench/reset` arrived (timeOrigin + now, ms), and how many came. */
+let first: number | null = null;
+let requests = 0;
+
 const server = createServer((req, res) => {
+  if (req.url === '/bench/reset' || req.url === '/bench/stats') {
+    if (req.url === '/bench/reset') [first, requests] = [null, 0];
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ first, requests }));
+    return;
+  }
+  requests += 1;
+  first ??= performance.timeOrigin + performance.now();
   // The body must be drained before answering, or keep-alive connections cannot be reused.
   req.resume();
   req.on('end', () => {

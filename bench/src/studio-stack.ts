@@ -56,6 +56,7 @@ export async function freePort(): Promise<number> {
 export interface StackProcess {
   /** `http://127.0.0.1:<port>` for servers; empty for the worker. */
   url: string;
+  pid: number;
   output(): string;
   /** SIGTERM, then SIGKILL after `graceMs`. */
   stop(graceMs?: number): Promise<void>;
@@ -113,14 +114,14 @@ export async function startGateway(env: Record<string, string>): Promise<StackPr
   const url = `http://127.0.0.1:${port}`;
   const p = launch('gateway', [need(GATEWAY_JS, 'build the workspace first (bash infra/scripts/build.sh)')], { LOG_LEVEL: 'warn', ...env, HOST: '127.0.0.1', PORT: String(port) });
   await waitUntil('the gateway', p.child, p.output, () => answers(`${url}/api/health`), 30_000);
-  return { url, output: p.output, stop: p.stop };
+  return { url, pid: p.child.pid!, output: p.output, stop: p.stop };
 }
 
 /** The built worker; resolves once it has logged that it started. */
 export async function startWorker(env: Record<string, string>): Promise<StackProcess> {
   const p = launch('worker', [need(WORKER_JS, 'build the workspace first (bash infra/scripts/build.sh)')], { ...env, LOG_LEVEL: 'info' });
   await waitUntil('the worker', p.child, p.output, () => p.output().includes('worker started'), 30_000);
-  return { url: '', output: p.output, stop: p.stop };
+  return { url: '', pid: p.child.pid!, output: p.output, stop: p.stop };
 }
 
 /** `vite preview` of the built web app (apps/web/dist) on a free port, proxying the API to `gatewayUrl`. */
@@ -130,7 +131,7 @@ export async function startWeb(gatewayUrl: string): Promise<StackProcess> {
   const url = `http://127.0.0.1:${port}`;
   const p = launch('web', [need(VITE_JS, 'install dependencies first'), 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { GATEWAY_URL: gatewayUrl }, WEB_DIR);
   await waitUntil('vite preview', p.child, p.output, () => answers(`${url}/`), 30_000);
-  return { url, output: p.output, stop: p.stop };
+  return { url, pid: p.child.pid!, output: p.output, stop: p.stop };
 }
 
 /** Headless Chromium (the flags that work as root in a container, no network chatter of its own). */

@@ -17,13 +17,13 @@
  *     scrolling, fast flings, and jumps to random places as a scrollbar drag does), and how long rows stay
  *     placeholders after a jump until their page of samples arrives.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { createDb, migrateToLatest } from '@studio/db';
+import { createDb } from '@studio/db';
 import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
+import { createBenchDatabase } from './bench-database';
 import { buildMmluCacheInChild, startFakeProvider } from './bench-processes';
 import { launchChromium, ROOT, stackEnv, startGateway, startWeb, startWorker, type StackProcess } from './studio-stack';
 
@@ -38,25 +38,6 @@ function stats(values: number[]): { n: number; mean: number; p50: number; p95: n
 }
 
 const fmt = (s: ReturnType<typeof stats>) => `median ${s.p50.toFixed(0)} ms, p95 ${s.p95.toFixed(0)} ms, max ${s.max.toFixed(0)} ms (n=${s.n})`;
-
-async function createDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const admin = process.env.TEST_DATABASE_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `bench_web_${randomBytes(5).toString('hex')}`;
-  const adminDb = createDb(admin, { max: 1 });
-  await sql.raw(`create database "${name}"`).execute(adminDb);
-  const u = new URL(admin);
-  u.pathname = `/${name}`;
-  const db = createDb(u.toString(), { max: 2 });
-  await migrateToLatest(db);
-  await db.destroy();
-  return {
-    url: u.toString(),
-    async drop() {
-      await sql.raw(`drop database if exists "${name}" with (force)`).execute(adminDb);
-      await adminDb.destroy();
-    },
-  };
-}
 
 async function json(res: Response): Promise<any> {
   const body = await res.json();
@@ -185,7 +166,7 @@ async function samplesPage(browser: Browser, web: string, token: string, runId: 
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'web-bench-'));
   const children: StackProcess[] = [];
-  const database = await createDatabase();
+  const database = await createBenchDatabase('bench_web');
   const provider = await startFakeProvider(0, 2);
   let browser: Browser | undefined;
   try {

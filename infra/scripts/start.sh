@@ -72,7 +72,8 @@ trap 'log "SIGINT: stopping"; stop_all 130' INT
 trap 'log "SIGTERM: stopping"; stop_all 143' TERM
 
 spawn gateway node apps/gateway/dist/src/server.js
-spawn worker node apps/worker/dist/main.js
+# The image's heap cap (infra/docker/Dockerfile, docs/deployment.md "Worker memory").
+spawn worker node --max-old-space-size=256 apps/worker/dist/main.js
 web_url=""
 if [ $has_web = 1 ]; then
   # The .bin shim execs node, so our SIGTERM reaches Vite itself (`pnpm exec` would sit in between).

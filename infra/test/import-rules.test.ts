@@ -23,7 +23,7 @@ const ALLOWED: Record<string, readonly string[]> = {
   '@studio/cli': ['@studio/contracts', '@studio/datasets', '@studio/db', '@studio/engine', '@studio/providers', '@studio/runtime/config'],
   // The browser app knows the API only through the types it generates from the OpenAPI document.
   '@studio/web': [],
-  '@studio/bench': ['@studio/cli/eval-log-sink', '@studio/datasets', '@studio/db', '@studio/engine', '@studio/providers'],
+  '@studio/bench': ['@studio/cli/eval-log-sink', '@studio/datasets', '@studio/db', '@studio/engine', '@studio/providers', '@studio/runtime'],
 };
 
 interface Workspace {

@@ -29,10 +29,12 @@ describe('openEvalLogSink', () => {
   it('leaves a log that reads as started with its samples when the process dies before closing it', () => {
     const sink = openEvalLogSink(dir, 'killed', run());
     for (let id = 1; id <= 20; id++) sink.addSample(mmluRecord(id));
+    sink.drain();
     // At a checkpoint the file is a complete archive, for Inspect's own readers too: it ends with
     // the end of central directory record, counting the start journal, 20 samples and 2 summary batches.
     expect(endRecordEntries(readFileSync(sink.path))).toBe(23);
     for (let id = 21; id <= SAMPLES; id++) sink.addSample(mmluRecord(id));
+    sink.drain();
 
     const log = readEvalLog(readFileSync(sink.path));
     expect(log.status).toBe('started');
@@ -55,5 +57,18 @@ describe('openEvalLogSink', () => {
     expect(log.error).toBeUndefined();
     expect(log.samples).toHaveLength(3);
     expect(Date.parse(log.stats.completed_at)).toBeGreaterThanOrEqual(Date.parse(log.stats.started_at));
+  });
+
+  it('reports a failure of the writing thread when the log is finished, and on drain', () => {
+    const sink = openEvalLogSink(dir, 'twice', run());
+    sink.addSample(mmluRecord(1));
+    sink.addSample(mmluRecord(1));
+
+    expect(() => sink.drain()).toThrow(/Could not write the log .*twice\.eval: sample 1 epoch 1 was already written/);
+    expect(() => sink.abort('error')).not.toThrow();
+  });
+
+  it('fails at once when the log file cannot be created', () => {
+    expect(() => openEvalLogSink(dir, 'missing-dir/x', run())).toThrow(/ENOENT/);
   });
 });

@@ -1,27 +1,22 @@
 /**
- * Streams a run into an Inspect `.eval` file as it goes: the spec and plan first, each sample as it
- * finishes, then results. Writes are synchronous, so a cancelled or failed run still leaves a
- * complete, readable archive once `finish` (or `abort`) has run. A process that dies before either
- * leaves a log that reads as `started` with the samples written so far; at the writer's checkpoints
- * it is even a complete archive for Inspect's own tools.
+ * Streams a run into an Inspect `.eval` file as it goes (eval-log.file.ts), from a worker thread: the main thread
+ * only posts each finished sample, so building, encoding and deflating the log never delays a model call or a reply.
+ * `finish` and `abort` wait for the thread to have written everything, so a cancelled or failed run still leaves a
+ * complete, readable archive once either has returned. A process that dies before either leaves a log that reads
+ * as `started` with the samples the thread had written.
  */
-import {
-  createEvalLogWriter,
-  evalLogFileName,
-  evalLogFinish,
-  toInspectTimestamp,
-  type EvalLogFinishInput,
-  type EvalLogStart,
-  type EvalLogWriter,
-  type EvalRunResult,
-  type SampleRecord,
-} from '@studio/engine';
-import { closeSync, ftruncateSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { evalLogFileName, evalLogFinish, toInspectTimestamp, type EvalLogFinishInput, type EvalLogStart, type EvalRunResult, type SampleRecord } from '@studio/engine';
+import { mkdirSync, openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads';
+import type { EvalLogThreadCommand, EvalLogThreadData, EvalLogThreadMessage } from './eval-log.thread';
 
 export interface EvalLogSink {
   path: string;
   addSample(record: SampleRecord): void;
+  /** Waits until every sample posted so far is in the file; throws the writer's failure, if any. */
+  drain(): void;
+  /** Writes the results and closes the log; throws if writing the log failed at any point. */
   finish(result: EvalRunResult): void;
   /**
    * Closes the log without results when the run cannot report them (forced exit, a crash); does
@@ -31,46 +26,55 @@ export interface EvalLogSink {
   abort(status: 'cancelled' | 'error', error?: string): void;
 }
 
+/** How the thread's module is loaded: built JavaScript, or TypeScript through the hook the CLI's tests use. */
+function threadModule(): { file: string; execArgv?: string[] } {
+  if (__filename.endsWith('.ts')) return { file: join(__dirname, 'eval-log.thread.ts'), execArgv: ['--require', join(__dirname, 'ts-source.hook.cjs')] };
+  return { file: join(__dirname, 'eval-log.thread.js') };
+}
+
 /** Opens `<logDir>/<name>.eval` (Inspect's `<created>_<task>_<id>` unless `logfile` names it). */
 export function openEvalLogSink(logDir: string, logfile: string | undefined, start: EvalLogStart): EvalLogSink {
-  const { spec, plan } = start;
+  const { spec } = start;
   mkdirSync(logDir, { recursive: true });
   const path = resolve(join(logDir, logfile ? `${logfile}.eval` : evalLogFileName(spec.created, spec.task, spec.task_id)));
-  const fd = openSync(path, 'w');
   const startedAt = toInspectTimestamp(Date.now(), 'microseconds');
+  const progress = new SharedArrayBuffer(4);
+  const written = new Int32Array(progress);
+  const errors = new MessageChannel();
+  const { file, execArgv } = threadModule();
+  // Opened here, so that a log that cannot be written stops the command before the run, not after it.
+  const data: EvalLogThreadData = { fd: openSync(path, 'w'), start, progress, errors: errors.port2 };
+  const thread = new Worker(file, { workerData: data, transferList: [errors.port2], execArgv });
+  // The thread never keeps the CLI alive: finish and abort wait for it themselves.
+  thread.unref();
+  let seq = 0;
   let open = true;
-  const close = () => {
-    if (open) closeSync(fd);
-    open = false;
+  let failure: string | undefined;
+
+  const post = (command: EvalLogThreadCommand) => {
+    seq += 1;
+    const message: EvalLogThreadMessage = { ...command, seq };
+    thread.postMessage(message);
   };
-  /** End of the archive's members; a checkpoint sits after it until the next chunk replaces it. */
-  let position = 0;
-  let checkpointed = false;
-  const writer: EvalLogWriter = createEvalLogWriter({
-    onChunk(chunk, final) {
-      // Cut the checkpoint off first: a chunk shorter than it would leave a stale directory behind.
-      if (checkpointed) ftruncateSync(fd, position);
-      checkpointed = false;
-      writeSync(fd, chunk, 0, chunk.length, position);
-      position += chunk.length;
-      if (final) close();
-    },
-    onCheckpoint(trailer) {
-      writeSync(fd, trailer, 0, trailer.length, position);
-      checkpointed = true;
-    },
-  });
+  const drain = () => {
+    const target = seq;
+    for (let at = Atomics.load(written, 0); at < target; at = Atomics.load(written, 0)) Atomics.wait(written, 0, at);
+    failure ??= receiveMessageOnPort(errors.port1)?.message as string | undefined;
+    if (failure !== undefined) throw new Error(`Could not write the log ${path}: ${failure}`);
+  };
   const finish = (input: EvalLogFinishInput) => {
+    open = false;
+    post({ kind: 'finish', input });
     try {
-      writer.finish(input);
+      drain();
     } finally {
-      close();
+      errors.port1.close();
     }
   };
-  writer.start(spec, plan);
   return {
     path,
-    addSample: (record) => writer.addSample(record),
+    addSample: (record) => post({ kind: 'sample', record }),
+    drain,
     finish: (result) => finish(evalLogFinish(result)),
     abort(status, error) {
       if (!open) return;

@@ -1,5 +1,5 @@
 import { Authenticator } from 'passport';
-import { createDb, type Db } from '@studio/db';
+import { createDb, findRun, type Db } from '@studio/db';
 import {
   RunProtocol,
   createFailFastRedis,
@@ -15,6 +15,7 @@ import type { GatewayConfig } from './config';
 import { createJwtAuthenticator } from './auth/jwt';
 import { GatewayLifecycle } from './health/lifecycle';
 import { GatewayMetrics } from './metrics/gateway-metrics';
+import { RunWatches } from './runs/run-watches';
 
 /** Everything a controller needs; built once per app instance and handed to controllers by the IoC factory. */
 export interface AppDeps {
@@ -29,6 +30,8 @@ export interface AppDeps {
   runProtocol: RunProtocol;
   /** One Redis subscription per process, fanned out to SSE clients. */
   eventHub: RunEventHub;
+  /** The SSE connections by run, with one heartbeat per run. */
+  runWatches: RunWatches;
   logger: Logger;
   auth: Authenticator;
   startedAt: number;
@@ -59,6 +62,12 @@ export function createDeps(config: GatewayConfig, overrides: Partial<Pick<AppDep
     queueRedis,
     runProtocol,
     eventHub,
+    runWatches: new RunWatches({
+      heartbeatMs: config.sseHeartbeatMs,
+      readEvents: (runId, afterId) => runProtocol.readEvents(runId, afterId),
+      loadRun: (runId) => findRun(db, runId),
+      onResync: (listener) => eventHub.onResync(listener),
+    }),
     auth: createJwtAuthenticator(config),
     startedAt: Date.now(),
     lifecycle: new GatewayLifecycle(),
@@ -67,6 +76,7 @@ export function createDeps(config: GatewayConfig, overrides: Partial<Pick<AppDep
 }
 
 export async function closeDeps(deps: AppDeps): Promise<void> {
+  deps.runWatches.close();
   await Promise.allSettled([deps.eventHub.close(), deps.runQueue.close()]);
   await Promise.allSettled([deps.db.destroy(), deps.redis.quit(), deps.queueRedis.quit()]);
 }

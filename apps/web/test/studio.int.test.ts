@@ -29,7 +29,7 @@ let model: FakeChatModel;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
-let samples: Sample[];
+let samples: readonly Sample[];
 const dataDir = mkdtempSync(join(tmpdir(), 'web-e2e-'));
 
 /** Model B's policy: right on odd sample ids, wrong on even ones (model A, `mmluAnswer`, is wrong on multiples of 3). */

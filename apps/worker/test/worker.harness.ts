@@ -49,7 +49,7 @@ export class WorkerHarness {
   private readonly dataDir = mkdtempSync(join(tmpdir(), 'worker-test-'));
   private tdb!: TestDatabase;
   userId!: string;
-  samples!: Sample[];
+  samples!: readonly Sample[];
   private readonly workers: WorkerApp[] = [];
   private readonly children = new Set<ChildProcess>();
   private readonly models: FakeChatModel[] = [];

@@ -301,3 +301,49 @@ describe('openRecords offline', () => {
     expect(seen).toEqual([expect.stringMatching(/^Janet’s ducks/)]);
   });
 });
+
+describe('loadRecords keeps a parsed file while it is unchanged', () => {
+  const url = 'https://example.org/data/questions.csv';
+
+  it('hands the same records to every caller while the file is unchanged, sharing one parse between callers at once', async () => {
+    await place(url, 'question,answer\nq1,A\nq2,B\n');
+
+    const [first, second] = await Promise.all([loadRecords({ url, format: 'csv' }, ctx), loadRecords({ url, format: 'csv' }, ctx)]);
+    const later = await loadRecords({ url, format: 'csv' }, ctx);
+
+    expect(first).toEqual([{ question: 'q1', answer: 'A' }, { question: 'q2', answer: 'B' }]);
+    expect(second).toBe(first);
+    expect(later).toBe(first);
+  });
+
+  it('parses the file again once it changed, even to contents of the same size', async () => {
+    await place(url, 'question,answer\nq1,A\n');
+    const before = await loadRecords({ url, format: 'csv' }, ctx);
+
+    await place(url, 'question,answer\nq9,C\n');
+    const after = await loadRecords({ url, format: 'csv' }, ctx);
+
+    expect(before).toEqual([{ question: 'q1', answer: 'A' }]);
+    expect(after).toEqual([{ question: 'q9', answer: 'C' }]);
+  });
+
+  it('parses a file read with other options on its own', async () => {
+    await place(url, 'q1,A\n');
+
+    const named = await loadRecords({ url, format: 'csv', csv: { header: ['question', 'answer'] } }, ctx);
+    const numbered = await loadRecords({ url, format: 'csv', csv: { header: false } }, ctx);
+
+    expect(named).toEqual([{ question: 'q1', answer: 'A' }]);
+    expect(numbered).toEqual([{ 0: 'q1', 1: 'A' }]);
+  });
+
+  it('does not keep a failed parse: the fixed file is read on the next call', async () => {
+    const jsonl = 'https://example.org/data/broken.jsonl';
+    await place(jsonl, '{"question": "q1"}\n{not json\n');
+    await expect(loadRecords({ url: jsonl, format: 'jsonl' }, ctx)).rejects.toThrow(DatasetParseError);
+
+    await place(jsonl, '{"question": "q1"}\n');
+
+    await expect(loadRecords({ url: jsonl, format: 'jsonl' }, ctx)).resolves.toEqual([{ question: 'q1' }]);
+  });
+});

@@ -81,7 +81,8 @@ export interface TaskDataset {
   name: string;
   /** Where it is read from, e.g. the CSV URL or `hf://cais/mmlu`. */
   location: string;
-  load(ctx: DatasetContext): Promise<Sample[]>;
+  /** Shared between runs while the file is unchanged: read-only. */
+  load(ctx: DatasetContext): Promise<readonly Sample[]>;
 }
 
 export interface TaskDefinition {

@@ -11,7 +11,7 @@ import { placeInCache } from './offline-cache.helper';
 export const MMLU_RUN_FIXTURE = join(__dirname, 'fixtures/mmlu-run/mmlu.csv');
 
 /** Places the fixture in the dataset cache under `cacheDir` and loads the mmlu task's samples from it, offline. */
-export async function loadMmluRunSamples(cacheDir: string): Promise<Sample[]> {
+export async function loadMmluRunSamples(cacheDir: string): Promise<readonly Sample[]> {
   const task = getTask('mmlu');
   placeInCache(cacheDir, task.dataset.location, MMLU_RUN_FIXTURE);
   return task.dataset.load({ cacheDir, offline: true });

@@ -287,3 +287,25 @@ test('a run that finished without its final event reaching the stream ends at th
   expect(eventsOf(body).map((e) => e.event)).toEqual(['status', 'failed']);
   expect(body).toContain('worker lost Redis');
 });
+
+test('the clients of one run share one catch-up read per heartbeat, and an event pub/sub lost reaches each of them', async () => {
+  const runId = await newRun('running');
+  const subs = Array.from({ length: 5 }, () => subscribe(runId));
+  await Promise.all(subs.map((s) => s.count(1)));
+  const reads = jest.spyOn(t.deps.runProtocol, 'readEvents');
+  const probe = createRedis(t.config.redisUrl);
+  try {
+    // Stored in the run's stream but never published: only catch-up can deliver it.
+    const id = (await probe.xadd(runKeys.stream(t.config.redisPrefix, runId), '*', 'event', 'progress', 'data', JSON.stringify({ percentage: 30, current: 3, total: 10 })))!;
+    await Promise.all(subs.map((s) => s.count(2)));
+    for (const s of subs) expect(s.received[1]).toMatchObject({ id, event: 'progress', data: { current: 3 } });
+    await Promise.all(subs.map((s) => s.count(4)));
+    const heartbeats = Math.max(...subs.map((s) => s.received.filter((e) => e.event === 'heartbeat').length));
+    const runReads = reads.mock.calls.filter(([readRunId]) => readRunId === runId).length;
+    expect(runReads).toBeGreaterThanOrEqual(heartbeats);
+    expect(runReads).toBeLessThanOrEqual(heartbeats + 1);
+  } finally {
+    reads.mockRestore();
+    await probe.quit();
+  }
+});

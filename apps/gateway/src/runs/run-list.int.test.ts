@@ -109,6 +109,14 @@ describe('pagination', () => {
     expect(beyond.body).toMatchObject({ runs: [], total: 5, has_more: false });
   });
 
+  test('a filtered page counts every run the filter matches, not the page', async () => {
+    const second = await list({ benchmark: 'mmlu', per_page: 1, page: 2 });
+    expect(second.body).toMatchObject({ total: 2, page: 2, per_page: 1, has_more: false });
+    expect(ids(second)).toEqual(idsOf(0));
+    const beyond = await list({ benchmark: 'mmlu', per_page: 1, page: 3 });
+    expect(beyond.body).toMatchObject({ runs: [], total: 2, has_more: false });
+  });
+
   test.each([
     [{ page: 0 }, 1, 50],
     [{ page: -3 }, 1, 50],

@@ -25,7 +25,7 @@ const statusData = (run: RunRow) => JSON.stringify({ status: run.status, timesta
  * 3. send the status (or, on resume, nothing) and replay the stream after the last id sent;
  * 4. deliver live events newer than the last id sent.
  * Pub/sub loses what is published while the subscriber reconnects, so every heartbeat (and every
- * reconnect of the subscriber) replays the stream after the last id sent as well.
+ * reconnect of the subscriber) replays the stream after the last id sent as well, once per run (run-watches.ts).
  */
 export async function streamRunEvents(
   deps: AppDeps,
@@ -41,17 +41,15 @@ export async function streamRunEvents(
   let buffering = true;
   const buffered: StoredRunEvent[] = [];
   let onFinal: (() => void) | null = null;
-  let heartbeat: NodeJS.Timeout | undefined;
   let unsubscribe: () => void = () => undefined;
-  let offResync: () => void = () => undefined;
+  let unwatch: () => void = () => undefined;
 
   const done = new Promise<void>((resolve) => {
     const cleanup = () => {
       if (closed) return;
       closed = true;
-      clearInterval(heartbeat);
       unsubscribe();
-      offResync();
+      unwatch();
       resolve();
     };
     req.on('close', cleanup);
@@ -140,22 +138,22 @@ export async function streamRunEvents(
     return done;
   }
 
-  const resync = () => catchUp().catch(() => undefined);
-  offResync = deps.eventHub.onResync(() => void resync());
-  heartbeat = setInterval(() => {
-    void (async () => {
-      await resync();
+  // One heartbeat per run serves all of its connections in this process (run-watches.ts).
+  unwatch = deps.runWatches.watch(runId, {
+    lastSent: () => lastSent,
+    deliver,
+    beat: (current) => {
+      if (closed) return;
       // A run deleted while watched has no final event to wait for: end the stream.
-      const current = await loadRun().catch(() => run);
-      if (!current) return end();
-      if (isTerminal(current.status) && !closed) {
+      if (current === undefined) return end();
+      if (current && isTerminal(current.status)) {
         // Finished, and catch-up found no final event (its publish was lost): rebuild it from the row.
         const f = finalFromRow(current);
         write(lastSent, f.event, JSON.stringify(f.data));
         return end();
       }
       write(lastSent, 'heartbeat', JSON.stringify({ timestamp: new Date().toISOString() }));
-    })();
-  }, deps.config.sseHeartbeatMs);
+    },
+  });
   return done;
 }

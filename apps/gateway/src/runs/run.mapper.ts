@@ -1,5 +1,5 @@
 import { RunConfigSchema, isTerminal, type RunConfig } from '@studio/contracts';
-import type { RunRow } from '@studio/db';
+import type { RunListRow, RunRow } from '@studio/db';
 import type { RunProgress, RunSummary, SummaryV1 } from './run.types';
 
 const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
@@ -9,7 +9,7 @@ export function runConfig(row: RunRow): RunConfig {
   return RunConfigSchema.parse(row.config);
 }
 
-export function toRunSummary(row: RunRow): RunSummary {
+export function toRunSummary(row: RunListRow): RunSummary {
   return {
     run_id: row.run_id,
     benchmark: row.benchmark,

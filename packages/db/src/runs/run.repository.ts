@@ -71,7 +71,29 @@ function visible(db: DbOrTrx, viewerId: string | null) {
   return viewerId ? q.where('user_id', '=', viewerId) : q.where(sql<boolean>`false`);
 }
 
-export async function listRuns(db: DbOrTrx, q: RunListQuery): Promise<{ rows: RunRow[]; total: number }> {
+/** The columns a run list shows (the API's `RunSummary`), not the run's config, results or log. */
+export const RUN_LIST_COLUMNS = [
+  'run_id',
+  'benchmark',
+  'model',
+  'status',
+  'created_at',
+  'started_at',
+  'finished_at',
+  'primary_metric',
+  'primary_metric_name',
+  'tags',
+  'notes',
+  'total_tokens',
+] as const;
+
+export type RunListRow = Pick<RunRow, (typeof RUN_LIST_COLUMNS)[number]>;
+
+/**
+ * One page of the viewer's runs, with the number of runs matching: one query (the count as a window over the
+ * matching rows) unless the page is past the end, which has no row to carry the count.
+ */
+export async function listRuns(db: DbOrTrx, q: RunListQuery): Promise<{ rows: RunListRow[]; total: number }> {
   let base = visible(db, q.viewerId);
   if (q.status) base = base.where('status', '=', q.status);
   if (q.benchmark) base = base.where('benchmark', '=', q.benchmark);
@@ -90,15 +112,18 @@ export async function listRuns(db: DbOrTrx, q: RunListQuery): Promise<{ rows: Ru
       ]),
     );
   }
-  const [{ total }] = await base.select((eb) => eb.fn.countAll<number>().as('total')).execute();
-  const rows = await base
-    .selectAll()
+  const page = await base
+    .select([...RUN_LIST_COLUMNS, sql<string>`count(*) over ()`.as('total')])
     .orderBy(q.sortBy, (ob) => (q.sortOrder === 'asc' ? ob.asc() : ob.desc()).nullsLast())
     .orderBy('run_id')
     .limit(q.perPage)
     .offset((q.page - 1) * q.perPage)
     .execute();
-  return { rows, total: Number(total) };
+  if (page.length === 0) {
+    const [{ total }] = await base.select((eb) => eb.fn.countAll<string>().as('total')).execute();
+    return { rows: [], total: Number(total) };
+  }
+  return { rows: page.map(({ total: _total, ...row }) => row), total: Number(page[0].total) };
 }
 
 export async function listTags(db: DbOrTrx, viewerId: string | null): Promise<string[]> {

@@ -1,9 +1,9 @@
 /** Task datasets built from dataset files, one Inspect `Sample` per record. */
 import { loadRecords, type DatasetRecord, type DatasetSource } from '@studio/datasets';
-import type { DatasetContext, Sample, TaskDataset } from '../../types';
+import type { DatasetContext, TaskDataset } from '../../types';
+import { samplesOf, type RecordToSample } from '../shared/record-samples.util';
 
-/** Converts one record; `index` is its 0-based position in the file. */
-export type RecordToSample = (record: DatasetRecord, index: number) => Sample;
+export type { RecordToSample };
 
 /**
  * A dataset read from one file. Samples get the id their converter gives them; openbench's
@@ -15,7 +15,7 @@ export function fileDataset(name: string, location: string, source: DatasetSourc
     name,
     location,
     async load(ctx: DatasetContext) {
-      return (await loadRecords(source, ctx)).map(toSample);
+      return samplesOf(await loadRecords(source, ctx), toSample);
     },
   };
 }

@@ -10,6 +10,7 @@ import { accuracy, grouped, std, stderr } from '../../metrics';
 import { createMcqScorer } from '../../scorers';
 import { pyStrip } from '../../scorers/python-text.util';
 import type { DatasetContext, Metric, Sample, TaskDefinition } from '../../types';
+import { samplesOf } from '../shared/record-samples.util';
 import type { TaskDatasetSource } from '../shared/task-dataset.source';
 import type { BenchmarkTask } from '../task.types';
 
@@ -54,6 +55,14 @@ function validated(fields: McqSampleFields): McqSampleFields {
 export function mcqTask(spec: McqTaskSpec): BenchmarkTask {
   const benchmark: BenchmarkEntry = { ...spec.benchmark, dataset: spec.dataset.catalog, scorer: SCORER.mcq };
   const { name, source } = spec.dataset;
+  // Every task here keeps MCQEval's default auto_id=True, which replaces any id the record carried with 1..N.
+  const toSample = (record: DatasetRecord, index: number): Sample => {
+    try {
+      return { id: index + 1, ...validated(spec.toSample(record)) };
+    } catch (error) {
+      throw new Error(`${benchmark.name}: record ${index + 1} of ${source.url}: ${(error as Error).message}`, { cause: error });
+    }
+  };
   const create = (): TaskDefinition => ({
     name: benchmark.name,
     displayName: benchmark.display_name,
@@ -61,15 +70,7 @@ export function mcqTask(spec: McqTaskSpec): BenchmarkTask {
       name,
       location: source.url,
       async load(ctx: DatasetContext) {
-        const records = await loadRecords(source, ctx);
-        // Every task here keeps MCQEval's default auto_id=True, which replaces any id the record carried with 1..N.
-        return records.map((record, index): Sample => {
-          try {
-            return { id: index + 1, ...validated(spec.toSample(record)) };
-          } catch (error) {
-            throw new Error(`${benchmark.name}: record ${index + 1} of ${source.url}: ${(error as Error).message}`, { cause: error });
-          }
-        });
+        return samplesOf(await loadRecords(source, ctx), toSample);
       },
     },
     ...(spec.systemMessage === undefined ? {} : { systemMessage: spec.systemMessage }),

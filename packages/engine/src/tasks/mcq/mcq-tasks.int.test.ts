@@ -386,7 +386,7 @@ function wrongLetter(target: string): string {
 
 test.each(CASES)('$name: prompt, targets and accuracy through the runner', async (expected) => {
   const task = getTask(expected.name);
-  const samples: Sample[] = await task.dataset.load(offline.ctx);
+  const samples: readonly Sample[] = await task.dataset.load(offline.ctx);
   expect(task.dataset.location).toBe(expected.url);
   expect(samples.map((sample) => sample.id)).toEqual(expected.targets.map((_, index) => index + 1));
   expect(samples.map((sample) => sample.target)).toEqual(expected.targets);

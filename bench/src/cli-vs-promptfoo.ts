@@ -1,0 +1,121 @@
+/**
+ * Our CLI and promptfoo side by side: the same first 2,000 MMLU questions (the prompts our mmlu task sends), the same
+ * local OpenAI-compatible model server answering after 100 ms (fake-provider.server, its own process), 100 requests
+ * in flight. Each tool runs as a process of its own from start to exit; the figure is promptfoo's wall time over ours,
+ * and each one's share of the physical limit (2,000 ÷ 100 connections × 100 ms = 2.0 s). Not a test: it installs
+ * promptfoo@0.120.0 from the npm registry into a temporary directory (Node 20; later versions need Node 22), unless
+ * PROMPTFOO_DIR names a directory where it is installed already.
+ *
+ *   node bench/dist/cli-vs-promptfoo.js [samples=2000]     (build first: bash infra/scripts/build.sh)
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getTask } from '@studio/engine';
+import { machineLine } from './bench-database';
+import { buildMmluCacheInChild, startFakeProvider } from './bench-processes';
+import { ROOT } from './studio-stack';
+
+const SAMPLES = Number(process.argv[2] ?? 2_000);
+const CONNECTIONS = 100;
+const LATENCY_MS = 100;
+const PROMPTFOO_VERSION = '0.120.0';
+const CLI_JS = join(ROOT, 'apps/cli/dist/main.js');
+
+/** Runs a command to its end; resolves with its wall time in seconds when it exits with one of `okCodes`. */
+function timed(command: string, args: string[], env: Record<string, string>, cwd: string, okCodes = [0]): Promise<{ seconds: number; output: string }> {
+  const started = performance.now();
+  const child = spawn(command, args, { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-20_000)));
+  child.stderr.on('data', (c: Buffer) => (output = (output + c.toString()).slice(-20_000)));
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      if (okCodes.includes(code ?? -1)) resolve({ seconds, output });
+      else reject(new Error(`${[command, ...args].join(' ')} exited with ${code}:\n${output}`));
+    });
+  });
+}
+
+/** promptfoo in `dir` (installed there unless it already is), with the migrations where its code looks for them. */
+function installPromptfoo(dir: string): string {
+  const pkg = join(dir, 'node_modules/promptfoo');
+  if (!existsSync(join(pkg, 'package.json'))) {
+    process.stderr.write(`installing promptfoo@${PROMPTFOO_VERSION} into ${dir}…\n`);
+    mkdirSync(dir, { recursive: true });
+    execFileSync('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', `promptfoo@${PROMPTFOO_VERSION}`], { stdio: 'inherit' });
+  }
+  // 0.120.0 looks for its migrations in <pkg>/drizzle but ships them in dist/drizzle.
+  if (!existsSync(join(pkg, 'drizzle'))) symlinkSync(join(pkg, 'dist/drizzle'), join(pkg, 'drizzle'));
+  return join(pkg, 'dist/src/main.js');
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(join(tmpdir(), 'cli-vs-promptfoo-'));
+  const provider = await startFakeProvider(LATENCY_MS, LATENCY_MS);
+  try {
+    const promptfoo = installPromptfoo(process.env.PROMPTFOO_DIR ?? join(work, 'promptfoo'));
+    await buildMmluCacheInChild(join(work, 'datasets'));
+    const samples = (await getTask('mmlu').dataset.load({ cacheDir: join(work, 'datasets'), offline: true })).slice(0, SAMPLES);
+    // The same prompts for promptfoo: each question as our task renders it, scored by openbench's answer line.
+    writeFileSync(
+      join(work, 'tests.json'),
+      JSON.stringify(samples.map((s) => ({ vars: { question: s.input }, assert: [{ type: 'regex', value: `ANSWER\\s*:\\s*${String(s.target)}` }] }))),
+    );
+    writeFileSync(
+      join(work, 'promptfooconfig.yaml'),
+      JSON.stringify({
+        prompts: ['{{question}}'],
+        providers: [{ id: 'openai:chat:bench-model', config: { apiBaseUrl: provider.baseUrl, apiKey: 'sk-bench-0123456789' } }],
+        tests: 'file://tests.json',
+      }),
+    );
+    const home = join(work, 'home');
+    mkdirSync(home);
+    const limit = (SAMPLES / CONNECTIONS) * (LATENCY_MS / 1000);
+
+    const ours = await timed(
+      process.execPath,
+      [CLI_JS, 'eval', 'mmlu', '--model', 'openai/bench-model', '--limit', String(SAMPLES), '--max-connections', String(CONNECTIONS), '--model-base-url', provider.baseUrl, '--offline', '--data-dir', work, '--log-dir', join(work, 'logs'), '--display', 'none'],
+      { HOME: home, OPENAI_API_KEY: 'sk-bench-0123456789' },
+      work,
+    );
+    const theirs = await timed(
+      process.execPath,
+      [promptfoo, 'eval', '-c', 'promptfooconfig.yaml', '-j', String(CONNECTIONS), '--no-cache', '--no-progress-bar', '--no-table'],
+      {
+        HOME: home,
+        PROMPTFOO_CONFIG_DIR: join(home, '.promptfoo'),
+        PROMPTFOO_DISABLE_TELEMETRY: '1',
+        PROMPTFOO_DISABLE_UPDATE: '1',
+        PROMPTFOO_DISABLE_SHARING: '1',
+        OPENAI_API_KEY: 'sk-bench-0123456789',
+      },
+      work,
+      // 100: some assertions failed (the model server always answers A), which is the expected outcome here.
+      [0, 100],
+    );
+    const ratio = theirs.seconds / ours.seconds;
+    process.stdout.write(
+      [
+        `cli-vs-promptfoo: ${SAMPLES} MMLU questions, ${CONNECTIONS} in flight, model replies after ${LATENCY_MS} ms; limit ${limit.toFixed(2)} s; each tool's whole process`,
+        machineLine(),
+        `studio eval: ${ours.seconds.toFixed(2)} s (${(limit / ours.seconds).toFixed(2)} of the limit)`,
+        `promptfoo ${PROMPTFOO_VERSION} eval: ${theirs.seconds.toFixed(2)} s (${(limit / theirs.seconds).toFixed(2)} of the limit)`,
+        `ratio promptfoo / ours: ${ratio.toFixed(1)}× (target ≥ 10×)`,
+      ].join('\n') + '\n',
+    );
+    if (ratio < 10) process.exitCode = 1;
+  } finally {
+    provider.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`cli-vs-promptfoo bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});
