@@ -30,7 +30,7 @@ const common = {
 };
 let tdb: TestDatabase;
 let model: MmluModel;
-let samples: Sample[];
+let samples: readonly Sample[];
 let api: string;
 let auth: Record<string, string>;
 const processes: AppProcess[] = [];

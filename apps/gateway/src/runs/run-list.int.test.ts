@@ -34,6 +34,14 @@ beforeAll(async () => {
       primary_metric: s.primary_metric,
       primary_metric_name: s.primary_metric === null ? null : 'accuracy',
       finished_at: s.status === 'completed' || s.status === 'failed' ? at(i + 1) : null,
+      // The first run's primary metric has an interval, beside another metric that must not be picked.
+      metrics:
+        i === 0
+          ? JSON.stringify([
+              { name: 'std', value: 0.46, stderr: null, ci_lower: null, ci_upper: null },
+              { name: 'accuracy', value: 0.7, stderr: 0.0458, ci_lower: 0.6038, ci_upper: 0.7817 },
+            ])
+          : null,
     });
     runs.push(row);
   }
@@ -91,6 +99,9 @@ test('a run summary has the list fields', async () => {
     finished_at: '2026-01-01T12:00:00.000Z',
     primary_metric: 0.7,
     primary_metric_name: 'accuracy',
+    primary_metric_stderr: 0.0458,
+    primary_metric_ci_lower: 0.6038,
+    primary_metric_ci_upper: 0.7817,
     tags: ['baseline', 'nightly'],
     notes: 'First pass',
     total_tokens: null,
@@ -270,4 +281,11 @@ describe('tags', () => {
     const res = await list({ tag: 'mine' });
     expect(res.body.total).toBe(0);
   });
+});
+
+test('a run without an interval for its primary metric lists null for it, and no other metric leaks into the list', async () => {
+  const res = await list({ sort_by: 'created_at', sort_order: 'asc' });
+  const [first, second] = res.body.runs as Record<string, unknown>[];
+  expect(second).toMatchObject({ primary_metric: null, primary_metric_stderr: null, primary_metric_ci_lower: null, primary_metric_ci_upper: null });
+  expect(first).not.toHaveProperty('metrics');
 });

@@ -148,6 +148,11 @@ export interface RunSummary {
   finished_at: string | null;
   primary_metric: number | null;
   primary_metric_name: string | null;
+  /** Standard error of the primary metric, when the benchmark reports one. */
+  primary_metric_stderr: number | null;
+  /** Wilson 95% interval of the primary metric, for proportions (accuracy-like metrics). */
+  primary_metric_ci_lower: number | null;
+  primary_metric_ci_upper: number | null;
   tags: string[];
   notes: string | null;
   total_tokens: number | null;

@@ -3,7 +3,7 @@
  * named transition in run-state.repository.ts.
  */
 import { sql } from 'kysely';
-import type { RunStatus } from '@studio/contracts';
+import type { MetricSummary, RunStatus } from '@studio/contracts';
 import type { DbOrTrx } from '../database';
 import { containsPattern, isUuid } from '../query.util';
 import type { NewRun, RunRow } from './run.table';
@@ -87,7 +87,16 @@ export const RUN_LIST_COLUMNS = [
   'total_tokens',
 ] as const;
 
-export type RunListRow = Pick<RunRow, (typeof RUN_LIST_COLUMNS)[number]>;
+/** The primary metric's stderr and 95% interval, as its entry in the run's `metrics` holds them. */
+export type PrimaryMetricStats = Pick<MetricSummary, 'stderr' | 'ci_lower' | 'ci_upper'>;
+
+export type RunListRow = Pick<RunRow, (typeof RUN_LIST_COLUMNS)[number]> & { primary_metric_stats: PrimaryMetricStats | null };
+
+/** Only the primary metric's entry of `metrics` leaves the database, not the whole array. */
+const primaryMetricStatsSql = sql<PrimaryMetricStats | null>`(
+  select jsonb_build_object('stderr', e->'stderr', 'ci_lower', e->'ci_lower', 'ci_upper', e->'ci_upper')
+  from jsonb_array_elements(coalesce(metrics, '[]'::jsonb)) e where e->>'name' = primary_metric_name limit 1
+)`;
 
 /**
  * One page of the viewer's runs, with the number of runs matching: one query (the count as a window over the
@@ -113,7 +122,7 @@ export async function listRuns(db: DbOrTrx, q: RunListQuery): Promise<{ rows: Ru
     );
   }
   const page = await base
-    .select([...RUN_LIST_COLUMNS, sql<string>`count(*) over ()`.as('total')])
+    .select([...RUN_LIST_COLUMNS, primaryMetricStatsSql.as('primary_metric_stats'), sql<string>`count(*) over ()`.as('total')])
     .orderBy(q.sortBy, (ob) => (q.sortOrder === 'asc' ? ob.asc() : ob.desc()).nullsLast())
     .orderBy('run_id')
     .limit(q.perPage)
