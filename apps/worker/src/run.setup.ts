@@ -9,6 +9,7 @@ import { EvalSession, modelGenerator, type Generator, type SessionClientOptions 
 import { createModelClient, parseModelId, type ModelClient, type RetryInfo } from '@studio/providers';
 import type { WorkerMetrics } from '@studio/runtime';
 import type { WorkerConfig } from './config';
+import { customDatasetOf } from './custom-dataset.reader';
 import { messageOf } from './error-message.util';
 import { RunSetupError, resolveProviderAccess } from './provider-key.resolver';
 import type { RunControl } from './run.control';
@@ -34,8 +35,8 @@ export interface RunSetupContext {
 }
 
 export async function setUpRun(run: RunRow, ctx: RunSetupContext): Promise<PreparedRun> {
-  const session = openSession(run);
   const { worker, db, reporter, secrets, metrics } = ctx;
+  const session = await openSession(run, db);
   // The run's options, else this worker's configured request timeout and retries.
   const defaults = { timeoutMs: worker.providerTimeoutMs, maxRetries: worker.providerMaxRetries };
   const clients: ModelClient[] = [];
@@ -66,11 +67,12 @@ export async function setUpRun(run: RunRow, ctx: RunSetupContext): Promise<Prepa
   }
 }
 
-function openSession(run: RunRow): EvalSession {
+async function openSession(run: RunRow, db: Db): Promise<EvalSession> {
   const parsed = RunConfigSchema.safeParse(run.config);
   if (!parsed.success) throw new RunSetupError(`The run's stored configuration is invalid: ${parsed.error.issues[0]?.message ?? 'unknown error'}`);
+  const custom = await customDatasetOf(db, run.user_id, parsed.data.benchmark);
   try {
-    return EvalSession.open(parsed.data);
+    return EvalSession.open(parsed.data, custom);
   } catch (err) {
     throw new RunSetupError(messageOf(err));
   }
