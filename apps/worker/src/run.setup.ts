@@ -3,13 +3,12 @@
  * task and every option's meaning), the owner's keys are decrypted for the providers the run calls, and the model
  * clients are opened. Every failure here is a RunSetupError or a provider/config error with a plain message.
  */
-import { RunConfigSchema } from '@studio/contracts';
-import { type Db, type RunRow } from '@studio/db';
+import { RunConfigSchema, customBenchmarkSlug } from '@studio/contracts';
+import { customDatasetSource, type Db, type RunRow } from '@studio/db';
 import { EvalSession, modelGenerator, type Generator, type SessionClientOptions } from '@studio/engine';
 import { createModelClient, parseModelId, type ModelClient, type RetryInfo } from '@studio/providers';
 import type { WorkerMetrics } from '@studio/runtime';
 import type { WorkerConfig } from './config';
-import { customDatasetOf } from './custom-dataset.reader';
 import { messageOf } from './error-message.util';
 import { RunSetupError, resolveProviderAccess } from './provider-key.resolver';
 import type { RunControl } from './run.control';
@@ -70,7 +69,11 @@ export async function setUpRun(run: RunRow, ctx: RunSetupContext): Promise<Prepa
 async function openSession(run: RunRow, db: Db): Promise<EvalSession> {
   const parsed = RunConfigSchema.safeParse(run.config);
   if (!parsed.success) throw new RunSetupError(`The run's stored configuration is invalid: ${parsed.error.issues[0]?.message ?? 'unknown error'}`);
-  const custom = await customDatasetOf(db, run.user_id, parsed.data.benchmark);
+  const { benchmark } = parsed.data;
+  // A private dataset's rows are in PostgreSQL, so any worker runs it.
+  const custom = await customDatasetSource(db, run.user_id, benchmark);
+  if (customBenchmarkSlug(benchmark) !== undefined && custom === undefined)
+    throw new RunSetupError(`The dataset ${benchmark} no longer exists; it was deleted after the run was created`);
   try {
     return EvalSession.open(parsed.data, custom);
   } catch (err) {

@@ -51,3 +51,21 @@ export const DatasetColumnsSchema = z.object({
   group: z.string().optional(),
 });
 export type DatasetColumns = z.infer<typeof DatasetColumnsSchema>;
+
+/**
+ * A stored dataset as the engine runs it: storage (packages/db) produces it, the engine consumes it without
+ * knowing where the rows live.
+ */
+export interface CustomDatasetSource {
+  slug: string;
+  name: string;
+  kind: DatasetKind;
+  /** model_graded: the grader when the run names none. */
+  graderModel?: string;
+  /** model_graded: grading criteria put before the grader's instructions. */
+  rubric?: string;
+  /** Every row has a `group`: metrics per group, and breakdowns. */
+  hasGroups: boolean;
+  /** The rows in upload order. */
+  loadRows(signal?: AbortSignal): Promise<DatasetRow[]>;
+}

@@ -1,6 +1,8 @@
 import http from 'node:http';
 import request from 'supertest';
+import { readEvalLog } from '@studio/engine';
 import { createTestApp, listen, type TestApp } from '../../test/test-app';
+import { completeRun, insertSamples, insertTestRun, markRunning, mmluRecord } from '../../test/run-fixtures';
 import { registerUser, type TestUser } from '../../test/test-user.helper';
 
 let t: TestApp;
@@ -271,6 +273,31 @@ describe('owner only', () => {
     expect(deleted.status).toBe(204);
     expect((await request(t.app).get(`/api/datasets/${datasetId}`).set('Authorization', `Bearer ${owner.token}`)).status).toBe(404);
     expect(await t.deps.db.selectFrom('dataset_rows').select('idx').where('dataset_id', '=', datasetId).execute()).toEqual([]);
+  });
+
+  it('a finished run of a dataset has its artifacts, and its .eval log describes the dataset’s task', async () => {
+    const upload_ = await upload('q,A,B,C,D,ans,topic\nx,w,x,y,z,A,t\n', { ...MCQ, name: 'Logged quiz', slug: 'logged' });
+    expect(upload_.status).toBe(201);
+    const run = await insertTestRun(t.deps.db, owner.userId, { benchmark: 'custom/logged' });
+    const records = [mmluRecord(1), mmluRecord(2, { correct: false })];
+    await markRunning(t.deps.db, run.run_id, records.length);
+    await insertSamples(t.deps.db, run.run_id, records);
+    await completeRun(t.deps.db, run.run_id, records);
+    const detail = await request(t.app).get(`/api/runs/${run.run_id}`);
+    const evalPath = (detail.body.artifacts as string[]).find((a) => a.endsWith('.eval'))!;
+    expect(evalPath).toMatch(/^logs\/.*_logged_.*\.eval$/);
+    const res = await request(t.app).get(`/api/runs/${run.run_id}/artifacts/${evalPath}`).buffer(true).parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(res.status).toBe(200);
+    const log = readEvalLog(new Uint8Array(res.body as Buffer));
+    expect(log.eval).toMatchObject({ task: 'custom/logged', task_display_name: 'Logged quiz', dataset: { name: 'custom/logged', location: 'custom/logged' } });
+    expect(log.eval.scorers?.[0]).toMatchObject({ name: 'mcq_scorer' });
+    expect(log.samples).toHaveLength(2);
+    for (const artifact of ['config.json', 'summary.json', 'samples.jsonl', 'results.csv'])
+      expect((await request(t.app).get(`/api/runs/${run.run_id}/artifacts/${artifact}`)).status).toBe(200);
   });
 
   it('answers 404 for an id that is not a UUID', async () => {

@@ -4,8 +4,8 @@
  * writes and reads back one page of samples, so both go through the engine's record→EvalSample mapping.
  */
 import { Readable } from 'node:stream';
-import type { RunStatus } from '@studio/contracts';
-import { iterateRunSamples, type Db, type RunRow, type RunSampleRow } from '@studio/db';
+import type { CustomDatasetSource, RunStatus } from '@studio/contracts';
+import { customDatasetSource, iterateRunSamples, type Db, type RunRow, type RunSampleRow } from '@studio/db';
 import {
   createEvalLogWriter,
   evalLogFileName,
@@ -40,14 +40,13 @@ interface EvalLogParts extends EvalLogStart {
   finish(completedSamples: number): EvalLogFinishInput;
 }
 
-/** The engine's log of the run's settings, under the run's own ids; the end comes from the run row. */
-function evalLogParts(row: RunRow): EvalLogParts {
-  const { spec, plan } = storedRunLogStart(runConfig(row), {
-    eval_id: row.eval_id,
-    run_id: row.run_id,
-    task_id: row.task_id,
-    created: toInspectTimestamp(row.created_at, 'seconds'),
-  });
+/**
+ * The engine's log of the run's settings, under the run's own ids; the end comes from the run row. A private
+ * dataset's run describes its task while the owner still has the dataset.
+ */
+function evalLogParts(row: RunRow, custom?: CustomDatasetSource): EvalLogParts {
+  const identity = { eval_id: row.eval_id, run_id: row.run_id, task_id: row.task_id, created: toInspectTimestamp(row.created_at, 'seconds') };
+  const { spec, plan } = storedRunLogStart(runConfig(row), identity, custom);
   const at = (d: Date | null) => (d ? toInspectTimestamp(d, 'seconds') : '');
   return {
     spec,
@@ -70,7 +69,7 @@ export function evalLogStream(db: Db, row: RunRow): Readable {
   async function* chunks(): AsyncGenerator<Uint8Array> {
     const pending: Uint8Array[] = [];
     const writer = createEvalLogWriter({ onChunk: (chunk) => pending.push(chunk) });
-    const { spec, plan, finish } = evalLogParts(row);
+    const { spec, plan, finish } = evalLogParts(row, await customDatasetSource(db, row.user_id, row.benchmark));
     writer.start(spec, plan);
     let completed = 0;
     for await (const sample of iterateRunSamples(db, row.run_id)) {

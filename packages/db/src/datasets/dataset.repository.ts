@@ -1,4 +1,4 @@
-import { customBenchmarkName, type DatasetColumns } from '@studio/contracts';
+import { customBenchmarkName, customBenchmarkSlug, type CustomDatasetSource, type DatasetColumns, type DatasetRow } from '@studio/contracts';
 import type { Db, DbOrTrx } from '../database';
 import type { DatasetRecord, NewDatasetRow } from './dataset.table';
 
@@ -91,4 +91,33 @@ export async function deleteDatasetUnlessInUse(db: Db, userId: string, datasetId
     await trx.deleteFrom('datasets').where('dataset_id', '=', datasetId).execute();
     return 'deleted';
   });
+}
+
+const ROWS_PAGE = 5000;
+
+/**
+ * The dataset of a `custom/<slug>` run as the engine reads it: the owner's dataset, its rows read back a page at a
+ * time when the run loads its data (any worker on any machine). Undefined when the owner has no such dataset.
+ */
+export async function customDatasetSource(db: DbOrTrx, userId: string | null, benchmark: string): Promise<CustomDatasetSource | undefined> {
+  const slug = customBenchmarkSlug(benchmark);
+  const dataset = slug === undefined || userId === null ? undefined : await findDatasetBySlug(db, userId, slug);
+  if (!dataset) return undefined;
+  return {
+    slug: dataset.slug,
+    name: dataset.name,
+    kind: dataset.kind,
+    ...(dataset.grader_model === null ? {} : { graderModel: dataset.grader_model }),
+    ...(dataset.rubric === null ? {} : { rubric: dataset.rubric }),
+    hasGroups: dataset.has_groups,
+    async loadRows(signal) {
+      const rows: DatasetRow[] = [];
+      for (;;) {
+        signal?.throwIfAborted();
+        const page = await listDatasetRows(db, dataset.dataset_id, { offset: rows.length, limit: ROWS_PAGE });
+        for (const row of page) rows.push(row.data);
+        if (page.length < ROWS_PAGE) return rows;
+      }
+    },
+  };
 }

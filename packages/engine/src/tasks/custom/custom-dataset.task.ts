@@ -2,7 +2,7 @@
  * A user's private dataset (`custom/<slug>`) as a task: the rows come from the host (the worker reads them from
  * PostgreSQL), and each kind is prompted and scored as the openbench benchmarks of that kind are.
  */
-import { customBenchmarkName, type DatasetKind, type DatasetRow } from '@studio/contracts';
+import { customBenchmarkName, type CustomDatasetSource, type DatasetKind, type DatasetRow } from '@studio/contracts';
 import type { GenerateConfig } from '@studio/providers';
 import { accuracy, grouped, std, stderr } from '../../metrics';
 import {
@@ -22,19 +22,7 @@ import { dynamicMultipleChoicePrompt, fourOptionPrompt } from '../mcq/mcq-prompt
 import type { TaskOptions } from '../task.types';
 
 /** What the engine needs of a stored dataset; the host supplies it with a reader of its rows. */
-export interface CustomDataset {
-  slug: string;
-  name: string;
-  kind: DatasetKind;
-  /** model_graded: the grader when the run names none. */
-  graderModel?: string;
-  /** model_graded: grading criteria put before the grader's instructions. */
-  rubric?: string;
-  /** Every row has a `group`: metrics per group, and breakdowns. */
-  hasGroups: boolean;
-  /** The rows in upload order. */
-  loadRows(signal?: AbortSignal): Promise<DatasetRow[]>;
-}
+export type CustomDataset = CustomDatasetSource;
 
 /** The sample metadata key of a row's group. */
 export const CUSTOM_GROUP_KEY = 'group';
