@@ -21,13 +21,19 @@ function present(values: RowValues, column: string): unknown {
   return value;
 }
 
+/** PostgreSQL cannot store U+0000; a row holding one is refused rather than stored altered. */
+function storable(value: string, what: string): string {
+  if (value.includes('\u0000')) throw new RowError(`${what} contains a NUL character (U+0000), which cannot be stored`);
+  return value;
+}
+
 /** A non-blank text; JSON numbers are accepted as their text. */
 function text(values: RowValues, column: string, what = `"${column}"`): string {
   const value = present(values, column);
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value !== 'string') throw new RowError(`${what} must be text, got ${value === null ? 'null' : typeof value}`);
   if (value.trim() === '') throw new RowError(`${what} is empty`);
-  return value;
+  return storable(value, what);
 }
 
 /** A list of texts: a JSON array, or (in a CSV cell) its JSON text. */
@@ -44,7 +50,7 @@ function textList(values: RowValues, column: string): string[] {
   return value.map((item, index) => {
     if (typeof item === 'number' && Number.isFinite(item)) return String(item);
     if (typeof item !== 'string' || item.trim() === '') throw new RowError(`item ${index + 1} of "${column}" must be non-empty text`);
-    return item;
+    return storable(item, `item ${index + 1} of "${column}"`);
   });
 }
 
