@@ -76,7 +76,8 @@ interface CsvRecord {
 }
 
 async function* csvRows(lines: AsyncIterable<string>, required: readonly string[]): AsyncGenerator<UploadedRow> {
-  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true });
+  // A quoted field may span lines: the record size bounds what the parser holds, as the line size does for lines.
+  const parser = parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true, max_record_size: MAX_LINE_BYTES });
   let failure: unknown;
   // pipeline: an error of the reader (size, encoding) ends the iteration with that error.
   pipeline(Readable.from(lines), parser, (error) => {

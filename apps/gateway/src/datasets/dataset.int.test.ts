@@ -153,6 +153,18 @@ describe('POST /api/datasets', () => {
     await expectNothingStored(before);
   });
 
+  it('refuses broken CSV quoting, and a quoted field that grows past 4 MB', async () => {
+    const before = await storedCounts();
+    const open = await upload('q,a\nQ1,1\n"Q2,2\nQ3,3\n', { name: 'Quotes', kind: 'numeric', question: 'q', answer: 'a' });
+    expect(open.status).toBe(422);
+    expect(open.body.detail).toMatch(/^The file is not valid CSV at line \d+: .*; nothing was stored$/);
+    // 5 MB in one field of 1 KB lines: no line is too long, the record is.
+    const huge = await upload(`q,a\n"${`${'x'.repeat(1023)}\n`.repeat(5 * 1024)}",1\n`, { name: 'Quotes', kind: 'numeric', question: 'q', answer: 'a' });
+    expect(huge.status).toBe(422);
+    expect(huge.body.detail).toMatch(/^The file is not valid CSV at line \d+: .*maximum.*; nothing was stored$/i);
+    await expectNothingStored(before);
+  });
+
   it('refuses 200,001 rows and stores none of them', async () => {
     const before = await storedCounts();
     const rows = Array.from({ length: 200_001 }, (_, i) => `Q${i},${i}`);
