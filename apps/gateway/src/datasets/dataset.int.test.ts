@@ -308,6 +308,10 @@ describe('owner only', () => {
     expect(log.eval).toMatchObject({ task: 'custom/logged', task_display_name: 'Logged quiz', dataset: { name: 'custom/logged', location: 'custom/logged' } });
     expect(log.eval.scorers?.[0]).toMatchObject({ name: 'mcq_scorer' });
     expect(log.samples).toHaveLength(2);
+    const evalData = await request(t.app).get(`/api/runs/${run.run_id}/eval-data/${evalPath}`);
+    expect(evalData.body).toMatchObject({ eval_name: 'custom/logged', dataset: 'custom/logged', total_samples: 2 });
+    const samples = await request(t.app).get(`/api/runs/${run.run_id}/samples`);
+    expect(samples.body.counts).toMatchObject({ all: 2, correct: 1, incorrect: 1 });
     for (const artifact of ['config.json', 'summary.json', 'samples.jsonl', 'results.csv'])
       expect((await request(t.app).get(`/api/runs/${run.run_id}/artifacts/${artifact}`)).status).toBe(200);
   });
