@@ -22,7 +22,7 @@ export class DatasetController extends Controller {
    * `application/x-ndjson` for JSON Lines, UTF-8, at most 50 MB and 200,000 rows), read as it arrives. The query
    * names its kind and maps its columns. Nothing is stored unless every row is valid: a refusal lists each bad
    * row (the first 100) with its line and reason in `rows`. The dataset then runs as the benchmark
-   * `custom/<slug>` (`POST /api/runs`), for you only.
+   * `custom/<slug>` (`POST /api/runs`), for you only. Rate limited per user (`RATE_LIMIT_DATASETS_PER_USER`).
    * @param name Display name (1-200 characters).
    * @param kind `multiple_choice`, `exact_match`, `f1`, `numeric` or `model_graded`: the prompt template and scorer.
    * @param question Column of the question.
@@ -40,6 +40,7 @@ export class DatasetController extends Controller {
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @Response<ErrorBody>(413, 'PAYLOAD_TOO_LARGE: more than 50 MB; nothing was stored')
   @Response<ErrorBody>(415, 'UNSUPPORTED_MEDIA_TYPE: not text/csv or application/x-ndjson, or a charset other than UTF-8')
+  @Response<ErrorBody>(429, 'RATE_LIMITED: more than RATE_LIMIT_DATASETS_PER_USER uploads in the window (see Retry-After)')
   @Response<ErrorBody>(
     422,
     'VALIDATION_ERROR: a parameter (names the field; a slug you already use), the file (not UTF-8, a mapped column missing from the CSV header, more than 200,000 rows, no rows, broken CSV quoting), or its rows (`rows`: line and reason of the first 100); nothing was stored',

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import request from 'supertest';
 import { readEvalLog } from '@studio/engine';
-import { createTestApp, listen, type TestApp } from '../../test/test-app';
+import { createTestApp, listen, testEnv, type TestApp } from '../../test/test-app';
 import { completeRun, insertSamples, insertTestRun, markRunning, mmluRecord } from '../../test/run-fixtures';
 import { registerUser, type TestUser } from '../../test/test-user.helper';
 
@@ -320,4 +320,19 @@ describe('owner only', () => {
     expect((await request(t.app).get('/api/datasets/not-a-uuid').set('Authorization', `Bearer ${owner.token}`)).status).toBe(404);
     expect((await request(t.app).delete('/api/datasets/not-a-uuid').set('Authorization', `Bearer ${owner.token}`)).status).toBe(404);
   });
+});
+
+test('uploads are rate limited per user', async () => {
+  const limited = await createTestApp(testEnv({ RATE_LIMIT_DATASETS_PER_USER: '1' }));
+  try {
+    const user = await registerUser(limited.app, 'datasets-rl');
+    const send = (slug: string) =>
+      request(limited.app).post('/api/datasets').query({ ...MCQ, slug }).set('Authorization', `Bearer ${user.token}`).set('Content-Type', 'text/csv').send('q,A,B,C,D,ans,topic\nx,w,x,y,z,A,t\n');
+    expect((await send('first')).status).toBe(201);
+    const second = await send('second');
+    expect(second.status).toBe(429);
+    expect(second.body.code).toBe('RATE_LIMITED');
+  } finally {
+    await limited.close();
+  }
 });

@@ -24,6 +24,7 @@ import {
   type NewDatasetRow,
 } from '@studio/db';
 import { parseModelId } from '@studio/providers';
+import { RateLimiter } from '../auth/rate-limiter';
 import type { AppDeps } from '../deps';
 import { AppError, validationError } from '../errors/app-error';
 import { mappedColumns, RowError, toDatasetRow } from './dataset-row.mapper';
@@ -183,7 +184,10 @@ class RejectedRows extends Error {
 }
 
 export class DatasetService {
-  constructor(private readonly deps: AppDeps) {}
+  private readonly limiter: RateLimiter;
+  constructor(private readonly deps: AppDeps) {
+    this.limiter = new RateLimiter(deps.redis, deps.config.redisPrefix);
+  }
 
   async upload(userId: string, body: UploadBody, params: DatasetUploadParams): Promise<DatasetDetail> {
     const name = required('name', params.name);
@@ -196,6 +200,8 @@ export class DatasetService {
     const format = formatOf(body.headers['content-type']);
     const declared = Number(body.headers['content-length']);
     if (declared > DATASET_LIMITS.maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${DATASET_LIMITS.maxBytes / (1024 * 1024)} MB`);
+    const { datasetsPerUser, windowSeconds } = this.deps.config.rateLimits;
+    await this.limiter.hit([{ key: `datasets:user:${userId}`, limit: datasetsPerUser, windowSeconds, what: 'dataset uploads' }]);
 
     const count = new ByteCount();
     try {
