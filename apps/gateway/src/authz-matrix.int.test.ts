@@ -15,8 +15,11 @@ type Caller = 'anonymous' | 'owner' | 'other' | 'admin';
 interface Case {
   operationId: string;
   endpoint: string;
-  /** A queued run (its job enqueued), a completed one with samples, or no run (the owner has a saved openai key). */
-  state: 'queued' | 'completed' | 'none';
+  /**
+   * A queued run (its job enqueued), a completed one with samples, no run (the owner has a saved openai key), or a
+   * dataset of the owner's (`send` then gets its id and its benchmark name).
+   */
+  state: 'queued' | 'completed' | 'none' | 'dataset';
   send(runId: string, evalPath: string): request.Test;
   /** An administrator owns nothing here: unless given, it is expected to be treated as `other`. */
   expect: Record<Exclude<Caller, 'admin'>, number> & { admin?: number };
@@ -267,7 +270,49 @@ const CASES: Case[] = [
     send: () => request(t.app).get('/api/available-models'),
     expect: { anonymous: 401, owner: 502, other: 200 },
   },
+  {
+    operationId: 'createDataset',
+    endpoint: 'POST /api/datasets',
+    state: 'none',
+    // Uploads are always the caller's own.
+    send: () => request(t.app).post('/api/datasets').query(datasetQuery()).set('Content-Type', 'text/csv').send(DATASET_CSV),
+    expect: { anonymous: 401, owner: 201, other: 201 },
+  },
+  {
+    operationId: 'listDatasets',
+    endpoint: 'GET /api/datasets',
+    state: 'dataset',
+    send: () => request(t.app).get('/api/datasets'),
+    expect: { anonymous: 401, owner: 200, other: 200 },
+    shows: (body, id) => (body as { datasets: { dataset_id: string }[] }).datasets.some((d) => d.dataset_id === id),
+  },
+  {
+    operationId: 'getDataset',
+    endpoint: 'GET /api/datasets/{dataset_id}',
+    state: 'dataset',
+    send: (id) => request(t.app).get(`/api/datasets/${id}`),
+    expect: { anonymous: 401, owner: 200, other: 404 },
+  },
+  {
+    operationId: 'deleteDataset',
+    endpoint: 'DELETE /api/datasets/{dataset_id}',
+    state: 'dataset',
+    send: (id) => request(t.app).delete(`/api/datasets/${id}`),
+    expect: { anonymous: 401, owner: 204, other: 404 },
+  },
+  {
+    operationId: 'createRun',
+    endpoint: 'POST /api/runs (custom/<slug>)',
+    state: 'dataset',
+    // A private dataset runs for its owner only; to anyone else it is an unknown benchmark.
+    send: (_id, benchmark) => request(t.app).post('/api/runs').send({ benchmark, model: 'mockllm/default' }),
+    expect: { anonymous: 401, owner: 200, other: 422 },
+  },
 ];
+
+const DATASET_CSV = 'q,A,B,C,D,answer\nWhich?,w,x,y,z,B\n';
+let datasetSeq = 0;
+const datasetQuery = () => ({ name: 'Authz', slug: `authz-${++datasetSeq}`, kind: 'multiple_choice', question: 'q', answer: 'answer', choice_columns: 'A,B,C,D' });
 
 const OWNER_EMAIL = `authz-owner-${process.pid}@example.com`;
 
@@ -277,6 +322,10 @@ async function prepare(state: Case['state']): Promise<{ runId: string; evalPath:
       await saveKey(t.app, owner, 'openai');
     }
     return { runId: '', evalPath: '' };
+  }
+  if (state === 'dataset') {
+    const res = await request(t.app).post('/api/datasets').query(datasetQuery()).set('Authorization', `Bearer ${owner.token}`).set('Content-Type', 'text/csv').send(DATASET_CSV);
+    return { runId: res.body.dataset_id, evalPath: res.body.benchmark };
   }
   if (state === 'queued') {
     const res = await request(t.app).post('/api/runs').set('Authorization', `Bearer ${owner.token}`).send({ benchmark: 'mmlu', model: 'mockllm/default', tags: ['authz'] });
@@ -312,6 +361,9 @@ test.each(matrix)('%s as %s → %i', async (_endpoint, caller, status, c) => {
   if (c.operationId === 'deleteApiKey' && caller !== 'owner') {
     const keys = await request(t.app).get('/api/api-keys').set('Authorization', `Bearer ${owner.token}`);
     expect(keys.body.map((k: { provider: string }) => k.provider)).toContain('openai');
+  }
+  if (c.operationId === 'deleteDataset' && caller !== 'owner') {
+    expect((await request(t.app).get(`/api/datasets/${runId}`).set('Authorization', `Bearer ${owner.token}`)).status).toBe(200);
   }
   if (c.mutates && caller !== 'owner') {
     expect(await findRun(t.deps.db, runId)).toEqual(before);

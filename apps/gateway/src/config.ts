@@ -60,6 +60,8 @@ const schema = z
     RATE_LIMIT_REGISTER_PER_IP: z.coerce.number().int().min(1).default(10),
     RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
     RATE_LIMIT_RUNS_PER_USER: z.coerce.number().int().min(1).default(30),
+    /** Dataset uploads per user and window; each may be 50 MB and holds a database connection while it streams. */
+    RATE_LIMIT_DATASETS_PER_USER: z.coerce.number().int().min(1).default(10),
     /** `GET /api/available-models` calls per user and window; each may ask every provider the user has a key for. */
     RATE_LIMIT_MODELS_PER_USER: z.coerce.number().int().min(1).default(30),
     /** Stored provider keys per user, which bounds the providers one model listing asks. */
@@ -109,7 +111,7 @@ export interface GatewayConfig {
   trustProxy: false | number | string[];
   bodyLimit: string;
   blockPrivateBaseUrls: boolean;
-  rateLimits: { loginPerIp: number; loginPerEmail: number; registerPerIp: number; runsPerUser: number; modelsPerUser: number; windowSeconds: number };
+  rateLimits: { loginPerIp: number; loginPerEmail: number; registerPerIp: number; runsPerUser: number; datasetsPerUser: number; modelsPerUser: number; windowSeconds: number };
   maxApiKeysPerUser: number;
   maxConnectionsLimit: number;
   runQueueTimeoutMs: number;
@@ -149,6 +151,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): GatewayConfig 
       loginPerEmail: e.RATE_LIMIT_LOGIN_PER_EMAIL,
       registerPerIp: e.RATE_LIMIT_REGISTER_PER_IP,
       runsPerUser: e.RATE_LIMIT_RUNS_PER_USER,
+      datasetsPerUser: e.RATE_LIMIT_DATASETS_PER_USER,
       modelsPerUser: e.RATE_LIMIT_MODELS_PER_USER,
       windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
     },

@@ -65,6 +65,8 @@ let othersRunId: string;
 /** A finished run of the owner's, with samples, so artifacts and eval-data have something to serve. */
 let finishedRunId: string;
 let finishedArtifacts: string[];
+/** A dataset of the owner's that nothing deletes. */
+let datasetId: string;
 const KNOWN_EMAIL = 'fuzz-known@example.com';
 
 beforeAll(async () => {
@@ -84,7 +86,17 @@ beforeAll(async () => {
   await completeRun(t.deps.db, finishedRunId, records);
   finishedArtifacts = (await request(t.app).get(`/api/runs/${finishedRunId}`)).body.artifacts;
   await request(t.app).post('/api/auth/register').send({ email: KNOWN_EMAIL, password: 'securepassword' });
+  datasetId = await freshDataset();
 });
+
+const DATASET_CSV = 'q,A,B,C,D,answer,topic\nWhich?,w,x,y,z,B,t1\nAnd?,w,x,y,z,0,t2\n';
+const datasetQuery = () => ({ name: 'Fuzz', slug: `fuzz-${randomUUID().slice(0, 8)}`, kind: 'multiple_choice', question: 'q', answer: 'answer', choice_columns: 'A,B,C,D', group: 'topic' });
+
+/** A dataset of the owner's that nothing else touches, for the operation that deletes one. */
+async function freshDataset(): Promise<string> {
+  const res = await request(t.app).post('/api/datasets').query(datasetQuery()).set('Authorization', `Bearer ${owner.token}`).set('Content-Type', 'text/csv').send(DATASET_CSV);
+  return res.body.dataset_id;
+}
 
 /**
  * A well-formed request per operation, sent now and then, so the fuzz also reaches the code behind validation and
@@ -94,6 +106,8 @@ interface Example {
   params?: Record<string, string>;
   query?: Record<string, string>;
   body?: unknown;
+  /** A body that is not JSON (an uploaded file) and its type. */
+  file?: { text: string; type: string };
   as?: 'owner' | 'anonymous';
 }
 
@@ -141,6 +155,10 @@ async function wellFormed(operationId: string, n: number): Promise<Example> {
     listApiKeys: {},
     saveApiKey: { body: { provider: 'openai', key: `sk-fuzz-${randomUUID()}` } },
     deleteApiKey: { params: { provider: 'openai' } },
+    createDataset: () => Promise.resolve({ query: datasetQuery(), file: { text: DATASET_CSV, type: 'text/csv' } }),
+    listDatasets: {},
+    getDataset: { params: { dataset_id: datasetId } },
+    deleteDataset: async () => ({ params: { dataset_id: await freshDataset() } }),
   };
   const example = examples[operationId];
   if (!example) throw new Error(`no well-formed example for operation ${operationId}: add one to the fuzz test`);
@@ -217,6 +235,7 @@ test(`${REQUESTS} fuzzed requests over every operation: no 5xx, and the service 
 
   function pathValue(param: Parameter): string {
     if (param.name === 'run_id') return encodeURIComponent(pick([ownRunId, othersRunId, randomUUID(), 'not-a-uuid', ownRunId.toUpperCase(), 'x'.repeat(300), '..', 'ünï']));
+    if (param.name === 'dataset_id') return encodeURIComponent(pick([datasetId, randomUUID(), 'not-a-uuid', datasetId.toUpperCase(), 'x'.repeat(300)]));
     if (param.name === 'path') return pick(['config.json', 'summary.json', 'run.log', 'samples.jsonl', 'results.csv', 'logs/x.eval', '..%2F..%2Fetc%2Fpasswd', 'nope', '%2e%2e']);
     return encodeURIComponent(String(valueFor(param.schema ?? { type: 'string' })));
   }
@@ -258,9 +277,16 @@ test(`${REQUESTS} fuzzed requests over every operation: no 5xx, and the service 
     if (auth === 'forged') headers.Authorization = `Bearer ${owner.token.slice(0, -4)}AAAA`;
     let body: string | undefined;
     const schema = op.requestBody?.content['application/json']?.schema;
-    if (example?.body !== undefined) {
+    if (example?.file) {
+      body = example.file.text;
+      headers['Content-Type'] = example.file.type;
+    } else if (example?.body !== undefined) {
       body = JSON.stringify(nearValid(example.body, schema));
       headers['Content-Type'] = 'application/json';
+    } else if (op.requestBody?.content['text/csv']) {
+      // An uploaded file: CSV or JSON Lines, well-formed or not, as any of the types.
+      body = pick([DATASET_CSV, 'q,answer\n"unterminated,1\n', '{"q": "x", "answer": 1}\n[1]\nnot json\n', '\uFEFF', 'q\n' + 'x,'.repeat(5000), JSON.stringify(junk())]);
+      headers['Content-Type'] = pick(['text/csv', 'application/x-ndjson', 'text/csv; charset=utf-16', 'application/json', 'text/plain']);
     } else if (schema) {
       const b = bodyText(schema);
       body = b.text;

@@ -43,6 +43,10 @@ const EXTENSION_ENDPOINTS: [method: string, path: string, auth: 'Yes' | 'No' | '
   ['post', '/admin/session', 'Admin'],
   ['delete', '/admin/session', 'No'],
   ['get', '/admin/workers', 'Admin'],
+  ['post', '/datasets', 'Yes'],
+  ['get', '/datasets', 'Yes'],
+  ['get', '/datasets/{dataset_id}', 'Yes'],
+  ['delete', '/datasets/{dataset_id}', 'Yes'],
 ];
 
 interface Operation {
@@ -79,7 +83,9 @@ test.each([...SPEC_ENDPOINTS, ...EXTENSION_ENDPOINTS])('%s %s is documented with
     // 503 from /health and /ready carries their own body, so monitors and balancers can read which dependency is down.
     if (Number(code) >= 400 && !['/health', '/ready'].includes(path)) expect(response.content?.['application/json']?.schema?.$ref).toBe('#/components/schemas/ErrorBody');
   }
-  if (['post', 'patch'].includes(method) && !path.endsWith('/cancel') && path !== '/admin/session') {
+  // An uploaded dataset is the body itself, as CSV or JSON Lines.
+  if (path === '/datasets' && method === 'post') expect(Object.keys(op.requestBody?.content ?? {})).toEqual(['text/csv', 'application/x-ndjson']);
+  else if (['post', 'patch'].includes(method) && !path.endsWith('/cancel') && path !== '/admin/session') {
     expect(Object.keys(op.requestBody?.content ?? {})).toContain('application/json');
   }
 });

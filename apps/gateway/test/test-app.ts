@@ -27,6 +27,7 @@ export function testEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     RATE_LIMIT_LOGIN_PER_EMAIL: '10000',
     RATE_LIMIT_REGISTER_PER_IP: '10000',
     RATE_LIMIT_RUNS_PER_USER: '10000',
+    RATE_LIMIT_DATASETS_PER_USER: '10000',
     RATE_LIMIT_MODELS_PER_USER: '10000',
     ...extra,
   };

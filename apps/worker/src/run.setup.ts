@@ -3,8 +3,8 @@
  * task and every option's meaning), the owner's keys are decrypted for the providers the run calls, and the model
  * clients are opened. Every failure here is a RunSetupError or a provider/config error with a plain message.
  */
-import { RunConfigSchema } from '@studio/contracts';
-import { type Db, type RunRow } from '@studio/db';
+import { RunConfigSchema, customBenchmarkSlug } from '@studio/contracts';
+import { customDatasetSource, type Db, type RunRow } from '@studio/db';
 import { EvalSession, modelGenerator, type Generator, type SessionClientOptions } from '@studio/engine';
 import { createModelClient, parseModelId, type ModelClient, type RetryInfo } from '@studio/providers';
 import type { WorkerMetrics } from '@studio/runtime';
@@ -34,8 +34,8 @@ export interface RunSetupContext {
 }
 
 export async function setUpRun(run: RunRow, ctx: RunSetupContext): Promise<PreparedRun> {
-  const session = openSession(run);
   const { worker, db, reporter, secrets, metrics } = ctx;
+  const session = await openSession(run, db);
   // The run's options, else this worker's configured request timeout and retries.
   const defaults = { timeoutMs: worker.providerTimeoutMs, maxRetries: worker.providerMaxRetries };
   const clients: ModelClient[] = [];
@@ -66,11 +66,16 @@ export async function setUpRun(run: RunRow, ctx: RunSetupContext): Promise<Prepa
   }
 }
 
-function openSession(run: RunRow): EvalSession {
+async function openSession(run: RunRow, db: Db): Promise<EvalSession> {
   const parsed = RunConfigSchema.safeParse(run.config);
   if (!parsed.success) throw new RunSetupError(`The run's stored configuration is invalid: ${parsed.error.issues[0]?.message ?? 'unknown error'}`);
+  const { benchmark } = parsed.data;
+  // A private dataset's rows are in PostgreSQL, so any worker runs it.
+  const custom = await customDatasetSource(db, run.user_id, benchmark);
+  if (customBenchmarkSlug(benchmark) !== undefined && custom === undefined)
+    throw new RunSetupError(`The dataset ${benchmark} no longer exists; it was deleted after the run was created`);
   try {
-    return EvalSession.open(parsed.data);
+    return EvalSession.open(parsed.data, custom);
   } catch (err) {
     throw new RunSetupError(messageOf(err));
   }

@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   RESOURCE_NOT_FOUND: 404,
   RUN_NOT_FOUND: 404,
   APIKEY_NOT_FOUND: 404,
+  DATASET_NOT_FOUND: 404,
+  DATASET_IN_USE: 409,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   VALIDATION_ERROR: 422,
@@ -26,4 +28,6 @@ export interface ErrorBody {
   code: ErrorCode;
   /** Offending fields, for VALIDATION_ERROR. */
   fields?: { field: string; message: string }[];
+  /** Rejected rows of an upload (the first 100), for VALIDATION_ERROR of `POST /api/datasets`. */
+  rows?: { line: number; reason: string }[];
 }

@@ -1,3 +1,4 @@
+export * from './datasets';
 export * from './errors';
 export * from './providers';
 export * from './queue';

@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import { Pool, types } from 'pg';
 import type { ApiKeyTable } from './api-keys/api-key.table';
+import type { DatasetRowTable, DatasetTable } from './datasets/dataset.table';
 import type { RunLogTable } from './runs/run-log.table';
 import type { RunSampleTable } from './runs/run-sample.table';
 import type { RunTable } from './runs/run.table';
@@ -12,6 +13,8 @@ export interface Database {
   runs: RunTable;
   run_samples: RunSampleTable;
   run_logs: RunLogTable;
+  datasets: DatasetTable;
+  dataset_rows: DatasetRowTable;
 }
 
 // BIGINT (int8) as JS number: counts and token totals stay far below 2^53.

@@ -18,3 +18,5 @@ export * from './runs/run-log.repository';
 export * from './stats/run-stats.repository';
 export * from './artifacts/run-artifact.table';
 export * from './artifacts/run-artifact.repository';
+export * from './datasets/dataset.table';
+export * from './datasets/dataset.repository';

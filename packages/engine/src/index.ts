@@ -10,3 +10,4 @@ export * from './tasks/registry';
 export type { TaskFactory, TaskOptions } from './tasks/task.types';
 export * from './summary/run-summary';
 export * from './sandbox';
+export { customDatasetTask, CUSTOM_GROUP_KEY, type CustomDataset } from './tasks/custom/custom-dataset.task';

@@ -6,15 +6,22 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly detail: string,
-    options: { status?: number; fields?: { field: string; message: string }[]; headers?: Record<string, string> } = {},
+    options: {
+      status?: number;
+      fields?: { field: string; message: string }[];
+      rows?: { line: number; reason: string }[];
+      headers?: Record<string, string>;
+    } = {},
   ) {
     super(detail);
     this.name = 'AppError';
     this.status = options.status ?? ERROR_STATUS[code];
     this.fields = options.fields;
+    this.rows = options.rows;
     this.headers = options.headers;
   }
   readonly fields?: { field: string; message: string }[];
+  readonly rows?: { line: number; reason: string }[];
   readonly headers?: Record<string, string>;
 }
 

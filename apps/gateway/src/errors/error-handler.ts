@@ -94,6 +94,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (res.headersSent) return;
     const body: ErrorBody = { detail: appErr.detail, code: appErr.code };
     if (appErr.fields) body.fields = appErr.fields;
+    if (appErr.rows) body.rows = appErr.rows;
     for (const [k, v] of Object.entries(appErr.headers ?? {})) res.setHeader(k, v);
     res.status(appErr.status).json(body);
   };

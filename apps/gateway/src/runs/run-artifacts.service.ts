@@ -6,7 +6,7 @@ import type { EvalScore, SampleRecord } from '@studio/engine';
 import type { AppDeps } from '../deps';
 import { AppError } from '../errors/app-error';
 import { checkArtifactPath } from './artifact-path.guard';
-import { evalLogPage, evalLogPath, evalLogStream } from './run-eval-log.builder';
+import { evalLogPage, evalLogPath, evalLogStream, runDataset } from './run-eval-log.builder';
 import { clampPage, runConfig, toSummaryV1 } from './run.mapper';
 import { requireRun } from './run-access.guard';
 import { cooperative, processBuilds, storedArtifact } from './run-artifact.store';
@@ -116,11 +116,12 @@ export class RunArtifactService {
     if (!artifactPaths(row).includes(path)) throw new AppError('RESOURCE_NOT_FOUND', `Artifact "${path}" not found`);
 
     const { page, perPage } = clampPage(pageParam, perPageParam, 100, EVAL_DATA_MAX_PER_PAGE);
-    const [total, rows] = await Promise.all([
+    const [total, rows, custom] = await Promise.all([
       countRunSamples(this.deps.db, row.run_id),
       listRunSamples(this.deps.db, row.run_id, { offset: (page - 1) * perPage, limit: perPage }),
+      runDataset(this.deps.db, row),
     ]);
-    const log = evalLogPage(row, rows);
+    const log = evalLogPage(row, rows, custom);
     const limit = log.eval.config.limit;
     return {
       status: log.status,

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { RunConfigSchema, findProvider, type RunConfig } from '@studio/contracts';
 import { deleteRunRows, findApiKey, findRun, insertRun } from '@studio/db';
-import { expandEpochReducers, getBenchmark, getTask, hasTask, newShortUuid } from '@studio/engine';
+import { expandEpochReducers, newShortUuid } from '@studio/engine';
 import { parseModelId } from '@studio/providers';
 import { RateLimiter } from '../auth/rate-limiter';
 import type { AppDeps } from '../deps';
 import { AppError, validationError } from '../errors/app-error';
+import { resolveRunBenchmark } from './run-benchmark.resolver';
 import { enqueueRunJob } from './run-jobs';
 import { RunSignals } from './run-signals';
 import { checkTags } from './run-tags.service';
@@ -66,24 +67,21 @@ export class RunCreateService {
   }
 
   private async validConfig(userId: string, body: RunCreate): Promise<RunConfig> {
-    const meta = getBenchmark(body.benchmark.trim());
-    if (!meta) throw validationError('benchmark', `unknown benchmark "${body.benchmark}"; see GET /api/benchmarks`);
-    if (!hasTask(meta.name))
-      throw validationError('benchmark', `"${meta.name}" cannot be run by this server yet; see GET /api/benchmarks?runnable_only=true`);
+    const benchmark = await resolveRunBenchmark(this.deps.db, userId, body.benchmark);
     const model = modelId('model', body.model);
     const maxConnections = this.deps.config.maxConnectionsLimit;
     if (body.max_connections != null && body.max_connections > maxConnections)
       throw validationError('max_connections', `must be at most ${maxConnections}`);
-    const defaultGrader = getTask(meta.name).graderModel;
+    const { defaultGrader } = benchmark;
     if (body.grader_model != null && defaultGrader === undefined)
-      throw validationError('grader_model', `"${meta.name}" is not model-graded, so it takes no grader model`);
+      throw validationError('grader_model', `"${benchmark.name}" is not model-graded, so it takes no grader model`);
     const graderOverride = body.grader_model == null ? null : modelId('grader_model', body.grader_model);
 
     await this.requireKey(userId, model, 'model', `model "${model}"`);
     const grader = graderOverride ?? defaultGrader;
-    if (grader !== undefined) await this.requireKey(userId, grader, 'grader_model', `grader model "${grader}" of ${meta.name}`, ' or choose another grader_model');
+    if (grader !== undefined) await this.requireKey(userId, grader, 'grader_model', `grader model "${grader}" of ${benchmark.name}`, ' or choose another grader_model');
     const parsed = RunConfigSchema.safeParse({
-      benchmark: meta.name,
+      benchmark: benchmark.name,
       model,
       limit: body.limit ?? null,
       temperature: body.temperature ?? null,

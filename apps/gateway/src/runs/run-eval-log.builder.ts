@@ -4,8 +4,8 @@
  * writes and reads back one page of samples, so both go through the engine's record→EvalSample mapping.
  */
 import { Readable } from 'node:stream';
-import type { RunStatus } from '@studio/contracts';
-import { iterateRunSamples, type Db, type RunRow, type RunSampleRow } from '@studio/db';
+import type { CustomDatasetSource, RunStatus } from '@studio/contracts';
+import { customDatasetSource, iterateRunSamples, type Db, type RunRow, type RunSampleRow } from '@studio/db';
 import {
   createEvalLogWriter,
   evalLogFileName,
@@ -40,14 +40,13 @@ interface EvalLogParts extends EvalLogStart {
   finish(completedSamples: number): EvalLogFinishInput;
 }
 
-/** The engine's log of the run's settings, under the run's own ids; the end comes from the run row. */
-function evalLogParts(row: RunRow): EvalLogParts {
-  const { spec, plan } = storedRunLogStart(runConfig(row), {
-    eval_id: row.eval_id,
-    run_id: row.run_id,
-    task_id: row.task_id,
-    created: toInspectTimestamp(row.created_at, 'seconds'),
-  });
+/**
+ * The engine's log of the run's settings, under the run's own ids; the end comes from the run row. A private
+ * dataset's run describes its task while the owner still has the dataset.
+ */
+function evalLogParts(row: RunRow, custom?: CustomDatasetSource): EvalLogParts {
+  const identity = { eval_id: row.eval_id, run_id: row.run_id, task_id: row.task_id, created: toInspectTimestamp(row.created_at, 'seconds') };
+  const { spec, plan } = storedRunLogStart(runConfig(row), identity, custom);
   const at = (d: Date | null) => (d ? toInspectTimestamp(d, 'seconds') : '');
   return {
     spec,
@@ -65,12 +64,17 @@ function evalLogParts(row: RunRow): EvalLogParts {
 
 const record = (sample: RunSampleRow) => sample.record as unknown as SampleRecord;
 
+/** The dataset of a private dataset's run while its owner has it; undefined for a built-in benchmark. */
+export function runDataset(db: Db, row: RunRow): Promise<CustomDatasetSource | undefined> {
+  return customDatasetSource(db, row.user_id, row.benchmark);
+}
+
 /** The whole log as a byte stream; samples are read a page at a time, so memory stays bounded. */
 export function evalLogStream(db: Db, row: RunRow): Readable {
   async function* chunks(): AsyncGenerator<Uint8Array> {
     const pending: Uint8Array[] = [];
     const writer = createEvalLogWriter({ onChunk: (chunk) => pending.push(chunk) });
-    const { spec, plan, finish } = evalLogParts(row);
+    const { spec, plan, finish } = evalLogParts(row, await runDataset(db, row));
     writer.start(spec, plan);
     let completed = 0;
     for await (const sample of iterateRunSamples(db, row.run_id)) {
@@ -85,9 +89,12 @@ export function evalLogStream(db: Db, row: RunRow): Readable {
   return Readable.from(chunks(), { objectMode: false });
 }
 
-/** The log of one page of samples, read back with the engine's reader; samples keep the page (plan) order. */
-export function evalLogPage(row: RunRow, samples: readonly RunSampleRow[]): EvalLog {
-  const { spec, plan, finish } = evalLogParts(row);
+/**
+ * The log of one page of samples, read back with the engine's reader; samples keep the page (plan) order. `custom`
+ * is a private dataset's run's dataset (`runDataset`).
+ */
+export function evalLogPage(row: RunRow, samples: readonly RunSampleRow[], custom?: CustomDatasetSource): EvalLog {
+  const { spec, plan, finish } = evalLogParts(row, custom);
   const records = samples.map(record);
   const bytes = writeEvalLog({ spec, plan, samples: records, ...finish(records.filter((r) => r.error === null).length) });
   const log = readEvalLog(bytes);

@@ -2,7 +2,7 @@ import { countRunSampleVerdicts, listRunSamplePage } from '@studio/db';
 import type { AppDeps } from '../deps';
 import { validationError } from '../errors/app-error';
 import { requireRun } from './run-access.guard';
-import { evalLogPage } from './run-eval-log.builder';
+import { evalLogPage, runDataset } from './run-eval-log.builder';
 import { clampPage } from './run.mapper';
 import { toRunSample } from './run-samples.mapper';
 import type { RunSamplesResponse, SampleVerdictFilter } from './run-samples.types';
@@ -41,11 +41,12 @@ export class RunSamplesService {
     const { page, perPage } = clampPage(query.page, query.per_page, SAMPLES_DEFAULT_PER_PAGE, SAMPLES_MAX_PER_PAGE);
     const search = query.search?.trim() || undefined;
     const filter = { verdict: query.verdict, search, sampleIds: sampleIds(query.ids) };
-    const [counts, rows] = await Promise.all([
+    const [counts, rows, custom] = await Promise.all([
       countRunSampleVerdicts(this.deps.db, row.run_id, filter),
       listRunSamplePage(this.deps.db, row.run_id, filter, { offset: (page - 1) * perPage, limit: perPage }),
+      runDataset(this.deps.db, row),
     ]);
-    const log = evalLogPage(row, rows);
+    const log = evalLogPage(row, rows, custom);
     const samples = (log.samples ?? []).map((sample, i) => toRunSample(sample, rows[i]!.score));
     const total = query.verdict ? counts[query.verdict] : counts.all;
     return { samples, total, page, per_page: perPage, has_more: page * perPage < total, counts };

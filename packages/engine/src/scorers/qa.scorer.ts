@@ -43,22 +43,34 @@ export function scoreQa(prediction: string, groundTruths: readonly string[]): { 
   return { em, f1 };
 }
 
-/** Gold answers are pipe-separated in the target; blank pieces are dropped. */
-export function createQaScorer(): Scorer {
+/**
+ * `qa_scorer`'s extraction and comparison, valued by `value` (`qa_scorer` itself: EM when it is 1, else F1). Gold
+ * answers are pipe-separated in the target; blank pieces are dropped.
+ */
+function qaScorer(name: string, value: (scores: { em: number; f1: number }) => number): Scorer {
   return {
-    name: 'qa_scorer',
+    name,
     async score({ sample, completion }) {
       const prediction = extractAnswer(completion);
       const groundTruths = targetText(sample.target)
         .split('|')
         .map(pyStrip)
         .filter((truth) => truth !== '');
-      const { em, f1 } = scoreQa(prediction, groundTruths);
+      const scores = scoreQa(prediction, groundTruths);
       return {
-        value: em === 1.0 ? em : f1,
+        value: value(scores),
         answer: prediction,
-        metadata: { exact_match: em, f1, prediction, ground_truths: groundTruths },
+        metadata: { exact_match: scores.em, f1: scores.f1, prediction, ground_truths: groundTruths },
       };
     },
   };
+}
+
+export function createQaScorer(): Scorer {
+  return qaScorer('qa_scorer', ({ em, f1 }) => (em === 1.0 ? em : f1));
+}
+
+/** `qa_scorer`'s comparison valued by its exact match only (the exact_match kind of private datasets). */
+export function createExactMatchScorer(): Scorer {
+  return qaScorer('exact_match_scorer', ({ em }) => em);
 }

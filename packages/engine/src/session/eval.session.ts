@@ -1,5 +1,7 @@
 import type { ModelClient, ModelClientOptions } from '@studio/providers';
 import { planSamples, type FinishedSample, type RunEvalOptions, type SampleLimit, type ScoreResults, type WorkItem } from '../runner';
+import { customBenchmarkSlug } from '@studio/contracts';
+import { customDatasetTask, type CustomDataset } from '../tasks/custom/custom-dataset.task';
 import { getTask, hasTask } from '../tasks/registry';
 import type { Generator, Sample, SampleRecord, Score, TaskDefinition } from '../types';
 import { evalLogStart, type EvalLogIdentity, type EvalLogStart } from './eval-log-spec.builder';
@@ -38,9 +40,12 @@ export class EvalSession {
     readonly task: TaskDefinition,
   ) {}
 
-  /** Throws the registry's error when the benchmark is not runnable or a task argument is refused. */
-  static open(settings: EvalSettings): EvalSession {
-    return new EvalSession(settings, taskFor(settings));
+  /**
+   * Throws the registry's error when the benchmark is not runnable or a task argument is refused. A private
+   * dataset's run (`custom/<slug>`) needs the dataset, which the host reads from its storage.
+   */
+  static open(settings: EvalSettings, custom?: CustomDataset): EvalSession {
+    return new EvalSession(settings, taskFor(settings, custom));
   }
 
   /** The grader of a model-graded task (the run's choice, else the task's default). */
@@ -122,11 +127,13 @@ export class EvalSession {
 }
 
 /**
- * The log of a stored run: its benchmark's task when this engine still runs it, else a log without the task's
- * scorer and plan details (a run outlives engine versions).
+ * The log of a stored run: its benchmark's task when this engine still runs it (a private dataset's when the host
+ * still has it), else a log without the task's scorer and plan details (a run outlives engine versions and
+ * datasets).
  */
-export function storedRunLogStart(settings: EvalSettings, identity: EvalLogIdentity): EvalLogStart {
-  return evalLogStart(settings, hasTask(settings.benchmark) ? taskFor(settings) : undefined, identity);
+export function storedRunLogStart(settings: EvalSettings, identity: EvalLogIdentity, custom?: CustomDataset): EvalLogStart {
+  const runnable = customBenchmarkSlug(settings.benchmark) === undefined ? hasTask(settings.benchmark) : custom !== undefined;
+  return evalLogStart(settings, runnable ? taskFor(settings, custom) : undefined, identity);
 }
 
 /** The engine sees a model by its full `provider/model` id, as Inspect keys usage by it. */
@@ -134,8 +141,11 @@ export function modelGenerator(client: ModelClient): Generator {
   return { model: client.id, generate: (messages, config, signal) => client.generate(messages, config, signal) };
 }
 
-function taskFor(settings: EvalSettings): TaskDefinition {
-  return getTask(settings.benchmark, { graderModel: settings.grader_model ?? undefined, args: settings.task_args && { ...settings.task_args } });
+function taskFor(settings: EvalSettings, custom: CustomDataset | undefined): TaskDefinition {
+  const options = { graderModel: settings.grader_model ?? undefined, args: settings.task_args && { ...settings.task_args } };
+  if (customBenchmarkSlug(settings.benchmark) === undefined) return getTask(settings.benchmark, options);
+  if (custom === undefined) throw new Error(`Dataset "${settings.benchmark}" was not found; it may have been deleted`);
+  return customDatasetTask(custom, options);
 }
 
 function* finishedSamples(stored: Iterable<StoredSample>): Iterable<FinishedSample> {
