@@ -1,7 +1,9 @@
 /**
  * One client process of the SSE bench: opens `count` event streams of a run on the gateway (one socket each) and,
  * for every `progress` event, reports to the parent the receive times (performance.timeOrigin + now, a clock shared
- * by the processes of a machine) of all its connections once the last one has it. Arguments: URL, count.
+ * by the processes of a machine) of all its connections once the last one has it; on the parent's `report` message,
+ * those of the events some connection has not received, and how many connections ended or failed. Arguments: URL,
+ * count.
  */
 import { request } from 'node:http';
 
@@ -9,6 +11,7 @@ const [url, countArg] = process.argv.slice(2);
 const count = Number(countArg);
 const received = new Map<number, number[]>();
 let connected = 0;
+let lost = 0;
 const now = () => performance.timeOrigin + performance.now();
 
 /** Connections opened at once: a burst of thousands overflows the listen backlog (resets). */
@@ -48,9 +51,18 @@ function open(): void {
       }
     });
   });
-  req.on('error', (error) => process.send?.({ kind: 'error', message: error.message }));
+  req.on('error', (error) => {
+    lost += 1;
+    if (connected < count) process.send?.({ kind: 'error', message: error.message });
+  });
+  req.on('response', (res) => res.on('end', () => (lost += 1)));
   req.end();
 }
 
 openBatch();
+process.on('message', (m: { kind: string }) => {
+  if (m.kind !== 'report') return;
+  for (const [k, times] of received) process.send?.({ kind: 'delivered', k, times });
+  process.send?.({ kind: 'report', lost });
+});
 process.on('disconnect', () => process.exit(0));

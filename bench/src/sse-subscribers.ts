@@ -57,15 +57,22 @@ async function main(): Promise<void> {
     const lastDelivery = new Map<number, number>();
     const publishedAt = new Map<number, number>();
     let connected = 0;
+    let lost = 0;
+    let reported = 0;
+    let allReported: () => void = () => undefined;
     const perClient = Math.ceil(SUBSCRIBERS / CLIENT_PROCESSES);
     const allConnected = new Promise<void>((resolve, reject) => {
       for (let c = 0; c < CLIENT_PROCESSES; c++) {
         const n = Math.min(perClient, SUBSCRIBERS - c * perClient);
         const child = fork(join(__dirname, 'sse-client.child.js'), [`${gateway.url}/api/runs/${runId}/events`, String(n)], { stdio: 'inherit' });
         clients.push(child);
-        child.on('message', (m: { kind: string; k?: number; times?: number[]; message?: string }) => {
+        child.on('message', (m: { kind: string; k?: number; times?: number[]; message?: string; lost?: number }) => {
           if (m.kind === 'connected' && ++connected === CLIENT_PROCESSES) resolve();
           if (m.kind === 'error') reject(new Error(`a subscriber failed: ${m.message}`));
+          if (m.kind === 'report') {
+            lost += m.lost!;
+            if (++reported === CLIENT_PROCESSES) allReported();
+          }
           if (m.kind === 'delivered') {
             const at = publishedAt.get(m.k!)!;
             for (const t of m.times!) deliveries.push(t - at);
@@ -83,6 +90,11 @@ async function main(): Promise<void> {
       await sleep(EVENT_INTERVAL_MS);
     }
     await sleep(2_000);
+    // Deliveries of events some connection has not received by now count too; the rest are missing.
+    await new Promise<void>((resolve) => {
+      allReported = resolve;
+      for (const child of clients) child.send({ kind: 'report' });
+    });
     const during = rssMb(gateway.pid);
     const heapDuring = await heapMb();
     for (const child of clients) child.kill();
@@ -97,7 +109,7 @@ async function main(): Promise<void> {
       [
         `sse-subscribers: ${SUBSCRIBERS} subscribers of one run on one gateway process (${CLIENT_PROCESSES} client processes), ${EVENTS} progress events ${EVENT_INTERVAL_MS} ms apart, heartbeats every 2 s`,
         machineLine(),
-        `connected in ${connectSeconds.toFixed(1)} s; deliveries ${deliveries.length} of ${expected}`,
+        `connected in ${connectSeconds.toFixed(1)} s; deliveries ${deliveries.length} of ${expected}; streams ended or failed before the end: ${lost}`,
         `publish → delivery: p50 ${quantile(deliveries, 0.5).toFixed(1)} ms, p99 ${quantile(deliveries, 0.99).toFixed(1)} ms`,
         `publish → last delivery of an event: p99 ${quantile(lasts, 0.99).toFixed(1)} ms, max ${lasts[lasts.length - 1]?.toFixed(1)} ms (target p99 ≤ 250 ms)`,
         `gateway RSS: before ${before.toFixed(0)} MB, with the subscribers ${during.toFixed(0)} MB, ${SETTLE_MS / 1000} s after they left ${after.toFixed(0)} MB (${((after / before - 1) * 100).toFixed(0)} % over before; target ≤ 10 %)`,
