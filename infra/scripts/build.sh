@@ -16,7 +16,7 @@ tsc() { node_modules/.bin/tsc "$@"; }
 # The stamp lives in build/, so deleting build/ forces a regeneration.
 if [ -f apps/gateway/tsoa.json ]; then
   stamp=apps/gateway/build/.inputs.sha256
-  inputs="$(hash_tree apps/gateway/src apps/gateway/tsoa.json apps/gateway/package.json packages/*/src)"
+  inputs="$(hash_tree apps/gateway/src apps/gateway/scripts apps/gateway/tsoa.json apps/gateway/package.json packages/*/src)"
   if [ -f apps/gateway/build/routes.ts ] && [ -f apps/gateway/build/swagger.json ] \
      && [ "$(cat "$stamp" 2>/dev/null)" = "$inputs" ]; then
     log "gateway routes and OpenAPI spec are up to date"
