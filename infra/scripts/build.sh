@@ -34,6 +34,11 @@ else
   warn "apps/gateway/tsoa.json not found: skipping route/spec generation"
 fi
 
+# The client's types are generated from the spec (rewritten only when they change, so tsc -b stays incremental).
+if [ -f packages/client/scripts/gen-schema.mjs ]; then
+  node packages/client/scripts/gen-schema.mjs
+fi
+
 log "compiling TypeScript (tsc -b tsconfig.json)"
 tsc -b tsconfig.json
 
