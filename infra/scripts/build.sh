@@ -43,9 +43,9 @@ log "compiling TypeScript (tsc -b tsconfig.json)"
 tsc -b tsconfig.json
 
 if [ -f apps/web/package.json ]; then
-  # The web's API types are generated from the gateway's spec (apps/web/scripts/gen-api.mjs), so the spec is an
+  # The web's API types are generated from the gateway's spec (packages/client/scripts/gen-schema.mjs), so the spec is an
   # input; its test folder is not. The stamp is taken after the build, which may rewrite the generated types.
-  web_inputs() { hash_tree apps/web/src apps/web/public apps/web/scripts apps/web/index.html apps/web/inspect.html \
+  web_inputs() { hash_tree apps/web/src apps/web/public packages/client/scripts apps/web/index.html apps/web/inspect.html \
     apps/web/vite.config.ts apps/web/tsconfig.json apps/web/package.json apps/gateway/build/swagger.json; }
   stamp=apps/web/dist/.inputs.sha256
   if [ -f apps/web/dist/index.html ] && [ "$(cat "$stamp" 2>/dev/null)" = "$(web_inputs)" ]; then

@@ -82,6 +82,18 @@ describe('studio CLI', () => {
     expect(run.stdout).toContain('accuracy  0.0000 ± 0.0000');
   });
 
+  it('reads an endpoint of its own name from <NAME>_BASE_URL and <NAME>_API_KEY', async () => {
+    const before = server.requests.length;
+    const run = await runCli(['eval', 'gsm8k', '--model', 'my-llm/llama', '--limit', '1', '--offline', '--data-dir', dataDir, '--log-dir', join(work, 'logs-custom')], {
+      MY_LLM_BASE_URL: server.baseUrl,
+      MY_LLM_API_KEY: 'sk-local',
+    });
+    expect(run.code).toBe(0);
+    const sent = server.requests.slice(before);
+    expect(sent.map((r) => r.headers.authorization)).toEqual(['Bearer sk-local']);
+    expect(JSON.parse(sent[0].body)).toMatchObject({ model: 'llama' });
+  });
+
   it('exits 2 with a clear message for a model without a provider', async () => {
     const run = await runCli(['eval', 'gsm8k', '--model', 'gpt-4o'], {});
     expect(run.code).toBe(2);
