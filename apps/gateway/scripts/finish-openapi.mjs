@@ -26,10 +26,13 @@ function fixSchema(node) {
   if (!node || typeof node !== 'object') return;
   if (node.nullable === true && node.type === undefined) {
     const members = node.anyOf ?? node.oneOf;
-    if (node.allOf?.length === 1 && node.allOf[0].$ref && targetOf(node.allOf[0].$ref)?.type) {
-      node.type = targetOf(node.allOf[0].$ref).type;
-    } else if (members?.every((m) => m.type)) {
-      for (const m of members) m.nullable = true;
+    const typeOf = (schema) => schema.type ?? (schema.$ref ? targetOf(schema.$ref)?.type : undefined);
+    if (node.allOf?.length === 1 && typeOf(node.allOf[0])) {
+      node.type = typeOf(node.allOf[0]);
+    } else if (members?.every(typeOf)) {
+      members.forEach((m, i) => {
+        members[i] = m.type ? { ...m, nullable: true } : { type: typeOf(m), nullable: true, allOf: [m] };
+      });
       delete node.nullable;
     } else {
       throw new Error(`finish-openapi: cannot make ${JSON.stringify(node)} nullable in OpenAPI 3.0`);
