@@ -6,6 +6,9 @@ import { createStudioClient, ok } from '@studio/client';
 import { startStudioStack, type StudioStack } from '../../../e2e/studio-stack.helper';
 import { runCli } from '../test/run-cli.helper';
 
+// Each test starts the CLI from its TypeScript sources (a few seconds each on a loaded machine) and waits for runs.
+jest.setTimeout(180_000);
+
 let stack: StudioStack;
 let token: string;
 
