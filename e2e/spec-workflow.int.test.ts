@@ -4,54 +4,24 @@
  * offline MMLU slice — driven like the spec's JavaScript (fetch + EventSource) and cURL examples.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { EventSource } from 'eventsource';
-import { readEvalLog, type Sample } from '@studio/engine';
-import { createTestApp, listen, testEnv, type ListeningApp, type TestApp } from '../apps/gateway/test/test-app';
-import { loadConfig as loadWorkerConfig } from '../apps/worker/src/config';
-import { startWorker, type WorkerApp } from '../apps/worker/src/worker.app';
-import type { FakeChatModel } from '../packages/engine/test/fake-chat-model.server';
-import { loadMmluRunSamples, mmluExpectedAccuracy, startMmluModel } from '../packages/engine/test/mmlu-run.helper';
+import { readEvalLog } from '@studio/engine';
+import { startStudioStack, type StudioStack } from './studio-stack.helper';
 
-let gateway: TestApp;
-let server: ListeningApp;
+let stack: StudioStack;
 let BASE_URL: string;
-let worker: WorkerApp;
-let model: FakeChatModel;
-let samples: readonly Sample[];
-const dataDir = mkdtempSync(join(tmpdir(), 'e2e-'));
-
-const expectedAccuracy = (n: number) => mmluExpectedAccuracy(samples, n);
+let model: StudioStack['model'];
+const expectedAccuracy = (n: number) => stack.expectedAccuracy(n);
 
 beforeAll(async () => {
-  const env = testEnv();
-  samples = await loadMmluRunSamples(join(dataDir, 'datasets'));
-  model = await startMmluModel(samples, { latencyMs: 20 });
-
-  gateway = await createTestApp(env);
-  server = await listen(gateway.app);
-  BASE_URL = `${server.url}/api`;
-  worker = await startWorker(
-    loadWorkerConfig({
-      ...env,
-      DATABASE_URL: gateway.database.url,
-      DATA_DIR: dataDir,
-      DATASETS_OFFLINE: 'true',
-      PROGRESS_INTERVAL_MS: '50',
-      SAMPLE_FLUSH_MS: '50',
-    }),
-  );
+  stack = await startStudioStack();
+  BASE_URL = stack.baseUrl;
+  model = stack.model;
 });
 
 afterAll(async () => {
-  await worker.stop();
-  await server.close();
-  await gateway.close();
-  await model.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  await stack.close();
 });
 
 async function json(res: Response): Promise<Record<string, any>> {

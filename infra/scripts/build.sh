@@ -16,7 +16,7 @@ tsc() { node_modules/.bin/tsc "$@"; }
 # The stamp lives in build/, so deleting build/ forces a regeneration.
 if [ -f apps/gateway/tsoa.json ]; then
   stamp=apps/gateway/build/.inputs.sha256
-  inputs="$(hash_tree apps/gateway/src apps/gateway/tsoa.json apps/gateway/package.json packages/*/src)"
+  inputs="$(hash_tree apps/gateway/src apps/gateway/scripts apps/gateway/tsoa.json apps/gateway/package.json packages/*/src)"
   if [ -f apps/gateway/build/routes.ts ] && [ -f apps/gateway/build/swagger.json ] \
      && [ "$(cat "$stamp" 2>/dev/null)" = "$inputs" ]; then
     log "gateway routes and OpenAPI spec are up to date"
@@ -34,13 +34,18 @@ else
   warn "apps/gateway/tsoa.json not found: skipping route/spec generation"
 fi
 
+# The client's types are generated from the spec (rewritten only when they change, so tsc -b stays incremental).
+if [ -f packages/client/scripts/gen-schema.mjs ]; then
+  node packages/client/scripts/gen-schema.mjs
+fi
+
 log "compiling TypeScript (tsc -b tsconfig.json)"
 tsc -b tsconfig.json
 
 if [ -f apps/web/package.json ]; then
-  # The web's API types are generated from the gateway's spec (apps/web/scripts/gen-api.mjs), so the spec is an
+  # The web's API types are generated from the gateway's spec (packages/client/scripts/gen-schema.mjs), so the spec is an
   # input; its test folder is not. The stamp is taken after the build, which may rewrite the generated types.
-  web_inputs() { hash_tree apps/web/src apps/web/public apps/web/scripts apps/web/index.html apps/web/inspect.html \
+  web_inputs() { hash_tree apps/web/src apps/web/public packages/client/scripts apps/web/index.html apps/web/inspect.html \
     apps/web/vite.config.ts apps/web/tsconfig.json apps/web/package.json apps/gateway/build/swagger.json; }
   stamp=apps/web/dist/.inputs.sha256
   if [ -f apps/web/dist/index.html ] && [ "$(cat "$stamp" 2>/dev/null)" = "$(web_inputs)" ]; then

@@ -12,6 +12,8 @@ const ROOT = resolve(__dirname, '../..');
 const ALLOWED: Record<string, readonly string[]> = {
   '@studio/contracts': [],
   '@studio/datasets': [],
+  // The official API client knows the API only through the types it generates from the OpenAPI document.
+  '@studio/client': [],
   '@studio/providers': ['@studio/contracts'],
   '@studio/db': ['@studio/contracts'],
   '@studio/runtime': ['@studio/contracts'],
@@ -19,8 +21,9 @@ const ALLOWED: Record<string, readonly string[]> = {
   '@studio/gateway': ['@studio/contracts', '@studio/db', '@studio/engine', '@studio/providers', '@studio/runtime'],
   '@studio/worker': ['@studio/contracts', '@studio/datasets', '@studio/db', '@studio/engine', '@studio/providers', '@studio/runtime'],
   // Headless: no Redis or BullMQ, so of the runtime only its config module. The database only for `studio admin`,
-  // which changes accounts of a deployment directly (`studio eval` never opens one).
-  '@studio/cli': ['@studio/contracts', '@studio/datasets', '@studio/db', '@studio/engine', '@studio/providers', '@studio/runtime/config'],
+  // which changes accounts of a deployment directly (`studio eval` never opens one). A server only through the client
+  // (`studio submit`).
+  '@studio/cli': ['@studio/client', '@studio/contracts', '@studio/datasets', '@studio/db', '@studio/engine', '@studio/providers', '@studio/runtime/config'],
   // The browser app knows the API only through the types it generates from the OpenAPI document.
   '@studio/web': [],
   '@studio/bench': ['@studio/cli/eval-log-sink', '@studio/datasets', '@studio/db', '@studio/engine', '@studio/providers', '@studio/runtime'],

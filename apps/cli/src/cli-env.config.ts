@@ -11,12 +11,15 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default('./data'),
   DATASETS_OFFLINE: boolEnv.default(false),
   HF_TOKEN: z.string().min(1).optional(),
+  STUDIO_TOKEN: z.string().min(1).optional(),
 });
 
 export interface CliEnv {
   dataDir: string;
   offline: boolean;
   hfToken?: string;
+  /** `studio submit`'s bearer token when `--token` is not given (so CI secrets stay out of the command line). */
+  studioToken?: string;
   /** The API key variable openbench reads for `provider`, and its value when set. */
   apiKey(provider: string): { variable: string; value?: string };
   /** `<PROVIDER>_BASE_URL` (or the provider table's name for it), when set. */
@@ -34,6 +37,7 @@ export function loadCliEnv(env: NodeJS.ProcessEnv): CliEnv {
     dataDir: parsed.data.DATA_DIR,
     offline: parsed.data.DATASETS_OFFLINE,
     hfToken: parsed.data.HF_TOKEN,
+    studioToken: parsed.data.STUDIO_TOKEN,
     apiKey(provider) {
       const variable = findProvider(provider)?.env_var ?? defaultEnvVar(provider);
       return { variable, value: nonEmpty(variable) };

@@ -4,54 +4,15 @@
  */
 import { hfFileUrl } from '@studio/datasets';
 import { readEvalLog } from '@studio/engine';
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { lastUserText, startFakeChatModel, type FakeChatModel } from '../../../packages/engine/test/fake-chat-model.server';
 import { GENERATIVE_FIXTURES, placeInCache } from '../../../packages/engine/test/offline-cache.helper';
+import { runCli } from '../test/run-cli.helper';
 
-const ROOT = resolve(__dirname, '../../..');
 const GSM8K_FIXTURE = join(GENERATIVE_FIXTURES, 'openai-gsm8k-main-test.parquet');
 const GSM8K_URL = hfFileUrl('openai/gsm8k', 'main/test/0000.parquet', 'refs/convert/parquet');
-
-interface CliRun {
-  code: number | null;
-  /** The signal that ended the process, when one did. */
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** A signal to send once `when` holds. */
-interface Interrupt {
-  when: (stderr: string) => boolean;
-  signal: NodeJS.Signals;
-}
-
-/** Runs `studio <args>` with only the given environment (plus PATH), sending the interrupts in order. */
-function runCli(args: string[], env: Record<string, string>, interrupts: Interrupt[] = []): Promise<CliRun> {
-  const child = spawn(process.execPath, ['--require', join(__dirname, 'ts-source.hook.cjs'), join(__dirname, 'main.ts'), ...args], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...env },
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  // The condition may depend on state outside the child (the server's in-flight requests), so it is polled.
-  const pending = [...interrupts];
-  const poll = setInterval(() => {
-    if (pending.length === 0 || !pending[0].when(stderr)) return;
-    child.kill(pending.shift()!.signal);
-  }, 20);
-  return new Promise((resolvePromise) =>
-    child.on('close', (code, signal) => {
-      clearInterval(poll);
-      resolvePromise({ code, signal, stdout, stderr });
-    }),
-  );
-}
 
 function onlyLog(dir: string): string {
   const logs = readdirSync(dir).filter((name) => name.endsWith('.eval'));
@@ -119,6 +80,18 @@ describe('studio CLI', () => {
     const run = await runCli(['eval', 'gsm8k', '--model', 'mockllm/model', '--offline', '--data-dir', dataDir, '--log-dir', join(work, 'logs-mock')], {});
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('accuracy  0.0000 ± 0.0000');
+  });
+
+  it('reads an endpoint of its own name from <NAME>_BASE_URL and <NAME>_API_KEY', async () => {
+    const before = server.requests.length;
+    const run = await runCli(['eval', 'gsm8k', '--model', 'my-llm/llama', '--limit', '1', '--offline', '--data-dir', dataDir, '--log-dir', join(work, 'logs-custom')], {
+      MY_LLM_BASE_URL: server.baseUrl,
+      MY_LLM_API_KEY: 'sk-local',
+    });
+    expect(run.code).toBe(0);
+    const sent = server.requests.slice(before);
+    expect(sent.map((r) => r.headers.authorization)).toEqual(['Bearer sk-local']);
+    expect(JSON.parse(sent[0].body)).toMatchObject({ model: 'llama' });
   });
 
   it('exits 2 with a clear message for a model without a provider', async () => {

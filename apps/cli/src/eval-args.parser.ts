@@ -6,7 +6,7 @@
 import { expandEpochReducers, type SampleLimit } from '@studio/engine';
 import { REASONING_EFFORTS } from '@studio/contracts';
 import { DEFAULT_MAX_CONNECTIONS, parseModelId, type GenerateConfig } from '@studio/providers';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 export class UsageError extends Error {}
 
@@ -75,7 +75,8 @@ Options:
 API keys come from the provider's variable (OPENAI_API_KEY, ANTHROPIC_API_KEY, ...); HF_TOKEN is
 sent for gated Hugging Face datasets.`;
 
-const OPTIONS = {
+/** The options of a run that `studio eval` and `studio submit` share. */
+export const RUN_OPTIONS = {
   model: { type: 'string' },
   limit: { type: 'string' },
   epochs: { type: 'string' },
@@ -86,29 +87,46 @@ const OPTIONS = {
   'max-tokens': { type: 'string' },
   seed: { type: 'string' },
   timeout: { type: 'string' },
-  'max-retries': { type: 'string' },
   'reasoning-effort': { type: 'string' },
-  'model-base-url': { type: 'string' },
   'model-role': { type: 'string', multiple: true },
-  T: { type: 'string', short: 'T', multiple: true },
   'fail-on-error': { type: 'string' },
   'no-fail-on-error': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const EVAL_OPTIONS = {
+  ...RUN_OPTIONS,
+  'max-retries': { type: 'string' },
+  'model-base-url': { type: 'string' },
+  T: { type: 'string', short: 'T', multiple: true },
   'log-dir': { type: 'string' },
   logfile: { type: 'string' },
   display: { type: 'string' },
   offline: { type: 'boolean' },
   'data-dir': { type: 'string' },
   alpha: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** A run's settings from the shared options; what was not given stays undefined (each command has its defaults). */
+export interface RunSettingsArgs {
+  benchmark: string;
+  model?: string;
+  limit?: SampleLimit;
+  epochs?: number;
+  epochsReducer?: string[];
+  maxConnections?: number;
+  config: GenerateConfig;
+  timeoutSeconds?: number;
+  modelRoles: Record<string, string>;
+  failOnError: boolean | number;
+}
 
-function integer(flag: string, value: string, min: number): number {
+export function integer(flag: string, value: string, min: number): number {
   if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`--${flag} must be an integer >= ${min}, got "${value}"`);
   return Number(value);
 }
 
-function decimal(flag: string, value: string): number {
+export function decimal(flag: string, value: string): number {
   const number = Number(value);
   if (value.trim() === '' || !Number.isFinite(number)) throw new UsageError(`--${flag} must be a number, got "${value}"`);
   return number;
@@ -170,20 +188,30 @@ function display(value: string | undefined, isTTY: boolean): DisplayMode {
   throw new UsageError(`--display must be full, plain or none, got "${value}"`);
 }
 
-/** `null` when help was asked for. */
-export function parseEvalArgs(argv: readonly string[], isTTY: boolean): EvalArgs | null {
-  let parsed;
+type OptionsConfig = NonNullable<ParseArgsConfig['options']>;
+type Parsed<O extends OptionsConfig> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;
+
+/** `util.parseArgs` with every mistake a UsageError and exactly one positional (the benchmark); `null` for --help. */
+export function parseCommandLine<O extends OptionsConfig>(argv: readonly string[], options: O): { values: Parsed<O>['values']; benchmark: string } | null {
+  let parsed: Parsed<O>;
   try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
   const { values, positionals } = parsed;
-  if (values.help) return null;
+  if ((values as { help?: boolean }).help) return null;
   if (positionals.length !== 1) {
     throw new UsageError(positionals.length === 0 ? 'missing benchmark name' : `one benchmark at a time, got ${positionals.join(', ')}`);
   }
-  const model = modelId('--model', values.model ?? DEFAULT_MODEL);
+  return { values, benchmark: positionals[0] };
+}
+
+type RunValues = Parsed<typeof RUN_OPTIONS>['values'];
+
+/** The shared run options, checked. */
+export function parseRunSettings(benchmark: string, values: RunValues): RunSettingsArgs {
+  const model = values.model === undefined ? undefined : modelId('--model', values.model);
   const modelRoles = keyValues('--model-role', values['model-role'] ?? []);
   for (const [role, roleModel] of Object.entries(modelRoles)) {
     if (role === 'candidate') throw new UsageError('--model-role candidate conflicts with --model');
@@ -195,16 +223,15 @@ export function parseEvalArgs(argv: readonly string[], isTTY: boolean): EvalArgs
   if (effort !== undefined && !(REASONING_EFFORTS as readonly string[]).includes(effort)) {
     throw new UsageError(`--reasoning-effort must be one of ${REASONING_EFFORTS.join(', ')}, got "${effort}"`);
   }
-  const timeoutSeconds = values.timeout === undefined ? DEFAULT_TIMEOUT_SECONDS : decimal('timeout', values.timeout);
-  if (!(timeoutSeconds > 0)) throw new UsageError('--timeout must be positive');
-  if (values.logfile !== undefined && /[/\\]/.test(values.logfile)) throw new UsageError('--logfile is a file name; use --log-dir for the directory');
+  const timeoutSeconds = values.timeout === undefined ? undefined : decimal('timeout', values.timeout);
+  if (timeoutSeconds !== undefined && !(timeoutSeconds > 0)) throw new UsageError('--timeout must be positive');
   return {
-    benchmark: positionals[0],
+    benchmark,
     model,
     limit: values.limit === undefined ? undefined : parseLimit(values.limit),
     epochs,
     epochsReducer: values['epochs-reducer'] ? reducers(values['epochs-reducer']) : undefined,
-    maxConnections: values['max-connections'] === undefined ? DEFAULT_MAX_CONNECTIONS : integer('max-connections', values['max-connections'], 1),
+    maxConnections: values['max-connections'] === undefined ? undefined : integer('max-connections', values['max-connections'], 1),
     config: {
       temperature: values.temperature === undefined ? undefined : decimal('temperature', values.temperature),
       top_p: values['top-p'] === undefined ? undefined : decimal('top-p', values['top-p']),
@@ -213,11 +240,26 @@ export function parseEvalArgs(argv: readonly string[], isTTY: boolean): EvalArgs
       reasoning_effort: effort as GenerateConfig['reasoning_effort'],
     },
     timeoutSeconds,
+    modelRoles,
+    failOnError: failOnError(values['fail-on-error'], values['no-fail-on-error']),
+  };
+}
+
+/** `null` when help was asked for. */
+export function parseEvalArgs(argv: readonly string[], isTTY: boolean): EvalArgs | null {
+  const parsed = parseCommandLine(argv, EVAL_OPTIONS);
+  if (!parsed) return null;
+  const { values, benchmark } = parsed;
+  const run = parseRunSettings(benchmark, values);
+  if (values.logfile !== undefined && /[/\\]/.test(values.logfile)) throw new UsageError('--logfile is a file name; use --log-dir for the directory');
+  return {
+    ...run,
+    model: run.model ?? DEFAULT_MODEL,
+    maxConnections: run.maxConnections ?? DEFAULT_MAX_CONNECTIONS,
+    timeoutSeconds: run.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
     maxRetries: values['max-retries'] === undefined ? undefined : integer('max-retries', values['max-retries'], 0),
     modelBaseUrl: values['model-base-url'],
-    modelRoles,
     taskArgs: keyValues('-T', values.T ?? []),
-    failOnError: failOnError(values['fail-on-error'], values['no-fail-on-error']),
     logDir: values['log-dir'] ?? './logs',
     logfile: values.logfile,
     display: display(values.display, isTTY),

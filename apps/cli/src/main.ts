@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `studio`: the headless runner. `studio eval <benchmark> --model provider/model`, `studio list`,
- * `studio describe <benchmark>`. Exit codes: 0 success, 1 error, 2 bad arguments, 130 cancelled.
+ * `studio describe <benchmark>`, `studio submit <benchmark> --server URL` (a run on a server, for CI).
+ * Exit codes: 0 success, 1 error, 2 bad arguments, 130 cancelled (submit adds 3 and 4, see SUBMIT_USAGE).
  */
 import { RUN_EXIT_CODE } from '@studio/contracts';
 import { ADMIN_USAGE, runAdminCommand } from './admin.command';
@@ -10,6 +11,8 @@ import { CliEnvError, loadCliEnv } from './cli-env.config';
 import { EVAL_USAGE, parseEvalArgs, UsageError } from './eval-args.parser';
 import { runEvalCommand } from './eval.command';
 import { handleInterrupts } from './interrupt.handler';
+import { parseSubmitArgs, SUBMIT_USAGE } from './submit-args.parser';
+import { runSubmitCommand } from './submit.command';
 
 const USAGE = `Usage: studio <command> [options]
 
@@ -17,11 +20,13 @@ Commands:
   eval <benchmark> --model provider/model   run a benchmark (studio eval --help)
   list                                      list benchmarks (studio list --help)
   describe <benchmark>                      show one benchmark
+  submit <benchmark> --server URL ...       run it on a Studio server, a CI gate (studio submit --help)
   admin grant|revoke <email>, admin list    administrators (studio admin --help)
 
 ${EVAL_USAGE.split('\n')[0]}
 ${LIST_USAGE.split('\n')[0]}
 ${DESCRIBE_USAGE}
+${SUBMIT_USAGE.split('\n')[0]}
 ${ADMIN_USAGE.split('\n')[0]}`;
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -45,6 +50,23 @@ async function main(argv: readonly string[]): Promise<number> {
         stderr,
         onInterrupt: (handlers) => handleInterrupts(process, RUN_EXIT_CODE.canceled, handlers),
       });
+    }
+    case 'submit': {
+      const args = parseSubmitArgs(rest);
+      if (!args) {
+        out(`${SUBMIT_USAGE}\n`);
+        return 0;
+      }
+      const token = args.token ?? loadCliEnv(process.env).studioToken;
+      if (!token) throw new UsageError('a token is needed: --token TOKEN or STUDIO_TOKEN');
+      return runSubmitCommand(
+        { ...args, token },
+        {
+          stdout: out,
+          stderr: (text) => void process.stderr.write(text),
+          onInterrupt: (handlers) => handleInterrupts(process, RUN_EXIT_CODE.canceled, handlers),
+        },
+      );
     }
     case 'list':
       out(`${listCommand(rest)}\n`);
@@ -77,7 +99,9 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`studio: ${error.message}\n`);
       process.exitCode = 2;
     } else {
-      process.stderr.write(`❌ ${error instanceof Error ? error.message : String(error)}\n`);
+      // fetch's "fetch failed" says why only in its cause (connection refused, DNS, TLS).
+      const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : '';
+      process.stderr.write(`❌ ${error instanceof Error ? error.message : String(error)}${cause}\n`);
       process.exitCode = 1;
     }
   },

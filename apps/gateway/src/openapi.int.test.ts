@@ -1,4 +1,5 @@
 import request from 'supertest';
+import { RunStreamEventSchema } from '@studio/contracts';
 import { createTestApp, type TestApp } from '../test/test-app';
 
 /** Every endpoint of the API contract (spec "Endpoints" tables), with its auth column. */
@@ -99,4 +100,46 @@ test('every operation has a unique, descriptive operationId (generated clients n
   const ids = Object.values(spec.paths).flatMap((ops) => Object.values(ops).map((op) => (op as { operationId?: string }).operationId));
   expect(ids.every((id) => typeof id === 'string' && /^(get|list|create|save|delete|bulkDelete|update|cancel|stream|register|login|compare)[A-Z]?[A-Za-z]*$/.test(id))).toBe(true);
   expect(new Set(ids).size).toBe(ids.length);
+});
+
+test('every operation has a summary and a description', () => {
+  for (const ops of Object.values(spec.paths)) {
+    for (const op of Object.values(ops) as { summary?: string; description?: string }[]) {
+      expect(op.summary).toMatch(/^[A-Z].{5,60}$/);
+      expect(op.description?.length).toBeGreaterThan(10);
+    }
+  }
+});
+
+test('artifacts are declared per media type as what arrives: JSON objects, text, a binary zip', () => {
+  const op = spec.paths['/runs/{run_id}/artifacts/{path}'].get;
+  const content = op.responses['200'].content as Record<string, { schema: { type: string; format?: string } }>;
+  expect(content['application/zip'].schema).toMatchObject({ type: 'string', format: 'binary' });
+  expect(content['application/json'].schema.type).toBe('object');
+  for (const type of ['text/plain', 'text/csv', 'application/x-ndjson']) expect(content[type].schema).toEqual({ type: 'string', description: expect.any(String) });
+  expect(Object.values(op.responses['206'].content!).map((c) => c.schema)).toEqual(Object.keys(content).map(() => expect.objectContaining({ type: 'string', format: 'binary' })));
+});
+
+test('the event stream is text/event-stream with a schema for each event of the contract', () => {
+  const content = spec.paths['/runs/{run_id}/events'].get.responses['200'].content!;
+  expect(Object.keys(content)).toEqual(['text/event-stream']);
+  const schemas = (spec as unknown as { components: { schemas: Record<string, any> } }).components.schemas;
+  const stream = schemas[content['text/event-stream'].schema!.$ref!.split('/').pop()!];
+  expect(Object.keys(stream.discriminator.mapping)).toEqual(RunStreamEventSchema.options.map((o) => o.shape.event.value));
+  const failed = schemas.RunFailedEvent;
+  expect(failed.properties.data.required).toEqual(['exit_code', 'error', 'finished_at']);
+  expect(failed.properties.id.type).toBe('string');
+});
+
+test('nullable is only used beside a type (OpenAPI 3.0 ignores it otherwise)', () => {
+  const offenders: string[] = [];
+  const walk = (node: unknown, at: string) => {
+    if (Array.isArray(node)) return node.forEach((n, i) => walk(n, `${at}/${i}`));
+    if (!node || typeof node !== 'object') return;
+    const record = node as Record<string, unknown>;
+    if (record.nullable !== undefined && record.type === undefined) offenders.push(at);
+    for (const [k, v] of Object.entries(record)) walk(v, `${at}/${k}`);
+  };
+  walk(spec, '#');
+  expect(offenders).toEqual([]);
 });

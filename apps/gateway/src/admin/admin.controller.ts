@@ -25,6 +25,7 @@ export class AdminController extends Controller {
    * Exchanges an administrator's bearer token for a short-lived session cookie (HttpOnly, SameSite=Strict,
    * Path=/admin, Secure over https) with which a browser can open the queue dashboard at /admin/queues.
    * Lifetime ADMIN_SESSION_TTL_SECONDS (1 hour by default).
+   * @summary Open an admin session in the browser
    */
   @Post('session')
   @Security('jwt', [ADMIN_SCOPE])
@@ -36,7 +37,10 @@ export class AdminController extends Controller {
     return { expires_at: expires.toISOString(), path: ADMIN_COOKIE_PATH };
   }
 
-  /** Ends the browser's admin session (clears the cookie). Needs no token. */
+  /**
+   * Ends the browser's admin session (clears the cookie). Needs no token.
+   * @summary End the admin session
+   */
   @Delete('session')
   @SuccessResponse(204, 'Cookie cleared')
   @OperationId('deleteAdminSession')
@@ -48,6 +52,7 @@ export class AdminController extends Controller {
   /**
    * Live workers (from their heartbeats in Redis) with the runs each holds and their progress, the capacity they
    * offer, and the run queue's depth: whether the workers keep up.
+   * @summary List live workers and their runs
    */
   @Get('workers')
   @Security('jwt', [ADMIN_SCOPE])

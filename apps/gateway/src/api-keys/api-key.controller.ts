@@ -14,7 +14,10 @@ export class ApiKeyController extends Controller {
     this.service = new ApiKeyService(deps);
   }
 
-  /** Your stored provider keys, ordered by provider. Keys are never returned, only a preview of their end. */
+  /**
+   * Your stored provider keys, ordered by provider. Keys are never returned, only a preview of their end.
+   * @summary List your provider keys
+   */
   @Get()
   @Security('jwt')
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
@@ -27,6 +30,7 @@ export class ApiKeyController extends Controller {
    * Add or replace your key for a provider (one key per provider). The key is encrypted at rest (AES-256-GCM).
    * A provider that is not predefined registers your own OpenAI-compatible endpoint and needs `base_url`.
    * At most `MAX_API_KEYS_PER_USER` (default 100) providers per user.
+   * @summary Save a provider key
    */
   @Post()
   @Security('jwt')
@@ -37,7 +41,10 @@ export class ApiKeyController extends Controller {
     return this.service.save((req.user as AuthUser).user_id, body);
   }
 
-  /** Delete your key for a provider. */
+  /**
+   * Delete your key for a provider.
+   * @summary Delete a provider key
+   */
   @Delete('{provider}')
   @Security('jwt')
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')

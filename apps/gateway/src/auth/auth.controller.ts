@@ -23,7 +23,10 @@ export class AuthController extends Controller {
     this.service = new AuthService(deps);
   }
 
-  /** Create an account and receive a JWT valid for 7 days. Rate limited per IP and per email. */
+  /**
+   * Create an account and receive a JWT valid for 7 days. Rate limited per IP and per email.
+   * @summary Create an account
+   */
   @Post('register')
   @Response<ErrorBody>(400, 'AUTH_EMAIL_EXISTS')
   @Response<ErrorBody>(422, 'VALIDATION_ERROR')
@@ -33,7 +36,10 @@ export class AuthController extends Controller {
     return this.service.register(body.email, body.password, req.ip ?? 'unknown');
   }
 
-  /** Exchange email and password for a JWT valid for 7 days. Rate limited per IP (every attempt) and per email (failed logins). */
+  /**
+   * Exchange email and password for a JWT valid for 7 days. Rate limited per IP (every attempt) and per email (failed logins).
+   * @summary Sign in
+   */
   @Post('login')
   @Response<ErrorBody>(401, 'AUTH_INVALID_CREDENTIALS')
   @Response<ErrorBody>(422, 'VALIDATION_ERROR')
@@ -43,7 +49,10 @@ export class AuthController extends Controller {
     return this.service.login(body.email, body.password, req.ip ?? 'unknown');
   }
 
-  /** The authenticated user's profile. */
+  /**
+   * The authenticated user's profile.
+   * @summary Get your profile
+   */
   @Get('me')
   @Security('jwt')
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')

@@ -44,6 +44,7 @@ export class BenchmarkController extends Controller {
    * @param include_subtasks Also list subtasks that are hidden by default.
    * @param include_alpha Also list openbench's alpha benchmarks.
    * @param runnable_only Only benchmarks this engine can run.
+   * @summary List benchmarks
    */
   @Get()
   @OperationId('listBenchmarks')
@@ -57,7 +58,10 @@ export class BenchmarkController extends Controller {
     return runnable_only ? all.filter((b) => b.runnable) : all;
   }
 
-  /** One benchmark by its openbench key (`-` and `_` are interchangeable). */
+  /**
+   * One benchmark by its openbench key (`-` and `_` are interchangeable).
+   * @summary Get a benchmark
+   */
   @Get('{name}')
   @Response<ErrorBody>(404, 'RESOURCE_NOT_FOUND')
   @OperationId('getBenchmark')

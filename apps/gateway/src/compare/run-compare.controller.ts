@@ -27,6 +27,7 @@ export class RunCompareController extends Controller {
    * capability: no token is needed.
    * @param ids 2 to 8 distinct run ids, comma-separated.
    * @maxLength ids 400
+   * @summary Compare runs sample by sample
    */
   @Get('compare')
   @Security('jwt_optional')

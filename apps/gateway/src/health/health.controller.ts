@@ -73,7 +73,10 @@ export class HealthController extends Controller {
     super();
   }
 
-  /** Liveness and dependency state; 503 when PostgreSQL or Redis is unreachable. */
+  /**
+   * Liveness and dependency state; 503 when PostgreSQL or Redis is unreachable.
+   * @summary Check health
+   */
   @Get('health')
   @Response<HealthResponse>(503, 'A dependency is down')
   @OperationId('getHealth')
@@ -92,6 +95,7 @@ export class HealthController extends Controller {
   /**
    * Whether this gateway should receive traffic (load balancer and Kubernetes readiness): 503 while it drains after
    * SIGTERM, before it stops listening, and while PostgreSQL or Redis is unreachable.
+   * @summary Check readiness for traffic
    */
   @Get('ready')
   @Response<ReadinessResponse>(503, 'Draining, or a dependency is down')
@@ -108,7 +112,10 @@ export class HealthController extends Controller {
     return Promise.all([check(() => pingDatabase(this.deps.db)), check(() => pingRedis(this.deps.redis))]);
   }
 
-  /** Versions of the Studio, the API contract and the benchmark engine. */
+  /**
+   * Versions of the Studio, the API contract and the benchmark engine.
+   * @summary Get versions
+   */
   @Get('version')
   @OperationId('getVersion')
   public version(): VersionResponse {

@@ -20,6 +20,7 @@ export class ModelController extends Controller {
    * cached per user (`MODELS_CACHE_TTL_SECONDS`, dropped when you add or delete a key). Rate limited per user
    * (`RATE_LIMIT_MODELS_PER_USER`).
    * @param force_refresh Ask every provider again instead of using cached lists.
+   * @summary List the models of your providers
    */
   @Get()
   @Security('jwt')

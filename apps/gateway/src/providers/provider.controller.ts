@@ -38,6 +38,7 @@ export class ProviderController extends Controller {
   /**
    * The predefined providers you can store a key for. Any other name registers your own OpenAI-compatible
    * endpoint (vLLM, Ollama, LiteLLM, an internal gateway) when saved with a `base_url`.
+   * @summary List model providers
    */
   @Get('providers')
   @OperationId('listProviders')

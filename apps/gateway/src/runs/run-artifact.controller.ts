@@ -29,6 +29,7 @@ export class RunArtifactController extends Controller {
    * artifacts are built once, on first request, and stored for every gateway; they are rebuilt when the run
    * changes (e.g. its tags). A running run's are built for each request. Builds per gateway are bounded
    * (`ARTIFACT_BUILD_CONCURRENCY`); when too many requests wait for one (`ARTIFACT_BUILD_QUEUE`) the answer is 503.
+   * @summary Download a run artifact
    */
   @Get('{run_id}/artifacts/{path}')
   @Security('jwt_optional')
@@ -61,6 +62,7 @@ export class RunArtifactController extends Controller {
    * @param per_page 1..1000 (clamped), default 100.
    * @isInt page
    * @isInt per_page
+   * @summary Read a run's .eval log as JSON
    */
   @Get('{run_id}/eval-data/{path}')
   @Security('jwt_optional')

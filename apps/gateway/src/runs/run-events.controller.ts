@@ -20,6 +20,7 @@ export class RunEventsController extends Controller {
    * `heartbeat` {timestamp} every 15 s. No token needed: the run id is the capability. A client that
    * already received the final event and reconnects gets 204 (EventSource then stops retrying).
    * @param run_id The run's UUID.
+   * @summary Stream a run's live events (SSE)
    */
   @Get('{run_id}/events')
   @Produces('text/event-stream')

@@ -27,6 +27,7 @@ export class RunSamplesController extends Controller {
    * @isInt per_page
    * @maxLength search 500
    * @maxLength ids 20000
+   * @summary List a run's samples
    */
   @Get('{run_id}/samples')
   @Security('jwt_optional')

@@ -38,6 +38,7 @@ export class RunController extends Controller {
   /**
    * Queue a benchmark run; a worker picks it up. Answers `{run_id}` at once: follow it with
    * `GET /api/runs/{run_id}` or the `events` stream. Rate limited per user (`RATE_LIMIT_RUNS_PER_USER`).
+   * @summary Start a run
    */
   @Post()
   @Security('jwt')
@@ -68,6 +69,7 @@ export class RunController extends Controller {
    * @param sort_order `asc` or `desc` (default; anything else).
    * @isInt page
    * @isInt per_page
+   * @summary List runs
    */
   @Get()
   @Security('jwt_optional')
@@ -103,7 +105,10 @@ export class RunController extends Controller {
     });
   }
 
-  /** The tags of your runs, sorted and unique. Anonymous callers get none. */
+  /**
+   * The tags of your runs, sorted and unique. Anonymous callers get none.
+   * @summary List your run tags
+   */
   @Get('tags')
   @Security('jwt_optional')
   @Response<ErrorBody>(401, 'AUTH_REQUIRED: a token was sent but is invalid')
@@ -115,6 +120,7 @@ export class RunController extends Controller {
   /**
    * Delete several of your runs. The body is a JSON array of run ids, or `{"run_ids": [...]}`; at most
    * 1000 ids. Running runs are skipped (`running`), other users' runs are refused (`forbidden`).
+   * @summary Delete several runs
    */
   @Post('bulk-delete')
   @Security('jwt')
@@ -132,6 +138,7 @@ export class RunController extends Controller {
    * @isInt log_lines
    * @minimum log_lines 0
    * @maximum log_lines 10000
+   * @summary Get a run
    */
   @Get('{run_id}')
   @Security('jwt_optional')
@@ -147,6 +154,7 @@ export class RunController extends Controller {
    * Cancel your run. A queued run is canceled at once; a running one is stopped by its worker, and the
    * answer waits up to 3 s for that (`status` stays `running` if the worker needs longer). A run that
    * completes or fails on its own meanwhile is RUN_NOT_RUNNING, as if it had finished before the request.
+   * @summary Cancel a run
    */
   @Post('{run_id}/cancel')
   @Security('jwt')
@@ -159,7 +167,10 @@ export class RunController extends Controller {
     return new RunCancelService(this.deps).cancel(run_id, userId(req));
   }
 
-  /** Delete your run with its samples, logs and event history. A queued run leaves the queue; a running one must be canceled first. */
+  /**
+   * Delete your run with its samples, logs and event history. A queued run leaves the queue; a running one must be canceled first.
+   * @summary Delete a run
+   */
   @Delete('{run_id}')
   @Security('jwt')
   @Response<ErrorBody>(400, 'RUN_STILL_RUNNING')
@@ -174,6 +185,7 @@ export class RunController extends Controller {
   /**
    * Replace your run's tags; they are trimmed, lower-cased, de-duplicated and sorted. Tags are metadata,
    * so a running run can be tagged too.
+   * @summary Replace a run's tags
    */
   @Patch('{run_id}/tags')
   @Security('jwt')
@@ -186,7 +198,10 @@ export class RunController extends Controller {
     return new RunTagsService(this.deps).set(run_id, userId(req), body.tags);
   }
 
-  /** Replace your run's notes (trimmed; empty or null clears them). Notes are metadata: any state, running included. */
+  /**
+   * Replace your run's notes (trimmed; empty or null clears them). Notes are metadata: any state, running included.
+   * @summary Replace a run's notes
+   */
   @Patch('{run_id}/notes')
   @Security('jwt')
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')

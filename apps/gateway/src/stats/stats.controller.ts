@@ -18,7 +18,10 @@ export class StatsController extends Controller {
     this.service = new StatsService(deps);
   }
 
-  /** Your runs in numbers: by status, success rate, tokens used, distinct benchmarks and models. */
+  /**
+   * Your runs in numbers: by status, success rate, tokens used, distinct benchmarks and models.
+   * @summary Get your run statistics
+   */
   @Get('summary')
   @Security('jwt')
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
@@ -34,6 +37,7 @@ export class StatsController extends Controller {
    * @isInt days
    * @minimum days 1
    * @maximum days 365
+   * @summary Get your daily run history
    */
   @Get('history')
   @Security('jwt')
@@ -51,6 +55,7 @@ export class StatsController extends Controller {
    * @param sort_by `primary_metric` (default), `model`, `finished_at`, `total_tokens` or `runs`.
    * @param sort_order `asc` or `desc`; by default `asc` for `model`, `desc` otherwise (best first).
    * @maxLength benchmark 200
+   * @summary Get your leaderboard
    */
   @Get('leaderboard')
   @Security('jwt')

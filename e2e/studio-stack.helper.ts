@@ -1,0 +1,55 @@
+/**
+ * The whole service for end-to-end tests, in this process: a real gateway listening on HTTP, a real worker taking
+ * jobs from BullMQ, Postgres and Redis, a local OpenAI-compatible server as the model and an offline MMLU slice
+ * (`packages/engine/test/mmlu-run.helper.ts`: the model is right unless the sample id is a multiple of 3).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Sample } from '@studio/engine';
+import { createTestApp, listen, testEnv } from '../apps/gateway/test/test-app';
+import { loadConfig as loadWorkerConfig } from '../apps/worker/src/config';
+import { startWorker } from '../apps/worker/src/worker.app';
+import { loadMmluRunSamples, mmluExpectedAccuracy, startMmluModel, type MmluModel, type MmluModelOptions } from '../packages/engine/test/mmlu-run.helper';
+
+export interface StudioStack {
+  /** The API's base URL, `/api` included. */
+  baseUrl: string;
+  model: MmluModel;
+  samples: readonly Sample[];
+  /** The accuracy a run of the first `n` samples scores with the fake model. */
+  expectedAccuracy(n: number): number;
+  close(): Promise<void>;
+}
+
+export async function startStudioStack(modelOptions: MmluModelOptions = { latencyMs: 20 }): Promise<StudioStack> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'e2e-'));
+  const env = testEnv();
+  const samples = await loadMmluRunSamples(join(dataDir, 'datasets'));
+  const model = await startMmluModel(samples, modelOptions);
+  const gateway = await createTestApp(env);
+  const server = await listen(gateway.app);
+  const worker = await startWorker(
+    loadWorkerConfig({
+      ...env,
+      DATABASE_URL: gateway.database.url,
+      DATA_DIR: dataDir,
+      DATASETS_OFFLINE: 'true',
+      PROGRESS_INTERVAL_MS: '50',
+      SAMPLE_FLUSH_MS: '50',
+    }),
+  );
+  return {
+    baseUrl: `${server.url}/api`,
+    model,
+    samples,
+    expectedAccuracy: (n) => mmluExpectedAccuracy(samples, n),
+    async close() {
+      await worker.stop();
+      await server.close();
+      await gateway.close();
+      await model.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
