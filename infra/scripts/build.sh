@@ -16,14 +16,16 @@ tsc() { node_modules/.bin/tsc "$@"; }
 # The stamp lives in build/, so deleting build/ forces a regeneration.
 if [ -f apps/gateway/tsoa.json ]; then
   stamp=apps/gateway/build/.inputs.sha256
-  inputs="$(hash_tree apps/gateway/src apps/gateway/scripts apps/gateway/tsoa.json apps/gateway/package.json packages/*/src)"
+  # packages/client is generated from the spec, so it is not one of the spec's inputs (and cannot be compiled before it).
+  mapfile -t spec_packages < <(for d in packages/*/; do d="${d%/}"; if [ "$d" != packages/client ]; then echo "$d"; fi; done)
+  inputs="$(hash_tree apps/gateway/src apps/gateway/scripts apps/gateway/tsoa.json apps/gateway/package.json "${spec_packages[@]/%//src}")"
   if [ -f apps/gateway/build/routes.ts ] && [ -f apps/gateway/build/swagger.json ] \
      && [ "$(cat "$stamp" 2>/dev/null)" = "$inputs" ]; then
     log "gateway routes and OpenAPI spec are up to date"
   else
     # tsoa resolves types imported from workspace packages (e.g. ErrorBody from @studio/contracts) through
     # their compiled .d.ts files, so the packages must be compiled first.
-    mapfile -t package_projects < <(for f in packages/*/tsconfig.json; do if [ -f "$f" ]; then dirname "$f"; fi; done)
+    mapfile -t package_projects < <(for d in "${spec_packages[@]}"; do if [ -f "$d/tsconfig.json" ]; then echo "$d"; fi; done)
     log "compiling packages (tsc -b), which tsoa reads"
     tsc -b "${package_projects[@]}"
     log "generating gateway routes and OpenAPI spec (tsoa)"
