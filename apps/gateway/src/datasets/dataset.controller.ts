@@ -33,6 +33,7 @@ export class DatasetController extends Controller {
    * @param group Optional column naming each row's group: runs report metrics per group.
    * @param grader_model model_graded: the grader (`provider/model`) when a run names none.
    * @param rubric model_graded: grading criteria, put before the grader's instructions (at most 10,000 characters).
+   * @summary Upload a private dataset
    */
   @Post()
   @Security('jwt')
@@ -71,7 +72,10 @@ export class DatasetController extends Controller {
     }
   }
 
-  /** Your datasets, newest first. */
+  /**
+   * Your datasets, newest first.
+   * @summary List your datasets
+   */
   @Get()
   @Security('jwt')
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
@@ -80,7 +84,10 @@ export class DatasetController extends Controller {
     return this.service.list(userId(req));
   }
 
-  /** One of your datasets: kind, column mapping, schema, row count and its first 20 rows. Another user's is not found. */
+  /**
+   * One of your datasets: kind, column mapping, schema, row count and its first 20 rows. Another user's is not found.
+   * @summary Get a dataset
+   */
   @Get('{dataset_id}')
   @Security('jwt')
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
@@ -90,7 +97,10 @@ export class DatasetController extends Controller {
     return this.service.get(userId(req), dataset_id);
   }
 
-  /** Delete one of your datasets with its rows. Runs of it stay; refused while one is queued or running. */
+  /**
+   * Delete one of your datasets with its rows. Runs of it stay; refused while one is queued or running.
+   * @summary Delete a dataset
+   */
   @Delete('{dataset_id}')
   @Security('jwt')
   @SuccessResponse(204, 'Deleted')
