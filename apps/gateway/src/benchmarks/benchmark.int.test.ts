@@ -30,7 +30,7 @@ test('lists at least the 98 top-level openbench benchmarks, featured first, with
  * being runnable, or one listed runnable without a task, fails here. Update it when a benchmark is added.
  */
 const RUNNABLE = [
-  'aime_2025', 'arc_challenge', 'arc_easy', 'boolq', 'drop', 'gpqa_diamond', 'gsm8k', 'hellaswag', 'math', 'math_500', 'medqa',
+  'aime_2025', 'arc_challenge', 'arc_easy', 'boolq', 'drop', 'gpqa', 'gpqa_diamond', 'gsm8k', 'hellaswag', 'math', 'math_500', 'medqa',
   'mgsm', 'mmlu', 'mmlu-pro', 'natural_questions', 'openbookqa', 'piqa', 'pubmedqa', 'sciq', 'simpleqa', 'social_iqa',
   'squad_v2', 'triviaqa', 'truthfulqa', 'winogrande',
   'humaneval', 'mbpp', 'ifeval',

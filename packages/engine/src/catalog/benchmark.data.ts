@@ -145,16 +145,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     scorer: MCQ,
   },
   {
-    name: 'gpqa',
-    display_name: 'GPQA',
-    category: 'core',
-    description: 'Graduate-level science questions (multiple choice) across physics, chemistry, and biology',
-    tags: ['multiple-choice', 'science', 'graduate-level', 'reasoning'],
-    sample_count: 448, // the GPQA paper's main set; gated dataset, needs HF_TOKEN
-    dataset: { source: 'hf:Idavidrein/gpqa', subset: 'gpqa_main', split: 'train' },
-    scorer: MCQ,
-  },
-  {
     name: 'gpt_oss_aime25',
     display_name: 'GPT-OSS AIME 2025',
     category: 'core',

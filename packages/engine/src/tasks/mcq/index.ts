@@ -3,6 +3,7 @@ import type { BenchmarkTask } from '../task.types';
 import { arcChallengeTask, arcEasyTask } from './arc.task';
 import { boolqTask } from './boolq.task';
 import { gpqaDiamondTask } from './gpqa-diamond.task';
+import { gpqaTask } from './gpqa.task';
 import { hellaswagTask } from './hellaswag.task';
 import { medqaTask } from './medqa.task';
 import { mmluProTask } from './mmlu-pro.task';
@@ -19,6 +20,7 @@ export const MCQ_BENCHMARKS: readonly BenchmarkTask[] = [
   mmluTask,
   mmluProTask,
   gpqaDiamondTask,
+  gpqaTask,
   hellaswagTask,
   arcEasyTask,
   arcChallengeTask,

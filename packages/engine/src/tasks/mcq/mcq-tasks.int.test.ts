@@ -126,6 +126,37 @@ C) It halves
 D) It quadruples`,
   },
   {
+    name: 'gpqa',
+    url: 'https://huggingface.co/datasets/Idavidrein/gpqa/resolve/refs%2Fconvert%2Fparquet/gpqa_main/train/0000.parquet',
+    // Option orders as CPython shuffles them with PYTHONHASHSEED=0.
+    targets: ['C', 'A', 'A', 'C'],
+    correct: [0, 1, 2],
+    accuracy: 0.75,
+    metrics: {
+      accuracy: 0.75,
+      stderr: 0.25,
+      std: 0.5,
+      Astrophysics_accuracy: 1,
+      Astrophysics_stderr: 0,
+      Astrophysics_std: 0,
+      'Organic Chemistry_accuracy': 0.5,
+      'Organic Chemistry_stderr': 0.5,
+      'Organic Chemistry_std': 0.7071067811865476,
+      Genetics_accuracy: 1,
+      Genetics_stderr: 0,
+      Genetics_std: 0,
+    },
+    promptIndex: 2,
+    prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of ABCD.
+
+SYNTHETIC TEST ITEM 3. In a diploid organism, how many distinct gametes can an individual heterozygous at three unlinked loci produce?
+
+A) 8
+B) No answer provided
+C) 3
+D) 6`,
+  },
+  {
     name: 'hellaswag',
     url: 'https://huggingface.co/datasets/Rowan/hellaswag/resolve/refs%2Fconvert%2Fparquet/default/validation/0000.parquet',
     targets: ['D', 'C', 'A', 'C', 'C'],
