@@ -135,16 +135,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     requirements: { code_execution: true },
   },
   {
-    name: 'global_mmlu',
-    display_name: 'Global-MMLU (42 Languages)',
-    category: 'core',
-    description: 'Culturally adapted multilingual MMLU with 42 languages',
-    tags: ['multiple-choice', 'multilingual', 'cultural-sensitivity', 'mmlu'],
-    sample_count: null,
-    dataset: { source: 'hf:CohereLabs/Global-MMLU' },
-    scorer: MCQ,
-  },
-  {
     name: 'gpt_oss_aime25',
     display_name: 'GPT-OSS AIME 2025',
     category: 'core',
@@ -266,16 +256,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     tags: MULTIPLE_CHOICE_KNOWLEDGE,
     sample_count: 5700, // openbench's description
     dataset: { source: 'hf:edinburgh-dawg/mmlu-redux-2.0', split: 'test' },
-    scorer: MCQ,
-  },
-  {
-    name: 'mmmlu',
-    display_name: 'MMMLU (openai/MMMLU)',
-    category: 'core',
-    description: 'MMLU translated to 15 languages.',
-    tags: MULTIPLE_CHOICE_KNOWLEDGE,
-    sample_count: null,
-    dataset: { source: 'hf:openai/MMMLU' },
     scorer: MCQ,
   },
   {

@@ -3,11 +3,13 @@ import type { BenchmarkTask } from '../task.types';
 import { arcChallengeTask, arcEasyTask } from './arc.task';
 import { boolqTask } from './boolq.task';
 import { gpqaDiamondTask } from './gpqa-diamond.task';
+import { globalMmluTasks } from './global-mmlu.task';
 import { gpqaTask } from './gpqa.task';
 import { hellaswagTask } from './hellaswag.task';
 import { medqaTask } from './medqa.task';
 import { mmluProTask } from './mmlu-pro.task';
 import { mmluTask } from './mmlu.task';
+import { mmmluTasks } from './mmmlu.task';
 import { openbookqaTask } from './openbookqa.task';
 import { piqaTask } from './piqa.task';
 import { pubmedqaTask } from './pubmedqa.task';
@@ -33,4 +35,6 @@ export const MCQ_BENCHMARKS: readonly BenchmarkTask[] = [
   medqaTask,
   pubmedqaTask,
   socialIqaTask,
+  ...globalMmluTasks,
+  ...mmmluTasks,
 ];

@@ -36,7 +36,34 @@ interface McqCase {
   epochs?: number;
   promptIndex: number;
   prompt: string;
+  /**
+   * The family's subtasks (registry name → the URL its task reads), which differ from it only in the dataset config:
+   * each is served this case's fixture at its own URL and must give the same samples and metrics.
+   */
+  members?: Record<string, string>;
 }
+
+const GLOBAL_MMLU = 'https://huggingface.co/datasets/CohereLabs/Global-MMLU/resolve/refs%2Fconvert%2Fparquet';
+const MMMLU = 'https://huggingface.co/datasets/openai/MMMLU/resolve/refs%2Fconvert%2Fparquet';
+
+/** `global_mmlu_<name>` → its Global-MMLU config, as openbench's wrappers call `global_mmlu(language=...)`. */
+const GLOBAL_MMLU_LANGUAGES = {
+  amharic: 'am', arabic: 'ar', bengali: 'bn', czech: 'cs', german: 'de', greek: 'el', english: 'en', spanish: 'es', persian: 'fa',
+  filipino: 'fil', french: 'fr', hausa: 'ha', hebrew: 'he', hindi: 'hi', indonesian: 'id', igbo: 'ig', italian: 'it', japanese: 'ja',
+  korean: 'ko', kyrgyz: 'ky', lithuanian: 'lt', malagasy: 'mg', malay: 'ms', nepali: 'ne', dutch: 'nl', chichewa: 'ny', polish: 'pl',
+  portuguese: 'pt', romanian: 'ro', russian: 'ru', sinhala: 'si', shona: 'sn', somali: 'so', serbian: 'sr', swedish: 'sv', swahili: 'sw',
+  telugu: 'te', turkish: 'tr', ukrainian: 'uk', vietnamese: 'vi', yoruba: 'yo', chinese: 'zh',
+};
+const MMMLU_LOCALES = ['AR_XY', 'BN_BD', 'DE_DE', 'ES_LA', 'FR_FR', 'HI_IN', 'ID_ID', 'IT_IT', 'JA_JP', 'KO_KR', 'PT_BR', 'ZH_CN', 'SW_KE', 'YO_NG'];
+
+const GEOGRAPHY_PROMPT = `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of ABCD.
+
+The main factor preventing subsistence economies from advancing economically is the lack of
+
+A) a currency.
+B) a well-connected transportation infrastructure.
+C) government activity.
+D) a banking service.`;
 
 const CASES: McqCase[] = [
   {
@@ -396,26 +423,96 @@ A) make a new plan
 B) Go home and see Riley
 C) Find somewhere to go`,
   },
+  {
+    name: 'global_mmlu',
+    url: `${GLOBAL_MMLU}/en/test/0000.parquet`,
+    targets: ['B', 'C', 'A', 'B', 'B', 'C'],
+    correct: [0, 2, 4],
+    accuracy: 0.5,
+    temperature: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.22360679774997896,
+      std: 0.5477225575051661,
+      STEM_accuracy: 0.5,
+      STEM_stderr: 0.5,
+      STEM_std: 0.7071067811865476,
+      Medical_accuracy: 0.5,
+      Medical_stderr: 0.5,
+      Medical_std: 0.7071067811865476,
+      'Social Sciences_accuracy': 1,
+      'Social Sciences_stderr': 0,
+      'Social Sciences_std': 0,
+      Humanities_accuracy: 0,
+      Humanities_stderr: 0,
+      Humanities_std: 0,
+      CA_accuracy: 0.5,
+      CA_stderr: 0.28867513459481287,
+      CA_std: 0.5773502691896257,
+      CS_accuracy: 0.5,
+      CS_stderr: 0.5,
+      CS_std: 0.7071067811865476,
+    },
+    promptIndex: 4,
+    prompt: GEOGRAPHY_PROMPT,
+    members: Object.fromEntries(
+      Object.entries(GLOBAL_MMLU_LANGUAGES).map(([name, config]) => [`global_mmlu_${name}`, `${GLOBAL_MMLU}/${config}/test/0000.parquet`]),
+    ),
+  },
+  {
+    name: 'mmmlu',
+    url: `${MMMLU}/default/test/0000.parquet`,
+    targets: ['B', 'C', 'A', 'B', 'B', 'C'],
+    correct: [1, 2, 5],
+    accuracy: 0.5,
+    temperature: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.22360679774997896,
+      std: 0.5477225575051661,
+      stem_accuracy: 0.5,
+      stem_stderr: 0.5,
+      stem_std: 0.7071067811865476,
+      other_accuracy: 0.5,
+      other_stderr: 0.5,
+      other_std: 0.7071067811865476,
+      social_sciences_accuracy: 0,
+      social_sciences_stderr: 0,
+      social_sciences_std: 0,
+      humanities_accuracy: 1,
+      humanities_stderr: 0,
+      humanities_std: 0,
+    },
+    promptIndex: 4,
+    prompt: GEOGRAPHY_PROMPT,
+    members: Object.fromEntries(MMMLU_LOCALES.map((locale) => [`mmmlu_${locale.toLowerCase()}`, `${MMMLU}/${locale}/test/0000.parquet`])),
+  },
 ];
 
 /** The fake's answer for each prompt of the task under test. */
 const answers = new Map<string, string>();
 
+/** Every case, and each family member as a case of its own reading the family's fixture at the member's URL. */
+const RUNS: (McqCase & { fixture: string })[] = CASES.flatMap((family) => {
+  const fixture = `${canonicalBenchmarkName(family.name)}${extname(new URL(family.url).pathname)}`;
+  return [family, ...Object.entries(family.members ?? {}).map(([name, url]) => ({ ...family, name, url }))].map((run) => ({ ...run, fixture }));
+});
+
 const offline = offlineTaskRun(
   MCQ_FIXTURES,
-  Object.fromEntries(CASES.map(({ name, url }) => [url, `${canonicalBenchmarkName(name)}${extname(new URL(url).pathname)}`])),
+  Object.fromEntries(RUNS.map(({ url, fixture }) => [url, fixture])),
   (body) => answers.get(lastUserText(body)) ?? 'I cannot tell.',
 );
 
 test('every registered MCQ benchmark has a case here', () => {
-  expect(CASES.map(({ name }) => canonicalBenchmarkName(name)).sort()).toEqual(MCQ_BENCHMARKS.map((task) => task.benchmark.name).sort());
+  expect(RUNS.map(({ name }) => canonicalBenchmarkName(name)).sort()).toEqual(MCQ_BENCHMARKS.map((task) => task.benchmark.name).sort());
 });
 
 function wrongLetter(target: string): string {
   return target === 'A' ? 'B' : 'A';
 }
 
-test.each(CASES)('$name: prompt, targets and accuracy through the runner', async (expected) => {
+test.each(RUNS)('$name: prompt, targets and accuracy through the runner', async (expected) => {
   const task = getTask(expected.name);
   const samples: Sample[] = await task.dataset.load(offline.ctx);
   expect(task.dataset.location).toBe(expected.url);
