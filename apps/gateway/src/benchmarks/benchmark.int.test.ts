@@ -31,8 +31,8 @@ test('lists at least the 98 top-level openbench benchmarks, featured first, with
  */
 const RUNNABLE = [
   'aime_2025', 'arc_challenge', 'arc_easy', 'boolq', 'drop', 'global_mmlu', 'gpqa', 'gpqa_diamond', 'gsm8k', 'hellaswag', 'math',
-  'math_500', 'medqa', 'mgsm', 'mmlu', 'mmlu-pro', 'mmmlu', 'natural_questions', 'openbookqa', 'piqa', 'pubmedqa', 'sciq', 'simpleqa', 'social_iqa',
-  'squad_v2', 'triviaqa', 'truthfulqa', 'winogrande',
+  'math_500', 'medqa', 'mgsm', 'mmlu', 'mmlu-pro', 'mmmlu', 'natural_questions', 'openbookqa', 'piqa', 'pubmedqa', 'sciq',
+  'simpleqa', 'social_iqa', 'supergpqa', 'squad_v2', 'triviaqa', 'truthfulqa', 'winogrande',
   'humaneval', 'mbpp', 'ifeval',
 ];
 const MGSM_SUBTASKS = ['bn', 'de', 'en', 'es', 'fr', 'ja', 'latin', 'non_latin', 'ru', 'sw', 'te', 'th', 'zh'].map((l) => `mgsm_${l}`);

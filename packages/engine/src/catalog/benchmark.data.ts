@@ -415,17 +415,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     requirements: { grader_model: GPT_4_1 },
   },
   {
-    name: 'supergpqa',
-    display_name: 'SuperGPQA',
-    category: 'core',
-    description:
-      'Scaling LLM Evaluation across 285 Graduate Disciplines - 26,529 multiple-choice questions across science, engineering, medicine, economics, and philosophy',
-    tags: ['multiple-choice', 'knowledge', 'graduate-level', 'multidisciplinary'],
-    sample_count: 26529, // openbench's description
-    dataset: { source: 'hf:m-a-p/SuperGPQA' },
-    scorer: MCQ,
-  },
-  {
     name: 'swag',
     display_name: 'SWAG',
     category: 'core',

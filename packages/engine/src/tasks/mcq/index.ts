@@ -15,6 +15,7 @@ import { piqaTask } from './piqa.task';
 import { pubmedqaTask } from './pubmedqa.task';
 import { sciqTask } from './sciq.task';
 import { socialIqaTask } from './social-iqa.task';
+import { supergpqaTask } from './supergpqa.task';
 import { truthfulqaTask } from './truthfulqa.task';
 import { winograndeTask } from './winogrande.task';
 
@@ -35,6 +36,7 @@ export const MCQ_BENCHMARKS: readonly BenchmarkTask[] = [
   medqaTask,
   pubmedqaTask,
   socialIqaTask,
+  supergpqaTask,
   ...globalMmluTasks,
   ...mmmluTasks,
 ];

@@ -487,6 +487,38 @@ C) Find somewhere to go`,
     prompt: GEOGRAPHY_PROMPT,
     members: Object.fromEntries(MMMLU_LOCALES.map((locale) => [`mmmlu_${locale.toLowerCase()}`, `${MMMLU}/${locale}/test/0000.parquet`])),
   },
+  {
+    name: 'supergpqa',
+    url: 'https://huggingface.co/datasets/m-a-p/SuperGPQA/resolve/refs%2Fconvert%2Fparquet/default/train/0000.parquet',
+    targets: ['C', 'D', 'B', 'A'],
+    correct: [0, 1],
+    accuracy: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.28867513459481287,
+      std: 0.5773502691896257,
+      easy_accuracy: 1,
+      easy_stderr: 0,
+      easy_std: 0,
+      middle_accuracy: 0.5,
+      middle_stderr: 0.5,
+      middle_std: 0.7071067811865476,
+      hard_accuracy: 0,
+      hard_stderr: 0,
+      hard_std: 0,
+    },
+    promptIndex: 2,
+    prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C, D, E, F:
+
+SYNTHETIC TEST ITEM 3. What is the time complexity of binary search on a sorted array of n elements?
+
+A) O(1)
+B) O(log n)
+C) O(n)
+D) O(n log n)
+E) O(n^2)
+F) O(2^n)`,
+  },
 ];
 
 /** The fake's answer for each prompt of the task under test. */
