@@ -31,7 +31,7 @@ test('lists at least the 98 top-level openbench benchmarks, featured first, with
  */
 const RUNNABLE = [
   'aime_2025', 'arc_challenge', 'arc_easy', 'boolq', 'drop', 'global_mmlu', 'gpqa', 'gpqa_diamond', 'gsm8k', 'hellaswag', 'math',
-  'math_500', 'medqa', 'mgsm', 'mmlu', 'mmlu-pro', 'mmmlu', 'natural_questions', 'openbookqa', 'piqa', 'pubmedqa', 'sciq',
+  'math_500', 'medqa', 'mgsm', 'mmlu', 'mmlu-pro', 'mmmlu', 'musr', 'natural_questions', 'openbookqa', 'piqa', 'pubmedqa', 'sciq',
   'simpleqa', 'social_iqa', 'supergpqa', 'squad_v2', 'triviaqa', 'truthfulqa', 'winogrande',
   'humaneval', 'mbpp', 'ifeval',
 ];
@@ -43,6 +43,7 @@ const HIDDEN_SUBTASKS = [
     'chichewa', 'polish', 'portuguese', 'romanian', 'russian', 'sinhala', 'shona', 'somali', 'serbian', 'swedish', 'swahili', 'telugu',
     'turkish', 'ukrainian', 'vietnamese', 'yoruba', 'chinese'].map((l) => `global_mmlu_${l}`),
   ...['ar_xy', 'bn_bd', 'de_de', 'es_la', 'fr_fr', 'hi_in', 'id_id', 'it_it', 'ja_jp', 'ko_kr', 'pt_br', 'zh_cn', 'sw_ke', 'yo_ng'].map((l) => `mmmlu_${l}`),
+  'musr_murder_mysteries', 'musr_object_placements', 'musr_team_allocation',
 ];
 
 test('runnable_only lists exactly the runnable benchmarks and their surfaced subtasks (the mgsm languages), the others with include_subtasks', async () => {

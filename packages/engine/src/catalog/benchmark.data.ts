@@ -305,17 +305,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     requirements: { grader_model: GPT_4_1 },
   },
   {
-    name: 'musr',
-    display_name: 'MuSR',
-    category: 'core',
-    description:
-      'Testing the Limits of Chain-of-thought with Multistep Soft Reasoning - includes murder mysteries, object placements, and team allocation tasks',
-    tags: ['multiple-choice', 'reasoning', 'commonsense', 'chain-of-thought'],
-    sample_count: 756, // the three TAUR-Lab/MuSR splits: 250 + 256 + 250
-    dataset: { source: 'hf:TAUR-Lab/MuSR' },
-    scorer: MCQ,
-  },
-  {
     name: 'ocrbenchv2',
     display_name: 'OCRBench v2',
     category: 'core',
@@ -791,30 +780,6 @@ const SUBTASKS: readonly BenchmarkEntry[] = [
       tags: ['coding', language, 'execution', 'docker'],
       sample_count: null,
     });
-  }),
-  subtaskOf(family('musr'), {
-    name: 'musr_murder_mysteries',
-    display_name: 'MuSR Murder Mysteries',
-    category: 'core',
-    description: 'MuSR murder mystery scenarios - who is the most likely murderer?',
-    tags: ['multiple-choice', 'reasoning', 'commonsense', 'chain-of-thought', 'murder-mysteries'],
-    sample_count: 250,
-  }),
-  subtaskOf(family('musr'), {
-    name: 'musr_object_placements',
-    display_name: 'MuSR Object Placements',
-    category: 'core',
-    description: 'MuSR object placement reasoning - where would someone look for an object?',
-    tags: ['multiple-choice', 'reasoning', 'commonsense', 'chain-of-thought', 'object-placements'],
-    sample_count: 256,
-  }),
-  subtaskOf(family('musr'), {
-    name: 'musr_team_allocation',
-    display_name: 'MuSR Team Allocation',
-    category: 'core',
-    description: 'MuSR team allocation problems - how to allocate people to tasks efficiently?',
-    tags: ['multiple-choice', 'reasoning', 'commonsense', 'chain-of-thought', 'team-allocation'],
-    sample_count: 250,
   }),
   subtaskOf(family('healthbench'), {
     name: 'healthbench_hard',

@@ -10,6 +10,7 @@ import { medqaTask } from './medqa.task';
 import { mmluProTask } from './mmlu-pro.task';
 import { mmluTask } from './mmlu.task';
 import { mmmluTasks } from './mmmlu.task';
+import { musrTasks } from './musr.task';
 import { openbookqaTask } from './openbookqa.task';
 import { piqaTask } from './piqa.task';
 import { pubmedqaTask } from './pubmedqa.task';
@@ -39,4 +40,5 @@ export const MCQ_BENCHMARKS: readonly BenchmarkTask[] = [
   supergpqaTask,
   ...globalMmluTasks,
   ...mmmluTasks,
+  ...musrTasks,
 ];

@@ -10,7 +10,7 @@ import { accuracy, grouped, std, stderr } from '../../metrics';
 import { createMcqScorer } from '../../scorers';
 import { pyStrip } from '../../scorers/python-text.util';
 import type { DatasetContext, Metric, Sample, TaskDefinition } from '../../types';
-import type { TaskDatasetSource } from '../shared/task-dataset.source';
+import type { CombinedTaskDataset, TaskDatasetSource } from '../shared/task-dataset.source';
 import type { BenchmarkTask } from '../task.types';
 
 /** What a task's `record_to_mcq_sample` produces; the id is assigned by the factory. */
@@ -23,9 +23,12 @@ export interface McqSampleFields {
 export interface McqTaskSpec {
   /** The benchmark's catalog entry; its scorer is the MCQ letter scorer and its dataset is `dataset`'s. */
   benchmark: Omit<BenchmarkEntry, 'dataset' | 'scorer'>;
-  /** `hfDataset(...)` or `csvDataset(...)`: the file read, Inspect's dataset name and the catalog's dataset field. */
-  dataset: TaskDatasetSource;
-  toSample(record: DatasetRecord): McqSampleFields;
+  /**
+   * `hfDataset(...)` or `csvDataset(...)`: the file read, Inspect's dataset name and the catalog's dataset field; or
+   * several read as one (`hfSplitsDataset(...)`), each record converted with its part's key.
+   */
+  dataset: TaskDatasetSource | CombinedTaskDataset;
+  toSample(record: DatasetRecord, part?: string): McqSampleFields;
   config?: GenerateConfig;
   /** `MCQEval(prompt_template=...)`: a system message before `generate()`. */
   systemMessage?: string;
@@ -53,23 +56,30 @@ function validated(fields: McqSampleFields): McqSampleFields {
 
 export function mcqTask(spec: McqTaskSpec): BenchmarkTask {
   const benchmark: BenchmarkEntry = { ...spec.benchmark, dataset: spec.dataset.catalog, scorer: SCORER.mcq };
-  const { name, source } = spec.dataset;
+  const { name } = spec.dataset;
+  const parts = 'parts' in spec.dataset ? spec.dataset.parts : [{ key: undefined, source: spec.dataset.source }];
+  const location = 'parts' in spec.dataset ? name : spec.dataset.source.url;
   const create = (): TaskDefinition => ({
     name: benchmark.name,
     displayName: benchmark.display_name,
     dataset: {
       name,
-      location: source.url,
+      location,
       async load(ctx: DatasetContext) {
-        const records = await loadRecords(source, ctx);
-        // Every task here keeps MCQEval's default auto_id=True, which replaces any id the record carried with 1..N.
-        return records.map((record, index): Sample => {
-          try {
-            return { id: index + 1, ...validated(spec.toSample(record)) };
-          } catch (error) {
-            throw new Error(`${benchmark.name}: record ${index + 1} of ${source.url}: ${(error as Error).message}`, { cause: error });
-          }
-        });
+        // Every task here numbers its samples 1..N: MCQEval's default auto_id=True replaces any id a record carried,
+        // and Inspect numbers the id-less samples of a combined dataset the same way.
+        const samples: Sample[] = [];
+        for (const { key, source } of parts) {
+          const records = await loadRecords(source, ctx);
+          records.forEach((record, index) => {
+            try {
+              samples.push({ id: samples.length + 1, ...validated(spec.toSample(record, key)) });
+            } catch (error) {
+              throw new Error(`${benchmark.name}: record ${index + 1} of ${source.url}: ${(error as Error).message}`, { cause: error });
+            }
+          });
+        }
+        return samples;
       },
     },
     ...(spec.systemMessage === undefined ? {} : { systemMessage: spec.systemMessage }),

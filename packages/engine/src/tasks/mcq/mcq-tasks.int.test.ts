@@ -41,6 +41,11 @@ interface McqCase {
    * each is served this case's fixture at its own URL and must give the same samples and metrics.
    */
   members?: Record<string, string>;
+  /**
+   * For a task reading several files as one dataset: each file's URL → the fixture served there. `url` is then the
+   * dataset's location, its name.
+   */
+  files?: Record<string, string>;
 }
 
 const GLOBAL_MMLU = 'https://huggingface.co/datasets/CohereLabs/Global-MMLU/resolve/refs%2Fconvert%2Fparquet';
@@ -55,6 +60,16 @@ const GLOBAL_MMLU_LANGUAGES = {
   telugu: 'te', turkish: 'tr', ukrainian: 'uk', vietnamese: 'vi', yoruba: 'yo', chinese: 'zh',
 };
 const MMMLU_LOCALES = ['AR_XY', 'BN_BD', 'DE_DE', 'ES_LA', 'FR_FR', 'HI_IN', 'ID_ID', 'IT_IT', 'JA_JP', 'KO_KR', 'PT_BR', 'ZH_CN', 'SW_KE', 'YO_NG'];
+
+/** MuSR item 2, whose choices literal mixes quote styles. */
+const MUSR_PROMPT = `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B:
+
+SYNTHETIC TEST ITEM 2. The chef's knife was missing from the kitchen. Carla's alibi rests on a receipt printed an hour after the crime; Dev's "alibi" is a neighbour's word.
+
+Who is the most likely murderer?
+
+A) Carla
+B) Dev`;
 
 const GEOGRAPHY_PROMPT = `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of ABCD.
 
@@ -519,20 +534,98 @@ D) O(n log n)
 E) O(n^2)
 F) O(2^n)`,
   },
+  {
+    name: 'musr',
+    url: 'musr_combined',
+    files: {
+      'https://huggingface.co/datasets/TAUR-Lab/MuSR/resolve/refs%2Fconvert%2Fparquet/default/murder_mysteries/0000.parquet': 'musr_murder_mysteries.parquet',
+      'https://huggingface.co/datasets/TAUR-Lab/MuSR/resolve/refs%2Fconvert%2Fparquet/default/object_placements/0000.parquet': 'musr_object_placements.parquet',
+      'https://huggingface.co/datasets/TAUR-Lab/MuSR/resolve/refs%2Fconvert%2Fparquet/default/team_allocation/0000.parquet': 'musr_team_allocation.parquet',
+    },
+    targets: ['A', 'B', 'A', 'B', 'A', 'B'],
+    correct: [0, 2, 3, 5],
+    accuracy: 0.6666666666666666,
+    metrics: {
+      accuracy: 0.6666666666666666,
+      stderr: 0.210818510677892,
+      std: 0.5163977794943223,
+      murder_mysteries_accuracy: 0.5,
+      murder_mysteries_stderr: 0.5,
+      murder_mysteries_std: 0.7071067811865476,
+      object_placements_accuracy: 1,
+      object_placements_stderr: 0,
+      object_placements_std: 0,
+      team_allocation_accuracy: 0.5,
+      team_allocation_stderr: 0.5,
+      team_allocation_std: 0.7071067811865476,
+    },
+    promptIndex: 1,
+    prompt: MUSR_PROMPT,
+  },
+  {
+    name: 'musr_murder_mysteries',
+    url: 'https://huggingface.co/datasets/TAUR-Lab/MuSR/resolve/refs%2Fconvert%2Fparquet/default/murder_mysteries/0000.parquet',
+    targets: ['A', 'B'],
+    correct: [0],
+    accuracy: 0.5,
+    metrics: { accuracy: 0.5, stderr: 0.5, std: 0.7071067811865476 },
+    promptIndex: 1,
+    prompt: MUSR_PROMPT,
+  },
+  {
+    name: 'musr_object_placements',
+    url: 'https://huggingface.co/datasets/TAUR-Lab/MuSR/resolve/refs%2Fconvert%2Fparquet/default/object_placements/0000.parquet',
+    targets: ['A', 'B'],
+    correct: [0, 1],
+    accuracy: 1,
+    metrics: { accuracy: 1, stderr: 0, std: 0 },
+    promptIndex: 0,
+    prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C:
+
+SYNTHETIC TEST ITEM 3. Eli put the keys in the drawer and left. While he was out, Fay moved them to the shelf.
+
+Which location is the most likely place Eli would look to find the keys given the story?
+
+A) drawer
+B) shelf
+C) coat pocket`,
+  },
+  {
+    name: 'musr_team_allocation',
+    url: 'https://huggingface.co/datasets/TAUR-Lab/MuSR/resolve/refs%2Fconvert%2Fparquet/default/team_allocation/0000.parquet',
+    targets: ['A', 'B'],
+    correct: [1],
+    accuracy: 0.5,
+    metrics: { accuracy: 0.5, stderr: 0.5, std: 0.7071067811865476 },
+    promptIndex: 0,
+    prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C:
+
+SYNTHETIC TEST ITEM 5. Ivy is a strong writer but dislikes numbers; Jon and Kim both enjoy spreadsheets and work well together.
+
+Given the story, how would you uniquely allocate each person to make sure both tasks are accomplished efficiently?
+
+A) Writing: Ivy, Accounts: Jon and Kim
+B) Writing: Jon, Accounts: Ivy and Kim
+C) Writing: Kim, Accounts: Ivy and Jon`,
+  },
 ];
 
 /** The fake's answer for each prompt of the task under test. */
 const answers = new Map<string, string>();
 
 /** Every case, and each family member as a case of its own reading the family's fixture at the member's URL. */
-const RUNS: (McqCase & { fixture: string })[] = CASES.flatMap((family) => {
+const RUNS: McqCase[] = CASES.flatMap((family) => {
+  if (family.files) return [family];
   const fixture = `${canonicalBenchmarkName(family.name)}${extname(new URL(family.url).pathname)}`;
-  return [family, ...Object.entries(family.members ?? {}).map(([name, url]) => ({ ...family, name, url }))].map((run) => ({ ...run, fixture }));
+  return [family, ...Object.entries(family.members ?? {}).map(([name, url]) => ({ ...family, name, url }))].map((run) => ({
+    ...run,
+    files: { [run.url]: fixture },
+  }));
 });
 
 const offline = offlineTaskRun(
   MCQ_FIXTURES,
-  Object.fromEntries(RUNS.map(({ url, fixture }) => [url, fixture])),
+  Object.assign({}, ...RUNS.map(({ files }) => files)) as Record<string, string>,
   (body) => answers.get(lastUserText(body)) ?? 'I cannot tell.',
 );
 
