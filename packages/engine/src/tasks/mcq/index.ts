@@ -5,7 +5,11 @@ import { boolqTask } from './boolq.task';
 import { gpqaDiamondTask } from './gpqa-diamond.task';
 import { globalMmluTasks } from './global-mmlu.task';
 import { gpqaTask } from './gpqa.task';
+import { headqaTasks } from './headqa.task';
 import { hellaswagTask } from './hellaswag.task';
+import { logiqaTask } from './logiqa.task';
+import { mathQaTask } from './math-qa.task';
+import { medmcqaTask } from './medmcqa.task';
 import { medqaTask } from './medqa.task';
 import { mmluProTask } from './mmlu-pro.task';
 import { mmluTask } from './mmlu.task';
@@ -17,6 +21,7 @@ import { pubmedqaTask } from './pubmedqa.task';
 import { sciqTask } from './sciq.task';
 import { socialIqaTask } from './social-iqa.task';
 import { supergpqaTask } from './supergpqa.task';
+import { swagTask } from './swag.task';
 import { truthfulqaTask } from './truthfulqa.task';
 import { winograndeTask } from './winogrande.task';
 
@@ -41,4 +46,9 @@ export const MCQ_BENCHMARKS: readonly BenchmarkTask[] = [
   ...globalMmluTasks,
   ...mmmluTasks,
   ...musrTasks,
+  medmcqaTask,
+  ...headqaTasks,
+  logiqaTask,
+  mathQaTask,
+  swagTask,
 ];

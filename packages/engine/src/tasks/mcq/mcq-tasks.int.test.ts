@@ -608,6 +608,129 @@ A) Writing: Ivy, Accounts: Jon and Kim
 B) Writing: Jon, Accounts: Ivy and Kim
 C) Writing: Kim, Accounts: Ivy and Jon`,
   },
+  {
+    name: 'medmcqa',
+    url: 'https://huggingface.co/datasets/openlifescienceai/medmcqa/resolve/refs%2Fconvert%2Fparquet/default/validation/0000.parquet',
+    targets: ['C', 'A', 'B', 'D'],
+    correct: [0, 1],
+    accuracy: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.28867513459481287,
+      std: 0.5773502691896257,
+      Biochemistry_accuracy: 1,
+      Biochemistry_stderr: 0,
+      Biochemistry_std: 0,
+      Anatomy_accuracy: 0.5,
+      Anatomy_stderr: 0.5,
+      Anatomy_std: 0.7071067811865476,
+      Pharmacology_accuracy: 0,
+      Pharmacology_stderr: 0,
+      Pharmacology_std: 0,
+    },
+    promptIndex: 1,
+    prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of ABCD.
+
+SYNTHETIC TEST ITEM 2. The femoral nerve arises from which spinal roots?
+
+A) L2-L4
+B) L4-S3
+C) S1-S4
+D) T12-L1`,
+  },
+  {
+    name: 'headqa',
+    url: 'https://huggingface.co/datasets/dvilares/head_qa/resolve/refs%2Fconvert%2Fparquet/en/test/0000.parquet',
+    targets: ['C', 'A', 'B'],
+    correct: [0, 2],
+    accuracy: 0.6666666666666666,
+    metrics: {
+      accuracy: 0.6666666666666666,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+      biology_accuracy: 1,
+      biology_stderr: 0,
+      biology_std: 0,
+      medicine_accuracy: 0.5,
+      medicine_stderr: 0.5,
+      medicine_std: 0.7071067811865476,
+    },
+    promptIndex: 0,
+    prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C, D:
+
+SYNTHETIC TEST ITEM 1. Which organelle carries out photosynthesis in plant cells?
+
+A) Nucleus
+B) Mitochondrion
+C) Chloroplast
+D) Ribosome`,
+    members: { headqa_en: 'https://huggingface.co/datasets/dvilares/head_qa/resolve/refs%2Fconvert%2Fparquet/en/test/0000.parquet', headqa_es: 'https://huggingface.co/datasets/dvilares/head_qa/resolve/refs%2Fconvert%2Fparquet/es/test/0000.parquet' },
+  },
+  {
+    name: 'logiqa',
+    url: 'https://huggingface.co/datasets/lighteval/logiqa_harness/resolve/refs%2Fconvert%2Fparquet/logiqa/validation/0000.parquet',
+    targets: ['B', 'A', 'D'],
+    correct: [1, 2],
+    accuracy: 0.6666666666666666,
+    metrics: {
+      accuracy: 0.6666666666666666,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+    },
+    promptIndex: 0,
+    prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C, D:
+
+SYNTHETIC TEST ITEM 1. Every member of the chess club also plays go. Mina is a member of the chess club.
+
+Which of the following must be true?
+
+A) Mina does not play go.
+B) Mina plays go.
+C) Every go player is in the chess club.
+D) Mina plays only chess.`,
+  },
+  {
+    name: 'math_qa',
+    url: 'https://huggingface.co/datasets/allenai/math_qa/resolve/refs%2Fconvert%2Fparquet/default/validation/0000.parquet',
+    targets: ['C', 'A', 'B'],
+    correct: [0],
+    accuracy: 0.3333333333333333,
+    metrics: {
+      accuracy: 0.3333333333333333,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+    },
+    promptIndex: 2,
+    prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C, D:
+
+SYNTHETIC TEST ITEM 3. a shop sells a pen for rs . 1 , 200 after a profit of 20 % . what did the pen cost ?
+
+A) rs . 1000
+B) rs . 960
+C) rs . 1100
+D) none`,
+  },
+  {
+    name: 'swag',
+    url: 'https://huggingface.co/datasets/allenai/swag/resolve/refs%2Fconvert%2Fparquet/regular/validation/0000.parquet',
+    targets: ['A', 'C', 'B'],
+    correct: [0, 1, 2],
+    accuracy: 1,
+    metrics: {
+      accuracy: 1,
+      stderr: 0,
+      std: 0,
+    },
+    promptIndex: 1,
+    prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C, D:
+
+SYNTHETIC TEST ITEM 2. A girl ties her shoelaces. She
+
+A) swims across the ceiling.
+B) folds the shoes into a paper plane.
+C) stands up and starts running.
+D) melts into the floor.`,
+  },
 ];
 
 /** The fake's answer for each prompt of the task under test. */
