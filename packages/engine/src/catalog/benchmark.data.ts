@@ -320,16 +320,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     scorer: 'Perspective API toxicity',
   },
   {
-    name: 'prost',
-    display_name: 'PROST',
-    category: 'core',
-    description: 'Physical Reasoning about Objects through Space and Time',
-    tags: ['multiple-choice', 'commonsense-reasoning', 'physical-reasoning'],
-    sample_count: null,
-    dataset: { source: 'hf:lighteval/prost' },
-    scorer: MCQ,
-  },
-  {
     name: 'rocketscience',
     display_name: 'RocketScience',
     category: 'core',
@@ -382,16 +372,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     dataset: { source: 'hf:google/simpleqa-verified' },
     scorer: LLM_GRADED,
     requirements: { grader_model: GPT_4_1 },
-  },
-  {
-    name: 'wsc273',
-    display_name: 'WSC273',
-    category: 'core',
-    description: 'Original Winograd Schema Challenge with 273 expert-crafted questions',
-    tags: ['multiple-choice', 'commonsense-reasoning', 'pronoun-resolution'],
-    sample_count: 273, // openbench's description
-    dataset: { source: 'hf:lighteval/winograd_wsc' },
-    scorer: MCQ,
   },
   {
     name: 'xcopa',
@@ -498,16 +478,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     tags: ['multiple-choice', 'toxicity-detection', 'hate-speech', 'safety'],
     sample_count: null,
     dataset: { source: 'hf:skg/toxigen-data' },
-    scorer: MCQ,
-  },
-  {
-    name: 'anli',
-    display_name: 'ANLI (All Rounds)',
-    category: 'glue',
-    description: 'Adversarial Natural Language Inference - challenging NLI benchmark',
-    tags: ['multiple-choice', 'nli', 'adversarial', 'reasoning'],
-    sample_count: null,
-    dataset: { source: 'hf:facebook/anli' },
     scorer: MCQ,
   },
   {

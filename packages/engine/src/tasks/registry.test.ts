@@ -30,7 +30,7 @@ test('a name resolves with - and _ interchangeable and is otherwise exact', () =
   expect(hasTask('MMLU')).toBe(false);
   expect(hasTask('cybench')).toBe(false);
   expect(getBenchmark('cybench')).toBeDefined();
-  expect(() => getTask('cybench')).toThrow(/^Benchmark "cybench" is not runnable by this engine; runnable: aime_2025, arc_challenge, /);
+  expect(() => getTask('cybench')).toThrow(/^Benchmark "cybench" is not runnable by this engine; runnable: .*\barc_challenge, arc_easy, /);
 });
 
 test('a benchmark written twice, or two names that differ only by - vs _, are refused', () => {

@@ -1,5 +1,6 @@
 /** The openbench multiple-choice benchmarks this engine runs; each task file holds its catalog entry. */
 import type { BenchmarkTask } from '../task.types';
+import { anliTasks } from './anli.task';
 import { arcChallengeTask, arcEasyTask } from './arc.task';
 import { boolqTask } from './boolq.task';
 import { gpqaDiamondTask } from './gpqa-diamond.task';
@@ -17,6 +18,7 @@ import { mmmluTasks } from './mmmlu.task';
 import { musrTasks } from './musr.task';
 import { openbookqaTask } from './openbookqa.task';
 import { piqaTask } from './piqa.task';
+import { prostTask } from './prost.task';
 import { pubmedqaTask } from './pubmedqa.task';
 import { sciqTask } from './sciq.task';
 import { socialIqaTask } from './social-iqa.task';
@@ -24,6 +26,7 @@ import { supergpqaTask } from './supergpqa.task';
 import { swagTask } from './swag.task';
 import { truthfulqaTask } from './truthfulqa.task';
 import { winograndeTask } from './winogrande.task';
+import { wsc273Task } from './wsc273.task';
 
 export const MCQ_BENCHMARKS: readonly BenchmarkTask[] = [
   mmluTask,
@@ -51,4 +54,7 @@ export const MCQ_BENCHMARKS: readonly BenchmarkTask[] = [
   logiqaTask,
   mathQaTask,
   swagTask,
+  ...anliTasks,
+  wsc273Task,
+  prostTask,
 ];

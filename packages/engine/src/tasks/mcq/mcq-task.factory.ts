@@ -9,15 +9,17 @@ import { SCORER, type BenchmarkEntry } from '../../catalog/benchmark.entry';
 import { accuracy, grouped, std, stderr } from '../../metrics';
 import { createMcqScorer } from '../../scorers';
 import { pyStrip } from '../../scorers/python-text.util';
-import type { DatasetContext, Metric, Sample, TaskDefinition } from '../../types';
+import type { DatasetContext, Metric, Sample, SampleId, TaskDefinition } from '../../types';
 import type { CombinedTaskDataset, TaskDatasetSource } from '../shared/task-dataset.source';
 import type { BenchmarkTask } from '../task.types';
 
-/** What a task's `record_to_mcq_sample` produces; the id is assigned by the factory. */
+/** What a task's `record_to_mcq_sample` produces; the id is assigned by the factory unless `autoId` is false. */
 export interface McqSampleFields {
   input: string;
   target: string;
   metadata?: Record<string, unknown>;
+  /** The record's own id, kept with `autoId: false`. */
+  id?: SampleId;
 }
 
 export interface McqTaskSpec {
@@ -33,6 +35,8 @@ export interface McqTaskSpec {
   /** `MCQEval(prompt_template=...)`: a system message before `generate()`. */
   systemMessage?: string;
   epochs?: number;
+  /** `MCQEval(auto_id=False)`: samples keep the id `toSample` gives (numbered 1..N where it gives none). */
+  autoId?: false;
   /** `MCQEval(group_keys=...)`: per-group accuracy/stderr/std over these metadata keys. */
   groupKeys?: readonly string[];
 }
@@ -66,14 +70,15 @@ export function mcqTask(spec: McqTaskSpec): BenchmarkTask {
       name,
       location,
       async load(ctx: DatasetContext) {
-        // Every task here numbers its samples 1..N: MCQEval's default auto_id=True replaces any id a record carried,
-        // and Inspect numbers the id-less samples of a combined dataset the same way.
+        // MCQEval's default auto_id=True numbers the samples 1..N whatever id a record carried, and Inspect numbers
+        // id-less samples the same way.
         const samples: Sample[] = [];
         for (const { key, source } of parts) {
           const records = await loadRecords(source, ctx);
           records.forEach((record, index) => {
             try {
-              samples.push({ id: samples.length + 1, ...validated(spec.toSample(record, key)) });
+              const { id, ...fields } = validated(spec.toSample(record, key));
+              samples.push({ id: spec.autoId === false && id !== undefined ? id : samples.length + 1, ...fields });
             } catch (error) {
               throw new Error(`${benchmark.name}: record ${index + 1} of ${source.url}: ${(error as Error).message}`, { cause: error });
             }

@@ -21,6 +21,8 @@ interface McqCase {
    * (`piqa.parquet`, see mcq-fixtures.generator.mjs) is cached under exactly this URL.
    */
   url: string;
+  /** The sample ids where the task keeps the records' own (`auto_id=False`); 1..N otherwise. */
+  ids?: (string | number)[];
   targets: string[];
   /** Sample indexes the fake model answers correctly; it picks a wrong letter for the others. */
   correct: number[];
@@ -731,6 +733,80 @@ B) folds the shoes into a paper plane.
 C) stands up and starts running.
 D) melts into the floor.`,
   },
+  {
+    name: 'anli',
+    url: 'https://huggingface.co/datasets/facebook/anli/resolve/refs%2Fconvert%2Fparquet/plain_text/test_r1/0000.parquet',
+    ids: ['synthetic-anli-1', 'synthetic-anli-2', 'synthetic-anli-3'],
+    targets: ['A', 'B', 'C'],
+    correct: [0, 2],
+    accuracy: 0.6666666666666666,
+    metrics: {
+      accuracy: 0.6666666666666666,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+    },
+    promptIndex: 0,
+    prompt: `Answer the following multiple choice question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B,C.
+
+Premise: SYNTHETIC TEST ITEM 1. The bakery on Elm Street opens at seven every morning and sells out of bread by noon.
+Hypothesis: The bakery sells bread.
+Question: What is the relationship between the premise and hypothesis?
+
+A) entailment
+B) neutral
+C) contradiction`,
+    members: Object.fromEntries([1, 2, 3].map((round) => [`anli_r${round}`, `https://huggingface.co/datasets/facebook/anli/resolve/refs%2Fconvert%2Fparquet/plain_text/test_r${round}/0000.parquet`])),
+  },
+  {
+    name: 'wsc273',
+    url: 'https://huggingface.co/datasets/lighteval/winograd_wsc/resolve/refs%2Fconvert%2Fparquet/wsc273/test/0000.parquet',
+    targets: ['A', 'B'],
+    correct: [1],
+    accuracy: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.5,
+      std: 0.7071067811865476,
+    },
+    promptIndex: 1,
+    prompt: `Answer the following multiple choice question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+SYNTHETIC TEST ITEM 2. The trophy does not fit into the suitcase because it is too small.
+
+What does 'it' refer to?
+
+A) the trophy
+B) the suitcase`,
+  },
+  {
+    name: 'prost',
+    url: 'https://huggingface.co/datasets/lighteval/prost/resolve/refs%2Fconvert%2Fparquet/default/test/0000.parquet',
+    targets: ['A', 'B', 'C'],
+    correct: [0, 1],
+    accuracy: 0.6666666666666666,
+    metrics: {
+      accuracy: 0.6666666666666666,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+      rolling_accuracy: 0.5,
+      rolling_stderr: 0.5,
+      rolling_std: 0.7071067811865476,
+      bouncing_accuracy: 1,
+      bouncing_stderr: 0,
+      bouncing_std: 0,
+    },
+    promptIndex: 0,
+    prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of ABCD.
+
+SYNTHETIC TEST ITEM 1. A person gently pushes a ball, a book, a brick and a box across a flat floor.
+
+Which object is the easiest to roll?
+
+A) ball
+B) book
+C) brick
+D) box`,
+  },
 ];
 
 /** The fake's answer for each prompt of the task under test. */
@@ -764,7 +840,7 @@ test.each(RUNS)('$name: prompt, targets and accuracy through the runner', async 
   const task = getTask(expected.name);
   const samples: Sample[] = await task.dataset.load(offline.ctx);
   expect(task.dataset.location).toBe(expected.url);
-  expect(samples.map((sample) => sample.id)).toEqual(expected.targets.map((_, index) => index + 1));
+  expect(samples.map((sample) => sample.id)).toEqual(expected.ids ?? expected.targets.map((_, index) => index + 1));
   expect(samples.map((sample) => sample.target)).toEqual(expected.targets);
   expect(samples[expected.promptIndex].input).toBe(expected.prompt);
 
