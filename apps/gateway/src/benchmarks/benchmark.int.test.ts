@@ -33,7 +33,7 @@ const RUNNABLE = [
   'aime_2025', 'anli', 'arc_challenge', 'arc_easy', 'boolq', 'drop', 'global_mmlu', 'gpqa', 'gpqa_diamond', 'gsm8k', 'headqa',
   'hellaswag', 'logiqa', 'math', 'math_500', 'math_qa', 'medmcqa', 'medqa', 'mgsm', 'mmlu', 'mmlu-pro', 'mmmlu', 'musr',
   'natural_questions', 'openbookqa', 'piqa', 'prost', 'pubmedqa', 'sciq', 'simpleqa', 'social_iqa', 'supergpqa', 'squad_v2',
-  'swag', 'triviaqa', 'truthfulqa', 'winogrande', 'wsc273',
+  'swag', 'triviaqa', 'truthfulqa', 'winogrande', 'wsc273', 'xcopa', 'xstorycloze', 'xwinograd',
   'humaneval', 'mbpp', 'ifeval',
 ];
 const MGSM_SUBTASKS = ['bn', 'de', 'en', 'es', 'fr', 'ja', 'latin', 'non_latin', 'ru', 'sw', 'te', 'th', 'zh'].map((l) => `mgsm_${l}`);
@@ -46,6 +46,9 @@ const HIDDEN_SUBTASKS = [
   ...['ar_xy', 'bn_bd', 'de_de', 'es_la', 'fr_fr', 'hi_in', 'id_id', 'it_it', 'ja_jp', 'ko_kr', 'pt_br', 'zh_cn', 'sw_ke', 'yo_ng'].map((l) => `mmmlu_${l}`),
   'musr_murder_mysteries', 'musr_object_placements', 'musr_team_allocation', 'headqa_en', 'headqa_es',
   'anli_r1', 'anli_r2', 'anli_r3',
+  ...['et', 'ht', 'id', 'it', 'qu', 'sw', 'ta', 'th', 'tr', 'vi', 'zh'].map((l) => `xcopa_${l}`),
+  ...['en', 'fr', 'jp', 'pt', 'ru', 'zh'].map((l) => `xwinograd_${l}`),
+  ...['en', 'ru', 'zh', 'es', 'ar', 'hi', 'id', 'te', 'sw', 'eu', 'my'].map((l) => `xstorycloze_${l}`),
 ];
 
 test('runnable_only lists exactly the runnable benchmarks and their surfaced subtasks (the mgsm languages), the others with include_subtasks', async () => {

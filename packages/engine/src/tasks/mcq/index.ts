@@ -27,6 +27,9 @@ import { swagTask } from './swag.task';
 import { truthfulqaTask } from './truthfulqa.task';
 import { winograndeTask } from './winogrande.task';
 import { wsc273Task } from './wsc273.task';
+import { xcopaTasks } from './xcopa.task';
+import { xstoryclozeTasks } from './xstorycloze.task';
+import { xwinogradTasks } from './xwinograd.task';
 
 export const MCQ_BENCHMARKS: readonly BenchmarkTask[] = [
   mmluTask,
@@ -57,4 +60,7 @@ export const MCQ_BENCHMARKS: readonly BenchmarkTask[] = [
   ...anliTasks,
   wsc273Task,
   prostTask,
+  ...xcopaTasks,
+  ...xwinogradTasks,
+  ...xstoryclozeTasks,
 ];

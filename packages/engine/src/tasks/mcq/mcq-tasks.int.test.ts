@@ -807,6 +807,71 @@ B) book
 C) brick
 D) box`,
   },
+  {
+    name: 'xcopa',
+    url: 'https://huggingface.co/datasets/cambridgeltl/xcopa/resolve/refs%2Fconvert%2Fparquet/it/validation/0000.parquet',
+    targets: ['B', 'B', 'A'],
+    correct: [0, 2],
+    accuracy: 0.6666666666666666,
+    metrics: {
+      accuracy: 0.6666666666666666,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+    },
+    promptIndex: 0,
+    prompt: `Answer the following multiple choice question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+SYNTHETIC TEST ITEM 1. L'uomo aprì il rubinetto therefore
+
+A) il bagno si allagò.
+B) l'acqua uscì dal beccuccio.`,
+    members: Object.fromEntries(['et', 'ht', 'id', 'it', 'qu', 'sw', 'ta', 'th', 'tr', 'vi', 'zh'].map((code) => [`xcopa_${code}`, `https://huggingface.co/datasets/cambridgeltl/xcopa/resolve/refs%2Fconvert%2Fparquet/${code}/validation/0000.parquet`])),
+  },
+  {
+    name: 'xwinograd',
+    url: 'https://huggingface.co/datasets/Muennighoff/xwinograd/resolve/refs%2Fconvert%2Fparquet/en/test/0000.parquet',
+    targets: ['A', 'B'],
+    correct: [0],
+    accuracy: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.5,
+      std: 0.7071067811865476,
+    },
+    promptIndex: 1,
+    prompt: `Answer the following multiple choice question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+SYNTHETIC TEST ITEM 2. The city council refused the demonstrators a permit because _ advocated violence.
+
+A) the city council
+B) the demonstrators`,
+    members: Object.fromEntries(['en', 'fr', 'jp', 'pt', 'ru', 'zh'].map((code) => [`xwinograd_${code}`, `https://huggingface.co/datasets/Muennighoff/xwinograd/resolve/refs%2Fconvert%2Fparquet/${code}/test/0000.parquet`])),
+  },
+  {
+    name: 'xstorycloze',
+    url: 'https://huggingface.co/datasets/juletxara/xstory_cloze/resolve/refs%2Fconvert%2Fparquet/en/eval/0000.parquet',
+    targets: ['A', 'B', 'A'],
+    correct: [0, 1],
+    accuracy: 0.6666666666666666,
+    metrics: {
+      accuracy: 0.6666666666666666,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+    },
+    promptIndex: 2,
+    prompt: `Answer the following multiple choice question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+SYNTHETIC TEST ITEM 3. The bus was late.
+Lena waited in the rain.
+Her shoes got soaked.
+Finally the bus arrived.
+
+Which sentence best completes the story?
+
+A) Lena got on, glad to be dry at last.
+B) Lena decided the bus was too early.`,
+    members: Object.fromEntries(['en', 'ru', 'zh', 'es', 'ar', 'hi', 'id', 'te', 'sw', 'eu', 'my'].map((code) => [`xstorycloze_${code}`, `https://huggingface.co/datasets/juletxara/xstory_cloze/resolve/refs%2Fconvert%2Fparquet/${code}/eval/0000.parquet`])),
+  },
 ];
 
 /** The fake's answer for each prompt of the task under test. */
