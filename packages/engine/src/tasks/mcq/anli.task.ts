@@ -4,9 +4,8 @@
  * with its default round, r1; `anli_r1`-`anli_r3` are its subtasks.
  */
 import type { DatasetRecord } from '@studio/datasets';
-import { subtaskOf, type BenchmarkEntry } from '../../catalog/benchmark.entry';
 import { hfDataset } from '../shared/task-dataset.source';
-import type { BenchmarkTask } from '../task.types';
+import { configFamily } from './mcq-family.util';
 import { inspectChoicesPrompt, SINGLE_ANSWER_TEMPLATE } from './mcq-prompt.util';
 import { numberField, optionalField, stringField } from './mcq-record.util';
 import { mcqTask, type McqSampleFields } from './mcq-task.factory';
@@ -28,17 +27,7 @@ export function anliSample(record: DatasetRecord): McqSampleFields {
 
 const TAGS = ['multiple-choice', 'nli', 'adversarial', 'reasoning'];
 
-function anliTask(benchmark: Omit<BenchmarkEntry, 'dataset' | 'scorer'>, round: string): BenchmarkTask {
-  return mcqTask({
-    benchmark,
-    // The repository's only config is `plain_text`, which `hf_dataset` without a name loads.
-    dataset: hfDataset('facebook/anli', `test_${round}`, { config: 'plain_text' }),
-    toSample: anliSample,
-    autoId: false,
-  });
-}
-
-const family = anliTask(
+export const anliTasks = configFamily(
   {
     name: 'anli',
     display_name: 'ANLI (All Rounds)',
@@ -48,21 +37,23 @@ const family = anliTask(
     sample_count: null,
   },
   'r1',
+  [1, 2, 3].map((round) => ({
+    config: `r${round}`,
+    entry: {
+      name: `anli_r${round}`,
+      display_name: `ANLI Round ${round}`,
+      category: 'glue',
+      description: `Adversarial NLI Round ${round}`,
+      tags: TAGS,
+      sample_count: null,
+    },
+  })),
+  (benchmark, round) =>
+    mcqTask({
+      benchmark,
+      // The repository's only config is `plain_text`, which `hf_dataset` without a name loads; each round is a split.
+      dataset: hfDataset('facebook/anli', `test_${round}`, { config: 'plain_text' }),
+      toSample: anliSample,
+      autoId: false,
+    }),
 );
-
-export const anliTasks: readonly BenchmarkTask[] = [
-  family,
-  ...[1, 2, 3].map((round) =>
-    anliTask(
-      subtaskOf(family.benchmark, {
-        name: `anli_r${round}`,
-        display_name: `ANLI Round ${round}`,
-        category: 'glue',
-        description: `Adversarial NLI Round ${round}`,
-        tags: TAGS,
-        sample_count: null,
-      }),
-      `r${round}`,
-    ),
-  ),
-];

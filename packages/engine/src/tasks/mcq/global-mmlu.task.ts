@@ -4,9 +4,8 @@
  * `global_mmlu` is the family with its default language, English; each `global_mmlu_<language>` is a subtask.
  */
 import type { DatasetRecord } from '@studio/datasets';
-import { subtaskOf, type BenchmarkEntry } from '../../catalog/benchmark.entry';
 import { hfDataset } from '../shared/task-dataset.source';
-import type { BenchmarkTask } from '../task.types';
+import { configFamily } from './mcq-family.util';
 import { fourOptionPrompt } from './mcq-prompt.util';
 import { optionalField, stringField } from './mcq-record.util';
 import { mcqTask, type McqSampleFields } from './mcq-task.factory';
@@ -68,17 +67,7 @@ export function globalMmluSample(record: DatasetRecord): McqSampleFields {
   };
 }
 
-function globalMmluTask(benchmark: Omit<BenchmarkEntry, 'dataset' | 'scorer'>, language: string): BenchmarkTask {
-  return mcqTask({
-    benchmark,
-    dataset: hfDataset('CohereLabs/Global-MMLU', 'test', { config: language }),
-    toSample: globalMmluSample,
-    config: { temperature: 0.5 },
-    groupKeys: ['subject_category', 'cultural_sensitivity_label'],
-  });
-}
-
-const family = globalMmluTask(
+export const globalMmluTasks = configFamily(
   {
     name: 'global_mmlu',
     display_name: 'Global-MMLU (42 Languages)',
@@ -88,21 +77,23 @@ const family = globalMmluTask(
     sample_count: 14042, // per language: the MMLU test split (589,764 translations / 42 languages, dataset card)
   },
   'en',
+  LANGUAGES.map(([key, title, language]) => ({
+    config: language,
+    entry: {
+      name: `global_mmlu_${key}`,
+      display_name: `Global-MMLU: ${title}`,
+      category: 'global-mmlu',
+      description: `Global-MMLU culturally adapted MMLU for ${title} (${language})`,
+      tags: ['multiple-choice', 'multilingual', 'cultural-adaptation', 'global-mmlu'],
+      sample_count: 14042,
+    },
+  })),
+  (benchmark, language) =>
+    mcqTask({
+      benchmark,
+      dataset: hfDataset('CohereLabs/Global-MMLU', 'test', { config: language }),
+      toSample: globalMmluSample,
+      config: { temperature: 0.5 },
+      groupKeys: ['subject_category', 'cultural_sensitivity_label'],
+    }),
 );
-
-export const globalMmluTasks: readonly BenchmarkTask[] = [
-  family,
-  ...LANGUAGES.map(([key, title, language]) =>
-    globalMmluTask(
-      subtaskOf(family.benchmark, {
-        name: `global_mmlu_${key}`,
-        display_name: `Global-MMLU: ${title}`,
-        category: 'global-mmlu',
-        description: `Global-MMLU culturally adapted MMLU for ${title} (${language})`,
-        tags: ['multiple-choice', 'multilingual', 'cultural-adaptation', 'global-mmlu'],
-        sample_count: 14042,
-      }),
-      language,
-    ),
-  ),
-];

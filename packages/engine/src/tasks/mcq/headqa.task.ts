@@ -4,9 +4,8 @@
  * with its default language, English; `headqa_en` and `headqa_es` are its subtasks.
  */
 import type { DatasetRecord } from '@studio/datasets';
-import { subtaskOf, type BenchmarkEntry } from '../../catalog/benchmark.entry';
 import { hfDataset } from '../shared/task-dataset.source';
-import type { BenchmarkTask } from '../task.types';
+import { configFamily } from './mcq-family.util';
 import { dynamicMultipleChoicePrompt, optionLetter } from './mcq-prompt.util';
 import { numberField, optionalField, stringField } from './mcq-record.util';
 import { mcqTask, type McqSampleFields } from './mcq-task.factory';
@@ -32,17 +31,7 @@ export function headqaSample(record: DatasetRecord): McqSampleFields {
 
 const TAGS = ['multiple-choice', 'medical', 'healthcare'];
 
-function headqaTask(benchmark: Omit<BenchmarkEntry, 'dataset' | 'scorer'>, language: string): BenchmarkTask {
-  return mcqTask({
-    benchmark,
-    // `head_qa` is the hub's legacy name for dvilares/head_qa, which holds the parquet export.
-    dataset: hfDataset('head_qa', 'test', { repo: 'dvilares/head_qa', config: language }),
-    toSample: headqaSample,
-    groupKeys: ['category'],
-  });
-}
-
-const family = headqaTask(
+export const headqaTasks = configFamily(
   {
     name: 'headqa',
     display_name: 'HeadQA',
@@ -52,24 +41,28 @@ const family = headqaTask(
     sample_count: null,
   },
   'en',
+  (
+    [
+      ['en', 'English'],
+      ['es', 'Spanish'],
+    ] as const
+  ).map(([language, title]) => ({
+    config: language,
+    entry: {
+      name: `headqa_${language}`,
+      display_name: `HeadQA (${title})`,
+      category: 'core',
+      description: `Spanish healthcare specialization exam questions in ${title}`,
+      tags: [...TAGS, title.toLowerCase()],
+      sample_count: null,
+    },
+  })),
+  (benchmark, language) =>
+    mcqTask({
+      benchmark,
+      // `head_qa` is the hub's legacy name for dvilares/head_qa, which holds the parquet export.
+      dataset: hfDataset('head_qa', 'test', { repo: 'dvilares/head_qa', config: language }),
+      toSample: headqaSample,
+      groupKeys: ['category'],
+    }),
 );
-
-export const headqaTasks: readonly BenchmarkTask[] = [
-  family,
-  ...([
-    ['en', 'English'],
-    ['es', 'Spanish'],
-  ] as const).map(([language, title]) =>
-    headqaTask(
-      subtaskOf(family.benchmark, {
-        name: `headqa_${language}`,
-        display_name: `HeadQA (${title})`,
-        category: 'core',
-        description: `Spanish healthcare specialization exam questions in ${title}`,
-        tags: [...TAGS, title.toLowerCase()],
-        sample_count: null,
-      }),
-      language,
-    ),
-  ),
-];

@@ -4,9 +4,9 @@
  * template, temperature 0.5, metrics grouped by MMLU category.
  */
 import type { DatasetRecord } from '@studio/datasets';
-import { MULTIPLE_CHOICE_KNOWLEDGE, subtaskOf, type BenchmarkEntry } from '../../catalog/benchmark.entry';
+import { MULTIPLE_CHOICE_KNOWLEDGE } from '../../catalog/benchmark.entry';
 import { hfDataset } from '../shared/task-dataset.source';
-import type { BenchmarkTask } from '../task.types';
+import { configFamily } from './mcq-family.util';
 import { fourOptionPrompt } from './mcq-prompt.util';
 import { stringField } from './mcq-record.util';
 import { mcqTask, type McqSampleFields } from './mcq-task.factory';
@@ -43,17 +43,7 @@ export function mmmluSample(record: DatasetRecord): McqSampleFields {
   };
 }
 
-function mmmluTask(benchmark: Omit<BenchmarkEntry, 'dataset' | 'scorer'>, config: string): BenchmarkTask {
-  return mcqTask({
-    benchmark,
-    dataset: hfDataset('openai/MMMLU', 'test', { config }),
-    toSample: mmmluSample,
-    config: { temperature: 0.5 },
-    groupKeys: ['category'],
-  });
-}
-
-const family = mmmluTask(
+export const mmmluTasks = configFamily(
   {
     name: 'mmmlu',
     display_name: 'MMMLU (openai/MMMLU)',
@@ -63,21 +53,23 @@ const family = mmmluTask(
     sample_count: 196588, // 14 languages × the 14,042-question MMLU test split (dataset card)
   },
   'default',
+  LANGUAGES.map(([config, language, description]) => ({
+    config,
+    entry: {
+      name: `mmmlu_${config.toLowerCase()}`,
+      display_name: `MMMLU (${language})`,
+      category: 'core',
+      description: `MMLU in ${description} (${config})`,
+      tags: ['multiple-choice', 'knowledge', 'multilingual', 'mmmlu'],
+      sample_count: 14042,
+    },
+  })),
+  (benchmark, config) =>
+    mcqTask({
+      benchmark,
+      dataset: hfDataset('openai/MMMLU', 'test', { config }),
+      toSample: mmmluSample,
+      config: { temperature: 0.5 },
+      groupKeys: ['category'],
+    }),
 );
-
-export const mmmluTasks: readonly BenchmarkTask[] = [
-  family,
-  ...LANGUAGES.map(([config, language, description]) =>
-    mmmluTask(
-      subtaskOf(family.benchmark, {
-        name: `mmmlu_${config.toLowerCase()}`,
-        display_name: `MMMLU (${language})`,
-        category: 'core',
-        description: `MMLU in ${description} (${config})`,
-        tags: ['multiple-choice', 'knowledge', 'multilingual', 'mmmlu'],
-        sample_count: 14042,
-      }),
-      config,
-    ),
-  ),
-];
