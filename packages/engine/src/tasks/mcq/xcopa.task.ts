@@ -7,7 +7,7 @@ import type { DatasetRecord } from '@studio/datasets';
 import { pyStrip } from '../../scorers/python-text.util';
 import { hfDataset } from '../shared/task-dataset.source';
 import { inspectChoicesPrompt, SINGLE_ANSWER_TEMPLATE } from './mcq-prompt.util';
-import { configFamily } from './mcq-family.util';
+import { crossLingualFamily } from './mcq-family.util';
 import { numberField, optionalField, stringField } from './mcq-record.util';
 import { mcqTask, type McqSampleFields } from './mcq-task.factory';
 
@@ -44,26 +44,17 @@ export function xcopaSample(record: DatasetRecord): McqSampleFields {
 
 const TAGS = ['multiple-choice', 'causal-reasoning', 'commonsense', 'multilingual'];
 
-export const xcopaTasks = configFamily(
+export const xcopaTasks = crossLingualFamily(
   {
     name: 'xcopa',
+    title: 'XCOPA',
     display_name: 'XCOPA (11 Languages)',
-    category: 'cross-lingual',
     description: 'Cross-lingual Choice of Plausible Alternatives for causal commonsense reasoning',
     tags: TAGS,
     sample_count: 100, // validation split of one language, openbench's docstring
+    defaultLanguage: 'it',
+    languages: LANGUAGES,
+    memberDescription: 'XCOPA causal reasoning for',
   },
-  'it',
-  LANGUAGES.map(([code, title]) => ({
-    config: code,
-    entry: {
-      name: `xcopa_${code}`,
-      display_name: `XCOPA: ${title}`,
-      category: 'cross-lingual',
-      description: `XCOPA causal reasoning for ${title} (${code})`,
-      tags: [...TAGS, 'xcopa'],
-      sample_count: 100,
-    },
-  })),
   (benchmark, config) => mcqTask({ benchmark, dataset: hfDataset('cambridgeltl/xcopa', 'validation', { config }), toSample: xcopaSample }),
 );

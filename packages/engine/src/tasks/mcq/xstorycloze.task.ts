@@ -6,7 +6,7 @@
 import type { DatasetRecord } from '@studio/datasets';
 import { hfDataset } from '../shared/task-dataset.source';
 import { inspectChoicesPrompt, SINGLE_ANSWER_TEMPLATE } from './mcq-prompt.util';
-import { configFamily } from './mcq-family.util';
+import { crossLingualFamily } from './mcq-family.util';
 import { numberField, optionalField, stringField } from './mcq-record.util';
 import { mcqTask, type McqSampleFields } from './mcq-task.factory';
 
@@ -32,26 +32,17 @@ export function xstoryclozeSample(record: DatasetRecord): McqSampleFields {
 
 const TAGS = ['multiple-choice', 'story-completion', 'commonsense', 'multilingual'];
 
-export const xstoryclozeTasks = configFamily(
+export const xstoryclozeTasks = crossLingualFamily(
   {
     name: 'xstorycloze',
+    title: 'XStoryCloze',
     display_name: 'XStoryCloze (11 Languages)',
-    category: 'cross-lingual',
     description: 'Cross-lingual story completion for commonsense reasoning',
     tags: TAGS,
     sample_count: null,
+    defaultLanguage: 'en',
+    languages: LANGUAGES,
+    memberDescription: 'XStoryCloze story completion for',
   },
-  'en',
-  LANGUAGES.map(([code, title]) => ({
-    config: code,
-    entry: {
-      name: `xstorycloze_${code}`,
-      display_name: `XStoryCloze: ${title}`,
-      category: 'cross-lingual',
-      description: `XStoryCloze story completion for ${title} (${code})`,
-      tags: [...TAGS, 'xstorycloze'],
-      sample_count: null,
-    },
-  })),
   (benchmark, config) => mcqTask({ benchmark, dataset: hfDataset('juletxara/xstory_cloze', 'eval', { config }), toSample: xstoryclozeSample }),
 );

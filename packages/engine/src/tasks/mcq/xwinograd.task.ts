@@ -6,7 +6,7 @@
 import type { DatasetRecord } from '@studio/datasets';
 import { hfDataset } from '../shared/task-dataset.source';
 import { inspectChoicesPrompt, SINGLE_ANSWER_TEMPLATE } from './mcq-prompt.util';
-import { configFamily } from './mcq-family.util';
+import { crossLingualFamily } from './mcq-family.util';
 import { stringField } from './mcq-record.util';
 import { mcqTask, type McqSampleFields } from './mcq-task.factory';
 
@@ -25,26 +25,17 @@ export function xwinogradSample(record: DatasetRecord): McqSampleFields {
 
 const TAGS = ['multiple-choice', 'pronoun-resolution', 'commonsense', 'multilingual'];
 
-export const xwinogradTasks = configFamily(
+export const xwinogradTasks = crossLingualFamily(
   {
     name: 'xwinograd',
+    title: 'XWinograd',
     display_name: 'XWinograd (6 Languages)',
-    category: 'cross-lingual',
     description: 'Cross-lingual Winograd Schema Challenge for pronoun resolution',
     tags: TAGS,
     sample_count: null,
+    defaultLanguage: 'en',
+    languages: LANGUAGES,
+    memberDescription: 'XWinograd pronoun resolution for',
   },
-  'en',
-  LANGUAGES.map(([code, title]) => ({
-    config: code,
-    entry: {
-      name: `xwinograd_${code}`,
-      display_name: `XWinograd: ${title}`,
-      category: 'cross-lingual',
-      description: `XWinograd pronoun resolution for ${title} (${code})`,
-      tags: [...TAGS, 'xwinograd'],
-      sample_count: null,
-    },
-  })),
   (benchmark, config) => mcqTask({ benchmark, dataset: hfDataset('Muennighoff/xwinograd', 'test', { config }), toSample: xwinogradSample }),
 );
