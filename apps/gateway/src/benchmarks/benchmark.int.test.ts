@@ -32,7 +32,7 @@ test('lists at least the 98 top-level openbench benchmarks, featured first, with
 const RUNNABLE = [
   'aime_2025', 'anli', 'arc_challenge', 'arc_easy', 'boolq', 'drop', 'global_mmlu', 'gpqa', 'gpqa_diamond', 'gsm8k', 'headqa',
   'hellaswag', 'logiqa', 'math', 'math_500', 'math_qa', 'medmcqa', 'medqa', 'mgsm', 'mmlu', 'mmlu-pro', 'mmmlu', 'musr',
-  'natural_questions', 'openbookqa', 'piqa', 'prost', 'pubmedqa', 'sciq', 'simpleqa', 'social_iqa', 'supergpqa', 'squad_v2',
+  'natural_questions', 'openbookqa', 'piqa', 'prost', 'pubmedqa', 'qa4mre', 'sciq', 'simpleqa', 'social_iqa', 'supergpqa', 'squad_v2',
   'swag', 'triviaqa', 'truthfulqa', 'winogrande', 'wsc273', 'xcopa', 'xstorycloze', 'xwinograd',
   'humaneval', 'mbpp', 'ifeval',
 ];
@@ -43,9 +43,11 @@ const HIDDEN_SUBTASKS = [
     'hindi', 'indonesian', 'igbo', 'italian', 'japanese', 'korean', 'kyrgyz', 'lithuanian', 'malagasy', 'malay', 'nepali', 'dutch',
     'chichewa', 'polish', 'portuguese', 'romanian', 'russian', 'sinhala', 'shona', 'somali', 'serbian', 'swedish', 'swahili', 'telugu',
     'turkish', 'ukrainian', 'vietnamese', 'yoruba', 'chinese'].map((l) => `global_mmlu_${l}`),
-  ...['ar_xy', 'bn_bd', 'de_de', 'es_la', 'fr_fr', 'hi_in', 'id_id', 'it_it', 'ja_jp', 'ko_kr', 'pt_br', 'zh_cn', 'sw_ke', 'yo_ng'].map((l) => `mmmlu_${l}`),
+  ...['ar_xy', 'bn_bd', 'de_de', 'es_la', 'fr_fr', 'hi_in', 'id_id', 'it_it', 'ja_jp', 'ko_kr', 'pt_br', 'zh_cn', 'sw_ke', 'yo_ng'].map(
+    (l) => `mmmlu_${l}`,
+  ),
   'musr_murder_mysteries', 'musr_object_placements', 'musr_team_allocation', 'headqa_en', 'headqa_es',
-  'anli_r1', 'anli_r2', 'anli_r3',
+  'anli_r1', 'anli_r2', 'anli_r3', 'qa4mre_2011', 'qa4mre_2012', 'qa4mre_2013',
   ...['et', 'ht', 'id', 'it', 'qu', 'sw', 'ta', 'th', 'tr', 'vi', 'zh'].map((l) => `xcopa_${l}`),
   ...['en', 'fr', 'jp', 'pt', 'ru', 'zh'].map((l) => `xwinograd_${l}`),
   ...['en', 'ru', 'zh', 'es', 'ar', 'hi', 'id', 'te', 'sw', 'eu', 'my'].map((l) => `xstorycloze_${l}`),

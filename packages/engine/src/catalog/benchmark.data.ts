@@ -561,16 +561,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     requirements: { vision: true, grader_model: 'openai/gpt-4-0613' },
   },
   {
-    name: 'qa4mre',
-    display_name: 'QA4MRE (All Years)',
-    category: 'reading-comprehension',
-    description: 'Question Answering for Machine Reading Evaluation - CLEF shared tasks 2011-2013',
-    tags: ['multiple-choice', 'reading-comprehension', 'clef', 'machine-reading'],
-    sample_count: null,
-    dataset: { source: 'hf:qa4mre' },
-    scorer: MCQ,
-  },
-  {
     name: 'qasper_ll',
     display_name: 'QASPER (Binary MCQ)',
     category: 'reading-comprehension',

@@ -19,6 +19,7 @@ import { musrTasks } from './musr.task';
 import { openbookqaTask } from './openbookqa.task';
 import { piqaTask } from './piqa.task';
 import { prostTask } from './prost.task';
+import { qa4mreTasks } from './qa4mre.task';
 import { pubmedqaTask } from './pubmedqa.task';
 import { sciqTask } from './sciq.task';
 import { socialIqaTask } from './social-iqa.task';
@@ -63,4 +64,5 @@ export const MCQ_BENCHMARKS: readonly BenchmarkTask[] = [
   ...xcopaTasks,
   ...xwinogradTasks,
   ...xstoryclozeTasks,
+  ...qa4mreTasks,
 ];

@@ -872,6 +872,32 @@ A) Lena got on, glad to be dry at last.
 B) Lena decided the bus was too early.`,
     members: Object.fromEntries(['en', 'ru', 'zh', 'es', 'ar', 'hi', 'id', 'te', 'sw', 'eu', 'my'].map((code) => [`xstorycloze_${code}`, `https://huggingface.co/datasets/juletxara/xstory_cloze/resolve/refs%2Fconvert%2Fparquet/${code}/eval/0000.parquet`])),
   },
+  {
+    name: 'qa4mre',
+    url: 'https://huggingface.co/datasets/community-datasets/qa4mre/resolve/refs%2Fconvert%2Fparquet/2011.main.EN/train/0000.parquet',
+    targets: ['B', 'B', 'D'],
+    correct: [0, 2],
+    accuracy: 0.6666666666666666,
+    metrics: {
+      accuracy: 0.6666666666666666,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+    },
+    promptIndex: 2,
+    prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C, D, E:
+
+Document:
+SYNTHETIC TEST ITEM 1. The town library opened in 1901. It moved to a larger building in 1975 after its collection doubled.
+
+Question: In which year did the library move?
+
+A) 1901
+B) 1925
+C) 1950
+D) 1975
+E) 2000`,
+    members: Object.fromEntries(['2011', '2012', '2013'].map((year) => [`qa4mre_${year}`, `https://huggingface.co/datasets/community-datasets/qa4mre/resolve/refs%2Fconvert%2Fparquet/${year}.main.EN/train/0000.parquet`])),
+  },
 ];
 
 /** The fake's answer for each prompt of the task under test. */
