@@ -30,18 +30,37 @@ test('lists at least the 98 top-level openbench benchmarks, featured first, with
  * being runnable, or one listed runnable without a task, fails here. Update it when a benchmark is added.
  */
 const RUNNABLE = [
-  'aime_2025', 'arc_challenge', 'arc_easy', 'boolq', 'drop', 'gpqa_diamond', 'gsm8k', 'hellaswag', 'math', 'math_500', 'medqa',
-  'mgsm', 'mmlu', 'mmlu-pro', 'natural_questions', 'openbookqa', 'piqa', 'pubmedqa', 'sciq', 'simpleqa', 'social_iqa',
-  'squad_v2', 'triviaqa', 'truthfulqa', 'winogrande',
+  'aime_2025', 'anli', 'arc_challenge', 'arc_easy', 'boolq', 'drop', 'global_mmlu', 'gpqa', 'gpqa_diamond', 'gsm8k', 'headqa',
+  'hellaswag', 'logiqa', 'math', 'math_500', 'math_qa', 'medmcqa', 'medqa', 'mgsm', 'mmlu', 'mmlu-pro', 'mmmlu', 'musr',
+  'natural_questions', 'openbookqa', 'piqa', 'prost', 'pubmedqa', 'qa4mre', 'sciq', 'simpleqa', 'social_iqa', 'supergpqa', 'squad_v2',
+  'swag', 'triviaqa', 'truthfulqa', 'winogrande', 'wsc273', 'xcopa', 'xstorycloze', 'xwinograd',
   'humaneval', 'mbpp', 'ifeval',
 ];
 const MGSM_SUBTASKS = ['bn', 'de', 'en', 'es', 'fr', 'ja', 'latin', 'non_latin', 'ru', 'sw', 'te', 'th', 'zh'].map((l) => `mgsm_${l}`);
+/** Runnable subtasks that are not surfaced: listed only with include_subtasks. */
+const HIDDEN_SUBTASKS = [
+  ...['amharic', 'arabic', 'bengali', 'czech', 'german', 'greek', 'english', 'spanish', 'persian', 'filipino', 'french', 'hausa', 'hebrew',
+    'hindi', 'indonesian', 'igbo', 'italian', 'japanese', 'korean', 'kyrgyz', 'lithuanian', 'malagasy', 'malay', 'nepali', 'dutch',
+    'chichewa', 'polish', 'portuguese', 'romanian', 'russian', 'sinhala', 'shona', 'somali', 'serbian', 'swedish', 'swahili', 'telugu',
+    'turkish', 'ukrainian', 'vietnamese', 'yoruba', 'chinese'].map((l) => `global_mmlu_${l}`),
+  ...['ar_xy', 'bn_bd', 'de_de', 'es_la', 'fr_fr', 'hi_in', 'id_id', 'it_it', 'ja_jp', 'ko_kr', 'pt_br', 'zh_cn', 'sw_ke', 'yo_ng'].map(
+    (l) => `mmmlu_${l}`,
+  ),
+  'musr_murder_mysteries', 'musr_object_placements', 'musr_team_allocation', 'headqa_en', 'headqa_es',
+  'anli_r1', 'anli_r2', 'anli_r3', 'qa4mre_2011', 'qa4mre_2012', 'qa4mre_2013',
+  ...['et', 'ht', 'id', 'it', 'qu', 'sw', 'ta', 'th', 'tr', 'vi', 'zh'].map((l) => `xcopa_${l}`),
+  ...['en', 'fr', 'jp', 'pt', 'ru', 'zh'].map((l) => `xwinograd_${l}`),
+  ...['en', 'ru', 'zh', 'es', 'ar', 'hi', 'id', 'te', 'sw', 'eu', 'my'].map((l) => `xstorycloze_${l}`),
+];
 
-test('runnable_only lists exactly the runnable benchmarks and their surfaced subtasks (the mgsm languages)', async () => {
-  for (const query of ['runnable_only=true', 'runnable_only=true&include_subtasks=true']) {
+test('runnable_only lists exactly the runnable benchmarks and their surfaced subtasks (the mgsm languages), the others with include_subtasks', async () => {
+  for (const [query, expected] of [
+    ['runnable_only=true', [...RUNNABLE, ...MGSM_SUBTASKS]],
+    ['runnable_only=true&include_subtasks=true', [...RUNNABLE, ...MGSM_SUBTASKS, ...HIDDEN_SUBTASKS]],
+  ] as const) {
     const res = await request(t.app).get(`/api/benchmarks?${query}`);
     expect(res.status).toBe(200);
-    expect(res.body.map((b: { name: string }) => b.name).sort()).toEqual([...RUNNABLE, ...MGSM_SUBTASKS].sort());
+    expect(res.body.map((b: { name: string }) => b.name).sort()).toEqual([...expected].sort());
     expect(res.body.every((b: { runnable: boolean }) => b.runnable)).toBe(true);
   }
 });

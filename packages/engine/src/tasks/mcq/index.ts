@@ -1,24 +1,42 @@
 /** The openbench multiple-choice benchmarks this engine runs; each task file holds its catalog entry. */
 import type { BenchmarkTask } from '../task.types';
+import { anliTasks } from './anli.task';
 import { arcChallengeTask, arcEasyTask } from './arc.task';
 import { boolqTask } from './boolq.task';
 import { gpqaDiamondTask } from './gpqa-diamond.task';
+import { globalMmluTasks } from './global-mmlu.task';
+import { gpqaTask } from './gpqa.task';
+import { headqaTasks } from './headqa.task';
 import { hellaswagTask } from './hellaswag.task';
+import { logiqaTask } from './logiqa.task';
+import { mathQaTask } from './math-qa.task';
+import { medmcqaTask } from './medmcqa.task';
 import { medqaTask } from './medqa.task';
 import { mmluProTask } from './mmlu-pro.task';
 import { mmluTask } from './mmlu.task';
+import { mmmluTasks } from './mmmlu.task';
+import { musrTasks } from './musr.task';
 import { openbookqaTask } from './openbookqa.task';
 import { piqaTask } from './piqa.task';
+import { prostTask } from './prost.task';
+import { qa4mreTasks } from './qa4mre.task';
 import { pubmedqaTask } from './pubmedqa.task';
 import { sciqTask } from './sciq.task';
 import { socialIqaTask } from './social-iqa.task';
+import { supergpqaTask } from './supergpqa.task';
+import { swagTask } from './swag.task';
 import { truthfulqaTask } from './truthfulqa.task';
 import { winograndeTask } from './winogrande.task';
+import { wsc273Task } from './wsc273.task';
+import { xcopaTasks } from './xcopa.task';
+import { xstoryclozeTasks } from './xstorycloze.task';
+import { xwinogradTasks } from './xwinograd.task';
 
 export const MCQ_BENCHMARKS: readonly BenchmarkTask[] = [
   mmluTask,
   mmluProTask,
   gpqaDiamondTask,
+  gpqaTask,
   hellaswagTask,
   arcEasyTask,
   arcChallengeTask,
@@ -31,4 +49,20 @@ export const MCQ_BENCHMARKS: readonly BenchmarkTask[] = [
   medqaTask,
   pubmedqaTask,
   socialIqaTask,
+  supergpqaTask,
+  ...globalMmluTasks,
+  ...mmmluTasks,
+  ...musrTasks,
+  medmcqaTask,
+  ...headqaTasks,
+  logiqaTask,
+  mathQaTask,
+  swagTask,
+  ...anliTasks,
+  wsc273Task,
+  prostTask,
+  ...xcopaTasks,
+  ...xwinogradTasks,
+  ...xstoryclozeTasks,
+  ...qa4mreTasks,
 ];

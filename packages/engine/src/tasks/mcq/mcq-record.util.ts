@@ -35,6 +35,12 @@ export function stringListField(record: DatasetRecord, name: string): string[] {
   return value;
 }
 
+/** Python `record[name]` for a value kept as it is (metadata): only an absent key is an error. */
+export function anyField(record: DatasetRecord, name: string): unknown {
+  if (!Object.hasOwn(record, name)) throw new TypeError(`record has no field "${name}"`);
+  return record[name];
+}
+
 /** Python `name in record`: an own key, whatever its value (a record is a dict; `in` would also see Object.prototype). */
 export function hasField(record: DatasetRecord, name: string): boolean {
   return Object.hasOwn(record, name);

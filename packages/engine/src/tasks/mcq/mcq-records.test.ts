@@ -2,11 +2,13 @@
 import { arcSample } from './arc.task';
 import { gpqaDiamondSample } from './gpqa-diamond.task';
 import { hellaswagPreprocess, hellaswagSample, pyCapitalize } from './hellaswag.task';
+import { mathQaSample, parseMathqaOptions } from './math-qa.task';
 import { medqaSample } from './medqa.task';
 import { mmluSample } from './mmlu.task';
 import { piqaSample } from './piqa.task';
 import { pubmedqaSample } from './pubmedqa.task';
 import { socialIqaSample } from './social-iqa.task';
+import { swagSample } from './swag.task';
 import { truthfulqaSample } from './truthfulqa.task';
 import { winograndeSample } from './winogrande.task';
 
@@ -101,4 +103,25 @@ test('MedQA: options are taken in sorted key order and the answer letter upper-c
 test('MMLU: a subject outside SUBJECT_TO_CATEGORY is an error (upstream raises KeyError)', () => {
   const record = { Question: 'Q', A: 'a', B: 'b', C: 'c', D: 'd', Answer: 'A', Subject: 'toString' };
   expect(() => mmluSample(record)).toThrow('unknown MMLU subject "toString"');
+});
+
+// Python: [m.strip() for m in re.findall(pattern, text, re.IGNORECASE)] with parse_mathqa_options' pattern.
+test.each([
+  ['a ) 24 , b ) 120 , c ) 625 , d ) 720 , e ) 1024', ['24', '120', '625', '720', '1024']],
+  ['a ) rs . 1 , 200 , b ) rs . 3 , c ) none', ['rs . 3', 'none']],
+  ['A)1/2,B)3/4 , C ) 5 , d ) 6\n', ['1/2', '3/4', '5', '6']],
+  ['just text', []],
+])('MathQA: options %j parse as upstream', (text, expected) => {
+  expect(parseMathqaOptions(text)).toEqual(expected);
+});
+
+test('MathQA: under two parsed options the string is split on commas; the target is stripped and upper-cased', () => {
+  const sample = mathQaSample({ Problem: 'P', options: 'x , y', correct: ' b ' });
+  expect(sample.input.endsWith('\n\nP\n\nA) x\nB) y')).toBe(true);
+  expect(sample.target).toBe('B');
+});
+
+test('SWAG: an unlabelled record (label -1) is scored against A', () => {
+  const record = { sent1: 'S1', sent2: 'S2', ending0: 'e0', ending1: 'e1', ending2: 'e2', ending3: 'e3', label: -1 };
+  expect(swagSample(record).target).toBe('A');
 });

@@ -9,28 +9,35 @@ import { SCORER, type BenchmarkEntry } from '../../catalog/benchmark.entry';
 import { accuracy, grouped, std, stderr } from '../../metrics';
 import { createMcqScorer } from '../../scorers';
 import { pyStrip } from '../../scorers/python-text.util';
-import type { DatasetContext, Metric, Sample, TaskDefinition } from '../../types';
-import { samplesOf } from '../shared/record-samples.util';
-import type { TaskDatasetSource } from '../shared/task-dataset.source';
+import type { DatasetContext, Metric, Sample, SampleId, TaskDefinition } from '../../types';
+import { samplesOf, type RecordToSample } from '../shared/record-samples.util';
+import type { CombinedTaskDataset, TaskDatasetSource } from '../shared/task-dataset.source';
 import type { BenchmarkTask } from '../task.types';
 
-/** What a task's `record_to_mcq_sample` produces; the id is assigned by the factory. */
+/** What a task's `record_to_mcq_sample` produces; the id is assigned by the factory unless `autoId` is false. */
 export interface McqSampleFields {
   input: string;
   target: string;
   metadata?: Record<string, unknown>;
+  /** The record's own id, kept with `autoId: false`. */
+  id?: SampleId;
 }
 
 export interface McqTaskSpec {
   /** The benchmark's catalog entry; its scorer is the MCQ letter scorer and its dataset is `dataset`'s. */
   benchmark: Omit<BenchmarkEntry, 'dataset' | 'scorer'>;
-  /** `hfDataset(...)` or `csvDataset(...)`: the file read, Inspect's dataset name and the catalog's dataset field. */
-  dataset: TaskDatasetSource;
-  toSample(record: DatasetRecord): McqSampleFields;
+  /**
+   * `hfDataset(...)` or `csvDataset(...)`: the file read, Inspect's dataset name and the catalog's dataset field; or
+   * several read as one (`hfSplitsDataset(...)`), each record converted with its part's key.
+   */
+  dataset: TaskDatasetSource | CombinedTaskDataset;
+  toSample(record: DatasetRecord, part?: string): McqSampleFields;
   config?: GenerateConfig;
   /** `MCQEval(prompt_template=...)`: a system message before `generate()`. */
   systemMessage?: string;
   epochs?: number;
+  /** `MCQEval(auto_id=False)`: samples keep the id `toSample` gives (numbered 1..N where it gives none). */
+  autoId?: false;
   /** `MCQEval(group_keys=...)`: per-group accuracy/stderr/std over these metadata keys. */
   groupKeys?: readonly string[];
 }
@@ -54,23 +61,44 @@ function validated(fields: McqSampleFields): McqSampleFields {
 
 export function mcqTask(spec: McqTaskSpec): BenchmarkTask {
   const benchmark: BenchmarkEntry = { ...spec.benchmark, dataset: spec.dataset.catalog, scorer: SCORER.mcq };
-  const { name, source } = spec.dataset;
-  // Every task here keeps MCQEval's default auto_id=True, which replaces any id the record carried with 1..N.
-  const toSample = (record: DatasetRecord, index: number): Sample => {
-    try {
-      return { id: index + 1, ...validated(spec.toSample(record)) };
-    } catch (error) {
-      throw new Error(`${benchmark.name}: record ${index + 1} of ${source.url}: ${(error as Error).message}`, { cause: error });
-    }
-  };
+  const { name } = spec.dataset;
+  const parts = 'parts' in spec.dataset ? spec.dataset.parts : [{ key: undefined, source: spec.dataset.source }];
+  const location = 'parts' in spec.dataset ? name : spec.dataset.source.url;
+  // One converter per part, made once per task, so a worker's later runs reuse each part's converted samples.
+  // MCQEval's default auto_id=True numbers the samples 1..N whatever id a record carried (numbering goes on
+  // across parts: see load), and Inspect numbers id-less samples the same way.
+  const numbered = new WeakSet<Sample>();
+  const converters = parts.map(({ key, source }) => {
+    const convert: RecordToSample = (record, index) => {
+      try {
+        const { id, ...fields } = validated(spec.toSample(record, key));
+        if (spec.autoId === false && id !== undefined) return { id, ...fields };
+        const sample = { id: index + 1, ...fields };
+        numbered.add(sample);
+        return sample;
+      } catch (error) {
+        throw new Error(`${benchmark.name}: record ${index + 1} of ${source.url}: ${(error as Error).message}`, { cause: error });
+      }
+    };
+    return { source, convert };
+  });
   const create = (): TaskDefinition => ({
     name: benchmark.name,
     displayName: benchmark.display_name,
     dataset: {
       name,
-      location: source.url,
+      location,
       async load(ctx: DatasetContext) {
-        return samplesOf(await loadRecords(source, ctx), toSample);
+        if (converters.length === 1) return samplesOf(await loadRecords(converters[0].source, ctx), converters[0].convert);
+        const samples: Sample[] = [];
+        for (const { source, convert } of converters) {
+          const offset = samples.length;
+          for (const sample of await samplesOf(await loadRecords(source, ctx), convert)) {
+            // A number the factory gave (index + 1 within the part) continues the numbering of the parts before.
+            samples.push(offset > 0 && numbered.has(sample) ? { ...sample, id: Number(sample.id) + offset } : sample);
+          }
+        }
+        return samples;
       },
     },
     ...(spec.systemMessage === undefined ? {} : { systemMessage: spec.systemMessage }),

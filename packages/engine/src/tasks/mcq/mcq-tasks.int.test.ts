@@ -21,6 +21,8 @@ interface McqCase {
    * (`piqa.parquet`, see mcq-fixtures.generator.mjs) is cached under exactly this URL.
    */
   url: string;
+  /** The sample ids where the task keeps the records' own (`auto_id=False`); 1..N otherwise. */
+  ids?: (string | number)[];
   targets: string[];
   /** Sample indexes the fake model answers correctly; it picks a wrong letter for the others. */
   correct: number[];
@@ -36,7 +38,49 @@ interface McqCase {
   epochs?: number;
   promptIndex: number;
   prompt: string;
+  /**
+   * The family's subtasks (registry name → the URL its task reads), which differ from it only in the dataset config:
+   * each is served this case's fixture at its own URL and must give the same samples and metrics.
+   */
+  members?: Record<string, string>;
+  /**
+   * For a task reading several files as one dataset: each file's URL → the fixture served there. `url` is then the
+   * dataset's location, its name.
+   */
+  files?: Record<string, string>;
 }
+
+const GLOBAL_MMLU = 'https://huggingface.co/datasets/CohereLabs/Global-MMLU/resolve/refs%2Fconvert%2Fparquet';
+const MMMLU = 'https://huggingface.co/datasets/openai/MMMLU/resolve/refs%2Fconvert%2Fparquet';
+
+/** `global_mmlu_<name>` → its Global-MMLU config, as openbench's wrappers call `global_mmlu(language=...)`. */
+const GLOBAL_MMLU_LANGUAGES = {
+  amharic: 'am', arabic: 'ar', bengali: 'bn', czech: 'cs', german: 'de', greek: 'el', english: 'en', spanish: 'es', persian: 'fa',
+  filipino: 'fil', french: 'fr', hausa: 'ha', hebrew: 'he', hindi: 'hi', indonesian: 'id', igbo: 'ig', italian: 'it', japanese: 'ja',
+  korean: 'ko', kyrgyz: 'ky', lithuanian: 'lt', malagasy: 'mg', malay: 'ms', nepali: 'ne', dutch: 'nl', chichewa: 'ny', polish: 'pl',
+  portuguese: 'pt', romanian: 'ro', russian: 'ru', sinhala: 'si', shona: 'sn', somali: 'so', serbian: 'sr', swedish: 'sv', swahili: 'sw',
+  telugu: 'te', turkish: 'tr', ukrainian: 'uk', vietnamese: 'vi', yoruba: 'yo', chinese: 'zh',
+};
+const MMMLU_LOCALES = ['AR_XY', 'BN_BD', 'DE_DE', 'ES_LA', 'FR_FR', 'HI_IN', 'ID_ID', 'IT_IT', 'JA_JP', 'KO_KR', 'PT_BR', 'ZH_CN', 'SW_KE', 'YO_NG'];
+
+/** MuSR item 2, whose choices literal mixes quote styles. */
+const MUSR_PROMPT = `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B:
+
+SYNTHETIC TEST ITEM 2. The chef's knife was missing from the kitchen. Carla's alibi rests on a receipt printed an hour after the crime; Dev's "alibi" is a neighbour's word.
+
+Who is the most likely murderer?
+
+A) Carla
+B) Dev`;
+
+const GEOGRAPHY_PROMPT = `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of ABCD.
+
+The main factor preventing subsistence economies from advancing economically is the lack of
+
+A) a currency.
+B) a well-connected transportation infrastructure.
+C) government activity.
+D) a banking service.`;
 
 const CASES: McqCase[] = [
   {
@@ -124,6 +168,37 @@ A) It stays the same
 B) It doubles
 C) It halves
 D) It quadruples`,
+  },
+  {
+    name: 'gpqa',
+    url: 'https://huggingface.co/datasets/Idavidrein/gpqa/resolve/refs%2Fconvert%2Fparquet/gpqa_main/train/0000.parquet',
+    // Option orders as CPython shuffles them with PYTHONHASHSEED=0.
+    targets: ['C', 'A', 'A', 'C'],
+    correct: [0, 1, 2],
+    accuracy: 0.75,
+    metrics: {
+      accuracy: 0.75,
+      stderr: 0.25,
+      std: 0.5,
+      Astrophysics_accuracy: 1,
+      Astrophysics_stderr: 0,
+      Astrophysics_std: 0,
+      'Organic Chemistry_accuracy': 0.5,
+      'Organic Chemistry_stderr': 0.5,
+      'Organic Chemistry_std': 0.7071067811865476,
+      Genetics_accuracy: 1,
+      Genetics_stderr: 0,
+      Genetics_std: 0,
+    },
+    promptIndex: 2,
+    prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of ABCD.
+
+SYNTHETIC TEST ITEM 3. In a diploid organism, how many distinct gametes can an individual heterozygous at three unlinked loci produce?
+
+A) 8
+B) No answer provided
+C) 3
+D) 6`,
   },
   {
     name: 'hellaswag',
@@ -365,30 +440,498 @@ A) make a new plan
 B) Go home and see Riley
 C) Find somewhere to go`,
   },
+  {
+    name: 'global_mmlu',
+    url: `${GLOBAL_MMLU}/en/test/0000.parquet`,
+    targets: ['B', 'C', 'A', 'B', 'B', 'C'],
+    correct: [0, 2, 4],
+    accuracy: 0.5,
+    temperature: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.22360679774997896,
+      std: 0.5477225575051661,
+      STEM_accuracy: 0.5,
+      STEM_stderr: 0.5,
+      STEM_std: 0.7071067811865476,
+      Medical_accuracy: 0.5,
+      Medical_stderr: 0.5,
+      Medical_std: 0.7071067811865476,
+      'Social Sciences_accuracy': 1,
+      'Social Sciences_stderr': 0,
+      'Social Sciences_std': 0,
+      Humanities_accuracy: 0,
+      Humanities_stderr: 0,
+      Humanities_std: 0,
+      CA_accuracy: 0.5,
+      CA_stderr: 0.28867513459481287,
+      CA_std: 0.5773502691896257,
+      CS_accuracy: 0.5,
+      CS_stderr: 0.5,
+      CS_std: 0.7071067811865476,
+    },
+    promptIndex: 4,
+    prompt: GEOGRAPHY_PROMPT,
+    members: Object.fromEntries(
+      Object.entries(GLOBAL_MMLU_LANGUAGES).map(([name, config]) => [`global_mmlu_${name}`, `${GLOBAL_MMLU}/${config}/test/0000.parquet`]),
+    ),
+  },
+  {
+    name: 'mmmlu',
+    url: `${MMMLU}/default/test/0000.parquet`,
+    targets: ['B', 'C', 'A', 'B', 'B', 'C'],
+    correct: [1, 2, 5],
+    accuracy: 0.5,
+    temperature: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.22360679774997896,
+      std: 0.5477225575051661,
+      stem_accuracy: 0.5,
+      stem_stderr: 0.5,
+      stem_std: 0.7071067811865476,
+      other_accuracy: 0.5,
+      other_stderr: 0.5,
+      other_std: 0.7071067811865476,
+      social_sciences_accuracy: 0,
+      social_sciences_stderr: 0,
+      social_sciences_std: 0,
+      humanities_accuracy: 1,
+      humanities_stderr: 0,
+      humanities_std: 0,
+    },
+    promptIndex: 4,
+    prompt: GEOGRAPHY_PROMPT,
+    members: Object.fromEntries(MMMLU_LOCALES.map((locale) => [`mmmlu_${locale.toLowerCase()}`, `${MMMLU}/${locale}/test/0000.parquet`])),
+  },
+  {
+    name: 'supergpqa',
+    url: 'https://huggingface.co/datasets/m-a-p/SuperGPQA/resolve/refs%2Fconvert%2Fparquet/default/train/0000.parquet',
+    targets: ['C', 'D', 'B', 'A'],
+    correct: [0, 1],
+    accuracy: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.28867513459481287,
+      std: 0.5773502691896257,
+      easy_accuracy: 1,
+      easy_stderr: 0,
+      easy_std: 0,
+      middle_accuracy: 0.5,
+      middle_stderr: 0.5,
+      middle_std: 0.7071067811865476,
+      hard_accuracy: 0,
+      hard_stderr: 0,
+      hard_std: 0,
+    },
+    promptIndex: 2,
+    prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C, D, E, F:
+
+SYNTHETIC TEST ITEM 3. What is the time complexity of binary search on a sorted array of n elements?
+
+A) O(1)
+B) O(log n)
+C) O(n)
+D) O(n log n)
+E) O(n^2)
+F) O(2^n)`,
+  },
+  {
+    name: 'musr',
+    url: 'musr_combined',
+    files: {
+      'https://huggingface.co/datasets/TAUR-Lab/MuSR/resolve/refs%2Fconvert%2Fparquet/default/murder_mysteries/0000.parquet': 'musr_murder_mysteries.parquet',
+      'https://huggingface.co/datasets/TAUR-Lab/MuSR/resolve/refs%2Fconvert%2Fparquet/default/object_placements/0000.parquet': 'musr_object_placements.parquet',
+      'https://huggingface.co/datasets/TAUR-Lab/MuSR/resolve/refs%2Fconvert%2Fparquet/default/team_allocation/0000.parquet': 'musr_team_allocation.parquet',
+    },
+    targets: ['A', 'B', 'A', 'B', 'A', 'B'],
+    correct: [0, 2, 3, 5],
+    accuracy: 0.6666666666666666,
+    metrics: {
+      accuracy: 0.6666666666666666,
+      stderr: 0.210818510677892,
+      std: 0.5163977794943223,
+      murder_mysteries_accuracy: 0.5,
+      murder_mysteries_stderr: 0.5,
+      murder_mysteries_std: 0.7071067811865476,
+      object_placements_accuracy: 1,
+      object_placements_stderr: 0,
+      object_placements_std: 0,
+      team_allocation_accuracy: 0.5,
+      team_allocation_stderr: 0.5,
+      team_allocation_std: 0.7071067811865476,
+    },
+    promptIndex: 1,
+    prompt: MUSR_PROMPT,
+  },
+  {
+    name: 'musr_murder_mysteries',
+    url: 'https://huggingface.co/datasets/TAUR-Lab/MuSR/resolve/refs%2Fconvert%2Fparquet/default/murder_mysteries/0000.parquet',
+    targets: ['A', 'B'],
+    correct: [0],
+    accuracy: 0.5,
+    metrics: { accuracy: 0.5, stderr: 0.5, std: 0.7071067811865476 },
+    promptIndex: 1,
+    prompt: MUSR_PROMPT,
+  },
+  {
+    name: 'musr_object_placements',
+    url: 'https://huggingface.co/datasets/TAUR-Lab/MuSR/resolve/refs%2Fconvert%2Fparquet/default/object_placements/0000.parquet',
+    targets: ['A', 'B'],
+    correct: [0, 1],
+    accuracy: 1,
+    metrics: { accuracy: 1, stderr: 0, std: 0 },
+    promptIndex: 0,
+    prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C:
+
+SYNTHETIC TEST ITEM 3. Eli put the keys in the drawer and left. While he was out, Fay moved them to the shelf.
+
+Which location is the most likely place Eli would look to find the keys given the story?
+
+A) drawer
+B) shelf
+C) coat pocket`,
+  },
+  {
+    name: 'musr_team_allocation',
+    url: 'https://huggingface.co/datasets/TAUR-Lab/MuSR/resolve/refs%2Fconvert%2Fparquet/default/team_allocation/0000.parquet',
+    targets: ['A', 'B'],
+    correct: [1],
+    accuracy: 0.5,
+    metrics: { accuracy: 0.5, stderr: 0.5, std: 0.7071067811865476 },
+    promptIndex: 0,
+    prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C:
+
+SYNTHETIC TEST ITEM 5. Ivy is a strong writer but dislikes numbers; Jon and Kim both enjoy spreadsheets and work well together.
+
+Given the story, how would you uniquely allocate each person to make sure both tasks are accomplished efficiently?
+
+A) Writing: Ivy, Accounts: Jon and Kim
+B) Writing: Jon, Accounts: Ivy and Kim
+C) Writing: Kim, Accounts: Ivy and Jon`,
+  },
+  {
+    name: 'medmcqa',
+    url: 'https://huggingface.co/datasets/openlifescienceai/medmcqa/resolve/refs%2Fconvert%2Fparquet/default/validation/0000.parquet',
+    targets: ['C', 'A', 'B', 'D'],
+    correct: [0, 1],
+    accuracy: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.28867513459481287,
+      std: 0.5773502691896257,
+      Biochemistry_accuracy: 1,
+      Biochemistry_stderr: 0,
+      Biochemistry_std: 0,
+      Anatomy_accuracy: 0.5,
+      Anatomy_stderr: 0.5,
+      Anatomy_std: 0.7071067811865476,
+      Pharmacology_accuracy: 0,
+      Pharmacology_stderr: 0,
+      Pharmacology_std: 0,
+    },
+    promptIndex: 1,
+    prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of ABCD.
+
+SYNTHETIC TEST ITEM 2. The femoral nerve arises from which spinal roots?
+
+A) L2-L4
+B) L4-S3
+C) S1-S4
+D) T12-L1`,
+  },
+  {
+    name: 'headqa',
+    url: 'https://huggingface.co/datasets/dvilares/head_qa/resolve/refs%2Fconvert%2Fparquet/en/test/0000.parquet',
+    targets: ['C', 'A', 'B'],
+    correct: [0, 2],
+    accuracy: 0.6666666666666666,
+    metrics: {
+      accuracy: 0.6666666666666666,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+      biology_accuracy: 1,
+      biology_stderr: 0,
+      biology_std: 0,
+      medicine_accuracy: 0.5,
+      medicine_stderr: 0.5,
+      medicine_std: 0.7071067811865476,
+    },
+    promptIndex: 0,
+    prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C, D:
+
+SYNTHETIC TEST ITEM 1. Which organelle carries out photosynthesis in plant cells?
+
+A) Nucleus
+B) Mitochondrion
+C) Chloroplast
+D) Ribosome`,
+    members: { headqa_en: 'https://huggingface.co/datasets/dvilares/head_qa/resolve/refs%2Fconvert%2Fparquet/en/test/0000.parquet', headqa_es: 'https://huggingface.co/datasets/dvilares/head_qa/resolve/refs%2Fconvert%2Fparquet/es/test/0000.parquet' },
+  },
+  {
+    name: 'logiqa',
+    url: 'https://huggingface.co/datasets/lighteval/logiqa_harness/resolve/refs%2Fconvert%2Fparquet/logiqa/validation/0000.parquet',
+    targets: ['B', 'A', 'D'],
+    correct: [1, 2],
+    accuracy: 0.6666666666666666,
+    metrics: {
+      accuracy: 0.6666666666666666,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+    },
+    promptIndex: 0,
+    prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C, D:
+
+SYNTHETIC TEST ITEM 1. Every member of the chess club also plays go. Mina is a member of the chess club.
+
+Which of the following must be true?
+
+A) Mina does not play go.
+B) Mina plays go.
+C) Every go player is in the chess club.
+D) Mina plays only chess.`,
+  },
+  {
+    name: 'math_qa',
+    url: 'https://huggingface.co/datasets/allenai/math_qa/resolve/refs%2Fconvert%2Fparquet/default/validation/0000.parquet',
+    targets: ['C', 'A', 'B'],
+    correct: [0],
+    accuracy: 0.3333333333333333,
+    metrics: {
+      accuracy: 0.3333333333333333,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+    },
+    promptIndex: 2,
+    prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C, D:
+
+SYNTHETIC TEST ITEM 3. a shop sells a pen for rs . 1 , 200 after a profit of 20 % . what did the pen cost ?
+
+A) rs . 1000
+B) rs . 960
+C) rs . 1100
+D) none`,
+  },
+  {
+    name: 'swag',
+    url: 'https://huggingface.co/datasets/allenai/swag/resolve/refs%2Fconvert%2Fparquet/regular/validation/0000.parquet',
+    targets: ['A', 'C', 'B'],
+    correct: [0, 1, 2],
+    accuracy: 1,
+    metrics: {
+      accuracy: 1,
+      stderr: 0,
+      std: 0,
+    },
+    promptIndex: 1,
+    prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C, D:
+
+SYNTHETIC TEST ITEM 2. A girl ties her shoelaces. She
+
+A) swims across the ceiling.
+B) folds the shoes into a paper plane.
+C) stands up and starts running.
+D) melts into the floor.`,
+  },
+  {
+    name: 'anli',
+    url: 'https://huggingface.co/datasets/facebook/anli/resolve/refs%2Fconvert%2Fparquet/plain_text/test_r1/0000.parquet',
+    ids: ['synthetic-anli-1', 'synthetic-anli-2', 'synthetic-anli-3'],
+    targets: ['A', 'B', 'C'],
+    correct: [0, 2],
+    accuracy: 0.6666666666666666,
+    metrics: {
+      accuracy: 0.6666666666666666,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+    },
+    promptIndex: 0,
+    prompt: `Answer the following multiple choice question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B,C.
+
+Premise: SYNTHETIC TEST ITEM 1. The bakery on Elm Street opens at seven every morning and sells out of bread by noon.
+Hypothesis: The bakery sells bread.
+Question: What is the relationship between the premise and hypothesis?
+
+A) entailment
+B) neutral
+C) contradiction`,
+    members: Object.fromEntries([1, 2, 3].map((round) => [`anli_r${round}`, `https://huggingface.co/datasets/facebook/anli/resolve/refs%2Fconvert%2Fparquet/plain_text/test_r${round}/0000.parquet`])),
+  },
+  {
+    name: 'wsc273',
+    url: 'https://huggingface.co/datasets/lighteval/winograd_wsc/resolve/refs%2Fconvert%2Fparquet/wsc273/test/0000.parquet',
+    targets: ['A', 'B'],
+    correct: [1],
+    accuracy: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.5,
+      std: 0.7071067811865476,
+    },
+    promptIndex: 1,
+    prompt: `Answer the following multiple choice question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+SYNTHETIC TEST ITEM 2. The trophy does not fit into the suitcase because it is too small.
+
+What does 'it' refer to?
+
+A) the trophy
+B) the suitcase`,
+  },
+  {
+    name: 'prost',
+    url: 'https://huggingface.co/datasets/lighteval/prost/resolve/refs%2Fconvert%2Fparquet/default/test/0000.parquet',
+    targets: ['A', 'B', 'C'],
+    correct: [0, 1],
+    accuracy: 0.6666666666666666,
+    metrics: {
+      accuracy: 0.6666666666666666,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+      rolling_accuracy: 0.5,
+      rolling_stderr: 0.5,
+      rolling_std: 0.7071067811865476,
+      bouncing_accuracy: 1,
+      bouncing_stderr: 0,
+      bouncing_std: 0,
+    },
+    promptIndex: 0,
+    prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of ABCD.
+
+SYNTHETIC TEST ITEM 1. A person gently pushes a ball, a book, a brick and a box across a flat floor.
+
+Which object is the easiest to roll?
+
+A) ball
+B) book
+C) brick
+D) box`,
+  },
+  {
+    name: 'xcopa',
+    url: 'https://huggingface.co/datasets/cambridgeltl/xcopa/resolve/refs%2Fconvert%2Fparquet/it/validation/0000.parquet',
+    targets: ['B', 'B', 'A'],
+    correct: [0, 2],
+    accuracy: 0.6666666666666666,
+    metrics: {
+      accuracy: 0.6666666666666666,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+    },
+    promptIndex: 0,
+    prompt: `Answer the following multiple choice question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+SYNTHETIC TEST ITEM 1. L'uomo aprì il rubinetto therefore
+
+A) il bagno si allagò.
+B) l'acqua uscì dal beccuccio.`,
+    members: Object.fromEntries(['et', 'ht', 'id', 'it', 'qu', 'sw', 'ta', 'th', 'tr', 'vi', 'zh'].map((code) => [`xcopa_${code}`, `https://huggingface.co/datasets/cambridgeltl/xcopa/resolve/refs%2Fconvert%2Fparquet/${code}/validation/0000.parquet`])),
+  },
+  {
+    name: 'xwinograd',
+    url: 'https://huggingface.co/datasets/Muennighoff/xwinograd/resolve/refs%2Fconvert%2Fparquet/en/test/0000.parquet',
+    targets: ['A', 'B'],
+    correct: [0],
+    accuracy: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.5,
+      std: 0.7071067811865476,
+    },
+    promptIndex: 1,
+    prompt: `Answer the following multiple choice question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+SYNTHETIC TEST ITEM 2. The city council refused the demonstrators a permit because _ advocated violence.
+
+A) the city council
+B) the demonstrators`,
+    members: Object.fromEntries(['en', 'fr', 'jp', 'pt', 'ru', 'zh'].map((code) => [`xwinograd_${code}`, `https://huggingface.co/datasets/Muennighoff/xwinograd/resolve/refs%2Fconvert%2Fparquet/${code}/test/0000.parquet`])),
+  },
+  {
+    name: 'xstorycloze',
+    url: 'https://huggingface.co/datasets/juletxara/xstory_cloze/resolve/refs%2Fconvert%2Fparquet/en/eval/0000.parquet',
+    targets: ['A', 'B', 'A'],
+    correct: [0, 1],
+    accuracy: 0.6666666666666666,
+    metrics: {
+      accuracy: 0.6666666666666666,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+    },
+    promptIndex: 2,
+    prompt: `Answer the following multiple choice question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+SYNTHETIC TEST ITEM 3. The bus was late.
+Lena waited in the rain.
+Her shoes got soaked.
+Finally the bus arrived.
+
+Which sentence best completes the story?
+
+A) Lena got on, glad to be dry at last.
+B) Lena decided the bus was too early.`,
+    members: Object.fromEntries(['en', 'ru', 'zh', 'es', 'ar', 'hi', 'id', 'te', 'sw', 'eu', 'my'].map((code) => [`xstorycloze_${code}`, `https://huggingface.co/datasets/juletxara/xstory_cloze/resolve/refs%2Fconvert%2Fparquet/${code}/eval/0000.parquet`])),
+  },
+  {
+    name: 'qa4mre',
+    url: 'https://huggingface.co/datasets/community-datasets/qa4mre/resolve/refs%2Fconvert%2Fparquet/2011.main.EN/train/0000.parquet',
+    targets: ['B', 'B', 'D'],
+    correct: [0, 2],
+    accuracy: 0.6666666666666666,
+    metrics: {
+      accuracy: 0.6666666666666666,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+    },
+    promptIndex: 2,
+    prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C, D, E:
+
+Document:
+SYNTHETIC TEST ITEM 1. The town library opened in 1901. It moved to a larger building in 1975 after its collection doubled.
+
+Question: In which year did the library move?
+
+A) 1901
+B) 1925
+C) 1950
+D) 1975
+E) 2000`,
+    members: Object.fromEntries(['2011', '2012', '2013'].map((year) => [`qa4mre_${year}`, `https://huggingface.co/datasets/community-datasets/qa4mre/resolve/refs%2Fconvert%2Fparquet/${year}.main.EN/train/0000.parquet`])),
+  },
 ];
 
 /** The fake's answer for each prompt of the task under test. */
 const answers = new Map<string, string>();
 
+/** Every case, and each family member as a case of its own reading the family's fixture at the member's URL. */
+const RUNS: McqCase[] = CASES.flatMap((family) => {
+  if (family.files) return [family];
+  const fixture = `${canonicalBenchmarkName(family.name)}${extname(new URL(family.url).pathname)}`;
+  return [family, ...Object.entries(family.members ?? {}).map(([name, url]) => ({ ...family, name, url }))].map((run) => ({
+    ...run,
+    files: { [run.url]: fixture },
+  }));
+});
+
 const offline = offlineTaskRun(
   MCQ_FIXTURES,
-  Object.fromEntries(CASES.map(({ name, url }) => [url, `${canonicalBenchmarkName(name)}${extname(new URL(url).pathname)}`])),
+  Object.assign({}, ...RUNS.map(({ files }) => files)) as Record<string, string>,
   (body) => answers.get(lastUserText(body)) ?? 'I cannot tell.',
 );
 
 test('every registered MCQ benchmark has a case here', () => {
-  expect(CASES.map(({ name }) => canonicalBenchmarkName(name)).sort()).toEqual(MCQ_BENCHMARKS.map((task) => task.benchmark.name).sort());
+  expect(RUNS.map(({ name }) => canonicalBenchmarkName(name)).sort()).toEqual(MCQ_BENCHMARKS.map((task) => task.benchmark.name).sort());
 });
 
 function wrongLetter(target: string): string {
   return target === 'A' ? 'B' : 'A';
 }
 
-test.each(CASES)('$name: prompt, targets and accuracy through the runner', async (expected) => {
+test.each(RUNS)('$name: prompt, targets and accuracy through the runner', async (expected) => {
   const task = getTask(expected.name);
   const samples: readonly Sample[] = await task.dataset.load(offline.ctx);
   expect(task.dataset.location).toBe(expected.url);
-  expect(samples.map((sample) => sample.id)).toEqual(expected.targets.map((_, index) => index + 1));
+  expect(samples.map((sample) => sample.id)).toEqual(expected.ids ?? expected.targets.map((_, index) => index + 1));
   expect(samples.map((sample) => sample.target)).toEqual(expected.targets);
   expect(samples[expected.promptIndex].input).toBe(expected.prompt);
 

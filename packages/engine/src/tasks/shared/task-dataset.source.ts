@@ -33,3 +33,23 @@ export function csvDataset(url: string): TaskDatasetSource {
   const file = url.slice(url.lastIndexOf('/') + 1);
   return { name: file.replace(/\.csv$/, ''), source: { url, format: 'csv' }, catalog: { source: url } };
 }
+
+/**
+ * Several datasets read one after the other as one sample list, as openbench builds a `MemoryDataset` from several
+ * `hf_dataset` calls; each part is read under its key (the split or config it stands for). Inspect gives such a
+ * dataset no location, so its name stands in for one.
+ */
+export interface CombinedTaskDataset {
+  readonly name: string;
+  readonly parts: readonly { readonly key: string; readonly source: DatasetSource }[];
+  readonly catalog: BenchmarkDataset;
+}
+
+/** `hf_dataset(path, split=key)` for each key, in order. */
+export function hfSplitsDataset(name: string, path: string, splits: readonly string[]): CombinedTaskDataset {
+  return {
+    name,
+    parts: splits.map((split) => ({ key: split, source: hfDataset(path, split).source })),
+    catalog: { source: `hf:${path}` },
+  };
+}
