@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createTestApp, listen, type ListeningApp, type TestApp } from '../test/test-app';
 import { completeRun, insertSamples, insertTestRun, markRunning, mmluRecord } from '../test/run-fixtures';
-import { registerUser, type TestUser } from '../test/test-user.helper';
+import { createAccessToken, registerUser, type TestUser } from '../test/test-user.helper';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261206);
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 2300);
@@ -60,6 +60,8 @@ let server: ListeningApp;
 let doc: Doc;
 let owner: TestUser;
 let other: TestUser;
+/** A personal access token of the owner's with every scope. */
+let ownerToken: string;
 let ownRunId: string;
 let othersRunId: string;
 /** A finished run of the owner's, with samples, so artifacts and eval-data have something to serve. */
@@ -73,6 +75,7 @@ beforeAll(async () => {
   doc = (await request(t.app).get('/openapi.json')).body;
   owner = await registerUser(t.app, 'fuzz');
   other = await registerUser(t.app, 'fuzz-other');
+  ownerToken = (await createAccessToken(t.app, owner, ['read', 'run', 'admin-keys'])).token;
   const create = (u: TestUser) =>
     request(t.app).post('/api/runs').set('Authorization', `Bearer ${u.token}`).send({ benchmark: 'mmlu', model: 'mockllm/default', limit: 1 });
   ownRunId = (await create(owner)).body.run_id;
@@ -141,6 +144,9 @@ async function wellFormed(operationId: string, n: number): Promise<Example> {
     listApiKeys: {},
     saveApiKey: { body: { provider: 'openai', key: `sk-fuzz-${randomUUID()}` } },
     deleteApiKey: { params: { provider: 'openai' } },
+    createAccessToken: { body: { name: `fuzz ${n}`, scopes: ['read'], expires_in_days: 1 + (n % 3650) } },
+    listAccessTokens: {},
+    deleteAccessToken: async () => ({ params: { token_id: (await createAccessToken(t.app, owner, ['read'])).tokenId } }),
   };
   const example = examples[operationId];
   if (!example) throw new Error(`no well-formed example for operation ${operationId}: add one to the fuzz test`);
@@ -252,8 +258,10 @@ test(`${REQUESTS} fuzzed requests over every operation: no 5xx, and the service 
       else headers[param.name] = String(typeof value === 'string' ? value : JSON.stringify(value)).replace(/[^\x20-\x7e]/g, '?').slice(0, 200);
     }
     if (query.size > 0) url += `?${query}`;
-    const auth = example ? (example.as ?? 'owner') : pick(['owner', 'owner', 'other', 'anonymous', 'forged']);
+    const auth = example ? (example.as ?? 'owner') : pick(['owner', 'owner', 'owner-token', 'other', 'anonymous', 'forged', 'forged-token']);
     if (auth === 'owner') headers.Authorization = `Bearer ${owner.token}`;
+    if (auth === 'owner-token') headers.Authorization = `Bearer ${ownerToken}`;
+    if (auth === 'forged-token') headers.Authorization = `Bearer ${ownerToken.slice(0, -4)}AAAA`;
     if (auth === 'other') headers.Authorization = `Bearer ${other.token}`;
     if (auth === 'forged') headers.Authorization = `Bearer ${owner.token.slice(0, -4)}AAAA`;
     let body: string | undefined;

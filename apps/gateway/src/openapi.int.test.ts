@@ -43,6 +43,9 @@ const EXTENSION_ENDPOINTS: [method: string, path: string, auth: 'Yes' | 'No' | '
   ['post', '/admin/session', 'Admin'],
   ['delete', '/admin/session', 'No'],
   ['get', '/admin/workers', 'Admin'],
+  ['post', '/tokens', 'Yes'],
+  ['get', '/tokens', 'Yes'],
+  ['delete', '/tokens/{token_id}', 'Yes'],
 ];
 
 interface Operation {

@@ -3,6 +3,8 @@ export * from './migrator';
 export * from './postgres-text';
 export * from './users/user.table';
 export * from './users/user.repository';
+export * from './tokens/access-token.table';
+export * from './tokens/access-token.repository';
 export * from './api-keys/api-key.table';
 export * from './api-keys/api-key.repository';
 export * from './api-keys/key-cipher';

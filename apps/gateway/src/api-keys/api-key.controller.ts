@@ -4,6 +4,7 @@ import type { ErrorBody } from '@studio/contracts';
 import type { AuthUser } from '../auth/jwt';
 import type { AppDeps } from '../deps';
 import { ApiKeyService, type ApiKeyCreate, type ApiKeyPublic, type DeletedResponse } from './api-key.service';
+import { ADMIN_KEYS } from '../auth/token-scopes';
 
 @Route('api-keys')
 @Tags('API Keys')
@@ -16,7 +17,7 @@ export class ApiKeyController extends Controller {
 
   /** Your stored provider keys, ordered by provider. Keys are never returned, only a preview of their end. */
   @Get()
-  @Security('jwt')
+  @Security('jwt', [ADMIN_KEYS])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @OperationId('listApiKeys')
   public async list(@Request() req: ExRequest): Promise<ApiKeyPublic[]> {
@@ -29,7 +30,7 @@ export class ApiKeyController extends Controller {
    * At most `MAX_API_KEYS_PER_USER` (default 100) providers per user.
    */
   @Post()
-  @Security('jwt')
+  @Security('jwt', [ADMIN_KEYS])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @Response<ErrorBody>(422, 'VALIDATION_ERROR (names the field; base_url refused as unsafe or unresolvable; a new provider beyond MAX_API_KEYS_PER_USER)')
   @OperationId('saveApiKey')
@@ -39,7 +40,7 @@ export class ApiKeyController extends Controller {
 
   /** Delete your key for a provider. */
   @Delete('{provider}')
-  @Security('jwt')
+  @Security('jwt', [ADMIN_KEYS])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @Response<ErrorBody>(404, 'APIKEY_NOT_FOUND')
   @OperationId('deleteApiKey')

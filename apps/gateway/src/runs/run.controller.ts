@@ -10,6 +10,7 @@ import { RunDeleteService } from './run-delete.service';
 import { RunQueryService } from './run-query.service';
 import { updateRunNotes } from './run-notes.service';
 import { RunTagsService } from './run-tags.service';
+import { READ, RUN } from '../auth/token-scopes';
 import type {
   BulkDeleteRequest,
   BulkDeleteResponse,
@@ -40,7 +41,7 @@ export class RunController extends Controller {
    * `GET /api/runs/{run_id}` or the `events` stream. Rate limited per user (`RATE_LIMIT_RUNS_PER_USER`).
    */
   @Post()
-  @Security('jwt')
+  @Security('jwt', [RUN])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @Response<ErrorBody>(
     422,
@@ -70,7 +71,7 @@ export class RunController extends Controller {
    * @isInt per_page
    */
   @Get()
-  @Security('jwt_optional')
+  @Security('jwt_optional', [READ])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED: a token was sent but is invalid')
   @Response<ErrorBody>(422, 'VALIDATION_ERROR: bad status, date or number')
   @OperationId('listRuns')
@@ -105,7 +106,7 @@ export class RunController extends Controller {
 
   /** The tags of your runs, sorted and unique. Anonymous callers get none. */
   @Get('tags')
-  @Security('jwt_optional')
+  @Security('jwt_optional', [READ])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED: a token was sent but is invalid')
   @OperationId('listRunTags')
   public async tags(@Request() req: ExRequest): Promise<string[]> {
@@ -117,7 +118,7 @@ export class RunController extends Controller {
    * 1000 ids. Running runs are skipped (`running`), other users' runs are refused (`forbidden`).
    */
   @Post('bulk-delete')
-  @Security('jwt')
+  @Security('jwt', [RUN])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @Response<ErrorBody>(422, 'VALIDATION_ERROR: not a list of ids, or more than 1000')
   @OperationId('bulkDeleteRuns')
@@ -134,7 +135,7 @@ export class RunController extends Controller {
    * @maximum log_lines 10000
    */
   @Get('{run_id}')
-  @Security('jwt_optional')
+  @Security('jwt_optional', [READ])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED: a token was sent but is invalid')
   @Response<ErrorBody>(404, 'RUN_NOT_FOUND')
   @Response<ErrorBody>(422, 'VALIDATION_ERROR')
@@ -149,7 +150,7 @@ export class RunController extends Controller {
    * completes or fails on its own meanwhile is RUN_NOT_RUNNING, as if it had finished before the request.
    */
   @Post('{run_id}/cancel')
-  @Security('jwt')
+  @Security('jwt', [RUN])
   @Response<ErrorBody>(400, 'RUN_NOT_RUNNING: the run already finished, or finished on its own before the cancel took effect')
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @Response<ErrorBody>(403, 'AUTHZ_FORBIDDEN: not your run')
@@ -161,7 +162,7 @@ export class RunController extends Controller {
 
   /** Delete your run with its samples, logs and event history. A queued run leaves the queue; a running one must be canceled first. */
   @Delete('{run_id}')
-  @Security('jwt')
+  @Security('jwt', [RUN])
   @Response<ErrorBody>(400, 'RUN_STILL_RUNNING')
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @Response<ErrorBody>(403, 'AUTHZ_FORBIDDEN: not your run')
@@ -176,7 +177,7 @@ export class RunController extends Controller {
    * so a running run can be tagged too.
    */
   @Patch('{run_id}/tags')
-  @Security('jwt')
+  @Security('jwt', [RUN])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @Response<ErrorBody>(403, 'AUTHZ_FORBIDDEN: not your run')
   @Response<ErrorBody>(404, 'RUN_NOT_FOUND')
@@ -188,7 +189,7 @@ export class RunController extends Controller {
 
   /** Replace your run's notes (trimmed; empty or null clears them). Notes are metadata: any state, running included. */
   @Patch('{run_id}/notes')
-  @Security('jwt')
+  @Security('jwt', [RUN])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @Response<ErrorBody>(403, 'AUTHZ_FORBIDDEN: not your run')
   @Response<ErrorBody>(404, 'RUN_NOT_FOUND')

@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/jwt';
 import type { AppDeps } from '../deps';
 import { StatsService } from './stats.service';
 import type { LeaderboardResponse, LeaderboardSortBy, SortOrder, StatsHistory, StatsSummary } from './stats.types';
+import { READ } from '../auth/token-scopes';
 
 const userId = (req: ExRequest) => (req.user as AuthUser).user_id;
 
@@ -20,7 +21,7 @@ export class StatsController extends Controller {
 
   /** Your runs in numbers: by status, success rate, tokens used, distinct benchmarks and models. */
   @Get('summary')
-  @Security('jwt')
+  @Security('jwt', [READ])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @OperationId('getStatsSummary')
   public async summary(@Request() req: ExRequest): Promise<StatsSummary> {
@@ -36,7 +37,7 @@ export class StatsController extends Controller {
    * @maximum days 365
    */
   @Get('history')
-  @Security('jwt')
+  @Security('jwt', [READ])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @Response<ErrorBody>(422, 'VALIDATION_ERROR: days is not an integer in 1..365')
   @OperationId('getStatsHistory')
@@ -53,7 +54,7 @@ export class StatsController extends Controller {
    * @maxLength benchmark 200
    */
   @Get('leaderboard')
-  @Security('jwt')
+  @Security('jwt', [READ])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @Response<ErrorBody>(422, 'VALIDATION_ERROR: unknown sort_by or sort_order')
   @OperationId('getLeaderboard')
