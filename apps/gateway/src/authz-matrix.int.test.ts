@@ -24,9 +24,9 @@ interface Case {
   endpoint: string;
   /**
    * A queued run (its job enqueued), a completed one with samples, no run (the owner has a saved openai key), or
-   * a fresh access token of the owner's (its id passed as the first argument of `send`).
+   * a fresh access token or webhook of the owner's (its id passed as the first argument of `send`).
    */
-  state: 'queued' | 'completed' | 'none' | 'access-token';
+  state: 'queued' | 'completed' | 'none' | 'access-token' | 'webhook';
   send(runId: string, evalPath: string): request.Test;
   /** An administrator owns nothing here: unless given, it is expected to be treated as `other`. */
   expect: Record<Exclude<Caller, 'admin'>, number> & { admin?: number };
@@ -307,6 +307,43 @@ const CASES: Case[] = [
     send: (id) => request(t.app).delete(`/api/tokens/${id}`),
     expect: { anonymous: 401, owner: 200, other: 404 },
   },
+  {
+    operationId: 'createWebhook',
+    endpoint: 'POST /api/webhooks',
+    state: 'none',
+    send: () => request(t.app).post('/api/webhooks').send({ url: 'http://127.0.0.1:9/authz', events: ['run.completed'] }),
+    expect: { anonymous: 401, owner: 200, other: 200 },
+  },
+  {
+    operationId: 'listWebhooks',
+    endpoint: 'GET /api/webhooks',
+    state: 'webhook',
+    send: () => request(t.app).get('/api/webhooks'),
+    expect: { anonymous: 401, owner: 200, other: 200 },
+    shows: (body, id) => (body as { webhook_id: string }[]).some((w) => w.webhook_id === id),
+  },
+  {
+    operationId: 'updateWebhook',
+    endpoint: 'PATCH /api/webhooks/{webhook_id}',
+    state: 'webhook',
+    // Webhooks are found among the caller's own: another user's is not found.
+    send: (id) => request(t.app).patch(`/api/webhooks/${id}`).send({ active: false }),
+    expect: { anonymous: 401, owner: 200, other: 404 },
+  },
+  {
+    operationId: 'deleteWebhook',
+    endpoint: 'DELETE /api/webhooks/{webhook_id}',
+    state: 'webhook',
+    send: (id) => request(t.app).delete(`/api/webhooks/${id}`),
+    expect: { anonymous: 401, owner: 200, other: 404 },
+  },
+  {
+    operationId: 'listWebhookDeliveries',
+    endpoint: 'GET /api/webhooks/{webhook_id}/deliveries',
+    state: 'webhook',
+    send: (id) => request(t.app).get(`/api/webhooks/${id}/deliveries`),
+    expect: { anonymous: 401, owner: 200, other: 404 },
+  },
 ];
 
 /**
@@ -350,6 +387,11 @@ const TOKEN_SCOPE: Record<string, TokenScope | null | 'public'> = {
   createAccessToken: null,
   listAccessTokens: null,
   deleteAccessToken: null,
+  createWebhook: 'run',
+  listWebhooks: 'read',
+  updateWebhook: 'run',
+  deleteWebhook: 'run',
+  listWebhookDeliveries: 'read',
 };
 
 const OWNER_EMAIL = `authz-owner-${process.pid}@example.com`;
@@ -360,6 +402,13 @@ async function prepare(state: Case['state']): Promise<{ runId: string; evalPath:
       await saveKey(t.app, owner, 'openai');
     }
     return { runId: '', evalPath: '' };
+  }
+  if (state === 'webhook') {
+    // At most 20 webhooks per user: earlier rows' go first.
+    const auth = { Authorization: `Bearer ${owner.token}` };
+    for (const w of (await request(t.app).get('/api/webhooks').set(auth)).body) await request(t.app).delete(`/api/webhooks/${w.webhook_id}`).set(auth);
+    const res = await request(t.app).post('/api/webhooks').set('Authorization', `Bearer ${owner.token}`).send({ url: 'http://127.0.0.1:9/authz', events: ['run.failed'] });
+    return { runId: res.body.webhook_id, evalPath: '' };
   }
   if (state === 'access-token') return { runId: (await createAccessToken(t.app, owner, ['read'], { name: 'to revoke' })).tokenId, evalPath: '' };
   if (state === 'queued') {

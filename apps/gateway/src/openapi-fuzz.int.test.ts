@@ -106,6 +106,15 @@ async function freshRun(): Promise<string> {
   return res.body.run_id;
 }
 
+/** A webhook of the owner's; at most 20 per user, so the oldest go first. */
+async function freshWebhook(): Promise<string> {
+  const auth = { Authorization: `Bearer ${owner.token}` };
+  const existing = (await request(t.app).get('/api/webhooks').set(auth)).body as { webhook_id: string }[];
+  for (const w of existing.slice(10)) await request(t.app).delete(`/api/webhooks/${w.webhook_id}`).set(auth);
+  const res = await request(t.app).post('/api/webhooks').set(auth).send({ url: 'http://127.0.0.1:9/fuzz', events: ['run.completed'] });
+  return res.body.webhook_id;
+}
+
 async function wellFormed(operationId: string, n: number): Promise<Example> {
   const artifact = finishedArtifacts[n % finishedArtifacts.length];
   const evalLog = finishedArtifacts.find((a) => a.endsWith('.eval'))!;
@@ -146,6 +155,11 @@ async function wellFormed(operationId: string, n: number): Promise<Example> {
     deleteApiKey: { params: { provider: 'openai' } },
     createAccessToken: { body: { name: `fuzz ${n}`, scopes: ['read'], expires_in_days: 1 + (n % 3650) } },
     listAccessTokens: {},
+    createWebhook: { body: { url: `http://127.0.0.1:9/fuzz-${n}`, events: ['run.completed', 'run.canceled'] } },
+    listWebhooks: {},
+    updateWebhook: async () => ({ params: { webhook_id: await freshWebhook() }, body: { active: n % 2 === 0, events: ['run.failed'] } }),
+    deleteWebhook: async () => ({ params: { webhook_id: await freshWebhook() } }),
+    listWebhookDeliveries: async () => ({ params: { webhook_id: await freshWebhook() } }),
     deleteAccessToken: async () => ({ params: { token_id: (await createAccessToken(t.app, owner, ['read'])).tokenId } }),
   };
   const example = examples[operationId];

@@ -46,6 +46,11 @@ const EXTENSION_ENDPOINTS: [method: string, path: string, auth: 'Yes' | 'No' | '
   ['post', '/tokens', 'Yes'],
   ['get', '/tokens', 'Yes'],
   ['delete', '/tokens/{token_id}', 'Yes'],
+  ['post', '/webhooks', 'Yes'],
+  ['get', '/webhooks', 'Yes'],
+  ['patch', '/webhooks/{webhook_id}', 'Yes'],
+  ['delete', '/webhooks/{webhook_id}', 'Yes'],
+  ['get', '/webhooks/{webhook_id}/deliveries', 'Yes'],
 ];
 
 interface Operation {

@@ -6,6 +6,7 @@ import type { RunSampleTable } from './runs/run-sample.table';
 import type { RunTable } from './runs/run.table';
 import type { AccessTokenTable } from './tokens/access-token.table';
 import type { UserTable } from './users/user.table';
+import type { WebhookDeliveryTable, WebhookTable } from './webhooks/webhook.table';
 
 export interface Database {
   users: UserTable;
@@ -14,6 +15,8 @@ export interface Database {
   run_samples: RunSampleTable;
   run_logs: RunLogTable;
   personal_access_tokens: AccessTokenTable;
+  webhooks: WebhookTable;
+  webhook_deliveries: WebhookDeliveryTable;
 }
 
 // BIGINT (int8) as JS number: counts and token totals stay far below 2^53.
