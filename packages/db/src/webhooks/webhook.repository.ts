@@ -40,6 +40,22 @@ export async function updateWebhook(db: Db, userId: string, webhookId: string, u
     .executeTakeFirst();
 }
 
+/** Webhooks whose secret is encrypted under a master key version below `version`, for re-encryption. */
+export async function listWebhooksBelowVersion(db: Db, version: number, limit: number): Promise<WebhookRow[]> {
+  return db.selectFrom('webhooks').selectAll().where('key_version', '<', version).limit(limit).execute();
+}
+
+/** Replaces a webhook secret's ciphertext only if it is still `previous` (see updateEncryptedKey). */
+export async function updateWebhookSecretCipher(db: Db, webhookId: string, encrypted: string, version: number, previous: string): Promise<boolean> {
+  const res = await db
+    .updateTable('webhooks')
+    .set({ encrypted_secret: encrypted, key_version: version })
+    .where('webhook_id', '=', webhookId)
+    .where('encrypted_secret', '=', previous)
+    .executeTakeFirst();
+  return res.numUpdatedRows > 0n;
+}
+
 /** Deletes the webhook and its deliveries. */
 export async function deleteWebhook(db: Db, userId: string, webhookId: string): Promise<boolean> {
   if (!isUuid(webhookId)) return false;
