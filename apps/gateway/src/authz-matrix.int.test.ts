@@ -3,23 +3,31 @@
  * (a run, a saved key) and another signed-in user. Reads of one run (detail, events, artifacts, eval-data) take the
  * run id as the capability; lists show only the caller's own; changes are the owner's alone. A new operation must
  * get its row here: the last test fails for any operation without one.
+ *
+ * The owner's personal access tokens are a dimension of their own: a token holding the scope an operation names
+ * (`TOKEN_SCOPE`) is the owner; one holding every other scope is refused with 403 TOKEN_SCOPE_INSUFFICIENT; an
+ * operation for browser sessions only refuses even a token with every scope.
  */
 import request from 'supertest';
 import { findRun } from '@studio/db';
 import { createTestApp, type TestApp } from '../test/test-app';
 import { completeRun, insertSamples, insertTestRun, markRunning, mmluRecord } from '../test/run-fixtures';
-import { registerUser, saveKey, type TestUser } from '../test/test-user.helper';
+import { createAccessToken, registerUser, saveKey, type TestUser } from '../test/test-user.helper';
+import { TOKEN_SCOPES, type TokenScope } from './auth/token-scopes';
 
 type Caller = 'anonymous' | 'owner' | 'other' | 'admin';
+/** The owner's access token holding the operation's scope (every scope when it names none), or every other scope. */
+type TokenCaller = 'owner token with the scope' | 'owner token without the scope';
 
 interface Case {
   operationId: string;
   endpoint: string;
   /**
-   * A queued run (its job enqueued), a completed one with samples, no run (the owner has a saved openai key), or a
-   * dataset of the owner's (`send` then gets its id and its benchmark name).
+   * A queued run (its job enqueued), a completed one with samples, no run (the owner has a saved openai key), a
+   * dataset of the owner's (`send` then gets its id and its benchmark name), or a fresh access token or webhook of
+   * the owner's (its id passed as the first argument of `send`).
    */
-  state: 'queued' | 'completed' | 'none' | 'dataset';
+  state: 'queued' | 'completed' | 'none' | 'dataset' | 'access-token' | 'webhook';
   send(runId: string, evalPath: string): request.Test;
   /** An administrator owns nothing here: unless given, it is expected to be treated as `other`. */
   expect: Record<Exclude<Caller, 'admin'>, number> & { admin?: number };
@@ -33,6 +41,8 @@ let t: TestApp;
 let owner: TestUser;
 let other: TestUser;
 let admin: TestUser;
+const tokenWith = {} as Record<TokenScope | 'all', string>;
+const tokenWithout = {} as Record<TokenScope, string>;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -42,6 +52,11 @@ beforeAll(async () => {
   const me = await request(t.app).get('/api/auth/me').set('Authorization', `Bearer ${registered.body.access_token}`);
   owner = { token: registered.body.access_token, userId: me.body.user_id };
   other = await registerUser(t.app, 'authz-other');
+  tokenWith.all = (await createAccessToken(t.app, owner, [...TOKEN_SCOPES])).token;
+  for (const scope of TOKEN_SCOPES) {
+    tokenWith[scope] = (await createAccessToken(t.app, owner, [scope])).token;
+    tokenWithout[scope] = (await createAccessToken(t.app, owner, TOKEN_SCOPES.filter((s) => s !== scope))).token;
+  }
 });
 afterAll(async () => {
   await t.close();
@@ -308,11 +323,123 @@ const CASES: Case[] = [
     send: (_id, benchmark) => request(t.app).post('/api/runs').send({ benchmark, model: 'mockllm/default' }),
     expect: { anonymous: 401, owner: 200, other: 422 },
   },
+  {
+    operationId: 'createAccessToken',
+    endpoint: 'POST /api/tokens',
+    state: 'none',
+    send: () => request(t.app).post('/api/tokens').send({ name: 'authz', scopes: ['read'] }),
+    expect: { anonymous: 401, owner: 200, other: 200 },
+  },
+  {
+    operationId: 'listAccessTokens',
+    endpoint: 'GET /api/tokens',
+    state: 'none',
+    send: () => request(t.app).get('/api/tokens'),
+    expect: { anonymous: 401, owner: 200, other: 200 },
+    shows: (body) => (body as { scopes: string[] }[]).some((tok) => tok.scopes.length === TOKEN_SCOPES.length),
+  },
+  {
+    operationId: 'deleteAccessToken',
+    endpoint: 'DELETE /api/tokens/{token_id}',
+    state: 'access-token',
+    // Tokens are found among the caller's own: another user has no such token to revoke.
+    send: (id) => request(t.app).delete(`/api/tokens/${id}`),
+    expect: { anonymous: 401, owner: 200, other: 404 },
+  },
+  {
+    operationId: 'createWebhook',
+    endpoint: 'POST /api/webhooks',
+    state: 'none',
+    send: () => request(t.app).post('/api/webhooks').send({ url: 'http://127.0.0.1:9/authz', events: ['run.completed'] }),
+    expect: { anonymous: 401, owner: 200, other: 200 },
+  },
+  {
+    operationId: 'listWebhooks',
+    endpoint: 'GET /api/webhooks',
+    state: 'webhook',
+    send: () => request(t.app).get('/api/webhooks'),
+    expect: { anonymous: 401, owner: 200, other: 200 },
+    shows: (body, id) => (body as { webhook_id: string }[]).some((w) => w.webhook_id === id),
+  },
+  {
+    operationId: 'updateWebhook',
+    endpoint: 'PATCH /api/webhooks/{webhook_id}',
+    state: 'webhook',
+    // Webhooks are found among the caller's own: another user's is not found.
+    send: (id) => request(t.app).patch(`/api/webhooks/${id}`).send({ active: false }),
+    expect: { anonymous: 401, owner: 200, other: 404 },
+  },
+  {
+    operationId: 'deleteWebhook',
+    endpoint: 'DELETE /api/webhooks/{webhook_id}',
+    state: 'webhook',
+    send: (id) => request(t.app).delete(`/api/webhooks/${id}`),
+    expect: { anonymous: 401, owner: 200, other: 404 },
+  },
+  {
+    operationId: 'listWebhookDeliveries',
+    endpoint: 'GET /api/webhooks/{webhook_id}/deliveries',
+    state: 'webhook',
+    send: (id) => request(t.app).get(`/api/webhooks/${id}/deliveries`),
+    expect: { anonymous: 401, owner: 200, other: 404 },
+  },
 ];
 
 const DATASET_CSV = 'q,A,B,C,D,answer\nWhich?,w,x,y,z,B\n';
 let datasetSeq = 0;
 const datasetQuery = () => ({ name: 'Authz', slug: `authz-${++datasetSeq}`, kind: 'multiple_choice', question: 'q', answer: 'answer', choice_columns: 'A,B,C,D' });
+
+/**
+ * The scope an access token needs for each operation: null for operations of browser sessions only (tokens,
+ * administration), 'public' for those that read no credential.
+ */
+const TOKEN_SCOPE: Record<string, TokenScope | null | 'public'> = {
+  createRun: 'run',
+  listRuns: 'read',
+  listRunTags: 'read',
+  getRun: 'read',
+  cancelRun: 'run',
+  deleteRun: 'run',
+  bulkDeleteRuns: 'run',
+  updateRunTags: 'run',
+  getRunArtifact: 'read',
+  getRunEvalData: 'read',
+  streamRunEvents: 'public',
+  updateRunNotes: 'run',
+  listRunSamples: 'read',
+  compareRuns: 'read',
+  getStatsSummary: 'read',
+  getStatsHistory: 'read',
+  getLeaderboard: 'read',
+  getReadiness: 'public',
+  createAdminSession: null,
+  deleteAdminSession: 'public',
+  listWorkers: null,
+  listProviders: 'public',
+  getHealth: 'public',
+  getVersion: 'public',
+  listBenchmarks: 'public',
+  getBenchmark: 'public',
+  register: 'public',
+  login: 'public',
+  getProfile: 'read',
+  listApiKeys: 'admin-keys',
+  saveApiKey: 'admin-keys',
+  deleteApiKey: 'admin-keys',
+  listAvailableModels: 'read',
+  createAccessToken: null,
+  listAccessTokens: null,
+  deleteAccessToken: null,
+  createWebhook: 'run',
+  listWebhooks: 'read',
+  updateWebhook: 'run',
+  deleteWebhook: 'run',
+  listWebhookDeliveries: 'read',
+  createDataset: 'run',
+  listDatasets: 'read',
+  getDataset: 'read',
+  deleteDataset: 'run',
+};
 
 const OWNER_EMAIL = `authz-owner-${process.pid}@example.com`;
 
@@ -327,6 +454,14 @@ async function prepare(state: Case['state']): Promise<{ runId: string; evalPath:
     const res = await request(t.app).post('/api/datasets').query(datasetQuery()).set('Authorization', `Bearer ${owner.token}`).set('Content-Type', 'text/csv').send(DATASET_CSV);
     return { runId: res.body.dataset_id, evalPath: res.body.benchmark };
   }
+  if (state === 'webhook') {
+    // At most 20 webhooks per user: earlier rows' go first.
+    const auth = { Authorization: `Bearer ${owner.token}` };
+    for (const w of (await request(t.app).get('/api/webhooks').set(auth)).body) await request(t.app).delete(`/api/webhooks/${w.webhook_id}`).set(auth);
+    const res = await request(t.app).post('/api/webhooks').set('Authorization', `Bearer ${owner.token}`).send({ url: 'http://127.0.0.1:9/authz', events: ['run.failed'] });
+    return { runId: res.body.webhook_id, evalPath: '' };
+  }
+  if (state === 'access-token') return { runId: (await createAccessToken(t.app, owner, ['read'], { name: 'to revoke' })).tokenId, evalPath: '' };
   if (state === 'queued') {
     const res = await request(t.app).post('/api/runs').set('Authorization', `Bearer ${owner.token}`).send({ benchmark: 'mmlu', model: 'mockllm/default', tags: ['authz'] });
     return { runId: res.body.run_id, evalPath: '' };
@@ -341,33 +476,55 @@ async function prepare(state: Case['state']): Promise<{ runId: string; evalPath:
 }
 
 const CALLERS = ['anonymous', 'owner', 'other', 'admin'] as const;
-const matrix = CASES.flatMap((c) => CALLERS.map((caller) => [c.endpoint, caller, caller === 'admin' ? (c.expect.admin ?? c.expect.other) : c.expect[caller], c] as const));
-const tokenOf = (caller: Exclude<Caller, 'anonymous'>) => ({ owner, other, admin })[caller].token;
+const TOKEN_CALLERS = ['owner token with the scope', 'owner token without the scope'] as const;
+const REFUSED_TOKEN = 403;
+
+/** What an owner's token gets: the owner's answer when it may, 403 when the operation needs another scope. */
+function tokenExpectation(c: Case, caller: TokenCaller): number {
+  const scope = TOKEN_SCOPE[c.operationId];
+  if (scope === 'public') return c.expect.owner;
+  if (scope === null || scope === undefined) return REFUSED_TOKEN;
+  return caller === 'owner token with the scope' ? c.expect.owner : REFUSED_TOKEN;
+}
+function tokenSecret(c: Case, caller: TokenCaller): string {
+  const scope = TOKEN_SCOPE[c.operationId];
+  if (scope === 'public' || scope === null || scope === undefined) return tokenWith.all;
+  return caller === 'owner token with the scope' ? tokenWith[scope] : tokenWithout[scope];
+}
+
+const matrix = CASES.flatMap((c) => [
+  ...CALLERS.map((caller) => [c.endpoint, caller, caller === 'admin' ? (c.expect.admin ?? c.expect.other) : c.expect[caller], c] as const),
+  ...TOKEN_CALLERS.map((caller) => [c.endpoint, caller, tokenExpectation(c, caller), c] as const),
+]);
+const bearerOf = (caller: Exclude<Caller, 'anonymous'> | TokenCaller, c: Case) =>
+  caller === 'owner' || caller === 'other' || caller === 'admin' ? { owner, other, admin }[caller].token : tokenSecret(c, caller);
+const actsAsOwner = (caller: Caller | TokenCaller) => caller === 'owner' || caller.startsWith('owner token');
 
 test.each(matrix)('%s as %s → %i', async (_endpoint, caller, status, c) => {
   const { runId, evalPath } = await prepare(c.state);
   const before = runId ? await findRun(t.deps.db, runId) : undefined;
   const req = c.send(runId, evalPath);
-  if (caller !== 'anonymous') req.set('Authorization', `Bearer ${tokenOf(caller)}`);
+  if (caller !== 'anonymous') req.set('Authorization', `Bearer ${bearerOf(caller, c)}`);
   const res = await req;
   expect(res.status).toBe(status);
   if (status === 401) expect(res.body.code).toBe('AUTH_REQUIRED');
-  if (status === 403) expect(res.body.code).toBe('AUTHZ_FORBIDDEN');
-  if (c.shows && status < 300) expect(c.shows(res.body, runId)).toBe(caller === 'owner');
+  if (status === 403) expect(res.body.code).toBe(caller.startsWith('owner token') ? 'TOKEN_SCOPE_INSUFFICIENT' : 'AUTHZ_FORBIDDEN');
+  if (c.shows && status < 300) expect(c.shows(res.body, runId)).toBe(actsAsOwner(caller));
   // The saved key is removed again, so later rows see each user's keys as they were.
-  if (c.operationId === 'saveApiKey' && caller !== 'anonymous') {
-    await request(t.app).delete('/api/api-keys/groq').set('Authorization', `Bearer ${tokenOf(caller)}`).expect(200);
+  if (c.operationId === 'saveApiKey' && res.status === 200) {
+    const user = caller === 'other' || caller === 'admin' ? { other, admin }[caller] : owner;
+    await request(t.app).delete('/api/api-keys/groq').set('Authorization', `Bearer ${user.token}`).expect(200);
   }
-  if (c.operationId === 'deleteApiKey' && caller !== 'owner') {
+  if (c.operationId === 'deleteApiKey' && res.status !== 200) {
     const keys = await request(t.app).get('/api/api-keys').set('Authorization', `Bearer ${owner.token}`);
     expect(keys.body.map((k: { provider: string }) => k.provider)).toContain('openai');
   }
-  if (c.operationId === 'deleteDataset' && caller !== 'owner') {
+  if (c.operationId === 'deleteDataset' && !actsAsOwner(caller)) {
     expect((await request(t.app).get(`/api/datasets/${runId}`).set('Authorization', `Bearer ${owner.token}`)).status).toBe(200);
   }
-  if (c.mutates && caller !== 'owner') {
+  if (c.mutates && (!actsAsOwner(caller) || res.status >= 300)) {
     expect(await findRun(t.deps.db, runId)).toEqual(before);
-    if (c.endpoint.includes('bulk-delete') && caller !== 'anonymous') expect(res.body.details.forbidden).toEqual([runId]);
+    if (c.endpoint.includes('bulk-delete') && (caller === 'other' || caller === 'admin')) expect(res.body.details.forbidden).toEqual([runId]);
   }
 });
 
@@ -376,4 +533,5 @@ test('every operation of the OpenAPI document has its row in this matrix', async
   const documented = Object.values(spec.paths).flatMap((ops) => Object.values(ops).map((op) => op.operationId));
   const covered = new Set(CASES.map((c) => c.operationId));
   expect(documented.filter((id) => !covered.has(id))).toEqual([]);
+  expect([...covered].filter((id) => !(id in TOKEN_SCOPE))).toEqual([]);
 });

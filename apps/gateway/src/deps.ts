@@ -6,10 +6,12 @@ import {
   createLogger,
   createRedis,
   createRunQueue,
+  createWebhookQueue,
   type Logger,
   type Redis,
   type RunEventHub,
   type RunQueue,
+  type WebhookQueue,
 } from '@studio/runtime';
 import type { GatewayConfig } from './config';
 import { createJwtAuthenticator } from './auth/jwt';
@@ -26,6 +28,8 @@ export interface AppDeps {
   /** BullMQ producer for run jobs, on its own connection (`queueRedis`). */
   runQueue: RunQueue;
   queueRedis: Redis;
+  /** BullMQ producer for webhook deliveries (a queued run canceled here); workers send them. */
+  webhookQueue: WebhookQueue;
   /** Run events and cancel requests over `redis`: status changes the gateway makes, SSE replays, cancels, stream removal. */
   runProtocol: RunProtocol;
   /** One Redis subscription per process, fanned out to SSE clients. */
@@ -50,6 +54,8 @@ export function createDeps(config: GatewayConfig, overrides: Partial<Pick<AppDep
   const runQueue = createRunQueue(queueRedis, config.redisPrefix);
   // Without a listener BullMQ prints connection errors to stderr; health reports Redis state instead.
   runQueue.on('error', (err) => logger.debug('run queue connection error', { error: err.message }));
+  const webhookQueue = createWebhookQueue(queueRedis, config.redisPrefix);
+  webhookQueue.on('error', (err) => logger.debug('webhook queue connection error', { error: err.message }));
   const runProtocol = new RunProtocol(redis, config.redisPrefix);
   const db = overrides.db ?? createDb(config.databaseUrl, { max: config.databasePoolSize, applicationName: 'openbench-gateway' });
   const eventHub = runProtocol.createEventHub();
@@ -60,6 +66,7 @@ export function createDeps(config: GatewayConfig, overrides: Partial<Pick<AppDep
     redis,
     runQueue,
     queueRedis,
+    webhookQueue,
     runProtocol,
     eventHub,
     runWatches: new RunWatches({
@@ -77,6 +84,6 @@ export function createDeps(config: GatewayConfig, overrides: Partial<Pick<AppDep
 
 export async function closeDeps(deps: AppDeps): Promise<void> {
   deps.runWatches.close();
-  await Promise.allSettled([deps.eventHub.close(), deps.runQueue.close()]);
+  await Promise.allSettled([deps.eventHub.close(), deps.runQueue.close(), deps.webhookQueue.close()]);
   await Promise.allSettled([deps.db.destroy(), deps.redis.quit(), deps.queueRedis.quit()]);
 }

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import request from 'supertest';
 import { createTestApp, listen, type ListeningApp, type TestApp } from '../test/test-app';
 import { completeRun, insertSamples, insertTestRun, markRunning, mmluRecord } from '../test/run-fixtures';
-import { registerUser, type TestUser } from '../test/test-user.helper';
+import { createAccessToken, registerUser, type TestUser } from '../test/test-user.helper';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261206);
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 2300);
@@ -60,6 +60,8 @@ let server: ListeningApp;
 let doc: Doc;
 let owner: TestUser;
 let other: TestUser;
+/** A personal access token of the owner's with every scope. */
+let ownerToken: string;
 let ownRunId: string;
 let othersRunId: string;
 /** A finished run of the owner's, with samples, so artifacts and eval-data have something to serve. */
@@ -75,6 +77,7 @@ beforeAll(async () => {
   doc = (await request(t.app).get('/openapi.json')).body;
   owner = await registerUser(t.app, 'fuzz');
   other = await registerUser(t.app, 'fuzz-other');
+  ownerToken = (await createAccessToken(t.app, owner, ['read', 'run', 'admin-keys'])).token;
   const create = (u: TestUser) =>
     request(t.app).post('/api/runs').set('Authorization', `Bearer ${u.token}`).send({ benchmark: 'mmlu', model: 'mockllm/default', limit: 1 });
   ownRunId = (await create(owner)).body.run_id;
@@ -115,6 +118,15 @@ interface Example {
 async function freshRun(): Promise<string> {
   const res = await request(t.app).post('/api/runs').set('Authorization', `Bearer ${owner.token}`).send({ benchmark: 'mmlu', model: 'mockllm/default', limit: 1 });
   return res.body.run_id;
+}
+
+/** A webhook of the owner's; at most 20 per user, so the oldest go first. */
+async function freshWebhook(): Promise<string> {
+  const auth = { Authorization: `Bearer ${owner.token}` };
+  const existing = (await request(t.app).get('/api/webhooks').set(auth)).body as { webhook_id: string }[];
+  for (const w of existing.slice(10)) await request(t.app).delete(`/api/webhooks/${w.webhook_id}`).set(auth);
+  const res = await request(t.app).post('/api/webhooks').set(auth).send({ url: 'http://127.0.0.1:9/fuzz', events: ['run.completed'] });
+  return res.body.webhook_id;
 }
 
 async function wellFormed(operationId: string, n: number): Promise<Example> {
@@ -159,6 +171,14 @@ async function wellFormed(operationId: string, n: number): Promise<Example> {
     listDatasets: {},
     getDataset: { params: { dataset_id: datasetId } },
     deleteDataset: async () => ({ params: { dataset_id: await freshDataset() } }),
+    createAccessToken: { body: { name: `fuzz ${n}`, scopes: ['read'], expires_in_days: 1 + (n % 3650) } },
+    listAccessTokens: {},
+    createWebhook: { body: { url: `http://127.0.0.1:9/fuzz-${n}`, events: ['run.completed', 'run.canceled'] } },
+    listWebhooks: {},
+    updateWebhook: async () => ({ params: { webhook_id: await freshWebhook() }, body: { active: n % 2 === 0, events: ['run.failed'] } }),
+    deleteWebhook: async () => ({ params: { webhook_id: await freshWebhook() } }),
+    listWebhookDeliveries: async () => ({ params: { webhook_id: await freshWebhook() } }),
+    deleteAccessToken: async () => ({ params: { token_id: (await createAccessToken(t.app, owner, ['read'])).tokenId } }),
   };
   const example = examples[operationId];
   if (!example) throw new Error(`no well-formed example for operation ${operationId}: add one to the fuzz test`);
@@ -271,8 +291,10 @@ test(`${REQUESTS} fuzzed requests over every operation: no 5xx, and the service 
       else headers[param.name] = String(typeof value === 'string' ? value : JSON.stringify(value)).replace(/[^\x20-\x7e]/g, '?').slice(0, 200);
     }
     if (query.size > 0) url += `?${query}`;
-    const auth = example ? (example.as ?? 'owner') : pick(['owner', 'owner', 'other', 'anonymous', 'forged']);
+    const auth = example ? (example.as ?? 'owner') : pick(['owner', 'owner', 'owner-token', 'other', 'anonymous', 'forged', 'forged-token']);
     if (auth === 'owner') headers.Authorization = `Bearer ${owner.token}`;
+    if (auth === 'owner-token') headers.Authorization = `Bearer ${ownerToken}`;
+    if (auth === 'forged-token') headers.Authorization = `Bearer ${ownerToken.slice(0, -4)}AAAA`;
     if (auth === 'other') headers.Authorization = `Bearer ${other.token}`;
     if (auth === 'forged') headers.Authorization = `Bearer ${owner.token.slice(0, -4)}AAAA`;
     let body: string | undefined;

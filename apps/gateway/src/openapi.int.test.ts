@@ -48,6 +48,14 @@ const EXTENSION_ENDPOINTS: [method: string, path: string, auth: 'Yes' | 'No' | '
   ['get', '/datasets', 'Yes'],
   ['get', '/datasets/{dataset_id}', 'Yes'],
   ['delete', '/datasets/{dataset_id}', 'Yes'],
+  ['post', '/tokens', 'Yes'],
+  ['get', '/tokens', 'Yes'],
+  ['delete', '/tokens/{token_id}', 'Yes'],
+  ['post', '/webhooks', 'Yes'],
+  ['get', '/webhooks', 'Yes'],
+  ['patch', '/webhooks/{webhook_id}', 'Yes'],
+  ['delete', '/webhooks/{webhook_id}', 'Yes'],
+  ['get', '/webhooks/{webhook_id}/deliveries', 'Yes'],
 ];
 
 interface Operation {

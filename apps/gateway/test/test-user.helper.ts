@@ -24,3 +24,15 @@ export async function saveKey(app: Express, user: TestUser, provider: string, ke
   if (res.status !== 200) throw new Error(`saving the ${provider} key failed: ${JSON.stringify(res.body)}`);
   return res.body.key_id;
 }
+
+/** Creates a personal access token of the user's with `POST /api/tokens`; returns its secret and id. */
+export async function createAccessToken(
+  app: Express,
+  user: TestUser,
+  scopes: string[],
+  extra: { name?: string; expires_in_days?: number } = {},
+): Promise<{ token: string; tokenId: string }> {
+  const res = await request(app).post('/api/tokens').set('Authorization', `Bearer ${user.token}`).send({ name: 'test token', scopes, ...extra });
+  if (res.status !== 200) throw new Error(`creating a token failed: ${JSON.stringify(res.body)}`);
+  return { token: res.body.token, tokenId: res.body.token_id };
+}

@@ -39,6 +39,10 @@ const schema = z.object({
   PROVIDER_TIMEOUT_S: positiveInt(DEFAULT_TIMEOUT_MS / 1000),
   BLOCK_PRIVATE_BASE_URLS: boolEnv.default(false),
   RECONCILE_INTERVAL_MS: positiveInt(30_000),
+  /** First retry delay of a webhook delivery, doubled after each failed attempt. */
+  WEBHOOK_RETRY_DELAY_MS: positiveInt(2_000),
+  /** How long a webhook receiver has to answer. */
+  WEBHOOK_TIMEOUT_MS: positiveInt(10_000),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(20_000),
   DATASET_MIRRORS: mirrors,
   HF_TOKEN_TO_MIRRORS: boolEnv.default(false),
@@ -76,6 +80,8 @@ export interface WorkerConfig {
   /** Model endpoints on private networks or loopback are refused too (metadata and link-local always are). */
   blockPrivateBaseUrls: boolean;
   reconcileIntervalMs: number;
+  webhookRetryDelayMs: number;
+  webhookTimeoutMs: number;
   shutdownGraceMs: number;
   datasets: { cacheDir: string; offline: boolean; hfToken?: string; mirrors: Record<string, string>; hfTokenToMirrors: boolean };
   /** Prometheus metrics listener, null when METRICS_PORT=off. */
@@ -107,6 +113,8 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): WorkerConfig {
     providerTimeoutMs: e.PROVIDER_TIMEOUT_S * 1000,
     blockPrivateBaseUrls: e.BLOCK_PRIVATE_BASE_URLS,
     reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
+    webhookRetryDelayMs: e.WEBHOOK_RETRY_DELAY_MS,
+    webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     datasets: {
       cacheDir: join(e.DATA_DIR, 'datasets'),

@@ -6,10 +6,11 @@
 import { RUN_EXIT_CODE, type TokenUsage } from '@studio/contracts';
 import { cancelUnclaimedRun, countRunSamples, finishRun, listRunSampleOutcomes, sumRunSampleUsage, type Db, type RunFinish, type RunHold, type RunResults } from '@studio/db';
 import { summarizeResults, type EvalSession, type WorkItem } from '@studio/engine';
-import type { Logger, RecordedRunOutcome, RunEventPublisher } from '@studio/runtime';
+import type { Logger, RecordedRunOutcome, RunEventPublisher, WebhookQueue } from '@studio/runtime';
 import { DB_RETRY_DELAYS_MS, retryDbWrite } from './db-write.retry';
 import { messageOf } from './error-message.util';
 import { EventChain } from './event.chain';
+import { announceRunEnd } from './webhook.announce';
 import type { RunControl, StopReason } from './run.control';
 import type { RunReporter } from './run.reporter';
 
@@ -47,6 +48,7 @@ export interface OutcomeRecorderDeps {
   events: RunEventPublisher;
   logger: Logger;
   workerId: string;
+  webhooks: WebhookQueue;
 }
 
 export class OutcomeRecorder {
@@ -58,6 +60,7 @@ export class OutcomeRecorder {
    */
   async record(hold: RunHold, outcome: Outcome, reporter: RunReporter): Promise<RecordedRunOutcome | undefined> {
     const recorded = await this.write(hold, outcome, reporter);
+    if (recorded) await announceRunEnd(this.deps.db, this.deps.webhooks, this.deps.logger, hold.runId);
     await reporter.settleEvents(EVENT_SETTLE_MS);
     return recorded;
   }
@@ -67,6 +70,7 @@ export class OutcomeRecorder {
     const { db, events, logger } = this.deps;
     const finished = await cancelUnclaimedRun(db, runId);
     if (!finished) return undefined;
+    await announceRunEnd(db, this.deps.webhooks, logger, runId);
     const chain = new EventChain(events, runId, logger);
     const finishedAt = finished.finished_at!.toISOString();
     chain.push({ event: 'status', data: { status: 'canceled', timestamp: new Date().toISOString() } });

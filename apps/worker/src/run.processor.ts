@@ -9,7 +9,7 @@
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { ExecuteRunPayloadSchema, isTerminal, type ExecuteRunPayload, type RunJobResult } from '@studio/contracts';
 import { claimRun, findRun, type Db, type RunHold } from '@studio/db';
-import { mirrorRunJobProgress, settleRunJob, type Logger, type RunEventPublisher, type WorkerMetrics } from '@studio/runtime';
+import { mirrorRunJobProgress, settleRunJob, type Logger, type RunEventPublisher, type WebhookQueue, type WorkerMetrics } from '@studio/runtime';
 import type { WorkerConfig } from './config';
 import type { RunControl } from './run.control';
 import { evaluateRun } from './run.evaluation';
@@ -24,13 +24,15 @@ export interface RunProcessorDeps {
   logger: Logger;
   registry: RunRegistry;
   metrics?: WorkerMetrics;
+  /** Where the deliveries of a run's end are enqueued. */
+  webhooks: WebhookQueue;
 }
 
 export class RunProcessor {
   private readonly recorder: OutcomeRecorder;
 
   constructor(private readonly deps: RunProcessorDeps) {
-    this.recorder = new OutcomeRecorder({ db: deps.db, events: deps.events, logger: deps.logger, workerId: deps.config.workerId });
+    this.recorder = new OutcomeRecorder({ db: deps.db, events: deps.events, logger: deps.logger, workerId: deps.config.workerId, webhooks: deps.webhooks });
   }
 
   async process(job: Job<ExecuteRunPayload, RunJobResult | undefined>, token: string | undefined): Promise<RunJobResult | undefined> {

@@ -1,10 +1,13 @@
 import { RUN_EXIT_CODE } from '@studio/contracts';
-import { countRunRequeue, countRunSamples, failLostRun, listRunsByStatus, type Db, type RunRow } from '@studio/db';
-import { enqueueRun, type Logger, type Redis, type RunEventPublisher, type RunQueue } from '@studio/runtime';
+import { countRunRequeue, countRunSamples, failLostRun, listRunsByStatus, listStalePendingDeliveries, type Db, type RunRow } from '@studio/db';
+import { enqueueRun, enqueueWebhookDeliveries, type Logger, type Redis, type RunEventPublisher, type RunQueue, type WebhookQueue } from '@studio/runtime';
+import { announceRunEnd } from './webhook.announce';
 
 export interface RunReconcilerOptions {
   db: Db;
   queue: RunQueue;
+  /** Deliveries of run ends: those of runs failed here, and pending ones whose enqueue was lost. */
+  webhooks: WebhookQueue;
   redis: Redis;
   events: RunEventPublisher;
   logger: Logger;
@@ -84,6 +87,7 @@ export class RunReconciler {
     if (won !== 'OK') return false;
     await this.requeueQueued();
     await this.failAbandoned();
+    await this.sweepDeliveries();
     return true;
   }
 
@@ -115,10 +119,22 @@ export class RunReconciler {
       const failed = await failLostRun(db, run.run_id, before, error);
       if (!failed) continue;
       logger.warn('failed a running run whose job was lost or kept failing', { run_id: run.run_id, job_state: state });
+      await announceRunEnd(db, this.o.webhooks, logger, run.run_id);
       const finishedAt = failed.finished_at!.toISOString();
       await events.publish(run.run_id, { event: 'status', data: { status: 'failed', timestamp: finishedAt } });
       await events.publish(run.run_id, { event: 'failed', data: { exit_code: RUN_EXIT_CODE.failed, error, finished_at: finishedAt } });
     }
+  }
+
+  /**
+   * Enqueues webhook deliveries still pending a grace period after their run ended: their enqueue after the commit
+   * was lost (a crash, Redis away). The job id is the delivery id, so a delivery whose job exists (waiting for its
+   * next retry) is not enqueued twice.
+   */
+  private async sweepDeliveries(): Promise<void> {
+    const before = new Date(Date.now() - this.o.queuedGraceMs);
+    const ids = await listStalePendingDeliveries(this.o.db, before, this.o.batchSize ?? 100);
+    await enqueueWebhookDeliveries(this.o.webhooks, ids);
   }
 
   private async requeueFailed(run: RunRow, idleBefore: Date, failedReason: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { UnrecoverableError, Worker } from 'bullmq';
-import { QueueName, type ExecuteRunPayload, type RunJobResult } from '@studio/contracts';
+import { QueueName, type ExecuteRunPayload, type RunJobResult, type WebhookDeliveryPayload } from '@studio/contracts';
 import { createDb } from '@studio/db';
 import { configureSandbox, describeSandbox } from '@studio/engine';
 import {
@@ -12,8 +12,10 @@ import {
   createMetricsRegistry,
   createRedis,
   createRunQueue,
+  createWebhookQueue,
   startMetricsServer,
   startWorkerHeartbeat,
+  webhookBackoff,
   type Logger,
   type MetricsServer,
 } from '@studio/runtime';
@@ -21,6 +23,10 @@ import type { WorkerConfig } from './config';
 import { RunProcessor, staleAfterMs } from './run.processor';
 import { LIVE_JOB_STATES, RunReconciler, findRunJob } from './run.reconciler';
 import { RunRegistry } from './run.registry';
+import { WebhookSender } from './webhook.sender';
+
+/** Deliveries sent at once per worker process: each mostly waits on a receiver. */
+const WEBHOOK_CONCURRENCY = 10;
 
 export interface WorkerApp {
   readonly workerId: string;
@@ -60,11 +66,12 @@ export async function startWorker(config: WorkerConfig, logger: Logger = createW
   );
   await cancels.start();
   const queue = createRunQueue(queueRedis, config.redisPrefix);
+  const webhooks = createWebhookQueue(queueRedis, config.redisPrefix);
   const metricsRegistry = createMetricsRegistry('worker');
   const metrics = new WorkerMetrics(metricsRegistry, { activeRuns: () => registry.size, concurrency: config.concurrency });
   let metricsServer: MetricsServer | undefined;
   if (config.metrics) metricsServer = await startMetricsServer({ registry: metricsRegistry, ...config.metrics });
-  const processor = new RunProcessor({ config, db, events, logger, registry, metrics });
+  const processor = new RunProcessor({ config, db, events, logger, registry, metrics, webhooks });
   const worker = new Worker<ExecuteRunPayload, RunJobResult | undefined>(QueueName.Runs, (job, token) => processor.process(job, token), {
     connection: workerRedis,
     prefix: bullPrefix(config.redisPrefix),
@@ -78,6 +85,23 @@ export async function startWorker(config: WorkerConfig, logger: Logger = createW
   const onQueueError = (err: Error) => logger.warn('queue connection error', { error: err.message });
   worker.on('error', onQueueError);
   queue.on('error', onQueueError);
+  webhooks.on('error', onQueueError);
+  // Webhook deliveries go out from workers only, never from a gateway's request path; each is a job with retries.
+  const sender = new WebhookSender({
+    db,
+    logger,
+    encryption: config.encryption,
+    policy: { blockPrivate: config.blockPrivateBaseUrls },
+    timeoutMs: config.webhookTimeoutMs,
+  });
+  const webhookWorker = new Worker<WebhookDeliveryPayload, void>(QueueName.WebhookDeliveries, (job) => sender.process(job), {
+    connection: workerRedis,
+    prefix: bullPrefix(config.redisPrefix),
+    concurrency: WEBHOOK_CONCURRENCY,
+    settings: { backoffStrategy: webhookBackoff(config.webhookRetryDelayMs) },
+    name: config.workerId,
+  });
+  webhookWorker.on('error', onQueueError);
   // A run whose failure is recorded fails its job on purpose (settleRunJob), for dashboards: not an error here.
   worker.on('failed', (job, err) => {
     if (err instanceof UnrecoverableError) logger.info('run job ended with its failed run', { run_id: job?.data.run_id });
@@ -100,6 +124,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger = createW
   const reconciler = new RunReconciler({
     db,
     queue,
+    webhooks,
     redis,
     events,
     logger,
@@ -149,12 +174,13 @@ export async function startWorker(config: WorkerConfig, logger: Logger = createW
         resolve();
       }, config.shutdownGraceMs + 5_000);
     });
-    await Promise.all([Promise.race([closed, forced]).finally(() => clearTimeout(timer)), reconciler.stop()]);
+    await Promise.all([Promise.race([closed, forced]).finally(() => clearTimeout(timer)), reconciler.stop(), webhookWorker.close()]);
     // The runs are handed back: the heartbeat goes, so the workers list stops showing this process.
     await heartbeat.stop();
     await metricsServer?.close();
     await cancels.close();
     await queue.close();
+    await webhooks.close();
     await Promise.allSettled([db.destroy(), redis.quit(), workerRedis.quit(), queueRedis.quit()]);
     logger.info('worker stopped', { worker_id: config.workerId });
   };

@@ -113,6 +113,7 @@ function reconcilerOptions() {
   return {
     db: h.db,
     queue: h.queue,
+    webhooks: h.webhooks,
     redis: h.redis,
     events: h.protocol,
     logger: createLogger({ level: 'error', json: false, service: 'worker', silent: true }),

@@ -6,6 +6,8 @@ export const ERROR_STATUS = {
   AUTH_REQUIRED: 401,
   AUTH_INVALID_CREDENTIALS: 401,
   AUTHZ_FORBIDDEN: 403,
+  /** A personal access token without the scope the operation needs (or an operation for browser sessions only). */
+  TOKEN_SCOPE_INSUFFICIENT: 403,
   RESOURCE_NOT_FOUND: 404,
   RUN_NOT_FOUND: 404,
   APIKEY_NOT_FOUND: 404,

@@ -3,6 +3,8 @@ import { z } from 'zod';
 /** BullMQ queue names; the prefix (REDIS_PREFIX) isolates deployments and test files. */
 export enum QueueName {
   Runs = 'runs',
+  /** One job per webhook delivery (job id = delivery id), sent by workers with retries. */
+  WebhookDeliveries = 'webhook-deliveries',
 }
 
 /**
@@ -33,3 +35,16 @@ export const RunJobResultSchema = z.object({
   status: z.enum(['completed', 'canceled']),
 });
 export type RunJobResult = z.infer<typeof RunJobResultSchema>;
+
+/** The run events a webhook may subscribe to: a run's end, named after its final status. */
+export const WEBHOOK_EVENTS = ['run.completed', 'run.failed', 'run.canceled'] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/**
+ * Payload of a webhook delivery job: the delivery row (in Postgres) holds the rest, so the job carries no secret
+ * and no run data that could go stale.
+ */
+export const WebhookDeliveryPayloadSchema = z.object({
+  delivery_id: z.string().uuid(),
+});
+export type WebhookDeliveryPayload = z.infer<typeof WebhookDeliveryPayloadSchema>;

@@ -1,5 +1,28 @@
 /** How a run's results are stored and shown: shared by the engine (producer), db and gateway. */
 
+/** A run as lists show it (`GET /api/runs`) and webhook deliveries carry it. */
+export interface RunSummary {
+  run_id: string;
+  benchmark: string;
+  model: string;
+  /** Spelled out rather than `RunStatus` (a zod inference), which tsoa cannot document. */
+  status: 'queued' | 'running' | 'completed' | 'failed' | 'canceled';
+  /** ISO-8601 with offset. */
+  created_at: string;
+  started_at: string | null;
+  finished_at: string | null;
+  primary_metric: number | null;
+  primary_metric_name: string | null;
+  /** Standard error of the primary metric, when the benchmark reports one. */
+  primary_metric_stderr: number | null;
+  /** Wilson 95% interval of the primary metric, for proportions (accuracy-like metrics). */
+  primary_metric_ci_lower: number | null;
+  primary_metric_ci_upper: number | null;
+  tags: string[];
+  notes: string | null;
+  total_tokens: number | null;
+}
+
 export interface MetricSummary {
   name: string;
   value: number;

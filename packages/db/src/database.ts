@@ -5,7 +5,9 @@ import type { DatasetRowTable, DatasetTable } from './datasets/dataset.table';
 import type { RunLogTable } from './runs/run-log.table';
 import type { RunSampleTable } from './runs/run-sample.table';
 import type { RunTable } from './runs/run.table';
+import type { AccessTokenTable } from './tokens/access-token.table';
 import type { UserTable } from './users/user.table';
+import type { WebhookDeliveryTable, WebhookTable } from './webhooks/webhook.table';
 
 export interface Database {
   users: UserTable;
@@ -15,6 +17,9 @@ export interface Database {
   run_logs: RunLogTable;
   datasets: DatasetTable;
   dataset_rows: DatasetRowTable;
+  personal_access_tokens: AccessTokenTable;
+  webhooks: WebhookTable;
+  webhook_deliveries: WebhookDeliveryTable;
 }
 
 // BIGINT (int8) as JS number: counts and token totals stay far below 2^53.

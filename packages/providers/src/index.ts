@@ -20,7 +20,7 @@ export type { ParsedModelId } from './model-id.parser';
 export { ProviderError, isFatalProviderError, isProviderError } from './provider.error';
 export { createModelClient, DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './model.client';
 export { resolveApiStyle } from './protocol.factory';
-export { BaseUrlRefusedError, assertSafeBaseUrl } from './base-url.guard';
+export { BaseUrlRefusedError, assertSafeBaseUrl, checkBaseUrlSyntax, pinnedLookup } from './base-url.guard';
 export type { BaseUrlPolicy, LookupAll } from './base-url.guard';
 export { MOCKLLM_DEFAULT_OUTPUT } from './mock.protocol';
 export { createRedactor, redact, REDACTED } from './secret.redactor';

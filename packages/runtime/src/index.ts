@@ -4,6 +4,7 @@ export * from './request-context';
 export * from './redis';
 export * from './run-protocol';
 export * from './run-queue';
+export * from './webhook-queue';
 export * from './run-job-outcome';
 export * from './worker-heartbeats';
 export * from './metrics';

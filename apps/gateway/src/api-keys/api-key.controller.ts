@@ -4,6 +4,7 @@ import type { ErrorBody } from '@studio/contracts';
 import type { AuthUser } from '../auth/jwt';
 import type { AppDeps } from '../deps';
 import { ApiKeyService, type ApiKeyCreate, type ApiKeyPublic, type DeletedResponse } from './api-key.service';
+import { ADMIN_KEYS } from '../auth/token-scopes';
 
 @Route('api-keys')
 @Tags('API Keys')
@@ -19,7 +20,7 @@ export class ApiKeyController extends Controller {
    * @summary List your provider keys
    */
   @Get()
-  @Security('jwt')
+  @Security('jwt', [ADMIN_KEYS])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @OperationId('listApiKeys')
   public async list(@Request() req: ExRequest): Promise<ApiKeyPublic[]> {
@@ -33,7 +34,7 @@ export class ApiKeyController extends Controller {
    * @summary Save a provider key
    */
   @Post()
-  @Security('jwt')
+  @Security('jwt', [ADMIN_KEYS])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @Response<ErrorBody>(422, 'VALIDATION_ERROR (names the field; base_url refused as unsafe or unresolvable; a new provider beyond MAX_API_KEYS_PER_USER)')
   @OperationId('saveApiKey')
@@ -46,7 +47,7 @@ export class ApiKeyController extends Controller {
    * @summary Delete a provider key
    */
   @Delete('{provider}')
-  @Security('jwt')
+  @Security('jwt', [ADMIN_KEYS])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @Response<ErrorBody>(404, 'APIKEY_NOT_FOUND')
   @OperationId('deleteApiKey')

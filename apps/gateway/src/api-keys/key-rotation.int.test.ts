@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { updateEncryptedKey, type ApiKeyRow } from '@studio/db';
 import { createTestApp, testEnv, type TestApp } from '../../test/test-app';
 import { registerUser, saveKey } from '../../test/test-user.helper';
-import { decryptApiKey, type KeyRing } from '@studio/db';
+import request from 'supertest';
+import { decryptApiKey, webhookSecretOwner, type KeyRing } from '@studio/db';
 import { reencryptApiKeys } from './key-rotation.service';
 
 const k1 = randomBytes(32).toString('base64');
@@ -57,6 +58,16 @@ test('rotation: keys under version 1 stay readable after switching to 2, then mo
   }
 
   expect(await reencryptApiKeys(v2.deps.db, v2.config.encryption)).toEqual({ reencrypted: 0 });
+});
+
+test('webhook signing secrets move to the new master key too', async () => {
+  const user = await registerUser(v1.app, 'hooks');
+  const created = await request(v1.app).post('/api/webhooks').set('Authorization', `Bearer ${user.token}`).send({ url: 'http://127.0.0.1:9/hook', events: ['run.completed'] });
+  expect(await reencryptApiKeys(v2.deps.db, v2.config.encryption)).toEqual({ reencrypted: 1 });
+  const row = await v2.deps.db.selectFrom('webhooks').selectAll().where('webhook_id', '=', created.body.webhook_id).executeTakeFirstOrThrow();
+  expect(row.key_version).toBe(2);
+  const onlyV2: KeyRing = { currentVersion: 2, keys: new Map([[2, v2.config.encryption.keys.get(2)!]]) };
+  expect(decryptApiKey(row.encrypted_secret, onlyV2, webhookSecretOwner(row))).toBe(created.body.secret);
 });
 
 test('rotation stops with a clear error when an old version key is not configured', async () => {

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const db = createDb(config.databaseUrl, { max: 1, applicationName: 'openbench-rotate-keys' });
   try {
     const { reencrypted } = await reencryptApiKeys(db, config.encryption);
-    console.log(`Re-encrypted ${reencrypted} API key(s) under master key version ${config.encryption.currentVersion}.`);
+    console.log(`Re-encrypted ${reencrypted} API key(s) and webhook secret(s) under master key version ${config.encryption.currentVersion}.`);
   } finally {
     await db.destroy();
   }

@@ -52,13 +52,13 @@ test('without the old key among ENCRYPTION_PREVIOUS_KEYS it exits 1 with a messa
 test('re-encrypts every key under the new master key, then finds nothing left to do', async () => {
   const env = { ENCRYPTION_KEY: k2, ENCRYPTION_KEY_VERSION: '2', ENCRYPTION_PREVIOUS_KEYS: `1:${k1}`, JWT_SECRET: 'x'.repeat(32) };
   const first = await rotateKeys(env);
-  expect(first).toMatchObject({ code: 0, stdout: 'Re-encrypted 2 API key(s) under master key version 2.\n' });
+  expect(first).toMatchObject({ code: 0, stdout: 'Re-encrypted 2 API key(s) and webhook secret(s) under master key version 2.\n' });
   const onlyNew: KeyRing = { currentVersion: 2, keys: new Map([[2, Buffer.from(k2, 'hex')]]) };
   for (const row of await rows()) {
     expect(row.key_version).toBe(2);
     expect(decryptApiKey(row.encrypted_key, onlyNew, row)).toBe(plaintexts.get(row.key_id));
   }
-  expect(await rotateKeys(env)).toMatchObject({ code: 0, stdout: 'Re-encrypted 0 API key(s) under master key version 2.\n' });
+  expect(await rotateKeys(env)).toMatchObject({ code: 0, stdout: 'Re-encrypted 0 API key(s) and webhook secret(s) under master key version 2.\n' });
 });
 
 test('a bad configuration is named and nothing is touched', async () => {

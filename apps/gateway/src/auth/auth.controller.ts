@@ -6,6 +6,7 @@ import type { AppDeps } from '../deps';
 import { AppError } from '../errors/app-error';
 import { AuthService, type TokenResponse, type UserPublic } from './auth.service';
 import type { AuthUser } from './jwt';
+import { READ } from './token-scopes';
 
 export interface Credentials {
   /** Trimmed and lower-cased before use. @example "user@example.com" */
@@ -54,7 +55,7 @@ export class AuthController extends Controller {
    * @summary Get your profile
    */
   @Get('me')
-  @Security('jwt')
+  @Security('jwt', [READ])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @OperationId('getProfile')
   public async me(@Request() req: ExRequest): Promise<UserPublic> {

@@ -3,6 +3,7 @@ import type { ErrorBody } from '@studio/contracts';
 import type { AppDeps } from '../deps';
 import { RunCompareService } from './run-compare.service';
 import type { CompareResponse } from './run-compare.types';
+import { READ } from '../auth/token-scopes';
 
 /**
  * `GET /runs/compare` must be registered before `GET /runs/{run_id}`, which would take `compare` for a run
@@ -30,7 +31,7 @@ export class RunCompareController extends Controller {
    * @summary Compare runs sample by sample
    */
   @Get('compare')
-  @Security('jwt_optional')
+  @Security('jwt_optional', [READ])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED: a token was sent but is invalid')
   @Response<ErrorBody>(404, 'RUN_NOT_FOUND: the detail names the unknown (or malformed) run id')
   @Response<ErrorBody>(422, 'VALIDATION_ERROR: fewer than 2 or more than 8 ids, or an id listed twice')

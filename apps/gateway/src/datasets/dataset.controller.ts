@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/jwt';
 import type { AppDeps } from '../deps';
 import { DatasetService } from './dataset.service';
 import type { DatasetDetail, DatasetKindName, DatasetListResponse } from './dataset.types';
+import { READ, RUN } from '../auth/token-scopes';
 
 const userId = (req: ExRequest) => (req.user as AuthUser).user_id;
 
@@ -36,9 +37,10 @@ export class DatasetController extends Controller {
    * @summary Upload a private dataset
    */
   @Post()
-  @Security('jwt')
+  @Security('jwt', [RUN])
   @SuccessResponse(201, 'Stored')
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
+  @Response<ErrorBody>(403, 'TOKEN_SCOPE_INSUFFICIENT')
   @Response<ErrorBody>(413, 'PAYLOAD_TOO_LARGE: more than 50 MB; nothing was stored')
   @Response<ErrorBody>(415, 'UNSUPPORTED_MEDIA_TYPE: not text/csv or application/x-ndjson, or a charset other than UTF-8')
   @Response<ErrorBody>(429, 'RATE_LIMITED: more than RATE_LIMIT_DATASETS_PER_USER uploads in the window (see Retry-After)')
@@ -77,8 +79,9 @@ export class DatasetController extends Controller {
    * @summary List your datasets
    */
   @Get()
-  @Security('jwt')
+  @Security('jwt', [READ])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
+  @Response<ErrorBody>(403, 'TOKEN_SCOPE_INSUFFICIENT')
   @OperationId('listDatasets')
   public async list(@Request() req: ExRequest): Promise<DatasetListResponse> {
     return this.service.list(userId(req));
@@ -89,8 +92,9 @@ export class DatasetController extends Controller {
    * @summary Get a dataset
    */
   @Get('{dataset_id}')
-  @Security('jwt')
+  @Security('jwt', [READ])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
+  @Response<ErrorBody>(403, 'TOKEN_SCOPE_INSUFFICIENT')
   @Response<ErrorBody>(404, 'DATASET_NOT_FOUND (also for another user\'s dataset)')
   @OperationId('getDataset')
   public async get(@Path() dataset_id: string, @Request() req: ExRequest): Promise<DatasetDetail> {
@@ -102,9 +106,10 @@ export class DatasetController extends Controller {
    * @summary Delete a dataset
    */
   @Delete('{dataset_id}')
-  @Security('jwt')
+  @Security('jwt', [RUN])
   @SuccessResponse(204, 'Deleted')
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
+  @Response<ErrorBody>(403, 'TOKEN_SCOPE_INSUFFICIENT')
   @Response<ErrorBody>(404, 'DATASET_NOT_FOUND (also for another user\'s dataset)')
   @Response<ErrorBody>(409, 'DATASET_IN_USE: a run of it is queued or running')
   @OperationId('deleteDataset')

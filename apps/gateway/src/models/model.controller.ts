@@ -4,6 +4,7 @@ import type { ErrorBody } from '@studio/contracts';
 import type { AuthUser } from '../auth/jwt';
 import type { AppDeps } from '../deps';
 import { ModelDiscoveryService, type AvailableModelsResponse } from './model-discovery.service';
+import { READ } from '../auth/token-scopes';
 
 @Route('available-models')
 @Tags('API Keys')
@@ -23,7 +24,7 @@ export class ModelController extends Controller {
    * @summary List the models of your providers
    */
   @Get()
-  @Security('jwt')
+  @Security('jwt', [READ])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @Response<ErrorBody>(422, 'VALIDATION_ERROR')
   @Response<ErrorBody>(429, 'RATE_LIMITED (see Retry-After)')

@@ -6,6 +6,7 @@ import type { AppDeps } from '../deps';
 import { clientGone, sendArtifact } from './run-artifact.route';
 import { RunArtifactService } from './run-artifacts.service';
 import type { EvalDataResponse } from './run.types';
+import { READ } from '../auth/token-scopes';
 
 @Route('runs')
 @Tags('Runs')
@@ -32,7 +33,7 @@ export class RunArtifactController extends Controller {
    * @summary Download a run artifact
    */
   @Get('{run_id}/artifacts/{path}')
-  @Security('jwt_optional')
+  @Security('jwt_optional', [READ])
   @Produces('application/json')
   @Produces('text/plain')
   @Produces('application/x-ndjson')
@@ -65,7 +66,7 @@ export class RunArtifactController extends Controller {
    * @summary Read a run's .eval log as JSON
    */
   @Get('{run_id}/eval-data/{path}')
-  @Security('jwt_optional')
+  @Security('jwt_optional', [READ])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED: a token was sent but is invalid')
   @Response<ErrorBody>(403, 'AUTHZ_FORBIDDEN: the path tries to leave the run')
   @Response<ErrorBody>(404, 'RUN_NOT_FOUND, or RESOURCE_NOT_FOUND for an .eval path the run does not have')

@@ -11,6 +11,7 @@ import { expressAuthentication } from '../auth/authentication';
 import type { AppDeps } from '../deps';
 import { AppError, validationError } from '../errors/app-error';
 import { RunArtifactService, type Artifact } from './run-artifacts.service';
+import { READ } from '../auth/token-scopes';
 
 /** Headers a browser script (the Inspect log viewer on the web app's origin) must be able to read. */
 const EXPOSED = ['Content-Length', 'Content-Range', 'Accept-Ranges', 'ETag', 'Content-Disposition'];
@@ -109,7 +110,7 @@ function route(handler: Handler) {
   return async (req: Request, res: Response, next: NextFunction) => {
     const deps = req.app.locals.deps as AppDeps;
     try {
-      await expressAuthentication(req, 'jwt_optional');
+      await expressAuthentication(req, 'jwt_optional', [READ]);
       await handler(req, res, deps);
     } catch (error) {
       next(error);

@@ -1,14 +1,18 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isTerminal, type RunStatus } from '@studio/contracts';
-import { cancelQueuedRun, requestRunCancel } from '@studio/db';
+import { cancelQueuedRun, listPendingRunDeliveries, requestRunCancel } from '@studio/db';
+import { enqueueWebhookDeliveries } from '@studio/runtime';
 import type { AppDeps } from '../deps';
 import { AppError } from '../errors/app-error';
+import { withTimeout } from '../common/with-timeout';
 import { requireOwnedRun, requireRun } from './run-access.guard';
 import { removeRunJob } from './run-jobs';
 import { RunSignals } from './run-signals';
 import type { RunStatusResponse } from './run.types';
 
 const CANCEL_WAIT_MS = 3000;
+/** The cancel answers after this even when Redis does not; the sweep enqueues what did not make it. */
+const ENQUEUE_TIMEOUT_MS = 2000;
 const CANCEL_POLL_MS = 100;
 
 /** `POST /api/runs/{id}/cancel`. */
@@ -52,7 +56,21 @@ export class RunCancelService {
     await this.signals.status(runId, 'canceled');
     await this.signals.canceled(runId, canceled.finished_at!);
     this.deps.logger.info('queued run canceled', { run_id: runId });
+    await this.announceEnd(runId);
     return true;
+  }
+
+  /**
+   * Enqueues the webhook deliveries the cancel recorded with the run's end. After the commit, so a delivery never
+   * announces an end that did not happen; if this fails (Redis away, a crash), the worker's sweep enqueues them.
+   */
+  private async announceEnd(runId: string): Promise<void> {
+    try {
+      const ids = await listPendingRunDeliveries(this.deps.db, runId);
+      await withTimeout(enqueueWebhookDeliveries(this.deps.webhookQueue, ids), ENQUEUE_TIMEOUT_MS, 'enqueueing webhook deliveries');
+    } catch (error) {
+      this.deps.logger.warn('webhook deliveries not enqueued; the sweep will', { run_id: runId, error: String(error) });
+    }
   }
 
   private async waitForEnd(runId: string): Promise<RunStatus> {

@@ -1,9 +1,9 @@
-import { listRunLogTail, listRuns } from '@studio/db';
+import { listRunLogTail, listRuns, toRunSummary } from '@studio/db';
 import type { AppDeps } from '../deps';
 import { requireRun } from './run-access.guard';
 import { artifactPaths } from './run-artifacts.service';
 import { runListQuery, type RunListParams } from './run-list.params';
-import { benchCommand, runConfig, toProgress, toRunSummary, toSummaryV1 } from './run.mapper';
+import { benchCommand, runConfig, toProgress, toSummaryV1 } from './run.mapper';
 import type { RunDetail, RunListResponse } from './run.types';
 
 /** Reading runs: the viewer's list, and one run in full. */

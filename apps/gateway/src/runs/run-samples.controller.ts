@@ -3,6 +3,7 @@ import type { ErrorBody } from '@studio/contracts';
 import type { AppDeps } from '../deps';
 import { RunSamplesService } from './run-samples.service';
 import type { RunSamplesResponse, SampleVerdictFilter } from './run-samples.types';
+import { READ } from '../auth/token-scopes';
 
 @Route('runs')
 @Tags('Runs')
@@ -30,7 +31,7 @@ export class RunSamplesController extends Controller {
    * @summary List a run's samples
    */
   @Get('{run_id}/samples')
-  @Security('jwt_optional')
+  @Security('jwt_optional', [READ])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED: a token was sent but is invalid')
   @Response<ErrorBody>(404, 'RUN_NOT_FOUND')
   @Response<ErrorBody>(422, 'VALIDATION_ERROR: bad page number, unknown verdict, search too long, empty or too many ids')

@@ -10,6 +10,7 @@ import { RunDeleteService } from './run-delete.service';
 import { RunQueryService } from './run-query.service';
 import { updateRunNotes } from './run-notes.service';
 import { RunTagsService } from './run-tags.service';
+import { READ, RUN } from '../auth/token-scopes';
 import type {
   BulkDeleteRequest,
   BulkDeleteResponse,
@@ -41,7 +42,7 @@ export class RunController extends Controller {
    * @summary Start a run
    */
   @Post()
-  @Security('jwt')
+  @Security('jwt', [RUN])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @Response<ErrorBody>(
     422,
@@ -72,7 +73,7 @@ export class RunController extends Controller {
    * @summary List runs
    */
   @Get()
-  @Security('jwt_optional')
+  @Security('jwt_optional', [READ])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED: a token was sent but is invalid')
   @Response<ErrorBody>(422, 'VALIDATION_ERROR: bad status, date or number')
   @OperationId('listRuns')
@@ -110,7 +111,7 @@ export class RunController extends Controller {
    * @summary List your run tags
    */
   @Get('tags')
-  @Security('jwt_optional')
+  @Security('jwt_optional', [READ])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED: a token was sent but is invalid')
   @OperationId('listRunTags')
   public async tags(@Request() req: ExRequest): Promise<string[]> {
@@ -123,7 +124,7 @@ export class RunController extends Controller {
    * @summary Delete several runs
    */
   @Post('bulk-delete')
-  @Security('jwt')
+  @Security('jwt', [RUN])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @Response<ErrorBody>(422, 'VALIDATION_ERROR: not a list of ids, or more than 1000')
   @OperationId('bulkDeleteRuns')
@@ -141,7 +142,7 @@ export class RunController extends Controller {
    * @summary Get a run
    */
   @Get('{run_id}')
-  @Security('jwt_optional')
+  @Security('jwt_optional', [READ])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED: a token was sent but is invalid')
   @Response<ErrorBody>(404, 'RUN_NOT_FOUND')
   @Response<ErrorBody>(422, 'VALIDATION_ERROR')
@@ -157,7 +158,7 @@ export class RunController extends Controller {
    * @summary Cancel a run
    */
   @Post('{run_id}/cancel')
-  @Security('jwt')
+  @Security('jwt', [RUN])
   @Response<ErrorBody>(400, 'RUN_NOT_RUNNING: the run already finished, or finished on its own before the cancel took effect')
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @Response<ErrorBody>(403, 'AUTHZ_FORBIDDEN: not your run')
@@ -172,7 +173,7 @@ export class RunController extends Controller {
    * @summary Delete a run
    */
   @Delete('{run_id}')
-  @Security('jwt')
+  @Security('jwt', [RUN])
   @Response<ErrorBody>(400, 'RUN_STILL_RUNNING')
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @Response<ErrorBody>(403, 'AUTHZ_FORBIDDEN: not your run')
@@ -188,7 +189,7 @@ export class RunController extends Controller {
    * @summary Replace a run's tags
    */
   @Patch('{run_id}/tags')
-  @Security('jwt')
+  @Security('jwt', [RUN])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @Response<ErrorBody>(403, 'AUTHZ_FORBIDDEN: not your run')
   @Response<ErrorBody>(404, 'RUN_NOT_FOUND')
@@ -203,7 +204,7 @@ export class RunController extends Controller {
    * @summary Replace a run's notes
    */
   @Patch('{run_id}/notes')
-  @Security('jwt')
+  @Security('jwt', [RUN])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @Response<ErrorBody>(403, 'AUTHZ_FORBIDDEN: not your run')
   @Response<ErrorBody>(404, 'RUN_NOT_FOUND')

@@ -1,32 +1,10 @@
 import { RunConfigSchema, isTerminal, type RunConfig } from '@studio/contracts';
-import type { RunListRow, RunRow } from '@studio/db';
-import type { RunProgress, RunSummary, SummaryV1 } from './run.types';
-
-const iso = (d: Date | null): string | null => (d ? d.toISOString() : null);
+import type { RunRow } from '@studio/db';
+import type { RunProgress, SummaryV1 } from './run.types';
 
 /** Rows written before a config field existed still parse: missing options become null. */
 export function runConfig(row: RunRow): RunConfig {
   return RunConfigSchema.parse(row.config);
-}
-
-export function toRunSummary(row: RunListRow): RunSummary {
-  return {
-    run_id: row.run_id,
-    benchmark: row.benchmark,
-    model: row.model,
-    status: row.status,
-    created_at: row.created_at.toISOString(),
-    started_at: iso(row.started_at),
-    finished_at: iso(row.finished_at),
-    primary_metric: row.primary_metric,
-    primary_metric_name: row.primary_metric_name,
-    primary_metric_stderr: row.primary_metric_stats?.stderr ?? null,
-    primary_metric_ci_lower: row.primary_metric_stats?.ci_lower ?? null,
-    primary_metric_ci_upper: row.primary_metric_stats?.ci_upper ?? null,
-    tags: row.tags,
-    notes: row.notes,
-    total_tokens: row.total_tokens,
-  };
 }
 
 export function toProgress(row: RunRow): RunProgress {

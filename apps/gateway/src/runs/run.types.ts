@@ -1,3 +1,5 @@
+// RunSummary is shared with webhook deliveries, which carry it.
+import type { RunSummary } from '@studio/contracts';
 /**
  * Wire types of the Runs API. They are plain interfaces (not zod inferences) so tsoa can validate
  * requests against them and document them in /openapi.json.
@@ -137,26 +139,6 @@ export interface RunConfigView {
   reasoning_effort?: 'minimal' | 'low' | 'medium' | 'high' | null;
 }
 
-export interface RunSummary {
-  run_id: string;
-  benchmark: string;
-  model: string;
-  status: RunStatusName;
-  /** ISO-8601 with offset. */
-  created_at: string;
-  started_at: string | null;
-  finished_at: string | null;
-  primary_metric: number | null;
-  primary_metric_name: string | null;
-  /** Standard error of the primary metric, when the benchmark reports one. */
-  primary_metric_stderr: number | null;
-  /** Wilson 95% interval of the primary metric, for proportions (accuracy-like metrics). */
-  primary_metric_ci_lower: number | null;
-  primary_metric_ci_upper: number | null;
-  tags: string[];
-  notes: string | null;
-  total_tokens: number | null;
-}
 
 export interface RunListResponse {
   runs: RunSummary[];

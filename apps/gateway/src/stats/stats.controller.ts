@@ -5,6 +5,7 @@ import type { AuthUser } from '../auth/jwt';
 import type { AppDeps } from '../deps';
 import { StatsService } from './stats.service';
 import type { LeaderboardResponse, LeaderboardSortBy, SortOrder, StatsHistory, StatsSummary } from './stats.types';
+import { READ } from '../auth/token-scopes';
 
 const userId = (req: ExRequest) => (req.user as AuthUser).user_id;
 
@@ -23,7 +24,7 @@ export class StatsController extends Controller {
    * @summary Get your run statistics
    */
   @Get('summary')
-  @Security('jwt')
+  @Security('jwt', [READ])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @OperationId('getStatsSummary')
   public async summary(@Request() req: ExRequest): Promise<StatsSummary> {
@@ -40,7 +41,7 @@ export class StatsController extends Controller {
    * @summary Get your daily run history
    */
   @Get('history')
-  @Security('jwt')
+  @Security('jwt', [READ])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @Response<ErrorBody>(422, 'VALIDATION_ERROR: days is not an integer in 1..365')
   @OperationId('getStatsHistory')
@@ -58,7 +59,7 @@ export class StatsController extends Controller {
    * @summary Get your leaderboard
    */
   @Get('leaderboard')
-  @Security('jwt')
+  @Security('jwt', [READ])
   @Response<ErrorBody>(401, 'AUTH_REQUIRED')
   @Response<ErrorBody>(422, 'VALIDATION_ERROR: unknown sort_by or sort_order')
   @OperationId('getLeaderboard')

@@ -10,11 +10,14 @@
  *   stall window: `countRunRequeue` (it stays running, its job enqueued again) or `failLostRun` → failed
  *
  * Each applies only from its states and answers undefined (or the lost hold) otherwise, so two actors racing on a
- * run never both win.
+ * run never both win. The four that end a run record its webhook deliveries in the same transaction (an outbox:
+ * see `recordRunEndDeliveries`), so no run end is ever without them; the callers enqueue them after the commit.
  */
 import { sql } from 'kysely';
 import { RUN_CANCELED_MESSAGE, RUN_EXIT_CODE, type GroupBreakdown, type MetricSummary, type RunStatus, type TokenUsage } from '@studio/contracts';
-import type { DbOrTrx } from '../database';
+import type { Database, DbOrTrx } from '../database';
+import type { Transaction } from 'kysely';
+import { recordRunEndDeliveries } from '../webhooks/webhook.repository';
 import { postgresText } from '../postgres-text';
 import { holdLoss, type Fenced, type RunHold } from './run-hold';
 import type { RunRow, RunUpdate } from './run.table';
@@ -72,6 +75,16 @@ function transition(db: DbOrTrx, runId: string, from: readonly RunStatus[], upda
     .where('status', 'in', [...from]);
 }
 
+/** Ends a run with `end` and records its webhook deliveries, in one transaction (the caller's, if it is in one). */
+async function endRun(db: DbOrTrx, end: (trx: DbOrTrx) => Promise<RunRow | undefined>): Promise<RunRow | undefined> {
+  const inTransaction = async (trx: DbOrTrx) => {
+    const run = await end(trx);
+    if (run) await recordRunEndDeliveries(trx, run);
+    return run;
+  };
+  return db.isTransaction ? inTransaction(db) : db.transaction().execute((trx: Transaction<Database>) => inTransaction(trx));
+}
+
 /**
  * A worker takes (or resumes) a run: queued/running → running, counting the attempt. Undefined when the run is
  * gone, finished, or has a cancel request, so the caller never starts work nobody wants. The returned `attempts`
@@ -102,7 +115,7 @@ export async function requestRunCancel(db: DbOrTrx, runId: string): Promise<RunR
 /** A queued run is canceled before any worker took it. Undefined when it is no longer queued (a worker took it). */
 export async function cancelQueuedRun(db: DbOrTrx, runId: string): Promise<RunRow | undefined> {
   const columns = finishedColumns({ status: 'canceled' });
-  return transition(db, runId, ['queued'], { ...columns, cancel_requested_at: columns.finished_at }).returningAll().executeTakeFirst();
+  return endRun(db, (trx) => transition(trx, runId, ['queued'], { ...columns, cancel_requested_at: columns.finished_at }).returningAll().executeTakeFirst());
 }
 
 /**
@@ -110,7 +123,7 @@ export async function cancelQueuedRun(db: DbOrTrx, runId: string): Promise<RunRo
  * Undefined when the run is gone or already finished.
  */
 export async function cancelUnclaimedRun(db: DbOrTrx, runId: string): Promise<RunRow | undefined> {
-  return transition(db, runId, ['queued', 'running'], finishedColumns({ status: 'canceled' })).returningAll().executeTakeFirst();
+  return endRun(db, (trx) => transition(trx, runId, ['queued', 'running'], finishedColumns({ status: 'canceled' })).returningAll().executeTakeFirst());
 }
 
 /**
@@ -151,7 +164,9 @@ export async function pinRunDataset(db: DbOrTrx, hold: RunHold, fingerprint: str
 
 /** A worker ends the run it holds: running → completed, failed or canceled. Fenced: it applies only while the hold does. */
 export async function finishRun(db: DbOrTrx, hold: RunHold, finish: RunFinish): Promise<Fenced<{ run: RunRow }>> {
-  const run = await transition(db, hold.runId, ['running'], finishedColumns(finish)).where('attempts', '=', hold.attempt).returningAll().executeTakeFirst();
+  const run = await endRun(db, (trx) =>
+    transition(trx, hold.runId, ['running'], finishedColumns(finish)).where('attempts', '=', hold.attempt).returningAll().executeTakeFirst(),
+  );
   return run ? { held: true, run } : { held: false, loss: await holdLoss(db, hold) };
 }
 
@@ -160,10 +175,9 @@ export async function finishRun(db: DbOrTrx, hold: RunHold, finish: RunFinish): 
  * since `idleBefore` (a live worker's heartbeat would have touched it).
  */
 export async function failLostRun(db: DbOrTrx, runId: string, idleBefore: Date, error: string): Promise<RunRow | undefined> {
-  return transition(db, runId, ['running'], finishedColumns({ status: 'failed', error }))
-    .where('updated_at', '<', idleBefore)
-    .returningAll()
-    .executeTakeFirst();
+  return endRun(db, (trx) =>
+    transition(trx, runId, ['running'], finishedColumns({ status: 'failed', error })).where('updated_at', '<', idleBefore).returningAll().executeTakeFirst(),
+  );
 }
 
 /**
