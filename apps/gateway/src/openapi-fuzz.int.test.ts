@@ -103,6 +103,15 @@ async function freshRun(): Promise<string> {
   return res.body.run_id;
 }
 
+/** A suite of the owner's (two queued runs, no worker here), canceled when `canceled`, so its event stream ends. */
+async function freshSuite(canceled = false): Promise<string> {
+  const as = (r: request.Test) => r.set('Authorization', `Bearer ${owner.token}`);
+  const res = await as(request(t.app).post('/api/suites').send({ benchmarks: ['mmlu', 'gsm8k'], models: ['mockllm/default'], limit: 1 }));
+  if (canceled) await as(request(t.app).post(`/api/suites/${res.body.suite_id}/cancel`));
+  return res.body.suite_id;
+}
+let canceledSuiteId: Promise<string> | undefined;
+
 async function wellFormed(operationId: string, n: number): Promise<Example> {
   const artifact = finishedArtifacts[n % finishedArtifacts.length];
   const evalLog = finishedArtifacts.find((a) => a.endsWith('.eval'))!;
@@ -141,6 +150,13 @@ async function wellFormed(operationId: string, n: number): Promise<Example> {
     listApiKeys: {},
     saveApiKey: { body: { provider: 'openai', key: `sk-fuzz-${randomUUID()}` } },
     deleteApiKey: { params: { provider: 'openai' } },
+    createSuite: { body: { benchmarks: ['mmlu', 'gsm8k'], models: ['mockllm/default'], limit: 1 + (n % 5), tags: ['fuzz'] } },
+    listSuites: { query: { per_page: String(1 + (n % 100)) } },
+    getSuite: async () => ({ params: { suite_id: await (canceledSuiteId ??= freshSuite(true)) } }),
+    streamSuiteEvents: async () => ({ params: { suite_id: await (canceledSuiteId ??= freshSuite(true)) } }),
+    retrySuite: async () => ({ params: { suite_id: await freshSuite(true) } }),
+    cancelSuite: async () => ({ params: { suite_id: await freshSuite() } }),
+    deleteSuite: async () => ({ params: { suite_id: await freshSuite() } }),
   };
   const example = examples[operationId];
   if (!example) throw new Error(`no well-formed example for operation ${operationId}: add one to the fuzz test`);

@@ -43,6 +43,13 @@ const EXTENSION_ENDPOINTS: [method: string, path: string, auth: 'Yes' | 'No' | '
   ['post', '/admin/session', 'Admin'],
   ['delete', '/admin/session', 'No'],
   ['get', '/admin/workers', 'Admin'],
+  ['post', '/suites', 'Yes'],
+  ['get', '/suites', 'Yes'],
+  ['get', '/suites/{suite_id}', 'Yes'],
+  ['get', '/suites/{suite_id}/events', 'Yes'],
+  ['post', '/suites/{suite_id}/cancel', 'Yes'],
+  ['post', '/suites/{suite_id}/retry', 'Yes'],
+  ['delete', '/suites/{suite_id}', 'Yes'],
 ];
 
 interface Operation {
@@ -79,7 +86,7 @@ test.each([...SPEC_ENDPOINTS, ...EXTENSION_ENDPOINTS])('%s %s is documented with
     // 503 from /health and /ready carries their own body, so monitors and balancers can read which dependency is down.
     if (Number(code) >= 400 && !['/health', '/ready'].includes(path)) expect(response.content?.['application/json']?.schema?.$ref).toBe('#/components/schemas/ErrorBody');
   }
-  if (['post', 'patch'].includes(method) && !path.endsWith('/cancel') && path !== '/admin/session') {
+  if (['post', 'patch'].includes(method) && !path.endsWith('/cancel') && !path.endsWith('/retry') && path !== '/admin/session') {
     expect(Object.keys(op.requestBody?.content ?? {})).toContain('application/json');
   }
 });
@@ -91,6 +98,6 @@ test('the documented endpoints are exactly the spec\'s plus the listed extension
 
 test('every operation has a unique, descriptive operationId (generated clients name their methods after it)', () => {
   const ids = Object.values(spec.paths).flatMap((ops) => Object.values(ops).map((op) => (op as { operationId?: string }).operationId));
-  expect(ids.every((id) => typeof id === 'string' && /^(get|list|create|save|delete|bulkDelete|update|cancel|stream|register|login|compare)[A-Z]?[A-Za-z]*$/.test(id))).toBe(true);
+  expect(ids.every((id) => typeof id === 'string' && /^(get|list|create|save|delete|bulkDelete|update|cancel|retry|stream|register|login|compare)[A-Z]?[A-Za-z]*$/.test(id))).toBe(true);
   expect(new Set(ids).size).toBe(ids.length);
 });

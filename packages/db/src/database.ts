@@ -4,6 +4,7 @@ import type { ApiKeyTable } from './api-keys/api-key.table';
 import type { RunLogTable } from './runs/run-log.table';
 import type { RunSampleTable } from './runs/run-sample.table';
 import type { RunTable } from './runs/run.table';
+import type { SuiteTable } from './suites/suite.table';
 import type { UserTable } from './users/user.table';
 
 export interface Database {
@@ -12,6 +13,7 @@ export interface Database {
   runs: RunTable;
   run_samples: RunSampleTable;
   run_logs: RunLogTable;
+  suites: SuiteTable;
 }
 
 // BIGINT (int8) as JS number: counts and token totals stay far below 2^53.

@@ -7,6 +7,7 @@ import * as m0005 from './2026_11_27_0001_run_samples_page_index';
 import * as m0006 from './2026_11_27_0002_run_artifacts';
 import * as m0007 from './2026_12_06_0050_run_sample_error_usage';
 import * as m20261206_0100 from './2026_12_06_0100_users_is_admin';
+import * as m20261207_0300 from './2026_12_07_0300_suites';
 
 /** Every migration, keyed by its timestamped name; the Migrator applies them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_27_0002_run_artifacts': m0006,
   '2026_12_06_0050_run_sample_error_usage': m0007,
   '2026_12_06_0100_users_is_admin': m20261206_0100,
+  '2026_12_07_0300_suites': m20261207_0300,
 };
