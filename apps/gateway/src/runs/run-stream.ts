@@ -17,6 +17,17 @@ function finalFromRow(run: RunRow): { event: RunEventName; data: Record<string, 
 const isFinal = (e: { event: string }) => FINAL_EVENTS.includes(e.event as RunEventName);
 const statusData = (run: RunRow) => JSON.stringify({ status: run.status, timestamp: new Date().toISOString() });
 
+/** Answers 200 with an event stream that proxies do not buffer; clients reconnect after 3 s. */
+export function startEventStream(res: Response): void {
+  res.status(200);
+  res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-cache, no-transform');
+  res.setHeader('Connection', 'keep-alive');
+  res.setHeader('X-Accel-Buffering', 'no');
+  res.flushHeaders();
+  res.write('retry: 3000\n\n');
+}
+
 /**
  * Streams a run's events as SSE, with no gap and no duplicate:
  * 1. subscribe to live events (buffered until step 4);
@@ -100,13 +111,7 @@ export async function streamRunEvents(
     return;
   }
 
-  res.status(200);
-  res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
-  res.setHeader('Cache-Control', 'no-cache, no-transform');
-  res.setHeader('Connection', 'keep-alive');
-  res.setHeader('X-Accel-Buffering', 'no');
-  res.flushHeaders();
-  res.write('retry: 3000\n\n');
+  startEventStream(res);
 
   if (resumable) {
     // Events the capped stream no longer holds are gone: the current status stands in for them,

@@ -3,6 +3,7 @@ import { isTerminal } from '@studio/contracts';
 import { findSuite, listSuiteRuns, type RunRow, type SuiteRow } from '@studio/db';
 import type { StoredRunEvent } from '@studio/runtime';
 import type { AppDeps } from '../deps';
+import { startEventStream } from '../runs/run-stream';
 import { toSuiteDetail } from './suite.mapper';
 import { advanceWatermark, cursorAfter, formatSuiteEventId, parseSuiteEventId, snapshotOrder, watermarkOf, type SuiteWatermark } from './suite-event-id';
 
@@ -79,13 +80,7 @@ export async function streamSuiteEvents(deps: AppDeps, suite: SuiteRow, req: Req
     return;
   }
 
-  res.status(200);
-  res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
-  res.setHeader('Cache-Control', 'no-cache, no-transform');
-  res.setHeader('Connection', 'keep-alive');
-  res.setHeader('X-Accel-Buffering', 'no');
-  res.flushHeaders();
-  res.write('retry: 3000\n\n');
+  startEventStream(res);
 
   const write = (event: string, data: unknown, end = false) => {
     if (!closed) res.write(`id: ${formatSuiteEventId(watermark, end)}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
