@@ -168,16 +168,18 @@ function SuiteMatrix({ suite }: { suite: SuiteDetail }) {
 function Cell({ cell, model }: { cell: SuiteCell; model: string }) {
   const m = cell.primary_metric;
   const interval = m ? formatInterval(m.ci_lower, m.ci_upper) : null;
-  const label = m ? `${model} on ${cell.benchmark}: ${metricLabel(m.name)} ${formatNumber(m.value)}` : `${model} on ${cell.benchmark}: ${cell.status}`;
   return (
     <Link
       to="/runs/$runId"
       params={{ runId: cell.run_id }}
-      aria-label={label}
       title={cell.error ?? (interval ? `95% CI ${interval}` : undefined)}
       className="block min-w-28 rounded px-2 py-1.5 hover:outline hover:outline-accent"
       style={{ background: heatColor(m?.value) }}
     >
+      {/* The link's name starts with what it is; the visible text (value, interval or status) follows it. */}
+      <span className="sr-only">
+        {model} on {cell.benchmark}: {m ? `${metricLabel(m.name)} ` : ''}
+      </span>
       {m ? (
         <>
           <span className="tabular font-semibold">{formatNumber(m.value)}</span>
