@@ -21,6 +21,10 @@ test('every run of a suite gets its queue job (id = run id) and the suite tag', 
     const runs = await t.deps.db.selectFrom('runs').select(['run_id', 'suite_id', 'tags', 'model', 'benchmark']).orderBy('created_at').execute();
     expect(runs.every((r) => r.suite_id === res.body.suite_id && r.tags.includes(`suite:${res.body.suite_id}`))).toBe(true);
     expect(new Set(runs.map((r) => `${r.model} ${r.benchmark}`)).size).toBe(4);
+    // A user's removal takes their suites with their runs (the runs' reference to the suite does not block it).
+    await t.deps.db.deleteFrom('users').where('user_id', '=', owner.userId).execute();
+    expect(await t.deps.db.selectFrom('suites').select('suite_id').execute()).toEqual([]);
+    expect(await t.deps.db.selectFrom('runs').select('run_id').execute()).toEqual([]);
   } finally {
     await t.close();
   }

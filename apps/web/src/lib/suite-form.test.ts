@@ -24,8 +24,8 @@ describe('toSuiteCreate', () => {
 
 test('parseModels and the heat map colours', () => {
   expect(parseModels('a/b,,c/d\n\na/b')).toEqual(['a/b', 'c/d']);
-  expect(heatColor(0)).toBe('hsl(0 70% 45% / 0.35)');
-  expect(heatColor(1)).toBe('hsl(120 70% 45% / 0.35)');
-  expect(heatColor(0.5)).toBe('hsl(60 70% 45% / 0.35)');
+  expect(heatColor(0)).toBe('hsl(0 70% 45% / 0.3)');
+  expect(heatColor(1)).toBe('hsl(120 70% 45% / 0.3)');
+  expect(heatColor(0.5)).toBe('hsl(60 70% 45% / 0.3)');
   expect(heatColor(null)).toBe('transparent');
 });

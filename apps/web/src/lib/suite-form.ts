@@ -32,5 +32,5 @@ export function toSuiteCreate(name: string, benchmarks: readonly string[], model
 export function heatColor(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return 'transparent';
   const v = Math.min(1, Math.max(0, value));
-  return `hsl(${Math.round(v * 120)} 70% 45% / 0.35)`;
+  return `hsl(${Math.round(v * 120)} 70% 45% / 0.3)`;
 }

@@ -155,7 +155,7 @@ function SuiteMatrix({ suite }: { suite: SuiteDetail }) {
               ))}
               <td className="tabular px-3 py-2 font-semibold" style={{ background: heatColor(row.mean) }}>
                 {row.mean === null ? '—' : formatNumber(row.mean)}
-                {row.mean_over > 0 && row.mean_over < row.cells.length && <span className="block text-xs font-normal text-muted">over {row.mean_over}</span>}
+                {row.mean_over > 0 && row.mean_over < row.cells.length && <span className="block text-xs font-normal">over {row.mean_over}</span>}
               </td>
             </tr>
           ))}
@@ -183,7 +183,8 @@ function Cell({ cell, model }: { cell: SuiteCell; model: string }) {
       {m ? (
         <>
           <span className="tabular font-semibold">{formatNumber(m.value)}</span>
-          {interval && <span className="tabular block text-xs text-muted">{interval}</span>}
+          {/* Full-strength text: muted grey on the tinted cell falls below WCAG AA contrast in the dark theme. */}
+          {interval && <span className="tabular block text-xs">{interval}</span>}
         </>
       ) : (
         <span className="flex flex-col gap-1">

@@ -13,8 +13,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   await db.schema.createIndex('suites_user_created_idx').on('suites').columns(['user_id', 'created_at desc']).execute();
-  // Deleting a suite deletes its runs first (never a running one), so the reference never dangles.
-  await db.schema.alterTable('runs').addColumn('suite_id', 'uuid', (c) => c.references('suites.suite_id').onDelete('restrict')).execute();
+  // Deleting a suite deletes its runs first (never a running one), so the reference never dangles. NO ACTION (checked
+  // at the end of the statement) rather than RESTRICT, so deleting a user cascades to both its runs and its suites.
+  await db.schema.alterTable('runs').addColumn('suite_id', 'uuid', (c) => c.references('suites.suite_id').onDelete('no action')).execute();
   await db.schema.createIndex('runs_suite_idx').on('runs').column('suite_id').where(sql.ref('suite_id'), 'is not', null).execute();
 }
 
