@@ -17,6 +17,22 @@ function finalFromRow(run: RunRow): { event: RunEventName; data: Record<string, 
 const isFinal = (e: { event: string }) => FINAL_EVENTS.includes(e.event as RunEventName);
 const statusData = (run: RunRow) => JSON.stringify({ status: run.status, timestamp: new Date().toISOString() });
 
+/** Calls `cleanup` once when the client goes away or the response ends; resolves after it. */
+export function whenStreamEnds(req: Request, res: Response, cleanup: () => void): Promise<void> {
+  return new Promise<void>((resolve) => {
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      cleanup();
+      resolve();
+    };
+    req.on('close', end);
+    res.on('close', end);
+    res.on('finish', end);
+  });
+}
+
 /** Answers 200 with an event stream that proxies do not buffer; clients reconnect after 3 s. */
 export function startEventStream(res: Response): void {
   res.status(200);
@@ -56,18 +72,11 @@ export async function streamRunEvents(
   let unsubscribe: () => void = () => undefined;
   let offResync: () => void = () => undefined;
 
-  const done = new Promise<void>((resolve) => {
-    const cleanup = () => {
-      if (closed) return;
-      closed = true;
-      clearInterval(heartbeat);
-      unsubscribe();
-      offResync();
-      resolve();
-    };
-    req.on('close', cleanup);
-    res.on('close', cleanup);
-    res.on('finish', cleanup);
+  const done = whenStreamEnds(req, res, () => {
+    closed = true;
+    clearInterval(heartbeat);
+    unsubscribe();
+    offResync();
   });
 
   const write = (id: string, event: string, data: string) => {

@@ -3,7 +3,7 @@ import { isTerminal } from '@studio/contracts';
 import { findSuite, listSuiteRuns, type RunRow, type SuiteRow } from '@studio/db';
 import type { StoredRunEvent } from '@studio/runtime';
 import type { AppDeps } from '../deps';
-import { startEventStream } from '../runs/run-stream';
+import { startEventStream, whenStreamEnds } from '../runs/run-stream';
 import { toSuiteDetail } from './suite.mapper';
 import { advanceWatermark, cursorAfter, formatSuiteEventId, parseSuiteEventId, snapshotOrder, watermarkOf, type SuiteWatermark } from './suite-event-id';
 
@@ -29,18 +29,11 @@ export async function streamSuiteEvents(deps: AppDeps, suite: SuiteRow, req: Req
   let heartbeat: NodeJS.Timeout | undefined;
   let offResync: () => void = () => undefined;
 
-  const done = new Promise<void>((resolve) => {
-    const cleanup = () => {
-      if (closed) return;
-      closed = true;
-      clearInterval(heartbeat);
-      for (const u of unsubscribes) u();
-      offResync();
-      resolve();
-    };
-    req.on('close', cleanup);
-    res.on('close', cleanup);
-    res.on('finish', cleanup);
+  const done = whenStreamEnds(req, res, () => {
+    closed = true;
+    clearInterval(heartbeat);
+    for (const u of unsubscribes) u();
+    offResync();
   });
 
   // Subscribed before the first snapshot: anything published later wakes a pass that reads it.
