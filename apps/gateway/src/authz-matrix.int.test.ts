@@ -24,10 +24,11 @@ interface Case {
   endpoint: string;
   /**
    * A queued run (its job enqueued), a completed one with samples, no run (the owner has a saved openai key), a
-   * dataset of the owner's (`send` then gets its id and its benchmark name), or a fresh access token or webhook of
-   * the owner's (its id passed as the first argument of `send`).
+   * dataset of the owner's (`send` then gets its id and its benchmark name), a fresh access token or webhook of
+   * the owner's (its id passed as the first argument of `send`), or `suite`: the owner's suite of two runs,
+   * canceled (its id is passed as the run id).
    */
-  state: 'queued' | 'completed' | 'none' | 'dataset' | 'access-token' | 'webhook';
+  state: 'queued' | 'completed' | 'none' | 'dataset' | 'access-token' | 'webhook' | 'suite';
   send(runId: string, evalPath: string): request.Test;
   /** An administrator owns nothing here: unless given, it is expected to be treated as `other`. */
   expect: Record<Exclude<Caller, 'admin'>, number> & { admin?: number };
@@ -192,6 +193,31 @@ const CASES: Case[] = [
     // Statistics cover the caller's own runs: only the owner has completed runs (the other user's stay queued).
     shows: (body) => (shows as (b: unknown) => boolean)(body),
   })),
+  {
+    operationId: 'createSuite',
+    endpoint: 'POST /api/suites',
+    state: 'none',
+    send: () => request(t.app).post('/api/suites').send({ benchmarks: ['mmlu'], models: ['mockllm/default'], limit: 1 }),
+    expect: { anonymous: 401, owner: 200, other: 200 },
+  },
+  {
+    operationId: 'listSuites',
+    endpoint: 'GET /api/suites',
+    state: 'suite',
+    send: () => request(t.app).get('/api/suites').query({ per_page: 100 }),
+    expect: { anonymous: 401, owner: 200, other: 200 },
+    shows: (body, suiteId) => (body as { suites: { suite_id: string }[] }).suites.some((s) => s.suite_id === suiteId),
+  },
+  // A suite is its owner's alone: to anyone else it does not exist.
+  ...(
+    [
+      ['getSuite', 'GET /api/suites/{suite_id}', (id: string) => request(t.app).get(`/api/suites/${id}`)],
+      ['streamSuiteEvents', 'GET /api/suites/{suite_id}/events', (id: string) => request(t.app).get(`/api/suites/${id}/events`)],
+      ['cancelSuite', 'POST /api/suites/{suite_id}/cancel', (id: string) => request(t.app).post(`/api/suites/${id}/cancel`)],
+      ['retrySuite', 'POST /api/suites/{suite_id}/retry', (id: string) => request(t.app).post(`/api/suites/${id}/retry`)],
+      ['deleteSuite', 'DELETE /api/suites/{suite_id}', (id: string) => request(t.app).delete(`/api/suites/${id}`)],
+    ] as const
+  ).map(([operationId, endpoint, send]): Case => ({ operationId, endpoint, state: 'suite', send, expect: { anonymous: 401, owner: 200, other: 404 } })),
   {
     operationId: 'getReadiness',
     endpoint: 'GET /api/ready',
@@ -439,6 +465,13 @@ const TOKEN_SCOPE: Record<string, TokenScope | null | 'public'> = {
   listDatasets: 'read',
   getDataset: 'read',
   deleteDataset: 'run',
+  createSuite: 'run',
+  listSuites: 'read',
+  getSuite: 'read',
+  streamSuiteEvents: 'read',
+  cancelSuite: 'run',
+  retrySuite: 'run',
+  deleteSuite: 'run',
 };
 
 const OWNER_EMAIL = `authz-owner-${process.pid}@example.com`;
@@ -465,6 +498,13 @@ async function prepare(state: Case['state']): Promise<{ runId: string; evalPath:
   if (state === 'queued') {
     const res = await request(t.app).post('/api/runs').set('Authorization', `Bearer ${owner.token}`).send({ benchmark: 'mmlu', model: 'mockllm/default', tags: ['authz'] });
     return { runId: res.body.run_id, evalPath: '' };
+  }
+  if (state === 'suite') {
+    const as = (r: request.Test) => r.set('Authorization', `Bearer ${owner.token}`);
+    const res = await as(request(t.app).post('/api/suites').send({ benchmarks: ['mmlu', 'gsm8k'], models: ['mockllm/default'], limit: 1 }));
+    // Canceled, so its event stream ends at once (no worker runs here).
+    await as(request(t.app).post(`/api/suites/${res.body.suite_id}/cancel`)).expect(200);
+    return { runId: res.body.suite_id, evalPath: '' };
   }
   const run = await insertTestRun(t.deps.db, owner.userId, { tags: ['authz'] });
   await markRunning(t.deps.db, run.run_id, 1);

@@ -128,6 +128,14 @@ async function freshWebhook(): Promise<string> {
   const res = await request(t.app).post('/api/webhooks').set(auth).send({ url: 'http://127.0.0.1:9/fuzz', events: ['run.completed'] });
   return res.body.webhook_id;
 }
+/** A suite of the owner's (two queued runs, no worker here), canceled when `canceled`, so its event stream ends. */
+async function freshSuite(canceled = false): Promise<string> {
+  const as = (r: request.Test) => r.set('Authorization', `Bearer ${owner.token}`);
+  const res = await as(request(t.app).post('/api/suites').send({ benchmarks: ['mmlu', 'gsm8k'], models: ['mockllm/default'], limit: 1 }));
+  if (canceled) await as(request(t.app).post(`/api/suites/${res.body.suite_id}/cancel`));
+  return res.body.suite_id;
+}
+let canceledSuiteId: Promise<string> | undefined;
 
 async function wellFormed(operationId: string, n: number): Promise<Example> {
   const artifact = finishedArtifacts[n % finishedArtifacts.length];
@@ -179,6 +187,13 @@ async function wellFormed(operationId: string, n: number): Promise<Example> {
     deleteWebhook: async () => ({ params: { webhook_id: await freshWebhook() } }),
     listWebhookDeliveries: async () => ({ params: { webhook_id: await freshWebhook() } }),
     deleteAccessToken: async () => ({ params: { token_id: (await createAccessToken(t.app, owner, ['read'])).tokenId } }),
+    createSuite: { body: { benchmarks: ['mmlu', 'gsm8k'], models: ['mockllm/default'], limit: 1 + (n % 5), tags: ['fuzz'] } },
+    listSuites: { query: { per_page: String(1 + (n % 100)) } },
+    getSuite: async () => ({ params: { suite_id: await (canceledSuiteId ??= freshSuite(true)) } }),
+    streamSuiteEvents: async () => ({ params: { suite_id: await (canceledSuiteId ??= freshSuite(true)) } }),
+    retrySuite: async () => ({ params: { suite_id: await freshSuite(true) } }),
+    cancelSuite: async () => ({ params: { suite_id: await freshSuite() } }),
+    deleteSuite: async () => ({ params: { suite_id: await freshSuite() } }),
   };
   const example = examples[operationId];
   if (!example) throw new Error(`no well-formed example for operation ${operationId}: add one to the fuzz test`);

@@ -56,6 +56,13 @@ const EXTENSION_ENDPOINTS: [method: string, path: string, auth: 'Yes' | 'No' | '
   ['patch', '/webhooks/{webhook_id}', 'Yes'],
   ['delete', '/webhooks/{webhook_id}', 'Yes'],
   ['get', '/webhooks/{webhook_id}/deliveries', 'Yes'],
+  ['post', '/suites', 'Yes'],
+  ['get', '/suites', 'Yes'],
+  ['get', '/suites/{suite_id}', 'Yes'],
+  ['get', '/suites/{suite_id}/events', 'Yes'],
+  ['post', '/suites/{suite_id}/cancel', 'Yes'],
+  ['post', '/suites/{suite_id}/retry', 'Yes'],
+  ['delete', '/suites/{suite_id}', 'Yes'],
 ];
 
 interface Operation {
@@ -94,7 +101,7 @@ test.each([...SPEC_ENDPOINTS, ...EXTENSION_ENDPOINTS])('%s %s is documented with
   }
   // An uploaded dataset is the body itself, as CSV or JSON Lines.
   if (path === '/datasets' && method === 'post') expect(Object.keys(op.requestBody?.content ?? {})).toEqual(['text/csv', 'application/x-ndjson']);
-  else if (['post', 'patch'].includes(method) && !path.endsWith('/cancel') && path !== '/admin/session') {
+  else if (['post', 'patch'].includes(method) && !path.endsWith('/cancel') && !path.endsWith('/retry') && path !== '/admin/session') {
     expect(Object.keys(op.requestBody?.content ?? {})).toContain('application/json');
   }
 });
@@ -106,7 +113,7 @@ test('the documented endpoints are exactly the spec\'s plus the listed extension
 
 test('every operation has a unique, descriptive operationId (generated clients name their methods after it)', () => {
   const ids = Object.values(spec.paths).flatMap((ops) => Object.values(ops).map((op) => (op as { operationId?: string }).operationId));
-  expect(ids.every((id) => typeof id === 'string' && /^(get|list|create|save|delete|bulkDelete|update|cancel|stream|register|login|compare)[A-Z]?[A-Za-z]*$/.test(id))).toBe(true);
+  expect(ids.every((id) => typeof id === 'string' && /^(get|list|create|save|delete|bulkDelete|update|cancel|retry|stream|register|login|compare)[A-Z]?[A-Za-z]*$/.test(id))).toBe(true);
   expect(new Set(ids).size).toBe(ids.length);
 });
 

@@ -122,9 +122,27 @@ const settingsRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/SettingsPage'), 'SettingsPage'),
 });
 
+const suitesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'suites',
+  component: lazyRouteComponent(() => import('./pages/SuitesPage'), 'SuitesPage'),
+});
+
+const newSuiteRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'suites/new',
+  component: lazyRouteComponent(() => import('./pages/NewSuitePage'), 'NewSuitePage'),
+});
+
+const suiteRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'suites/$suiteId',
+  component: lazyRouteComponent(() => import('./pages/SuitePage'), 'SuitePage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  appRoute.addChildren([indexRoute, runsRoute, runRoute, samplesRoute, inspectRoute, newRunRoute, compareRoute, analyticsRoute, settingsRoute]),
+  appRoute.addChildren([indexRoute, runsRoute, runRoute, samplesRoute, inspectRoute, newRunRoute, suitesRoute, newSuiteRoute, suiteRoute, compareRoute, analyticsRoute, settingsRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

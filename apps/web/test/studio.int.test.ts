@@ -252,6 +252,36 @@ test('delete a run', async () => {
   expect(res.status).toBe(404);
 });
 
+test('a suite of two models on MMLU: the heat map fills in live, each cell links to its run', async () => {
+  const SUITE_LIMIT = 6;
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Suites' }).click();
+  await main().getByRole('link', { name: 'New suite' }).click();
+  await page.getByLabel('Search benchmarks').fill('mmlu');
+  await main().getByRole('checkbox', { name: /^MMLU \(cais\/mmlu\)\s*mmlu$/ }).check();
+  await main().getByRole('textbox', { name: 'Models' }).fill('local/fake-model\nlocal/model-b');
+  await main().getByRole('textbox', { name: 'Name', exact: true }).fill('Two models on MMLU');
+  await page.getByLabel('Sample limit').fill(String(SUITE_LIMIT));
+  await audit('new-suite');
+  await main().getByRole('button', { name: 'Start suite' }).click();
+  await page.waitForURL(/\/suites\/[0-9a-f-]{36}$/);
+  await main().getByRole('heading', { name: 'Two models on MMLU' }).waitFor();
+  const first = samples.slice(0, SUITE_LIMIT);
+  const expected = { 'local/fake-model': first.filter(rightA).length / SUITE_LIMIT, 'local/model-b': first.filter(rightB).length / SUITE_LIMIT };
+  const heatMap = main().getByRole('table', { name: 'Results by model and benchmark' });
+  for (const [model, accuracy] of Object.entries(expected)) {
+    await heatMap.getByRole('link', { name: new RegExp(`^${model} on mmlu: Accuracy ${accuracy.toFixed(3)}\\s*\\[`) }).waitFor({ timeout: 60_000 });
+    await heatMap.getByRole('row', { name: new RegExp(`^${model}`) }).getByRole('cell').last().getByText(accuracy.toFixed(3), { exact: true }).waitFor();
+  }
+  await main().getByText('completed', { exact: true }).first().waitFor();
+  await audit('suite');
+  await heatMap.getByRole('link', { name: /^local\/model-b on mmlu/ }).click();
+  await page.waitForURL(/\/runs\/[0-9a-f-]{36}$/);
+  await main().getByText(`suite:`, { exact: false }).first().waitFor();
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Suites' }).click();
+  await main().getByRole('link', { name: 'Two models on MMLU' }).waitFor();
+  await audit('suites');
+});
+
 test('a session the server no longer accepts sends the person to sign in, with a message', async () => {
   // A token that looks valid for an hour but was not signed by this gateway (as after a secret rotation).
   const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');

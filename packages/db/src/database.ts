@@ -6,6 +6,7 @@ import type { RunLogTable } from './runs/run-log.table';
 import type { RunSampleTable } from './runs/run-sample.table';
 import type { RunTable } from './runs/run.table';
 import type { AccessTokenTable } from './tokens/access-token.table';
+import type { SuiteTable } from './suites/suite.table';
 import type { UserTable } from './users/user.table';
 import type { WebhookDeliveryTable, WebhookTable } from './webhooks/webhook.table';
 
@@ -20,6 +21,7 @@ export interface Database {
   personal_access_tokens: AccessTokenTable;
   webhooks: WebhookTable;
   webhook_deliveries: WebhookDeliveryTable;
+  suites: SuiteTable;
 }
 
 // BIGINT (int8) as JS number: counts and token totals stay far below 2^53.

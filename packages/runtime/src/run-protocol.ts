@@ -88,6 +88,34 @@ export class RunProtocol {
     return entries.map(toStored);
   }
 
+  /**
+   * The events of several runs, each strictly after its own id (or all when null), read in one MULTI: a snapshot in
+   * which every run's stream is read at the same instant, so an event missing from it was added afterwards.
+   */
+  async readEventsOfRuns(cursors: readonly { runId: string; afterId: string | null }[]): Promise<StoredRunEvent[][]> {
+    if (cursors.length === 0) return [];
+    const multi = this.redis.multi();
+    for (const c of cursors) multi.xrange(runKeys.stream(this.prefix, c.runId), c.afterId ? `(${c.afterId}` : '-', '+');
+    const replies = (await multi.exec()) ?? [];
+    return replies.map(([err, entries]) => {
+      if (err) throw err;
+      return (entries as StreamEntry[]).map(toStored);
+    });
+  }
+
+  /** The last event id of each run's stream (null for an empty one), read in one MULTI (see `readEventsOfRuns`). */
+  async lastEventIds(runIds: readonly string[]): Promise<(string | null)[]> {
+    if (runIds.length === 0) return [];
+    const multi = this.redis.multi();
+    for (const id of runIds) multi.xrevrange(runKeys.stream(this.prefix, id), '+', '-', 'COUNT', 1);
+    const replies = (await multi.exec()) ?? [];
+    return replies.map(([err, entries]) => {
+      if (err) throw err;
+      const list = entries as StreamEntry[];
+      return list.length ? list[0][0] : null;
+    });
+  }
+
   async lastEventId(runId: string): Promise<string | null> {
     const entries = (await this.redis.xrevrange(runKeys.stream(this.prefix, runId), '+', '-', 'COUNT', 1)) as StreamEntry[];
     return entries.length ? entries[0][0] : null;

@@ -66,6 +66,15 @@ export async function enqueueRun(queue: RunQueue, run: RunJobDescriptor): Promis
   await queue.add(runJobName(payload), payload, { jobId: payload.run_id });
 }
 
+/**
+ * Adds the jobs of several runs in one step: BullMQ's `addBulk` adds them in one Redis transaction, so either every
+ * job lands or none does.
+ */
+export async function enqueueRuns(queue: RunQueue, runs: readonly RunJobDescriptor[]): Promise<void> {
+  const payloads = runs.map((run) => ExecuteRunPayloadSchema.required().parse({ run_id: run.run_id, benchmark: run.benchmark, model: run.model, user_id: run.user_id }));
+  await queue.addBulk(payloads.map((payload) => ({ name: runJobName(payload), data: payload, opts: { jobId: payload.run_id } })));
+}
+
 /** The states a queue dashboard or metric counts jobs in. */
 export const RUN_QUEUE_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'failed', 'completed'] as const;
 export type RunQueueState = (typeof RUN_QUEUE_STATES)[number];

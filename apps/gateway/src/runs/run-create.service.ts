@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { RunConfigSchema, findProvider, type RunConfig } from '@studio/contracts';
-import { deleteRunRows, findApiKey, findRun, insertRun } from '@studio/db';
+import { deleteRunRows, findApiKey, findRun, insertRun, type NewRun } from '@studio/db';
 import { expandEpochReducers, newShortUuid } from '@studio/engine';
 import { parseModelId } from '@studio/providers';
 import { RateLimiter } from '../auth/rate-limiter';
@@ -10,7 +10,7 @@ import { resolveRunBenchmark } from './run-benchmark.resolver';
 import { enqueueRunJob } from './run-jobs';
 import { RunSignals } from './run-signals';
 import { checkTags } from './run-tags.service';
-import type { RunCreate, RunCreated } from './run.types';
+import type { RunCreate, RunCreated, RunOptions } from './run.types';
 
 function modelId(field: string, raw: string): string {
   try {
@@ -37,22 +37,10 @@ export class RunCreateService {
    * enqueue that timed out may still have landed: a run a worker started meanwhile is kept and answered.
    */
   async create(userId: string, body: RunCreate): Promise<RunCreated> {
-    const rl = this.deps.config.rateLimits;
-    await this.limiter.hit([{ key: `runs:user:${userId}`, limit: rl.runsPerUser, windowSeconds: rl.windowSeconds, what: 'runs created' }]);
+    await this.countCreation(userId);
     const config = await this.validConfig(userId, body);
-    const tags = checkTags(body.tags ?? []);
-    const runId = randomUUID();
-    const run = await insertRun(this.deps.db, {
-      run_id: runId,
-      user_id: userId,
-      benchmark: config.benchmark,
-      model: config.model,
-      config,
-      tags,
-      notes: body.notes?.trim() || null,
-      eval_id: newShortUuid(),
-      task_id: newShortUuid(),
-    });
+    const run = await insertRun(this.deps.db, this.newRun(userId, config, body));
+    const runId = run.run_id;
     await this.signals.status(runId, 'queued');
     try {
       await enqueueRunJob(this.deps, run);
@@ -66,7 +54,29 @@ export class RunCreateService {
     return { run_id: runId };
   }
 
-  private async validConfig(userId: string, body: RunCreate): Promise<RunConfig> {
+  /** Counts a submission against the user's run rate limit (`RATE_LIMIT_RUNS_PER_USER`); 429 past it. */
+  async countCreation(userId: string): Promise<void> {
+    const rl = this.deps.config.rateLimits;
+    await this.limiter.hit([{ key: `runs:user:${userId}`, limit: rl.runsPerUser, windowSeconds: rl.windowSeconds, what: 'runs created' }]);
+  }
+
+  /** The row of a new queued run of `config`, with the options' tags (and `extraTags`) and notes. */
+  newRun(userId: string, config: RunConfig, options: Pick<RunOptions, 'tags' | 'notes'>, extraTags: readonly string[] = []): NewRun {
+    return {
+      run_id: randomUUID(),
+      user_id: userId,
+      benchmark: config.benchmark,
+      model: config.model,
+      config,
+      tags: checkTags([...(options.tags ?? []), ...extraTags]),
+      notes: options.notes?.trim() || null,
+      eval_id: newShortUuid(),
+      task_id: newShortUuid(),
+    };
+  }
+
+  /** The stored configuration of a run of `body`, or VALIDATION_ERROR naming the field, as `POST /api/runs` answers. */
+  async validConfig(userId: string, body: RunCreate): Promise<RunConfig> {
     const benchmark = await resolveRunBenchmark(this.deps.db, userId, body.benchmark);
     const model = modelId('model', body.model);
     const maxConnections = this.deps.config.maxConnectionsLimit;

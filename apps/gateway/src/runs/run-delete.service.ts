@@ -10,9 +10,9 @@ import type { BulkDeleteIds, BulkDeleteResponse } from './run.types';
 
 const MAX_BULK_DELETE = 1000;
 /** Every status but `running`: a worker holds a running run, so it is never deleted under it. */
-const DELETABLE: readonly RunStatus[] = ['queued', 'completed', 'failed', 'canceled'];
+export const DELETABLE: readonly RunStatus[] = ['queued', 'completed', 'failed', 'canceled'];
 
-const stillRunning = () => new AppError('RUN_STILL_RUNNING', 'Cannot delete a running benchmark; cancel it first');
+export const stillRunning = () => new AppError('RUN_STILL_RUNNING', 'Cannot delete a running benchmark; cancel it first');
 
 /** Deleting runs with their samples, logs, queue job and event history. */
 export class RunDeleteService {

@@ -1,5 +1,5 @@
 import type { RunJobDescriptor } from '@studio/contracts';
-import { enqueueRun } from '@studio/runtime';
+import { enqueueRun, enqueueRuns } from '@studio/runtime';
 import type { AppDeps } from '../deps';
 import { withTimeout } from '../common/with-timeout';
 
@@ -9,6 +9,20 @@ import { withTimeout } from '../common/with-timeout';
  */
 export async function enqueueRunJob(deps: AppDeps, run: RunJobDescriptor): Promise<void> {
   await withTimeout(enqueueRun(deps.runQueue, run), deps.config.runQueueTimeoutMs, 'enqueueing the run');
+}
+
+/** Adds the jobs of several runs in one step (all land or none), with the same timeout. */
+export async function enqueueRunJobs(deps: AppDeps, runs: readonly RunJobDescriptor[]): Promise<void> {
+  await withTimeout(enqueueRuns(deps.runQueue, runs), deps.config.runQueueTimeoutMs, 'enqueueing the runs');
+}
+
+/**
+ * Enqueues a finished run again: its finished job keeps the run id for a while and would turn the add into a no-op,
+ * so it is removed first.
+ */
+export async function reenqueueRunJob(deps: AppDeps, run: RunJobDescriptor): Promise<void> {
+  await withTimeout(deps.runQueue.remove(run.run_id), deps.config.runQueueTimeoutMs, 'removing the finished run job');
+  await enqueueRunJob(deps, run);
 }
 
 /**

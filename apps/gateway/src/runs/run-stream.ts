@@ -17,6 +17,33 @@ function finalFromRow(run: RunRow): { event: RunEventName; data: Record<string, 
 const isFinal = (e: { event: string }) => FINAL_EVENTS.includes(e.event as RunEventName);
 const statusData = (run: RunRow) => JSON.stringify({ status: run.status, timestamp: new Date().toISOString() });
 
+/** Calls `cleanup` once when the client goes away or the response ends; resolves after it. */
+export function whenStreamEnds(req: Request, res: Response, cleanup: () => void): Promise<void> {
+  return new Promise<void>((resolve) => {
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
+      cleanup();
+      resolve();
+    };
+    req.on('close', end);
+    res.on('close', end);
+    res.on('finish', end);
+  });
+}
+
+/** Answers 200 with an event stream that proxies do not buffer; clients reconnect after 3 s. */
+export function startEventStream(res: Response): void {
+  res.status(200);
+  res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
+  res.setHeader('Cache-Control', 'no-cache, no-transform');
+  res.setHeader('Connection', 'keep-alive');
+  res.setHeader('X-Accel-Buffering', 'no');
+  res.flushHeaders();
+  res.write('retry: 3000\n\n');
+}
+
 /**
  * Streams a run's events as SSE, with no gap and no duplicate:
  * 1. subscribe to live events (buffered until step 4);
@@ -44,17 +71,10 @@ export async function streamRunEvents(
   let unsubscribe: () => void = () => undefined;
   let unwatch: () => void = () => undefined;
 
-  const done = new Promise<void>((resolve) => {
-    const cleanup = () => {
-      if (closed) return;
-      closed = true;
-      unsubscribe();
-      unwatch();
-      resolve();
-    };
-    req.on('close', cleanup);
-    res.on('close', cleanup);
-    res.on('finish', cleanup);
+  const done = whenStreamEnds(req, res, () => {
+    closed = true;
+    unsubscribe();
+    unwatch();
   });
 
   const write = (id: string, event: string, data: string) => {
@@ -98,13 +118,7 @@ export async function streamRunEvents(
     return;
   }
 
-  res.status(200);
-  res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
-  res.setHeader('Cache-Control', 'no-cache, no-transform');
-  res.setHeader('Connection', 'keep-alive');
-  res.setHeader('X-Accel-Buffering', 'no');
-  res.flushHeaders();
-  res.write('retry: 3000\n\n');
+  startEventStream(res);
 
   if (resumable) {
     // Events the capped stream no longer holds are gone: the current status stands in for them,

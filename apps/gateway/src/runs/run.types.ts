@@ -9,7 +9,7 @@ import type { GroupBreakdown, MetricSummary, TokenUsage } from '@studio/contract
 /** `queued` → `running` → `completed` | `failed` | `canceled` (a queued run can also go straight to `canceled`). */
 export type RunStatusName = 'queued' | 'running' | 'completed' | 'failed' | 'canceled';
 
-export interface RunCreate {
+export interface RunCreate extends RunOptions {
   /**
    * openbench benchmark key of a runnable benchmark (`GET /api/benchmarks?runnable_only=true`).
    * @minLength 1
@@ -25,6 +25,10 @@ export interface RunCreate {
    * @example "openai/gpt-4o"
    */
   model: string;
+}
+
+/** The options of a run (everything of `POST /api/runs` but what is run): a suite applies them to each of its runs. */
+export interface RunOptions {
   /**
    * Evaluate only the first N samples.
    * @isInt

@@ -1,7 +1,7 @@
 /** Server state: one query or mutation per API operation the pages use, with shared cache keys. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from './client';
-import type { ApiKeyCreate, ListRunsQuery, RunCreate, RunDetail, SampleVerdictFilter } from './types';
+import type { ApiKeyCreate, ListRunsQuery, RunCreate, RunDetail, SampleVerdictFilter, SuiteCreate } from './types';
 import { isActive } from './types';
 
 export const keys = {
@@ -14,6 +14,8 @@ export const keys = {
   runs: (q?: ListRunsQuery) => (q ? (['runs', q] as const) : (['runs'] as const)),
   run: (id: string) => ['run', id] as const,
   tags: ['run-tags'] as const,
+  suites: (page?: number) => (page ? (['suites', page] as const) : (['suites'] as const)),
+  suite: (id: string) => ['suite', id] as const,
 };
 
 export const useMe = (enabled = true) => useQuery({ queryKey: keys.me, queryFn: () => call(api.GET('/auth/me')), enabled, staleTime: 60_000 });
@@ -153,3 +155,47 @@ export const useStatsHistory = (days: number) =>
   useQuery({ queryKey: ['stats', 'history', days], queryFn: () => call(api.GET('/stats/history', { params: { query: { days } } })), placeholderData: keepPreviousData });
 export const useLeaderboard = (benchmark?: string) =>
   useQuery({ queryKey: ['stats', 'leaderboard', benchmark ?? ''], queryFn: () => call(api.GET('/stats/leaderboard', { params: { query: { benchmark } } })), placeholderData: keepPreviousData });
+
+/** A page of your suites; refreshes every few seconds while one of them is running. */
+export const useSuites = (page: number) =>
+  useQuery({
+    queryKey: keys.suites(page),
+    queryFn: () => call(api.GET('/suites', { params: { query: { page, per_page: 50 } } })),
+    placeholderData: keepPreviousData,
+    refetchInterval: (q) => (q.state.data?.suites.some((s) => s.status === 'running') ? 3000 : false),
+  });
+
+export const useSuite = (suiteId: string) =>
+  useQuery({
+    queryKey: keys.suite(suiteId),
+    queryFn: () => call(api.GET('/suites/{suite_id}', { params: { path: { suite_id: suiteId } } })),
+    retry: (count, error) => count < 2 && !(error instanceof Error && 'status' in error && (error as { status: number }).status === 404),
+  });
+
+export function useCreateSuite() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SuiteCreate) => call(api.POST('/suites', { body })),
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: keys.suites() }), qc.invalidateQueries({ queryKey: keys.runs() })]),
+  });
+}
+
+/** Cancel, retry or delete a suite; the suite and the lists are refreshed after. */
+export function useSuiteAction(suiteId: string, action: 'cancel' | 'retry' | 'delete') {
+  const qc = useQueryClient();
+  const path = { params: { path: { suite_id: suiteId } } };
+  return useMutation({
+    mutationFn: (): Promise<unknown> =>
+      action === 'delete'
+        ? call(api.DELETE('/suites/{suite_id}', path))
+        : action === 'cancel'
+          ? call(api.POST('/suites/{suite_id}/cancel', path))
+          : call(api.POST('/suites/{suite_id}/retry', path)),
+    onSettled: () =>
+      Promise.all([
+        action === 'delete' ? qc.removeQueries({ queryKey: keys.suite(suiteId) }) : qc.invalidateQueries({ queryKey: keys.suite(suiteId) }),
+        qc.invalidateQueries({ queryKey: keys.suites() }),
+        qc.invalidateQueries({ queryKey: keys.runs() }),
+      ]),
+  });
+}

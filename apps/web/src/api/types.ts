@@ -5,6 +5,13 @@ type S = components['schemas'];
 export type RunSummary = S['RunSummary'];
 export type RunDetail = S['RunDetail'];
 export type RunCreate = S['RunCreate'];
+/** What a run and a suite share: every field of a run but what is run. */
+export type RunOptions = Omit<RunCreate, 'benchmark' | 'model'>;
+export type SuiteCreate = S['SuiteCreate'];
+export type SuiteDetail = S['SuiteDetail'];
+export type SuiteSummary = S['SuiteSummary'];
+export type SuiteCell = S['SuiteCell'];
+export type SuiteStatus = S['SuiteStatus'];
 export type RunStatus = S['RunStatusName'];
 export type RunConfigView = S['RunConfigView'];
 export type MetricSummary = S['MetricSummary'];

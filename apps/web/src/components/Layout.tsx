@@ -24,6 +24,7 @@ export function RootLayout() {
 const NAV = [
   { to: '/runs', label: 'Runs' },
   { to: '/new', label: 'New run' },
+  { to: '/suites', label: 'Suites' },
   { to: '/compare', label: 'Compare' },
   { to: '/leaderboard', label: 'Leaderboard' },
   { to: '/settings', label: 'Settings' },
@@ -105,7 +106,7 @@ function Header({ onHelp }: { onHelp: () => void }) {
         </Link>
         <nav aria-label="Main" className="flex min-w-0 flex-1 items-center gap-1 overflow-x-auto">
           {NAV.map((item) => {
-            const active = pathname === item.to || (item.to === '/runs' && pathname.startsWith('/runs/'));
+            const active = pathname === item.to || pathname.startsWith(`${item.to}/`);
             return (
               <Link
                 key={item.to}

@@ -21,6 +21,10 @@ export interface EventStreamOptions {
   /** True for the event after which the server closes the stream for good (a run's final event). */
   isFinal?: (event: StreamEvent) => boolean;
   fetch?: typeof fetch;
+  /** What a 404 means, shown as the closed stream's detail. */
+  notFound?: string;
+  /** Extra request headers, read on every (re)connect (a suite's stream needs the session's token). */
+  headers?: () => Record<string, string>;
   /** Delay before reconnect attempt `n` (1-based). */
   backoffMs?: (attempt: number) => number;
 }
@@ -56,7 +60,7 @@ export function openEventStream(options: EventStreamOptions): () => void {
   async function connect(): Promise<void> {
     if (finished) return;
     setState(attempt === 0 ? 'connecting' : 'reconnecting');
-    const headers: Record<string, string> = { Accept: 'text/event-stream' };
+    const headers: Record<string, string> = { Accept: 'text/event-stream', ...options.headers?.() };
     if (lastEventId) headers['Last-Event-ID'] = lastEventId;
     let response: Response;
     try {
@@ -66,7 +70,7 @@ export function openEventStream(options: EventStreamOptions): () => void {
       return;
     }
     if (response.status === 204) return stop();
-    if (response.status === 404) return stop('This run no longer exists.');
+    if (response.status === 404) return stop(options.notFound ?? 'This run no longer exists.');
     if (!response.ok || !response.body) {
       retry(`The server answered HTTP ${response.status}; reconnecting.`);
       return;

@@ -2,7 +2,7 @@
  * The New run form: its fields as typed text, their checks (the same bounds as POST /api/runs), the request body
  * they make, and the pre-fill from an earlier run ("Run again with changes").
  */
-import type { RunCreate, RunDetail } from '../api/types';
+import type { RunCreate, RunDetail, RunOptions } from '../api/types';
 
 export type FailOnErrorMode = 'first' | 'never' | 'fraction' | 'count';
 export type ReasoningEffortChoice = '' | NonNullable<RunCreate['reasoning_effort']>;
@@ -88,13 +88,26 @@ export const parseTags = (text: string) => [...new Set(text.split(',').map((t) =
 
 const MODEL_ID = /^[^/\s]+\/\S+$/;
 
+/** Whether `text` is written provider/model. */
+export const isModelId = (text: string) => MODEL_ID.test(text);
+
 /** The request body, or the errors that keep the form from being sent. */
 export function toRunCreate(form: RunForm): { body: RunCreate } | { errors: FormErrors } {
+  const benchmark = form.benchmark.trim();
+  const model = form.model.trim();
   const errors: FormErrors = {};
-  const body: RunCreate = { benchmark: form.benchmark.trim(), model: form.model.trim() };
-  if (!body.benchmark) errors.benchmark = 'Choose a benchmark';
-  if (!body.model) errors.model = 'Choose a model or type provider/model';
-  else if (!MODEL_ID.test(body.model)) errors.model = 'A model is written provider/model, e.g. openai/gpt-4o';
+  if (!benchmark) errors.benchmark = 'Choose a benchmark';
+  if (!model) errors.model = 'Choose a model or type provider/model';
+  else if (!MODEL_ID.test(model)) errors.model = 'A model is written provider/model, e.g. openai/gpt-4o';
+  const options = toRunOptions(form);
+  if ('errors' in options) return { errors: { ...errors, ...options.errors } };
+  return Object.keys(errors).length ? { errors } : { body: { benchmark, model, ...options.body } };
+}
+
+/** The run options of the form (what a run and a suite share), or the errors in them. */
+export function toRunOptions(form: RunForm): { body: RunOptions } | { errors: FormErrors } {
+  const errors: FormErrors = {};
+  const body: RunOptions = {};
   for (const [field, rule] of Object.entries(NUMBER_RULES) as [keyof RunForm, NumberRule][]) {
     const { value, error } = checkNumber(form[field] as string, rule);
     if (error) errors[field] = error;

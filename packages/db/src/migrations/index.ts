@@ -9,6 +9,7 @@ import * as m0007 from './2026_12_06_0050_run_sample_error_usage';
 import * as m20261206_0100 from './2026_12_06_0100_users_is_admin';
 import * as m20261207_0100 from './2026_12_07_0100_personal_access_tokens';
 import * as m20261207_0110 from './2026_12_07_0110_webhooks';
+import * as m20261207_0300 from './2026_12_07_0300_suites';
 import * as m20261207_0401 from './2026_12_07_0401_datasets';
 
 /** Every migration, keyed by its timestamped name; the Migrator applies them in name order. */
@@ -23,5 +24,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_06_0100_users_is_admin': m20261206_0100,
   '2026_12_07_0100_personal_access_tokens': m20261207_0100,
   '2026_12_07_0110_webhooks': m20261207_0110,
+  '2026_12_07_0300_suites': m20261207_0300,
   '2026_12_07_0401_datasets': m20261207_0401,
 };

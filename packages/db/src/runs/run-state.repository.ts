@@ -6,6 +6,7 @@
  * - queued | running → canceled: `cancelUnclaimedRun` (a worker that found a cancel request before claiming)
  * - running, fenced by the worker's hold: `touchRunningRun` (heartbeat, progress), `pinRunDataset`, and
  *   `finishRun` → completed | failed | canceled
+ * - failed | canceled → queued: `requeueFinishedRun` (the gateway, retrying a suite's runs)
  * - running: `requestRunCancel` (the gateway); from the reconciler, only while no worker has touched the run for a
  *   stall window: `countRunRequeue` (it stays running, its job enqueued again) or `failLostRun` → failed
  *
@@ -192,6 +193,33 @@ export async function countRunRequeue(db: DbOrTrx, runId: string, idleBefore: Da
     .where('status', '=', 'running')
     .where('updated_at', '<', idleBefore)
     .where('requeues', '=', seen)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/**
+ * A failed or canceled run is queued again to be retried (a suite's retry): its outcome is cleared, its stored samples
+ * stay, so the attempt that claims it resumes and re-runs only the samples that errored or never ran. Undefined when
+ * the run is not in one of those states.
+ */
+export async function requeueFinishedRun(db: DbOrTrx, runId: string): Promise<RunRow | undefined> {
+  return transition(db, runId, ['failed', 'canceled'], {
+    status: 'queued',
+    finished_at: null,
+    exit_code: null,
+    error: null,
+    cancel_requested_at: null,
+    requeues: 0,
+    primary_metric: null,
+    primary_metric_name: null,
+    metrics: null,
+    breakdowns: null,
+    results: null,
+    model_usage: null,
+    input_tokens: null,
+    output_tokens: null,
+    total_tokens: null,
+  })
     .returningAll()
     .executeTakeFirst();
 }

@@ -43,6 +43,8 @@ export interface RunTable {
   /** Fingerprint of the data the first attempt planned; null until a worker has loaded the dataset. */
   dataset_fingerprint: string | null;
   worker_id: string | null;
+  /** The suite the run was submitted in, if any. */
+  suite_id: Generated<string | null>;
   updated_at: Generated<Date>;
 }
 
