@@ -23,6 +23,11 @@ test('lists at least the 98 top-level openbench benchmarks, featured first, with
   expect(mmlu).toMatchObject({ category: 'core', sample_count: 14042, requirements: { vision: false } });
   const runnableNames = new Set(runnableTaskNames());
   for (const b of res.body) expect(b.runnable).toBe(runnableNames.has(b.name));
+  // Every entry the engine cannot run says why; a runnable one has no reason.
+  for (const b of res.body) expect(typeof b.reason === 'string' && b.reason.length > 0).toBe(!b.runnable);
+  expect(res.body.find((b: { name: string }) => b.name === 'cybench').reason).toBe(
+    'Needs Docker containers and tool calling (capture-the-flag agent)',
+  );
 });
 
 /**

@@ -120,7 +120,7 @@ function Catalog({ selected, onSelect }: { selected: string; onSelect: (name: st
                 <div className="mt-auto flex flex-wrap items-center gap-1 pt-2">
                   <span className="chip">{b.category}</span>
                   {b.sample_count !== null && <span className="chip tabular">{formatCount(b.sample_count)} samples</span>}
-                  {!b.runnable && <span className="chip">not runnable yet</span>}
+                  {!b.runnable && <span className="chip" title={b.reason}>not runnable yet</span>}
                   {capabilityBadges(b).map((badge) => (
                     <span key={badge.label} className="chip border-accent/40 text-accent" title={badge.title}>
                       {badge.label}
@@ -172,7 +172,7 @@ function BenchmarkDetails({ benchmark: b, onClose, onSelect }: { benchmark: Benc
             <dt className="text-muted">Tags</dt>
             <dd>{b.tags.join(', ') || '—'}</dd>
             <dt className="text-muted">Runs here</dt>
-            <dd>{b.runnable ? 'Yes' : 'Not yet in this engine'}</dd>
+            <dd>{b.runnable ? 'Yes' : (b.reason ?? 'Not yet in this engine')}</dd>
           </dl>
           <div className="mt-5 flex flex-wrap items-center justify-between gap-2">
             <a className="link text-sm" href={docsUrl(b)} target="_blank" rel="noreferrer">
