@@ -39,14 +39,20 @@ const RUNNABLE = [
   'mgsm', 'mmlu', 'mmlu-pro', 'natural_questions', 'openbookqa', 'piqa', 'pubmedqa', 'sciq', 'simpleqa', 'social_iqa',
   'squad_v2', 'triviaqa', 'truthfulqa', 'winogrande',
   'humaneval', 'mbpp', 'ifeval',
+  'aime_2024', 'gpt_oss_aime25', 'gsm_plus', 'otis_mock_aime', 'smt',
+];
+/** Runnable subtasks listed only with include_subtasks=true. */
+const RUNNABLE_SUBTASKS = [
+  'aime_2023_I', 'aime_2023_II', 'aime_2024_I', 'aime_2024_II', 'aime_2025_II', 'brumo_2025', 'hmmt_feb_2023', 'hmmt_feb_2024',
+  'hmmt_feb_2025', 'gsm_plus_mini',
 ];
 const MGSM_SUBTASKS = ['bn', 'de', 'en', 'es', 'fr', 'ja', 'latin', 'non_latin', 'ru', 'sw', 'te', 'th', 'zh'].map((l) => `mgsm_${l}`);
 
-test('runnable_only lists exactly the runnable benchmarks and their surfaced subtasks (the mgsm languages)', async () => {
-  for (const query of ['runnable_only=true', 'runnable_only=true&include_subtasks=true']) {
+test('runnable_only lists exactly the runnable benchmarks and their surfaced subtasks (the mgsm languages), the others with include_subtasks', async () => {
+  for (const [query, subtasks] of [['runnable_only=true', []], ['runnable_only=true&include_subtasks=true', RUNNABLE_SUBTASKS]] as const) {
     const res = await request(t.app).get(`/api/benchmarks?${query}`);
     expect(res.status).toBe(200);
-    expect(res.body.map((b: { name: string }) => b.name).sort()).toEqual([...RUNNABLE, ...MGSM_SUBTASKS].sort());
+    expect(res.body.map((b: { name: string }) => b.name).sort()).toEqual([...RUNNABLE, ...MGSM_SUBTASKS, ...subtasks].sort());
     expect(res.body.every((b: { runnable: boolean }) => b.runnable)).toBe(true);
   }
 });

@@ -7,16 +7,13 @@ import {
   MULTIPLE_CHOICE_KNOWLEDGE,
   SCORER,
   SIMPLE_EVALS,
-  matharena,
   subtaskOf,
   type BenchmarkEntry,
 } from './benchmark.entry';
 
 const MCQ = SCORER.mcq;
-const NUMERIC_ANSWER = SCORER.numericAnswer;
 const LLM_GRADED = SCORER.llmGraded;
 const LLM_JUDGE = SCORER.llmJudge;
-const BOXED_INTEGER = SCORER.boxedInteger;
 const CODE_EXECUTION = SCORER.codeExecution;
 
 const GPT_4_1 = 'openai/gpt-4.1-2025-04-14';
@@ -153,27 +150,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     sample_count: 448, // the GPQA paper's main set; gated dataset, needs HF_TOKEN
     dataset: { source: 'hf:Idavidrein/gpqa', subset: 'gpqa_main', split: 'train' },
     scorer: MCQ,
-  },
-  {
-    name: 'gpt_oss_aime25',
-    display_name: 'GPT-OSS AIME 2025',
-    category: 'core',
-    description: "An exact replica of the aime25 eval from OpenAI's GPT-OSS release",
-    tags: ['math', 'competition', 'aime', '2025'],
-    sample_count: null,
-    dataset: { source: 'hf:opencompass/AIME2025' },
-    scorer: BOXED_INTEGER,
-  },
-  {
-    name: 'gsm_plus',
-    display_name: 'GSM-Plus',
-    category: 'core',
-    description: 'GSM-Plus robustness benchmark with perturbations to test math reasoning stability',
-    tags: ['math', 'reasoning', 'robustness', 'word-problems'],
-    // The full GSM-Plus test set (10,552 perturbed questions, GSM-Plus paper); gsm_plus_mini is the 2,400 testmini.
-    sample_count: 10552,
-    dataset: { source: 'hf:qintongli/GSM-Plus', split: 'test' },
-    scorer: NUMERIC_ANSWER,
   },
   {
     name: 'headqa',
@@ -690,28 +666,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     scorer: MCQ,
   },
   {
-    name: 'otis_mock_aime',
-    display_name: 'MockAIME (2024-2025)',
-    category: 'math',
-    description: 'Otis Mock AIME - a benchmark from the OTIS Mock AIME 2024-2025 exams',
-    tags: ['aime', 'problem-solving', 'math', '2024-2025'],
-    sample_count: null,
-    dataset: { source: 'hf:lvogel123/otis-mock-aime-24-25' },
-    scorer: LLM_GRADED,
-    requirements: { grader_model: GPT_4_1_MINI },
-  },
-  {
-    name: 'smt',
-    display_name: 'SMT 2024',
-    category: 'math',
-    description: 'Stanford Math Tournament 2024 - competition math problems across multiple categories',
-    tags: ['smt', 'problem-solving', 'math', 'competition', '2024'],
-    sample_count: null,
-    dataset: { source: 'hf:nmayorga7/smt-2024' },
-    scorer: LLM_GRADED,
-    requirements: { grader_model: GPT_4_1_MINI },
-  },
-  {
     name: 'mmvetv2',
     display_name: 'MM-Vet v2',
     category: 'multimodal',
@@ -802,26 +756,6 @@ function family(name: string): BenchmarkEntry {
 }
 
 const SUBTASKS: readonly BenchmarkEntry[] = [
-  matharena('aime_2023_I', 'AIME 2023 I', 'American Invitational Mathematics Examination 2023 (First)',
-    ['math', 'competition', 'aime', '2023'], 15),
-  matharena('aime_2023_II', 'AIME 2023 II', 'American Invitational Mathematics Examination 2023 (Second)',
-    ['math', 'competition', 'aime', '2023'], 15),
-  matharena('aime_2024', 'AIME 2024', 'American Invitational Mathematics Examination 2024 (Combined I & II)',
-    ['math', 'competition', 'aime', '2024', 'combined'], 30, { source: 'hf:AarushSah/aime2024', surfaced: true }),
-  matharena('aime_2024_I', 'AIME 2024 I', 'American Invitational Mathematics Examination 2024 (First)',
-    ['math', 'competition', 'aime', '2024'], 15),
-  matharena('aime_2024_II', 'AIME 2024 II', 'American Invitational Mathematics Examination 2024 (Second)',
-    ['math', 'competition', 'aime', '2024'], 15),
-  matharena('aime_2025_II', 'AIME 2025 II', 'American Invitational Mathematics Examination 2025 (Second)',
-    ['math', 'competition', 'aime', '2025'], 15),
-  matharena('brumo_2025', 'BRUMO 2025', 'Bruno Mathematical Olympiad 2025',
-    ['math', 'competition', 'olympiad', '2025'], 30),
-  matharena('hmmt_feb_2023', 'HMMT Feb 2023', 'Harvard-MIT Mathematics Tournament February 2023',
-    ['math', 'competition', 'hmmt', '2023'], 30),
-  matharena('hmmt_feb_2024', 'HMMT Feb 2024', 'Harvard-MIT Mathematics Tournament February 2024',
-    ['math', 'competition', 'hmmt', '2024'], 30),
-  matharena('hmmt_feb_2025', 'HMMT Feb 2025', 'Harvard-MIT Mathematics Tournament February 2025',
-    ['math', 'competition', 'hmmt', '2025'], 30),
   ...(['python', 'javascript', 'go', 'java', 'rust'] as const).map((language) => {
     const title = { python: 'Python', javascript: 'JavaScript', go: 'Go', java: 'Java', rust: 'Rust' }[language];
     return subtaskOf(family('exercism'), {
@@ -885,15 +819,6 @@ const SUBTASKS: readonly BenchmarkEntry[] = [
     tags: ['knowledge', 'reasoning', 'text-only', 'graded', 'frontier'],
     sample_count: null,
     requirements: { grader_model: 'openai/o3-mini-2025-01-31' },
-  }),
-  subtaskOf(family('gsm_plus'), {
-    name: 'gsm_plus_mini',
-    display_name: 'GSM-Plus Mini',
-    category: 'core',
-    description: 'GSM-Plus smaller test set (2400 samples)',
-    tags: ['math', 'reasoning', 'robustness', 'word-problems'],
-    sample_count: 2400, // openbench's description
-    dataset: { source: 'hf:qintongli/GSM-Plus', split: 'testmini' },
   }),
   ...([2, 4, 8] as const).map((needles) =>
     subtaskOf(family('openai_mrcr'), {

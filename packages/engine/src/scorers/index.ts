@@ -1,7 +1,9 @@
 /** openbench scorers, ported with Python's string and regex semantics. */
 export { createAimeScorer, extractBoxedAnswer } from './aime.scorer';
 export { extractAnswer, normalizeAnswer } from './answer-text.util';
+export { createOtisMockAimeScorer, createSmtScorer, MOCK_AIME_GRADER_PROMPT, SMT_GRADER_PROMPT } from './correct-grader.scorer';
 export { createDropScorer, getDropMetrics } from './drop.scorer';
+export { createGptOssAimeScorer, extractBoxedText } from './gpt-oss-aime.scorer';
 export { createHumanevalScorer, findCode } from './humaneval.scorer';
 export { IFEVAL_INSTRUCTION_IDS, ifevalChecker } from './ifeval.checkers';
 export { createIfevalScorer, looseResponses } from './ifeval.scorer';

@@ -60,7 +60,7 @@ test('a name resolves with - and _ interchangeable and is otherwise exact', () =
   expect(hasTask('MMLU')).toBe(false);
   expect(hasTask('gpqa')).toBe(false);
   expect(getBenchmark('gpqa')).toBeDefined();
-  expect(() => getTask('gpqa')).toThrow(/^Benchmark "gpqa" is not runnable by this engine; runnable: aime_2025, arc_challenge, /);
+  expect(() => getTask('gpqa')).toThrow(/^Benchmark "gpqa" is not runnable by this engine; runnable: aime_2023_I, aime_2023_II, /);
 });
 
 test('a benchmark written twice, or two names that differ only by - vs _, are refused', () => {

@@ -1,9 +1,12 @@
 /** openbench's free-answer benchmarks this engine runs; each task file holds its catalog entry. */
 import type { BenchmarkTask } from '../task.types';
-import { aime2025Task } from './aime.task';
 import { dropTask } from './drop.task';
+import { gptOssAime25Task } from './gpt-oss-aime.task';
+import { GRADED_MATH_TASKS } from './graded-math.task';
+import { GSM_PLUS_TASKS } from './gsm-plus.task';
 import { gsm8kTask } from './gsm8k.task';
 import { MATH_TASKS } from './math.task';
+import { MATHARENA_TASKS } from './matharena.task';
 import { MGSM_TASKS } from './mgsm.task';
 import { naturalQuestionsTask } from './natural-questions.task';
 import { simpleqaTask } from './simpleqa.task';
@@ -19,5 +22,8 @@ export const GENERATIVE_BENCHMARKS: readonly BenchmarkTask[] = [
   squadV2Task,
   simpleqaTask,
   ...MATH_TASKS,
-  aime2025Task,
+  ...MATHARENA_TASKS,
+  gptOssAime25Task,
+  ...GSM_PLUS_TASKS,
+  ...GRADED_MATH_TASKS,
 ];
