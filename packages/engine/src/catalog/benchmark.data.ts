@@ -83,18 +83,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     scorer: 'exact grid match',
   },
   {
-    name: 'browsecomp',
-    display_name: 'BrowseComp',
-    category: 'core',
-    description:
-      'A Simple Yet Challenging Benchmark for Browsing Agents - evaluates model performance on browsing-related tasks',
-    tags: ['browsing', 'web', 'reasoning', 'graded'],
-    sample_count: 1266, // the BrowseComp paper's test set, all rows of the CSV
-    dataset: { source: `${SIMPLE_EVALS}/browse_comp_test_set.csv` },
-    scorer: LLM_GRADED,
-    requirements: { grader_model: GPT_4_1 },
-  },
-  {
     name: 'chartqapro',
     display_name: 'ChartQAPro',
     category: 'core',
@@ -407,18 +395,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     dataset: { source: 'hf:vtllms/sealqa' },
     scorer: LLM_GRADED,
     requirements: { grader_model: 'openai/gpt-4o-mini-2024-07-18' },
-  },
-  {
-    name: 'simpleqa_verified',
-    display_name: 'SimpleQA Verified',
-    category: 'core',
-    description:
-      'Rigorously curated benchmark from Google DeepMind measuring short-form factuality with improved data quality, addressing noisy labels, topical biases, and question redundancy',
-    tags: ['factuality', 'question-answering', 'graded'],
-    sample_count: 1000, // the SimpleQA Verified paper's 1,000 prompts
-    dataset: { source: 'hf:google/simpleqa-verified' },
-    scorer: LLM_GRADED,
-    requirements: { grader_model: GPT_4_1 },
   },
   {
     name: 'supergpqa',

@@ -1,6 +1,7 @@
 /** openbench scorers, ported with Python's string and regex semantics. */
 export { createAimeScorer, extractBoxedAnswer } from './aime.scorer';
 export { extractAnswer, normalizeAnswer } from './answer-text.util';
+export { BROWSECOMP_GRADER_TEMPLATE, createBrowsecompScorer } from './browsecomp.scorer';
 export { createOtisMockAimeScorer, createSmtScorer, MOCK_AIME_GRADER_PROMPT, SMT_GRADER_PROMPT } from './correct-grader.scorer';
 export { createDropScorer, getDropMetrics } from './drop.scorer';
 export { createGptOssAimeScorer, extractBoxedText } from './gpt-oss-aime.scorer';

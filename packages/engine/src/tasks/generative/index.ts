@@ -1,5 +1,6 @@
 /** openbench's free-answer benchmarks this engine runs; each task file holds its catalog entry. */
 import type { BenchmarkTask } from '../task.types';
+import { browsecompTask } from './browsecomp.task';
 import { dropTask } from './drop.task';
 import { gptOssAime25Task } from './gpt-oss-aime.task';
 import { GRADED_MATH_TASKS } from './graded-math.task';
@@ -9,6 +10,7 @@ import { MATH_TASKS } from './math.task';
 import { MATHARENA_TASKS } from './matharena.task';
 import { MGSM_TASKS } from './mgsm.task';
 import { naturalQuestionsTask } from './natural-questions.task';
+import { simpleqaVerifiedTask } from './simpleqa-verified.task';
 import { simpleqaTask } from './simpleqa.task';
 import { squadV2Task } from './squad-v2.task';
 import { triviaqaTask } from './triviaqa.task';
@@ -21,6 +23,8 @@ export const GENERATIVE_BENCHMARKS: readonly BenchmarkTask[] = [
   triviaqaTask,
   squadV2Task,
   simpleqaTask,
+  simpleqaVerifiedTask,
+  browsecompTask,
   ...MATH_TASKS,
   ...MATHARENA_TASKS,
   gptOssAime25Task,
