@@ -39,12 +39,12 @@ const RUNNABLE = [
   'mgsm', 'mmlu', 'mmlu-pro', 'natural_questions', 'openbookqa', 'piqa', 'pubmedqa', 'sciq', 'simpleqa', 'social_iqa',
   'squad_v2', 'triviaqa', 'truthfulqa', 'winogrande',
   'humaneval', 'mbpp', 'ifeval',
-  'aime_2024', 'gpt_oss_aime25', 'gsm_plus', 'otis_mock_aime', 'smt', 'simpleqa_verified', 'browsecomp',
+  'aime_2024', 'gpt_oss_aime25', 'gsm_plus', 'otis_mock_aime', 'smt', 'simpleqa_verified', 'browsecomp', 'healthbench',
 ];
 /** Runnable subtasks listed only with include_subtasks=true. */
 const RUNNABLE_SUBTASKS = [
   'aime_2023_I', 'aime_2023_II', 'aime_2024_I', 'aime_2024_II', 'aime_2025_II', 'brumo_2025', 'hmmt_feb_2023', 'hmmt_feb_2024',
-  'hmmt_feb_2025', 'gsm_plus_mini',
+  'hmmt_feb_2025', 'gsm_plus_mini', 'healthbench_hard', 'healthbench_consensus',
 ];
 const MGSM_SUBTASKS = ['bn', 'de', 'en', 'es', 'fr', 'ja', 'latin', 'non_latin', 'ru', 'sw', 'te', 'th', 'zh'].map((l) => `mgsm_${l}`);
 

@@ -6,7 +6,6 @@
 import {
   MULTIPLE_CHOICE_KNOWLEDGE,
   SCORER,
-  SIMPLE_EVALS,
   subtaskOf,
   type BenchmarkEntry,
 } from './benchmark.entry';
@@ -148,18 +147,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     sample_count: null,
     dataset: { source: 'hf:head_qa' },
     scorer: MCQ,
-  },
-  {
-    name: 'healthbench',
-    display_name: 'HealthBench',
-    category: 'core',
-    description:
-      'Medical dialogue evaluation using physician-created rubrics for assessing healthcare conversations',
-    tags: ['medical', 'dialogue', 'graded', 'rubric-based'],
-    sample_count: 5000, // the HealthBench paper's full set
-    dataset: { source: `${SIMPLE_EVALS}/healthbench/2025-05-07-06-14-12_oss_eval.jsonl` },
-    scorer: 'rubric LLM judge',
-    requirements: { grader_model: GPT_4_1 },
   },
   {
     name: 'hle',
@@ -766,25 +753,6 @@ const SUBTASKS: readonly BenchmarkEntry[] = [
     description: 'MuSR team allocation problems - how to allocate people to tasks efficiently?',
     tags: ['multiple-choice', 'reasoning', 'commonsense', 'chain-of-thought', 'team-allocation'],
     sample_count: 250,
-  }),
-  subtaskOf(family('healthbench'), {
-    name: 'healthbench_hard',
-    display_name: 'HealthBench Hard',
-    category: 'core',
-    description:
-      'Most challenging medical dialogue cases from HealthBench requiring nuanced medical knowledge',
-    tags: ['medical', 'dialogue', 'graded', 'rubric-based', 'hard'],
-    sample_count: 1000, // HealthBench paper
-    dataset: { source: `${SIMPLE_EVALS}/healthbench/hard_2025-05-08-21-00-10.jsonl` },
-  }),
-  subtaskOf(family('healthbench'), {
-    name: 'healthbench_consensus',
-    display_name: 'HealthBench Consensus',
-    category: 'core',
-    description: 'Medical dialogue cases with strong physician consensus on appropriate responses',
-    tags: ['medical', 'dialogue', 'graded', 'rubric-based', 'consensus'],
-    sample_count: 3671, // HealthBench paper
-    dataset: { source: `${SIMPLE_EVALS}/healthbench/consensus_2025-05-09-20-00-46.jsonl` },
   }),
   subtaskOf(family('hle'), {
     name: 'hle_text',

@@ -3,6 +3,7 @@ export { accuracy } from './accuracy.metric';
 export { computeMetrics, metricsUniqueKey, type MetricResults } from './compute-metrics';
 export { dropMetrics } from './drop.metric';
 export { grouped, type GroupedOptions } from './grouped.metric';
+export { healthbenchMetrics } from './healthbench.metric';
 export { ifevalMetrics } from './ifeval.metric';
 export { simpleqaMetrics } from './simpleqa.metric';
 export { meanOf, numpyMean, numpySampleStd } from './statistics.util';

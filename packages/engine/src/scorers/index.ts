@@ -5,8 +5,10 @@ export { BROWSECOMP_GRADER_TEMPLATE, createBrowsecompScorer } from './browsecomp
 export { createOtisMockAimeScorer, createSmtScorer, MOCK_AIME_GRADER_PROMPT, SMT_GRADER_PROMPT } from './correct-grader.scorer';
 export { createDropScorer, getDropMetrics } from './drop.scorer';
 export { createGptOssAimeScorer, extractBoxedText } from './gpt-oss-aime.scorer';
+export { createHealthbenchScorer, formatChatMessages, formatRubric, HEALTHBENCH_GRADER_TEMPLATE, type Rubric } from './healthbench.scorer';
 export { createHumanevalScorer, findCode } from './humaneval.scorer';
 export { IFEVAL_INSTRUCTION_IDS, ifevalChecker } from './ifeval.checkers';
+export { parseJsonFromResponse } from './json-response.util';
 export { createIfevalScorer, looseResponses } from './ifeval.scorer';
 export { createMathScorer, extractMathAnswer, MATH_EQUALITY_TEMPLATE } from './math.scorer';
 export { createMbppScorer, parseMbppResponse } from './mbpp.scorer';

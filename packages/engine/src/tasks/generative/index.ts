@@ -6,6 +6,7 @@ import { gptOssAime25Task } from './gpt-oss-aime.task';
 import { GRADED_MATH_TASKS } from './graded-math.task';
 import { GSM_PLUS_TASKS } from './gsm-plus.task';
 import { gsm8kTask } from './gsm8k.task';
+import { HEALTHBENCH_TASKS } from './healthbench.task';
 import { MATH_TASKS } from './math.task';
 import { MATHARENA_TASKS } from './matharena.task';
 import { MGSM_TASKS } from './mgsm.task';
@@ -25,6 +26,7 @@ export const GENERATIVE_BENCHMARKS: readonly BenchmarkTask[] = [
   simpleqaTask,
   simpleqaVerifiedTask,
   browsecompTask,
+  ...HEALTHBENCH_TASKS,
   ...MATH_TASKS,
   ...MATHARENA_TASKS,
   gptOssAime25Task,
