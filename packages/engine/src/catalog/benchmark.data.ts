@@ -48,18 +48,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     requirements: { vision: true },
   },
   {
-    name: 'detailbench',
-    display_name: 'DetailBench',
-    category: 'community',
-    description:
-      'Tests whether LLMs notify users about wrong facts in a text while they are tasked to translate said text',
-    tags: ['knowledge', 'graded', 'instruction-following'],
-    sample_count: null,
-    dataset: { source: 'hf:xeophon/detailbench' },
-    scorer: LLM_JUDGE,
-    requirements: { grader_model: 'openai/gpt-5-mini-2025-08-07' },
-  },
-  {
     name: 'tumlu',
     display_name: 'TUMLU',
     category: 'community',
@@ -273,17 +261,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     dataset: { source: 'hf:Lin-Chen/MMStar' },
     scorer: MCQ,
     requirements: { vision: true },
-  },
-  {
-    name: 'multichallenge',
-    display_name: 'MultiChallenge',
-    category: 'core',
-    description: 'Multi-turn conversational tasks requiring reasoning, instruction retention, and coherence.',
-    tags: ['multi-turn', 'reasoning', 'chat', 'judged'],
-    sample_count: null,
-    dataset: { source: 'hf:nmayorga7/multichallenge' },
-    scorer: LLM_JUDGE,
-    requirements: { grader_model: GPT_4_1 },
   },
   {
     name: 'musr',

@@ -5,6 +5,7 @@ export { dropMetrics } from './drop.metric';
 export { grouped, type GroupedOptions } from './grouped.metric';
 export { healthbenchMetrics } from './healthbench.metric';
 export { ifevalMetrics } from './ifeval.metric';
+export { multichallengeMetrics } from './multichallenge.metric';
 export { simpleqaMetrics } from './simpleqa.metric';
 export { meanOf, numpyMean, numpySampleStd } from './statistics.util';
 export { std, stderr } from './std.metric';

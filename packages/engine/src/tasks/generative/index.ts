@@ -1,6 +1,7 @@
 /** openbench's free-answer benchmarks this engine runs; each task file holds its catalog entry. */
 import type { BenchmarkTask } from '../task.types';
 import { browsecompTask } from './browsecomp.task';
+import { detailbenchTask } from './detailbench.task';
 import { dropTask } from './drop.task';
 import { gptOssAime25Task } from './gpt-oss-aime.task';
 import { GRADED_MATH_TASKS } from './graded-math.task';
@@ -10,6 +11,7 @@ import { HEALTHBENCH_TASKS } from './healthbench.task';
 import { MATH_TASKS } from './math.task';
 import { MATHARENA_TASKS } from './matharena.task';
 import { MGSM_TASKS } from './mgsm.task';
+import { multichallengeTask } from './multichallenge.task';
 import { naturalQuestionsTask } from './natural-questions.task';
 import { simpleqaVerifiedTask } from './simpleqa-verified.task';
 import { simpleqaTask } from './simpleqa.task';
@@ -27,6 +29,8 @@ export const GENERATIVE_BENCHMARKS: readonly BenchmarkTask[] = [
   simpleqaVerifiedTask,
   browsecompTask,
   ...HEALTHBENCH_TASKS,
+  multichallengeTask,
+  detailbenchTask,
   ...MATH_TASKS,
   ...MATHARENA_TASKS,
   gptOssAime25Task,
