@@ -52,11 +52,12 @@ export function verdictOf(score: number | null): SampleVerdict {
 
 /**
  * What the grader model answered, for a model-graded first scorer: openbench's graded scorers keep it in the score's
- * metadata as `grading_response` (simpleqa, browsecomp, …); the others that have one put it in the explanation.
+ * metadata as `grading_response` (simpleqa, browsecomp, …) or `grader_response` (m2s); the others that have one put it in the explanation.
  */
 function graderResponse(sample: EvalSample): string | null {
   const first = Object.values(sample.scores ?? {})[0];
-  const response = first?.metadata?.grading_response;
+  // `grader_response` is the StrongREJECT scorer's name for it (the m2s jailbreak sets).
+  const response = first?.metadata?.grading_response ?? first?.metadata?.grader_response;
   return typeof response === 'string' ? response : null;
 }
 

@@ -28,7 +28,7 @@ export interface RunSample {
   verdict: SampleVerdict;
   /** The scorer's explanation. */
   explanation: string | null;
-  /** The grader model's reply when the first scorer is model-graded and keeps it (score metadata `grading_response`); else null. */
+  /** The grader model's reply when the first scorer is model-graded and keeps it (score metadata `grading_response` or `grader_response`); else null. */
   grader_response: string | null;
   /** Why the sample failed; null when it did not. */
   error: string | null;

@@ -7,6 +7,7 @@ export { healthbenchMetrics } from './healthbench.metric';
 export { ifevalMetrics } from './ifeval.metric';
 export { multichallengeMetrics } from './multichallenge.metric';
 export { simpleqaMetrics } from './simpleqa.metric';
+export { mean, strongRejectMetrics } from './strong-reject.metric';
 export { meanOf, numpyMean, numpySampleStd } from './statistics.util';
 export { std, stderr } from './std.metric';
 export { valueToFloat } from './value-to-float.util';

@@ -18,4 +18,5 @@ export { createMultichallengeScorer, MULTICHALLENGE_JUDGE_TEMPLATE, parseVerdict
 export { createGradeSchoolMathScorer, createMgsmScorer, normalizeNumber, parseNumericAnswer } from './numeric.scorer';
 export { formatPythonFloat, parsePythonFloat } from './python-float.util';
 export { computeExactMatch, computeF1, createQaScorer, scoreQa } from './qa.scorer';
+export { createStrongRejectScorer, parseStrongRejectResponse, STRONGREJECT_SYSTEM_MESSAGE, STRONGREJECT_USER_MESSAGE } from './strong-reject.scorer';
 export { createSimpleqaScorer, inputText, SIMPLEQA_GRADER_TEMPLATE } from './simpleqa.scorer';

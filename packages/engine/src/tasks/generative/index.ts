@@ -10,6 +10,7 @@ import { gsm8kTask } from './gsm8k.task';
 import { HEALTHBENCH_TASKS } from './healthbench.task';
 import { MATH_TASKS } from './math.task';
 import { MATHARENA_TASKS } from './matharena.task';
+import { M2S_TASKS } from './m2s.task';
 import { MGSM_TASKS } from './mgsm.task';
 import { multichallengeTask } from './multichallenge.task';
 import { naturalQuestionsTask } from './natural-questions.task';
@@ -31,6 +32,7 @@ export const GENERATIVE_BENCHMARKS: readonly BenchmarkTask[] = [
   ...HEALTHBENCH_TASKS,
   multichallengeTask,
   detailbenchTask,
+  ...M2S_TASKS,
   ...MATH_TASKS,
   ...MATHARENA_TASKS,
   gptOssAime25Task,
