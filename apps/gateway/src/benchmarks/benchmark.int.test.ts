@@ -39,7 +39,7 @@ const RUNNABLE = [
   'mgsm', 'mmlu', 'mmlu-pro', 'natural_questions', 'openbookqa', 'piqa', 'pubmedqa', 'sciq', 'simpleqa', 'social_iqa',
   'squad_v2', 'triviaqa', 'truthfulqa', 'winogrande',
   'humaneval', 'mbpp', 'ifeval',
-  'aime_2024', 'gpt_oss_aime25', 'gsm_plus', 'otis_mock_aime', 'smt', 'simpleqa_verified', 'browsecomp', 'healthbench', 'multichallenge', 'detailbench', 'cosafe_m2s', 'mhj_m2s', 'safemt_m2s',
+  'aime_2024', 'gpt_oss_aime25', 'gsm_plus', 'otis_mock_aime', 'smt', 'simpleqa_verified', 'browsecomp', 'healthbench', 'multichallenge', 'detailbench', 'cosafe_m2s', 'mhj_m2s', 'safemt_m2s', 'sealqa',
 ];
 /** Runnable subtasks listed only with include_subtasks=true. */
 const RUNNABLE_SUBTASKS = [

@@ -11,7 +11,6 @@ import {
 } from './benchmark.entry';
 
 const MCQ = SCORER.mcq;
-const LLM_GRADED = SCORER.llmGraded;
 const LLM_JUDGE = SCORER.llmJudge;
 const CODE_EXECUTION = SCORER.codeExecution;
 
@@ -348,17 +347,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     sample_count: null,
     dataset: { source: 'hf:TheFloatingString/rootly_terraform_azure_k8s_1' },
     scorer: MCQ,
-  },
-  {
-    name: 'sealqa',
-    display_name: 'sealqa',
-    category: 'core',
-    description: 'Raising the Bar for Reasoning in Search-Augmented Language Models',
-    tags: ['factuality', 'question-answering', 'graded'],
-    sample_count: null,
-    dataset: { source: 'hf:vtllms/sealqa' },
-    scorer: LLM_GRADED,
-    requirements: { grader_model: 'openai/gpt-4o-mini-2024-07-18' },
   },
   {
     name: 'supergpqa',

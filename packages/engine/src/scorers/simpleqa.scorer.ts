@@ -104,9 +104,10 @@ export function inputText(sample: Sample): string {
 /**
  * The first `A`, `B` or `C` anywhere in the grader's reply is the grade (default `C`,
  * not attempted). Metadata `grade` feeds `simpleqaMetrics()`. simpleqa_verified's scorer is the same function
- * (`_create_simpleqa_score_fn`) under its own name.
+ * (`_create_simpleqa_score_fn`) under its own name, and so is sealqa's (`_create_sealqa_score_fn`, whose template is
+ * this one, character for character).
  */
-export function createSimpleqaScorer(name: 'simpleqa_scorer' | 'simpleqa_verified_scorer' = 'simpleqa_scorer'): Scorer {
+export function createSimpleqaScorer(name: 'simpleqa_scorer' | 'simpleqa_verified_scorer' | 'sealqa_scorer' = 'simpleqa_scorer'): Scorer {
   return {
     name,
     async score(ctx) {

@@ -91,3 +91,42 @@ describe('simpleqa_verified and browsecomp (constructed rows), graded by the gra
     });
   });
 });
+
+describe('sealqa (constructed rows in seal_hard), graded with the SimpleQA template', () => {
+  const url = hfFileUrl('vtllms/sealqa', 'seal_hard/test/0000.parquet', 'refs/convert/parquet');
+  const offline = offlineTaskRun(GENERATIVE_FIXTURES, { [url]: 'vtllms-sealqa-seal_hard-test.parquet' }, (body) => {
+    const prompt = lastUserText(body);
+    if (body.model === 'grader') return prompt.includes('Predicted answer: Spain') ? 'A' : 'C';
+    return prompt.includes('World Cup') ? 'Spain' : 'I am not sure.';
+  });
+
+  it('ids and metadata from the record, the SimpleQA grader, sealqa_metrics; only the latest snapshot is readable', async () => {
+    const task = getTask('sealqa', { graderModel: 'openai/grader' });
+    expect(getTask('sealqa').graderModel).toBe('openai/gpt-4o-mini-2024-07-18');
+    const { result, records } = await offline.run(task);
+    expect(result.status).toBe('success');
+    expect(records.map((r) => r.sample_id)).toEqual(['sealqa-constructed-1', 'sealqa-constructed-2']);
+    expect(records[0].messages[0]).toEqual({ role: 'user', content: "Which country won the most recent FIFA Women's World Cup held before 2024?" });
+    expect(records[0].metadata).toMatchObject({ id: 'sealqa-constructed-1', topic: 'sports', freshness: 'slow-changing' });
+    expect(records[0].metadata).not.toHaveProperty('question');
+    const grading = offline.server.bodies().find((b) => b.model === 'grader' && lastUserText(b).includes('Saturn'))!;
+    expect(lastUserText(grading)).toBe(
+      SIMPLEQA_GRADER_TEMPLATE.replace('{question}', 'How many moons of Saturn had been confirmed as of mid-2023?')
+        .replace('{target}', '146')
+        .replace('{predicted_answer}', 'I am not sure.'),
+    );
+    expect(records[1].scores.sealqa_scorer).toMatchObject({ value: 0, metadata: { grade: 'not_attempted', grade_letter: 'C' } });
+    expect(result.results[0].metrics).toEqual({
+      accuracy: { name: 'accuracy', value: 0.5 },
+      stderr: { name: 'stderr', value: 0.5 },
+      is_correct: { name: 'is_correct', value: 0.5 },
+      is_incorrect: { name: 'is_incorrect', value: 0 },
+      is_not_attempted: { name: 'is_not_attempted', value: 0.5 },
+      is_given_attempted: { name: 'is_given_attempted', value: 0.5 },
+      accuracy_given_attempted: { name: 'accuracy_given_attempted', value: 1 },
+      f1: { name: 'f1', value: 0.6666666666666666 },
+    });
+    expect(() => getTask('sealqa', { args: { last_updated: '2025-10-29' } })).toThrow(/only last_updated=latest/);
+    expect(() => getTask('sealqa', { args: { subset: 'seal_1' } })).toThrow("Invalid subset 'seal_1'. Valid options are: ['longseal', 'seal_0', 'seal_hard']");
+  });
+});

@@ -14,6 +14,7 @@ import { M2S_TASKS } from './m2s.task';
 import { MGSM_TASKS } from './mgsm.task';
 import { multichallengeTask } from './multichallenge.task';
 import { naturalQuestionsTask } from './natural-questions.task';
+import { sealqaTask } from './sealqa.task';
 import { simpleqaVerifiedTask } from './simpleqa-verified.task';
 import { simpleqaTask } from './simpleqa.task';
 import { squadV2Task } from './squad-v2.task';
@@ -28,6 +29,7 @@ export const GENERATIVE_BENCHMARKS: readonly BenchmarkTask[] = [
   squadV2Task,
   simpleqaTask,
   simpleqaVerifiedTask,
+  sealqaTask,
   browsecompTask,
   ...HEALTHBENCH_TASKS,
   multichallengeTask,
