@@ -22,6 +22,13 @@ const EXPLICIT: Readonly<Record<string, string>> = {
     'Needs outside services: Gemini judges the reports and Jina fetches the cited pages (GEMINI_API_KEY, JINA_API_KEY)',
   scicode: 'Needs a scientific-Python sandbox (numpy, scipy, sympy and the SciCode test data), not ported yet',
   ifbench: "Needs NLTK's part-of-speech tagger (a trained model), emoji and syllable counting, not ported yet",
+  factscore:
+    "Needs FActScore's Wikipedia knowledge base (a multi-gigabyte SQLite dump) and FactScoreLite's retrieval, not ported yet",
+  openai_mrcr:
+    "Needs tiktoken's o200k tokenizer (token counts pick the samples and the context-length bins) and difflib's SequenceMatcher, not ported yet",
+  graphwalks: "Needs tiktoken's o200k tokenizer (token counts filter the samples and bin the metrics), not ported yet",
+  jsonschemabench:
+    "Needs a JSON Schema 2020-12 validator with Python jsonschema's format checks and the few-shot and schema-adaptation loader, not ported yet",
 };
 
 export const NOT_PORTED = 'Not ported to this engine yet';
