@@ -7,10 +7,9 @@ import { accuracy, grouped, std, stderr } from '../../metrics';
 import { createOtisMockAimeScorer, createSmtScorer } from '../../scorers';
 import { pyFormat, pyStrip } from '../../scorers/python-text.util';
 import { SCORER } from '../../catalog/benchmark.entry';
-import type { DatasetRecord } from '@studio/datasets';
 import type { TaskOptions } from '../task.types';
 import { hfParquetShard } from '../shared/hf-parquet.source';
-import { autoId, fileDataset, stringField } from './record-dataset.util';
+import { autoId, fileDataset, recordGet, stringField } from './record-dataset.util';
 import { generativeTask, taskArgs, type TaskBody } from './task-definition.util';
 
 export const MATH_GRADER_DEFAULT = 'openai/gpt-4.1-mini-2025-04-14';
@@ -33,22 +32,17 @@ Please solve this AIME problem step by step. The answer is an integer ranging fr
 Remember to show your work clearly and end with 'ANSWER: X' where X is your final numerical answer.
 `;
 
-/** Python `record.get(key, "")`: a missing key gives "", a present null stays None. */
-function getOr(record: DatasetRecord, key: string): unknown {
-  return key in record ? record[key] : '';
-}
-
 function smt(options: TaskOptions): TaskBody {
   taskArgs('smt', options, {});
   const repo = 'nmayorga7/smt-2024';
   return {
     dataset: fileDataset('smt', repo, hfParquetShard(repo, 'default', 'train'), (record, index) => {
-      const answer = getOr(record, 'answer');
+      const answer = recordGet(record, 'answer', '');
       return {
         id: autoId(index),
         input: pyFormat(SMT_PROMPT, { question: stringField(record, 'question') }),
         target: answer === null ? '' : String(answer),
-        metadata: { category: getOr(record, 'category'), id: getOr(record, 'id') },
+        metadata: { category: recordGet(record, 'category', ''), id: recordGet(record, 'id', '') },
       };
     }),
     config: { temperature: 0.0, max_tokens: 8192 },
@@ -63,14 +57,14 @@ function otisMockAime(options: TaskOptions): TaskBody {
   const repo = 'lvogel123/otis-mock-aime-24-25';
   return {
     dataset: fileDataset('otis_mock_aime', repo, hfParquetShard(repo, 'default', 'train'), (record, index) => {
-      const annotations = getOr(record, 'annotations');
+      const annotations = recordGet(record, 'annotations', {});
       const isDict = typeof annotations === 'object' && annotations !== null && !Array.isArray(annotations);
       const topic = isDict ? ((annotations as Record<string, unknown>).mathematical_topic ?? '') : '';
       return {
         id: autoId(index),
         input: pyFormat(MOCK_AIME_PROMPT, { question: stringField(record, 'question') }),
-        target: String(getOr(record, 'answer')),
-        metadata: { year: getOr(record, 'year'), mathematical_topic: topic, annotations },
+        target: String(recordGet(record, 'answer', '')),
+        metadata: { year: recordGet(record, 'year', ''), mathematical_topic: topic, annotations },
       };
     }),
     config: { temperature: 0.0, max_tokens: 8192 },

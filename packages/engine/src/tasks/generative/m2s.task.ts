@@ -6,32 +6,28 @@
 import { mean, strongRejectMetrics } from '../../metrics';
 import { createStrongRejectScorer } from '../../scorers';
 import type { BenchmarkEntry } from '../../catalog/benchmark.entry';
-import type { DatasetRecord } from '@studio/datasets';
 import type { TaskOptions } from '../task.types';
 import { hfParquetShard } from '../shared/hf-parquet.source';
-import { autoId, fileDataset } from './record-dataset.util';
+import { autoId, fileDataset, recordGet } from './record-dataset.util';
 import { SIMPLEQA_DEFAULT_GRADER } from './simpleqa.task';
 import { generativeTask, taskArgs, type TaskBody } from './task-definition.util';
-
-/** Python `record.get(key, default)`. */
-const get = (record: DatasetRecord, key: string, fallback: unknown): unknown => (key in record ? record[key] : fallback);
 
 function m2s(name: string, repo: string) {
   return (options: TaskOptions): TaskBody => {
     taskArgs(name, options, {});
     return {
       dataset: fileDataset(name, repo, hfParquetShard(repo, 'default', 'train'), (record, index) => {
-        const prompt = get(record, 'prompt', '');
+        const prompt = recordGet(record, 'prompt', '');
         return {
           id: autoId(index),
           input: typeof prompt === 'string' ? prompt : String(prompt),
           target: '',
           metadata: {
             prompt,
-            objective: get(record, 'objective', ''),
-            id: get(record, 'id', ''),
-            category: get(record, 'category', ''),
-            annotations: get(record, 'metadata', {}),
+            objective: recordGet(record, 'objective', ''),
+            id: recordGet(record, 'id', ''),
+            category: recordGet(record, 'category', ''),
+            annotations: recordGet(record, 'metadata', {}),
           },
         };
       }),
