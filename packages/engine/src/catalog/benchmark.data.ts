@@ -716,49 +716,10 @@ const SUBTASKS: readonly BenchmarkEntry[] = [
   }),
 ];
 
-const GRAPHWALKS = { source: 'hf:openai/graphwalks' };
 const TAU2_BENCH = { source: 'git:sierra-research/tau2-bench' };
 
 /** Experimental benchmarks: openbench lists them only with `--alpha`. */
 const ALPHA: readonly BenchmarkEntry[] = [
-  {
-    name: 'graphwalks',
-    display_name: 'GraphWalks',
-    category: 'core',
-    description: 'Multi-hop reasoning on graphs - both BFS and parent finding tasks',
-    tags: ['long-context', 'graphs', 'reasoning', 'alpha'],
-    sample_count: null,
-    dataset: GRAPHWALKS,
-    scorer: 'node-set F1',
-    requirements: { min_context_length: LONG_CONTEXT },
-    alpha: true,
-  },
-  {
-    name: 'graphwalks_bfs',
-    display_name: 'GraphWalks BFS',
-    category: 'core',
-    description: 'Multi-hop reasoning on graphs - BFS traversal tasks only',
-    tags: ['long-context', 'graphs', 'reasoning', 'bfs', 'alpha'],
-    sample_count: null,
-    dataset: GRAPHWALKS,
-    scorer: 'node-set F1',
-    requirements: { min_context_length: LONG_CONTEXT },
-    group: 'graphwalks',
-    alpha: true,
-  },
-  {
-    name: 'graphwalks_parents',
-    display_name: 'GraphWalks Parents',
-    category: 'core',
-    description: 'Multi-hop reasoning on graphs - parent finding tasks only',
-    tags: ['long-context', 'graphs', 'reasoning', 'parents', 'alpha'],
-    sample_count: null,
-    dataset: GRAPHWALKS,
-    scorer: 'node-set F1',
-    requirements: { min_context_length: LONG_CONTEXT },
-    group: 'graphwalks',
-    alpha: true,
-  },
   {
     name: 'scicode',
     display_name: 'SciCode',

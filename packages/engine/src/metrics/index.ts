@@ -2,6 +2,7 @@
 export { accuracy } from './accuracy.metric';
 export { computeMetrics, metricsUniqueKey, type MetricResults } from './compute-metrics';
 export { dropMetrics } from './drop.metric';
+export { graphwalksMetrics, graphwalksTokenCounts } from './graphwalks.metric';
 export { grouped, type GroupedOptions } from './grouped.metric';
 export { healthbenchMetrics } from './healthbench.metric';
 export { ifevalMetrics } from './ifeval.metric';

@@ -5,6 +5,7 @@ export { BROWSECOMP_GRADER_TEMPLATE, createBrowsecompScorer } from './browsecomp
 export { createOtisMockAimeScorer, createSmtScorer, MOCK_AIME_GRADER_PROMPT, SMT_GRADER_PROMPT } from './correct-grader.scorer';
 export { createDetailbenchScorer, DETAILBENCH_GRADER_TEMPLATE } from './detailbench.scorer';
 export { createDropScorer, getDropMetrics } from './drop.scorer';
+export { createGraphwalksScorer, GRAPHWALKS_BINS, parseNodes, prf1 } from './graphwalks.scorer';
 export { createGptOssAimeScorer, extractBoxedText } from './gpt-oss-aime.scorer';
 export { createHealthbenchScorer, formatChatMessages, formatRubric, HEALTHBENCH_GRADER_TEMPLATE, type Rubric } from './healthbench.scorer';
 export { createHumanevalScorer, findCode } from './humaneval.scorer';

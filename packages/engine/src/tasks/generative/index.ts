@@ -5,6 +5,7 @@ import { detailbenchTask } from './detailbench.task';
 import { dropTask } from './drop.task';
 import { gptOssAime25Task } from './gpt-oss-aime.task';
 import { GRADED_MATH_TASKS } from './graded-math.task';
+import { GRAPHWALKS_TASKS } from './graphwalks.task';
 import { GSM_PLUS_TASKS } from './gsm-plus.task';
 import { gsm8kTask } from './gsm8k.task';
 import { HEALTHBENCH_TASKS } from './healthbench.task';
@@ -35,6 +36,7 @@ export const GENERATIVE_BENCHMARKS: readonly BenchmarkTask[] = [
   multichallengeTask,
   detailbenchTask,
   ...M2S_TASKS,
+  ...GRAPHWALKS_TASKS,
   ...MATH_TASKS,
   ...MATHARENA_TASKS,
   gptOssAime25Task,
