@@ -5,7 +5,7 @@ import { errorMessage, fieldError } from '../api/errors';
 import { useApiKeys, useAvailableModels, useBenchmarks, useCreateRun, useRun } from '../api/queries';
 import type { Benchmark } from '../api/types';
 import { Card, ErrorBox, Field, LoadingBlock, PageHeader, Skeleton } from '../components/ui';
-import { capabilityBadges, categoryCounts, docsUrl, filterCatalog } from '../lib/catalog';
+import { capabilityBadges, categoryCounts, contextShortfall, docsUrl, filterCatalog } from '../lib/catalog';
 import { formatCount } from '../lib/format';
 import { emptyForm, formFromRun, NUMBER_RULES, toRunCreate, type FailOnErrorMode, type FormErrors, type ReasoningEffortChoice, type RunForm } from '../lib/run-form';
 
@@ -229,9 +229,15 @@ function RunOptions({ form, set }: { form: RunForm; set: <K extends keyof RunFor
   const [errors, setErrors] = useState<FormErrors>({});
   const benchmarks = useBenchmarks();
   const chosen = benchmarks.data?.find((b) => b.name === form.benchmark);
+  const apiKeys = useApiKeys();
+  const models = useAvailableModels((apiKeys.data?.length ?? 0) > 0);
+  const modelContext = models.data?.providers.flatMap((p) => p.models).find((m) => m.id === form.model)?.context_length;
+  // Checked before the run starts: a long-context benchmark on a model whose known window is too small.
+  const shortfall = contextShortfall(chosen, form.model, modelContext);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
+    if (shortfall) return;
     const result = toRunCreate(form);
     if ('errors' in result) {
       setErrors(result.errors);
@@ -345,7 +351,12 @@ function RunOptions({ form, set }: { form: RunForm; set: <K extends keyof RunFor
           Fix the highlighted fields to start the run.
         </p>
       )}
-      <button type="submit" className="btn btn-primary w-full" disabled={create.isPending}>
+      {shortfall && (
+        <p role="alert" className="rounded-md border border-bad/40 bg-bad-soft px-3 py-2 text-sm">
+          {shortfall}
+        </p>
+      )}
+      <button type="submit" className="btn btn-primary w-full" disabled={create.isPending || shortfall !== null}>
         {create.isPending ? 'Starting…' : 'Start run'}
       </button>
     </form>
