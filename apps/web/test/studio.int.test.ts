@@ -119,6 +119,14 @@ test('add a key for my own OpenAI-compatible endpoint', async () => {
 
 test('start an MMLU run and watch its progress reach 100%', async () => {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New run' }).click();
+  // A benchmark this engine cannot run says why in its details.
+  await page.getByLabel('Show benchmarks this engine cannot run yet').check();
+  await page.getByLabel('Search benchmarks').fill('cybench');
+  await page.getByRole('button', { name: 'Details of CyBench' }).click();
+  const details = page.getByRole('dialog', { name: 'CyBench' });
+  await details.getByText('Needs Docker containers and tool calling (capture-the-flag agent)').waitFor();
+  await details.getByRole('button', { name: 'Close' }).click();
+  await page.getByLabel('Show benchmarks this engine cannot run yet').uncheck();
   await page.getByLabel('Search benchmarks').fill('mmlu');
   await page.getByRole('radio', { name: /^MMLU \(cais\/mmlu\)\s*mmlu$/ }).check();
   await page.getByLabel('Model', { exact: true }).selectOption('local/fake-model');

@@ -31,6 +31,8 @@ export interface Benchmark {
   featured: boolean;
   /** True when this Studio's engine can run it. */
   runnable: boolean;
+  /** Why it is not runnable (an agent harness, a container, tools, images, not ported yet); absent when runnable. */
+  reason?: string;
 }
 
 const runnable = new Set(runnableTaskNames());

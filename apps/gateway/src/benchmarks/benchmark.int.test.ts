@@ -23,6 +23,11 @@ test('lists at least the 98 top-level openbench benchmarks, featured first, with
   expect(mmlu).toMatchObject({ category: 'core', sample_count: 14042, requirements: { vision: false } });
   const runnableNames = new Set(runnableTaskNames());
   for (const b of res.body) expect(b.runnable).toBe(runnableNames.has(b.name));
+  // Every entry the engine cannot run says why; a runnable one has no reason.
+  for (const b of res.body) expect(typeof b.reason === 'string' && b.reason.length > 0).toBe(!b.runnable);
+  expect(res.body.find((b: { name: string }) => b.name === 'cybench').reason).toBe(
+    'Needs Docker containers and tool calling (capture-the-flag agent)',
+  );
 });
 
 /**
@@ -35,6 +40,12 @@ const RUNNABLE = [
   'natural_questions', 'openbookqa', 'piqa', 'prost', 'pubmedqa', 'qa4mre', 'sciq', 'simpleqa', 'social_iqa', 'supergpqa', 'squad_v2',
   'swag', 'triviaqa', 'truthfulqa', 'winogrande', 'wsc273', 'xcopa', 'xstorycloze', 'xwinograd',
   'humaneval', 'mbpp', 'ifeval',
+  'aime_2024', 'gpt_oss_aime25', 'gsm_plus', 'otis_mock_aime', 'smt', 'simpleqa_verified', 'browsecomp', 'healthbench', 'multichallenge', 'detailbench', 'cosafe_m2s', 'mhj_m2s', 'safemt_m2s', 'sealqa',
+];
+/** More runnable subtasks listed only with include_subtasks=true (the MathArena sets, gsm_plus_mini, healthbench's). */
+const RUNNABLE_SUBTASKS = [
+  'aime_2023_I', 'aime_2023_II', 'aime_2024_I', 'aime_2024_II', 'aime_2025_II', 'brumo_2025', 'hmmt_feb_2023', 'hmmt_feb_2024',
+  'hmmt_feb_2025', 'gsm_plus_mini', 'healthbench_hard', 'healthbench_consensus',
 ];
 const MGSM_SUBTASKS = ['bn', 'de', 'en', 'es', 'fr', 'ja', 'latin', 'non_latin', 'ru', 'sw', 'te', 'th', 'zh'].map((l) => `mgsm_${l}`);
 /** Runnable subtasks that are not surfaced: listed only with include_subtasks. */
@@ -56,7 +67,7 @@ const HIDDEN_SUBTASKS = [
 test('runnable_only lists exactly the runnable benchmarks and their surfaced subtasks (the mgsm languages), the others with include_subtasks', async () => {
   for (const [query, expected] of [
     ['runnable_only=true', [...RUNNABLE, ...MGSM_SUBTASKS]],
-    ['runnable_only=true&include_subtasks=true', [...RUNNABLE, ...MGSM_SUBTASKS, ...HIDDEN_SUBTASKS]],
+    ['runnable_only=true&include_subtasks=true', [...RUNNABLE, ...MGSM_SUBTASKS, ...HIDDEN_SUBTASKS, ...RUNNABLE_SUBTASKS]],
   ] as const) {
     const res = await request(t.app).get(`/api/benchmarks?${query}`);
     expect(res.status).toBe(200);

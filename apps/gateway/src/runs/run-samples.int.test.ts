@@ -15,6 +15,12 @@ function partialRecord(id: number): SampleRecord {
   return { ...base, scores: { f1: { value: 0.5, answer: 'half right', explanation: 'F1 0.5' } } };
 }
 
+/** A SimpleQA-style record: the grader's reply is kept in the score's metadata. */
+function gradedRecord(id: number): SampleRecord {
+  const base = mmluRecord(id, { correct: false });
+  return { ...base, scores: { simpleqa_scorer: { value: 0, answer: 'C', metadata: { grade: 'incorrect', grading_response: 'B: the answer names another letter' } } } };
+}
+
 /** Plan order: samples 1..6 in two epochs, epochs of a sample together (as the worker's seq numbers them). */
 const records: SampleRecord[] = [
   mmluRecord(1, { epoch: 1 }),
@@ -25,7 +31,7 @@ const records: SampleRecord[] = [
   mmluRecord(3, { epoch: 2 }),
   partialRecord(4),
   mmluRecord(5, { input: 'Which GREEK letter follows alpha?' }),
-  mmluRecord(6, { correct: false }),
+  gradedRecord(6),
 ];
 
 beforeAll(async () => {
@@ -61,6 +67,7 @@ test('every stored sample in plan order, epochs of a sample together, with the v
     score: { value: 1, raw: 'C', name: 'mcq_scorer', explanation: 'ANSWER: B' },
     verdict: 'correct',
     explanation: 'ANSWER: B',
+    grader_response: null,
     error: null,
     usage: { input_tokens: 100, output_tokens: 5, total_tokens: 105 },
   });
@@ -77,6 +84,7 @@ test('every stored sample in plan order, epochs of a sample together, with the v
   ]);
   expect(res.body.samples[4]).toMatchObject({ id: 3, epoch: 1, output: '', answer: null, score: null, error: 'provider error: 500, "upstream"', usage: null });
   expect(res.body.samples[6]).toMatchObject({ score: { value: 0.5, raw: 0.5, name: 'f1' }, answer: 'half right' });
+  expect(res.body.samples[8]).toMatchObject({ verdict: 'incorrect', explanation: null, grader_response: 'B: the answer names another letter' });
 });
 
 test('the texts are those of the downloaded .eval log', async () => {

@@ -50,6 +50,17 @@ export function verdictOf(score: number | null): SampleVerdict {
   return score > 0 ? 'partial' : 'incorrect';
 }
 
+/**
+ * What the grader model answered, for a model-graded first scorer: openbench's graded scorers keep it in the score's
+ * metadata as `grading_response` (simpleqa, browsecomp, …) or `grader_response` (m2s); the others that have one put it in the explanation.
+ */
+function graderResponse(sample: EvalSample): string | null {
+  const first = Object.values(sample.scores ?? {})[0];
+  // `grader_response` is the StrongREJECT scorer's name for it (the m2s jailbreak sets).
+  const response = first?.metadata?.grading_response ?? first?.metadata?.grader_response;
+  return typeof response === 'string' ? response : null;
+}
+
 export function toRunSample(sample: EvalSample, storedScore: number | null): RunSample {
   const data = toEvalDataSample(sample);
   const usage = Object.values(sample.model_usage)[0];
@@ -63,6 +74,7 @@ export function toRunSample(sample: EvalSample, storedScore: number | null): Run
     score: data.score,
     verdict: verdictOf(storedScore),
     explanation: data.explanation,
+    grader_response: graderResponse(sample),
     error: data.error,
     usage: usage ? { input_tokens: usage.input_tokens, output_tokens: usage.output_tokens, total_tokens: usage.total_tokens } : null,
   };

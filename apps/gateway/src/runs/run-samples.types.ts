@@ -28,6 +28,8 @@ export interface RunSample {
   verdict: SampleVerdict;
   /** The scorer's explanation. */
   explanation: string | null;
+  /** The grader model's reply when the first scorer is model-graded and keeps it (score metadata `grading_response` or `grader_response`); else null. */
+  grader_response: string | null;
   /** Why the sample failed; null when it did not. */
   error: string | null;
   /** Tokens of the sample's model calls (the model under test and any grader); null when none were counted. */

@@ -1,4 +1,4 @@
-/** One sample in full (input, target, output, extracted answer, verdict, explanation), and its verdict badge. */
+/** One sample in full (input, target, output, extracted answer, verdict, explanation, grader's reply), and its verdict badge. */
 import type { RunSample, SampleVerdict } from '../api/types';
 import { formatCount, formatNumber } from '../lib/format';
 
@@ -61,6 +61,7 @@ export function SampleView({ sample, heading = true }: { sample: RunSample; head
       </div>
       <Block label="Model output">{sample.output || (sample.error ? null : '(empty)')}</Block>
       <Block label="Explanation">{sample.explanation}</Block>
+      <Block label="Grader's reply">{sample.grader_response}</Block>
       <Block label="Input">{sample.input}</Block>
     </article>
   );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Benchmark } from '../api/types';
-import { capabilityBadges, categoryCounts, filterCatalog } from './catalog';
+import { capabilityBadges, categoryCounts, contextShortfall, filterCatalog } from './catalog';
 
 const bench = (over: Partial<Benchmark>): Benchmark => ({
   name: 'x',
@@ -51,5 +51,21 @@ describe('capabilityBadges', () => {
     const b = bench({ alpha: true, requirements: { vision: true, code_execution: false, function_calling: true, min_context_length: 128000, grader_model: 'openai/gpt-4.1' } });
     expect(capabilityBadges(b).map((x) => x.label)).toEqual(['Vision', 'Tools', '128k context', 'Model-graded', 'Alpha']);
     expect(capabilityBadges(bench({}))).toEqual([]);
+  });
+});
+
+describe('contextShortfall', () => {
+  const longContext = bench({ display_name: 'GraphWalks', requirements: { vision: false, code_execution: false, function_calling: false, min_context_length: 128000, grader_model: null } });
+  it('refuses a model whose known window is smaller than the benchmark needs', () => {
+    expect(contextShortfall(longContext, 'local/small', 32768)).toBe(
+      'GraphWalks needs a context window of at least 128,000 tokens; local/small has 32,768.',
+    );
+  });
+  it('says nothing when the window suffices, is unknown, or the benchmark needs no long context', () => {
+    expect(contextShortfall(longContext, 'm', 128000)).toBeNull();
+    expect(contextShortfall(longContext, 'm', null)).toBeNull();
+    expect(contextShortfall(longContext, 'm', undefined)).toBeNull();
+    expect(contextShortfall(bench({}), 'm', 4096)).toBeNull();
+    expect(contextShortfall(undefined, 'm', 4096)).toBeNull();
   });
 });

@@ -52,3 +52,14 @@ export function capabilityBadges(b: Benchmark): Badge[] {
 }
 
 export const docsUrl = (b: Benchmark) => `https://github.com/groq/openbench/tree/main/docs/benchmarks/${(b.group ?? b.name).replace(/-/g, '_')}.md`;
+
+/**
+ * Why `model` cannot run benchmark `b`: the benchmark needs a context window (`requirements.min_context_length`) larger
+ * than the model's, as its provider's models endpoint reports it (`context_length` from GET /api/models). Null when
+ * either is unknown or the window suffices: an unknown window is never a reason to refuse.
+ */
+export function contextShortfall(b: Benchmark | undefined, model: string, contextLength: number | null | undefined): string | null {
+  const needed = b?.requirements.min_context_length;
+  if (!needed || contextLength === null || contextLength === undefined || contextLength >= needed) return null;
+  return `${b.display_name} needs a context window of at least ${needed.toLocaleString('en-US')} tokens; ${model} has ${contextLength.toLocaleString('en-US')}.`;
+}

@@ -5,7 +5,7 @@ import { errorMessage, fieldError } from '../api/errors';
 import { useApiKeys, useAvailableModels, useBenchmarks, useCreateRun, useRun } from '../api/queries';
 import type { Benchmark } from '../api/types';
 import { Card, ErrorBox, Field, LoadingBlock, PageHeader, Skeleton } from '../components/ui';
-import { capabilityBadges, categoryCounts, docsUrl, filterCatalog } from '../lib/catalog';
+import { capabilityBadges, categoryCounts, contextShortfall, docsUrl, filterCatalog } from '../lib/catalog';
 import { formatCount } from '../lib/format';
 import { RunOptionFields } from '../components/RunOptionFields';
 import { emptyForm, formFromRun, toRunCreate, type FormErrors, type RunForm } from '../lib/run-form';
@@ -121,7 +121,7 @@ function Catalog({ selected, onSelect }: { selected: string; onSelect: (name: st
                 <div className="mt-auto flex flex-wrap items-center gap-1 pt-2">
                   <span className="chip">{b.category}</span>
                   {b.sample_count !== null && <span className="chip tabular">{formatCount(b.sample_count)} samples</span>}
-                  {!b.runnable && <span className="chip">not runnable yet</span>}
+                  {!b.runnable && <span className="chip" title={b.reason}>not runnable yet</span>}
                   {capabilityBadges(b).map((badge) => (
                     <span key={badge.label} className="chip border-accent/40 text-accent" title={badge.title}>
                       {badge.label}
@@ -173,7 +173,7 @@ function BenchmarkDetails({ benchmark: b, onClose, onSelect }: { benchmark: Benc
             <dt className="text-muted">Tags</dt>
             <dd>{b.tags.join(', ') || '—'}</dd>
             <dt className="text-muted">Runs here</dt>
-            <dd>{b.runnable ? 'Yes' : 'Not yet in this engine'}</dd>
+            <dd>{b.runnable ? 'Yes' : (b.reason ?? 'Not yet in this engine')}</dd>
           </dl>
           <div className="mt-5 flex flex-wrap items-center justify-between gap-2">
             <a className="link text-sm" href={docsUrl(b)} target="_blank" rel="noreferrer">
@@ -207,9 +207,15 @@ function RunOptions({ form, set }: { form: RunForm; set: <K extends keyof RunFor
   const [errors, setErrors] = useState<FormErrors>({});
   const benchmarks = useBenchmarks();
   const chosen = benchmarks.data?.find((b) => b.name === form.benchmark);
+  const apiKeys = useApiKeys();
+  const models = useAvailableModels((apiKeys.data?.length ?? 0) > 0);
+  const modelContext = models.data?.providers.flatMap((p) => p.models).find((m) => m.id === form.model)?.context_length;
+  // Checked before the run starts: a long-context benchmark on a model whose known window is too small.
+  const shortfall = contextShortfall(chosen, form.model, modelContext);
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
+    if (shortfall) return;
     const result = toRunCreate(form);
     if ('errors' in result) {
       setErrors(result.errors);
@@ -254,7 +260,12 @@ function RunOptions({ form, set }: { form: RunForm; set: <K extends keyof RunFor
           Fix the highlighted fields to start the run.
         </p>
       )}
-      <button type="submit" className="btn btn-primary w-full" disabled={create.isPending}>
+      {shortfall && (
+        <p role="alert" className="rounded-md border border-bad/40 bg-bad-soft px-3 py-2 text-sm">
+          {shortfall}
+        </p>
+      )}
+      <button type="submit" className="btn btn-primary w-full" disabled={create.isPending || shortfall !== null}>
         {create.isPending ? 'Starting…' : 'Start run'}
       </button>
     </form>

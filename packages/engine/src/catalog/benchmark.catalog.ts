@@ -6,6 +6,7 @@
 import { BENCHMARK_TASKS } from '../tasks/benchmark-tasks';
 import { BENCHMARKS_WITHOUT_TASK } from './benchmark.data';
 import { benchmarkKey, indexByBenchmarkKey, type BenchmarkEntry } from './benchmark.entry';
+import { notRunnableReason } from './not-runnable.reasons';
 import type {
   BenchmarkMeta,
   BenchmarkRequirements,
@@ -37,7 +38,8 @@ function shortDescription(description: string): string {
   return `${cut.replace(/[\s,;:-]+$/, '')}…`;
 }
 
-function toMeta(entry: BenchmarkEntry): BenchmarkMeta {
+/** An entry of a registered task has no reason; one without a task says why it cannot run. */
+function toMeta(entry: BenchmarkEntry, reason: string | undefined): BenchmarkMeta {
   const meta: BenchmarkMeta = {
     name: entry.name,
     display_name: entry.display_name,
@@ -53,6 +55,7 @@ function toMeta(entry: BenchmarkEntry): BenchmarkMeta {
     ...(entry.group === undefined ? {} : { group: entry.group }),
     alpha: entry.alpha ?? false,
     featured: entry.featured ?? false,
+    ...(reason === undefined ? {} : { reason }),
   };
   return Object.freeze(meta);
 }
@@ -68,7 +71,11 @@ const ENTRIES = indexByBenchmarkKey(
   (entry) => entry.name,
 );
 
-const CATALOG: readonly BenchmarkMeta[] = [...ENTRIES.values()].map(toMeta).sort(catalogOrder);
+const WITHOUT_TASK: ReadonlySet<BenchmarkEntry> = new Set(BENCHMARKS_WITHOUT_TASK);
+
+const CATALOG: readonly BenchmarkMeta[] = [...ENTRIES.values()]
+  .map((entry) => toMeta(entry, WITHOUT_TASK.has(entry) ? notRunnableReason(entry) : undefined))
+  .sort(catalogOrder);
 
 const BY_LOOKUP_KEY: ReadonlyMap<string, BenchmarkMeta> = new Map(CATALOG.map((meta) => [benchmarkKey(meta.name), meta]));
 

@@ -6,17 +6,12 @@
 import {
   MULTIPLE_CHOICE_KNOWLEDGE,
   SCORER,
-  SIMPLE_EVALS,
-  matharena,
   subtaskOf,
   type BenchmarkEntry,
 } from './benchmark.entry';
 
 const MCQ = SCORER.mcq;
-const NUMERIC_ANSWER = SCORER.numericAnswer;
-const LLM_GRADED = SCORER.llmGraded;
 const LLM_JUDGE = SCORER.llmJudge;
-const BOXED_INTEGER = SCORER.boxedInteger;
 const CODE_EXECUTION = SCORER.codeExecution;
 
 const GPT_4_1 = 'openai/gpt-4.1-2025-04-14';
@@ -52,18 +47,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     requirements: { vision: true },
   },
   {
-    name: 'detailbench',
-    display_name: 'DetailBench',
-    category: 'community',
-    description:
-      'Tests whether LLMs notify users about wrong facts in a text while they are tasked to translate said text',
-    tags: ['knowledge', 'graded', 'instruction-following'],
-    sample_count: null,
-    dataset: { source: 'hf:xeophon/detailbench' },
-    scorer: LLM_JUDGE,
-    requirements: { grader_model: 'openai/gpt-5-mini-2025-08-07' },
-  },
-  {
     name: 'tumlu',
     display_name: 'TUMLU',
     category: 'community',
@@ -84,18 +67,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     sample_count: null,
     dataset: { source: 'hf:lee64/arc-agi-evaluation' },
     scorer: 'exact grid match',
-  },
-  {
-    name: 'browsecomp',
-    display_name: 'BrowseComp',
-    category: 'core',
-    description:
-      'A Simple Yet Challenging Benchmark for Browsing Agents - evaluates model performance on browsing-related tasks',
-    tags: ['browsing', 'web', 'reasoning', 'graded'],
-    sample_count: 1266, // the BrowseComp paper's test set, all rows of the CSV
-    dataset: { source: `${SIMPLE_EVALS}/browse_comp_test_set.csv` },
-    scorer: LLM_GRADED,
-    requirements: { grader_model: GPT_4_1 },
   },
   {
     name: 'chartqapro',
@@ -133,39 +104,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     // A CLI code agent (codex, aider, opencode, claude_code, roo) edits the exercise in Docker; unit tests score it.
     scorer: 'unit tests (code agent in Docker)',
     requirements: { code_execution: true },
-  },
-  {
-    name: 'gpt_oss_aime25',
-    display_name: 'GPT-OSS AIME 2025',
-    category: 'core',
-    description: "An exact replica of the aime25 eval from OpenAI's GPT-OSS release",
-    tags: ['math', 'competition', 'aime', '2025'],
-    sample_count: null,
-    dataset: { source: 'hf:opencompass/AIME2025' },
-    scorer: BOXED_INTEGER,
-  },
-  {
-    name: 'gsm_plus',
-    display_name: 'GSM-Plus',
-    category: 'core',
-    description: 'GSM-Plus robustness benchmark with perturbations to test math reasoning stability',
-    tags: ['math', 'reasoning', 'robustness', 'word-problems'],
-    // The full GSM-Plus test set (10,552 perturbed questions, GSM-Plus paper); gsm_plus_mini is the 2,400 testmini.
-    sample_count: 10552,
-    dataset: { source: 'hf:qintongli/GSM-Plus', split: 'test' },
-    scorer: NUMERIC_ANSWER,
-  },
-  {
-    name: 'healthbench',
-    display_name: 'HealthBench',
-    category: 'core',
-    description:
-      'Medical dialogue evaluation using physician-created rubrics for assessing healthcare conversations',
-    tags: ['medical', 'dialogue', 'graded', 'rubric-based'],
-    sample_count: 5000, // the HealthBench paper's full set
-    dataset: { source: `${SIMPLE_EVALS}/healthbench/2025-05-07-06-14-12_oss_eval.jsonl` },
-    scorer: 'rubric LLM judge',
-    requirements: { grader_model: GPT_4_1 },
   },
   {
     name: 'hle',
@@ -274,17 +212,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     requirements: { vision: true },
   },
   {
-    name: 'multichallenge',
-    display_name: 'MultiChallenge',
-    category: 'core',
-    description: 'Multi-turn conversational tasks requiring reasoning, instruction retention, and coherence.',
-    tags: ['multi-turn', 'reasoning', 'chat', 'judged'],
-    sample_count: null,
-    dataset: { source: 'hf:nmayorga7/multichallenge' },
-    scorer: LLM_JUDGE,
-    requirements: { grader_model: GPT_4_1 },
-  },
-  {
     name: 'ocrbenchv2',
     display_name: 'OCRBench v2',
     category: 'core',
@@ -349,29 +276,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     sample_count: null,
     dataset: { source: 'hf:TheFloatingString/rootly_terraform_azure_k8s_1' },
     scorer: MCQ,
-  },
-  {
-    name: 'sealqa',
-    display_name: 'sealqa',
-    category: 'core',
-    description: 'Raising the Bar for Reasoning in Search-Augmented Language Models',
-    tags: ['factuality', 'question-answering', 'graded'],
-    sample_count: null,
-    dataset: { source: 'hf:vtllms/sealqa' },
-    scorer: LLM_GRADED,
-    requirements: { grader_model: 'openai/gpt-4o-mini-2024-07-18' },
-  },
-  {
-    name: 'simpleqa_verified',
-    display_name: 'SimpleQA Verified',
-    category: 'core',
-    description:
-      'Rigorously curated benchmark from Google DeepMind measuring short-form factuality with improved data quality, addressing noisy labels, topical biases, and question redundancy',
-    tags: ['factuality', 'question-answering', 'graded'],
-    sample_count: 1000, // the SimpleQA Verified paper's 1,000 prompts
-    dataset: { source: 'hf:google/simpleqa-verified' },
-    scorer: LLM_GRADED,
-    requirements: { grader_model: GPT_4_1 },
   },
   {
     name: 'arabic_exams',
@@ -471,39 +375,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     scorer: MCQ,
   },
   {
-    name: 'cosafe_m2s',
-    display_name: 'CoSafe-M2S',
-    category: 'jailbreak',
-    description: 'CoSafe m2s - Single turn conversion of the CoSafe dataset',
-    tags: ['cosafe', 'jailbreak', 'm2s'],
-    sample_count: null,
-    dataset: { source: 'hf:lvogel123/cosafe-300-m2s' },
-    scorer: 'StrongREJECT LLM judge',
-    requirements: { grader_model: GPT_4_1 },
-  },
-  {
-    name: 'mhj_m2s',
-    display_name: 'MHJ-M2S',
-    category: 'jailbreak',
-    description: 'MHJ-M2S - Single turn conversion of the MHJ dataset',
-    tags: ['mhj', 'jailbreak', 'm2s'],
-    sample_count: null,
-    dataset: { source: 'hf:lvogel123/mhj-m2s' },
-    scorer: 'StrongREJECT LLM judge',
-    requirements: { grader_model: GPT_4_1 },
-  },
-  {
-    name: 'safemt_m2s',
-    display_name: 'SafeMT-M2S',
-    category: 'jailbreak',
-    description: 'SafeMT m2s - Single turn conversion (actor-attack) of the SafeMT dataset',
-    tags: ['safemt', 'jailbreak', 'm2s'],
-    sample_count: null,
-    dataset: { source: 'hf:lvogel123/safemt-attack-600-m2s' },
-    scorer: 'StrongREJECT LLM judge',
-    requirements: { grader_model: GPT_4_1 },
-  },
-  {
     name: 'factscore',
     display_name: 'FActScore',
     category: 'knowledge-qa',
@@ -525,28 +396,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     sample_count: null,
     dataset: { source: 'hf:blimp' },
     scorer: MCQ,
-  },
-  {
-    name: 'otis_mock_aime',
-    display_name: 'MockAIME (2024-2025)',
-    category: 'math',
-    description: 'Otis Mock AIME - a benchmark from the OTIS Mock AIME 2024-2025 exams',
-    tags: ['aime', 'problem-solving', 'math', '2024-2025'],
-    sample_count: null,
-    dataset: { source: 'hf:lvogel123/otis-mock-aime-24-25' },
-    scorer: LLM_GRADED,
-    requirements: { grader_model: GPT_4_1_MINI },
-  },
-  {
-    name: 'smt',
-    display_name: 'SMT 2024',
-    category: 'math',
-    description: 'Stanford Math Tournament 2024 - competition math problems across multiple categories',
-    tags: ['smt', 'problem-solving', 'math', 'competition', '2024'],
-    sample_count: null,
-    dataset: { source: 'hf:nmayorga7/smt-2024' },
-    scorer: LLM_GRADED,
-    requirements: { grader_model: GPT_4_1_MINI },
   },
   {
     name: 'mmvetv2',
@@ -629,26 +478,6 @@ function family(name: string): BenchmarkEntry {
 }
 
 const SUBTASKS: readonly BenchmarkEntry[] = [
-  matharena('aime_2023_I', 'AIME 2023 I', 'American Invitational Mathematics Examination 2023 (First)',
-    ['math', 'competition', 'aime', '2023'], 15),
-  matharena('aime_2023_II', 'AIME 2023 II', 'American Invitational Mathematics Examination 2023 (Second)',
-    ['math', 'competition', 'aime', '2023'], 15),
-  matharena('aime_2024', 'AIME 2024', 'American Invitational Mathematics Examination 2024 (Combined I & II)',
-    ['math', 'competition', 'aime', '2024', 'combined'], 30, { source: 'hf:AarushSah/aime2024', surfaced: true }),
-  matharena('aime_2024_I', 'AIME 2024 I', 'American Invitational Mathematics Examination 2024 (First)',
-    ['math', 'competition', 'aime', '2024'], 15),
-  matharena('aime_2024_II', 'AIME 2024 II', 'American Invitational Mathematics Examination 2024 (Second)',
-    ['math', 'competition', 'aime', '2024'], 15),
-  matharena('aime_2025_II', 'AIME 2025 II', 'American Invitational Mathematics Examination 2025 (Second)',
-    ['math', 'competition', 'aime', '2025'], 15),
-  matharena('brumo_2025', 'BRUMO 2025', 'Bruno Mathematical Olympiad 2025',
-    ['math', 'competition', 'olympiad', '2025'], 30),
-  matharena('hmmt_feb_2023', 'HMMT Feb 2023', 'Harvard-MIT Mathematics Tournament February 2023',
-    ['math', 'competition', 'hmmt', '2023'], 30),
-  matharena('hmmt_feb_2024', 'HMMT Feb 2024', 'Harvard-MIT Mathematics Tournament February 2024',
-    ['math', 'competition', 'hmmt', '2024'], 30),
-  matharena('hmmt_feb_2025', 'HMMT Feb 2025', 'Harvard-MIT Mathematics Tournament February 2025',
-    ['math', 'competition', 'hmmt', '2025'], 30),
   ...(['python', 'javascript', 'go', 'java', 'rust'] as const).map((language) => {
     const title = { python: 'Python', javascript: 'JavaScript', go: 'Go', java: 'Java', rust: 'Rust' }[language];
     return subtaskOf(family('exercism'), {
@@ -660,25 +489,6 @@ const SUBTASKS: readonly BenchmarkEntry[] = [
       sample_count: null,
     });
   }),
-  subtaskOf(family('healthbench'), {
-    name: 'healthbench_hard',
-    display_name: 'HealthBench Hard',
-    category: 'core',
-    description:
-      'Most challenging medical dialogue cases from HealthBench requiring nuanced medical knowledge',
-    tags: ['medical', 'dialogue', 'graded', 'rubric-based', 'hard'],
-    sample_count: 1000, // HealthBench paper
-    dataset: { source: `${SIMPLE_EVALS}/healthbench/hard_2025-05-08-21-00-10.jsonl` },
-  }),
-  subtaskOf(family('healthbench'), {
-    name: 'healthbench_consensus',
-    display_name: 'HealthBench Consensus',
-    category: 'core',
-    description: 'Medical dialogue cases with strong physician consensus on appropriate responses',
-    tags: ['medical', 'dialogue', 'graded', 'rubric-based', 'consensus'],
-    sample_count: 3671, // HealthBench paper
-    dataset: { source: `${SIMPLE_EVALS}/healthbench/consensus_2025-05-09-20-00-46.jsonl` },
-  }),
   subtaskOf(family('hle'), {
     name: 'hle_text',
     display_name: "Humanity's Last Exam (Text-Only)",
@@ -688,15 +498,6 @@ const SUBTASKS: readonly BenchmarkEntry[] = [
     tags: ['knowledge', 'reasoning', 'text-only', 'graded', 'frontier'],
     sample_count: null,
     requirements: { grader_model: 'openai/o3-mini-2025-01-31' },
-  }),
-  subtaskOf(family('gsm_plus'), {
-    name: 'gsm_plus_mini',
-    display_name: 'GSM-Plus Mini',
-    category: 'core',
-    description: 'GSM-Plus smaller test set (2400 samples)',
-    tags: ['math', 'reasoning', 'robustness', 'word-problems'],
-    sample_count: 2400, // openbench's description
-    dataset: { source: 'hf:qintongli/GSM-Plus', split: 'testmini' },
   }),
   ...([2, 4, 8] as const).map((needles) =>
     subtaskOf(family('openai_mrcr'), {
@@ -718,49 +519,10 @@ const SUBTASKS: readonly BenchmarkEntry[] = [
   }),
 ];
 
-const GRAPHWALKS = { source: 'hf:openai/graphwalks' };
 const TAU2_BENCH = { source: 'git:sierra-research/tau2-bench' };
 
 /** Experimental benchmarks: openbench lists them only with `--alpha`. */
 const ALPHA: readonly BenchmarkEntry[] = [
-  {
-    name: 'graphwalks',
-    display_name: 'GraphWalks',
-    category: 'core',
-    description: 'Multi-hop reasoning on graphs - both BFS and parent finding tasks',
-    tags: ['long-context', 'graphs', 'reasoning', 'alpha'],
-    sample_count: null,
-    dataset: GRAPHWALKS,
-    scorer: 'node-set F1',
-    requirements: { min_context_length: LONG_CONTEXT },
-    alpha: true,
-  },
-  {
-    name: 'graphwalks_bfs',
-    display_name: 'GraphWalks BFS',
-    category: 'core',
-    description: 'Multi-hop reasoning on graphs - BFS traversal tasks only',
-    tags: ['long-context', 'graphs', 'reasoning', 'bfs', 'alpha'],
-    sample_count: null,
-    dataset: GRAPHWALKS,
-    scorer: 'node-set F1',
-    requirements: { min_context_length: LONG_CONTEXT },
-    group: 'graphwalks',
-    alpha: true,
-  },
-  {
-    name: 'graphwalks_parents',
-    display_name: 'GraphWalks Parents',
-    category: 'core',
-    description: 'Multi-hop reasoning on graphs - parent finding tasks only',
-    tags: ['long-context', 'graphs', 'reasoning', 'parents', 'alpha'],
-    sample_count: null,
-    dataset: GRAPHWALKS,
-    scorer: 'node-set F1',
-    requirements: { min_context_length: LONG_CONTEXT },
-    group: 'graphwalks',
-    alpha: true,
-  },
   {
     name: 'scicode',
     display_name: 'SciCode',

@@ -51,6 +51,8 @@ export interface BenchmarkMeta {
   readonly alpha: boolean;
   /** Shown first in Studio's catalogue. */
   readonly featured: boolean;
+  /** Why this engine cannot run it (an agent harness, a container, tools, images, not ported yet); only on entries without a task. */
+  readonly reason?: string;
 }
 
 /** A catalog entry annotated with whether this engine build has a task implementation for it. */

@@ -2,9 +2,13 @@
 export { accuracy } from './accuracy.metric';
 export { computeMetrics, metricsUniqueKey, type MetricResults } from './compute-metrics';
 export { dropMetrics } from './drop.metric';
+export { graphwalksMetrics, graphwalksTokenCounts } from './graphwalks.metric';
 export { grouped, type GroupedOptions } from './grouped.metric';
+export { healthbenchMetrics } from './healthbench.metric';
 export { ifevalMetrics } from './ifeval.metric';
+export { multichallengeMetrics } from './multichallenge.metric';
 export { simpleqaMetrics } from './simpleqa.metric';
+export { mean, strongRejectMetrics } from './strong-reject.metric';
 export { meanOf, numpyMean, numpySampleStd } from './statistics.util';
 export { std, stderr } from './std.metric';
 export { valueToFloat } from './value-to-float.util';

@@ -1,9 +1,12 @@
-/** openbench `simpleqa_metrics()` (`scorers/simpleqa.py`): grade fractions from `metadata.grade`. */
+/**
+ * openbench `simpleqa_metrics()` (`scorers/simpleqa.py`): grade fractions from `metadata.grade`. `sealqa_metrics()`
+ * (`metrics/sealqa.py`) is the same computation under its own name.
+ */
 import type { Metric } from '../types';
 
-export function simpleqaMetrics(): Metric {
+export function simpleqaMetrics(name: 'simpleqa_metrics' | 'sealqa_metrics' = 'simpleqa_metrics'): Metric {
   return {
-    name: 'simpleqa_metrics',
+    name,
     compute(scores) {
       const counts = { correct: 0, incorrect: 0, not_attempted: 0 };
       for (const { score } of scores) {

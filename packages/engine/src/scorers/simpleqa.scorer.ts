@@ -103,18 +103,20 @@ export function inputText(sample: Sample): string {
 
 /**
  * The first `A`, `B` or `C` anywhere in the grader's reply is the grade (default `C`,
- * not attempted). Metadata `grade` feeds `simpleqaMetrics()`.
+ * not attempted). Metadata `grade` feeds `simpleqaMetrics()`. simpleqa_verified's scorer is the same function
+ * (`_create_simpleqa_score_fn`) under its own name, and so is sealqa's (`_create_sealqa_score_fn`, whose template is
+ * this one, character for character).
  */
-export function createSimpleqaScorer(): Scorer {
+export function createSimpleqaScorer(name: 'simpleqa_scorer' | 'simpleqa_verified_scorer' | 'sealqa_scorer' = 'simpleqa_scorer'): Scorer {
   return {
-    name: 'simpleqa_scorer',
+    name,
     async score(ctx) {
       const prompt = pyFormat(SIMPLEQA_GRADER_TEMPLATE, {
         question: inputText(ctx.sample),
         target: targetText(ctx.sample.target),
         predicted_answer: ctx.completion,
       });
-      const gradingResponse = await askGrader(ctx, 'simpleqa_scorer', prompt);
+      const gradingResponse = await askGrader(ctx, name, prompt);
       const gradeLetter = /A|B|C/.exec(gradingResponse)?.[0] ?? 'C';
       const { grade, value } = GRADES[gradeLetter];
       return {

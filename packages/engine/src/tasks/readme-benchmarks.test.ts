@@ -37,7 +37,7 @@ function runnableBenchmarks(): string {
     START,
     `\`GET /api/benchmarks\` lists the ${topLevel} top-level openbench benchmarks and the subtasks Studio surfaces`,
     '(`include_subtasks=true` and `include_alpha=true` add the others), each with category, description, tags, sample',
-    'count, dataset source, capability requirements and `runnable`. The engine runs these ' +
+    'count, dataset source, capability requirements, `runnable` and, when not, the `reason`. The engine runs these ' +
       `${benchmarks.length} benchmarks, ${entries.length} keys`,
     "counting subtasks (openbench keys; `-` and `_` are interchangeable):",
     '',

@@ -31,3 +31,8 @@ export function stringField(record: DatasetRecord, field: string): string {
   if (typeof value !== 'string') throw new Error(`dataset record has no string field "${field}"`);
   return value;
 }
+
+/** Python `record.get(key, fallback)`: a missing field gives the fallback, a present null stays null (None). */
+export function recordGet(record: DatasetRecord, key: string, fallback: unknown): unknown {
+  return key in record ? record[key] : fallback;
+}

@@ -1,0 +1,42 @@
+/**
+ * Why a catalog entry is `runnable: false`, as `GET /api/benchmarks` serves it in `reason`. A benchmark that needs
+ * something this engine does not have (an agent harness, a container, tools, outside services, images) says so by
+ * name; the others are plain text benchmarks that are not ported yet.
+ */
+import type { BenchmarkEntry } from './benchmark.entry';
+
+const AGENT_HARNESS = 'Needs an agent harness (multi-turn tool use with a simulated user), which this engine does not run';
+const CODE_AGENT_IN_DOCKER = 'Needs a code agent (codex, aider, …) editing the exercise inside a Docker container';
+const CONTAINER_AND_TOOLS = 'Needs Docker containers and tool calling (capture-the-flag agent)';
+const TOOLS = 'Needs tool calling against a tool environment (function calling, MCP servers)';
+const IMAGES = 'Needs image inputs, which this engine does not send to models yet';
+
+/** Entries whose reason is not the one their requirements imply; subtasks inherit their group's. */
+const EXPLICIT: Readonly<Record<string, string>> = {
+  agentdojo: TOOLS,
+  livemcpbench: TOOLS,
+  cybench: CONTAINER_AND_TOOLS,
+  exercism: CODE_AGENT_IN_DOCKER,
+  tau_bench: AGENT_HARNESS,
+  deep_research_bench:
+    'Needs outside services: Gemini judges the reports and Jina fetches the cited pages (GEMINI_API_KEY, JINA_API_KEY)',
+  scicode: 'Needs a scientific-Python sandbox (numpy, scipy, sympy and the SciCode test data), not ported yet',
+  ifbench: "Needs NLTK's part-of-speech tagger (a trained model), emoji and syllable counting, not ported yet",
+  factscore:
+    "Needs FActScore's Wikipedia knowledge base (a multi-gigabyte SQLite dump) and FactScoreLite's retrieval, not ported yet",
+  openai_mrcr:
+    "Needs tiktoken's o200k tokenizer (token counts pick the samples and the context-length bins) and difflib's SequenceMatcher, not ported yet",
+  jsonschemabench:
+    "Needs a JSON Schema 2020-12 validator with Python jsonschema's format checks and the few-shot and schema-adaptation loader, not ported yet",
+};
+
+export const NOT_PORTED = 'Not ported to this engine yet';
+
+/** The reason an entry without a task cannot run. */
+export function notRunnableReason(entry: BenchmarkEntry): string {
+  const explicit = EXPLICIT[entry.name] ?? (entry.group === undefined ? undefined : EXPLICIT[entry.group]);
+  if (explicit !== undefined) return explicit;
+  if (entry.requirements?.vision) return IMAGES;
+  if (entry.requirements?.function_calling) return TOOLS;
+  return NOT_PORTED;
+}

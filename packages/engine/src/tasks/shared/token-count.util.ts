@@ -1,0 +1,16 @@
+/**
+ * openbench `get_token_count(text, model="gpt-4o")` (`utils/text.py`): the length of tiktoken's encoding for gpt-4o,
+ * o200k_base (js-tiktoken ships the same ranks). The encoder is built once, on first use.
+ */
+import type { Tiktoken } from 'js-tiktoken' with { 'resolution-mode': 'import' };
+
+// js-tiktoken is an ES module package with a CommonJS build (`require` → dist/index.cjs), which this package loads.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { getEncoding } = require('js-tiktoken') as { getEncoding(encoding: 'o200k_base'): Tiktoken };
+
+let encoder: Tiktoken | undefined;
+
+export function getTokenCount(text: string): number {
+  encoder ??= getEncoding('o200k_base');
+  return encoder.encode(text).length;
+}
