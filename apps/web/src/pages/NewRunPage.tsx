@@ -281,11 +281,13 @@ function ModelPicker({ value, onChange, error }: { value: string; onChange: (v: 
   const models = useAvailableModels(hasKeys);
   const listed = useMemo(() => new Set((models.data?.providers ?? []).flatMap((p) => p.models.map((m) => m.id))), [models.data]);
   const [custom, setCustom] = useState(false);
-  const showText = custom || (value !== '' && !listed.has(value)) || !hasKeys || models.isError;
+  const loading = apiKeys.isPending || (hasKeys && models.isPending);
+  // Nothing to type into while the keys and models load: a text box that turns into a list mid-typing loses input.
+  const showText = !loading && (custom || (value !== '' && !listed.has(value)) || !hasKeys || models.isError);
 
   return (
     <div className="space-y-2">
-      {apiKeys.isPending || (hasKeys && models.isPending) ? (
+      {loading ? (
         <LoadingBlock label="Loading your models" lines={1} />
       ) : hasKeys && models.data ? (
         <Field label="Model" htmlFor="run-model-select" hint={`${listed.size} model${listed.size === 1 ? '' : 's'} from ${models.data.providers.length} provider${models.data.providers.length === 1 ? '' : 's'}`}>
