@@ -23,6 +23,7 @@ export class SuiteController extends Controller {
    * `POST /api/runs` takes them) and the tag `suite:<suite_id>`. Every pair is validated first; when any fails, nothing
    * is created and the 422 names each failing pair in `fields` (`pairs[<model> × <benchmark>].<field>`). The suite and
    * its runs are created and enqueued all or nothing. Counts as one submission against the run rate limit.
+   * @summary Start a suite
    */
   @Post()
   @Security('jwt', [RUN])
@@ -42,6 +43,7 @@ export class SuiteController extends Controller {
    * @param per_page 1..100 (clamped), default 50.
    * @isInt page
    * @isInt per_page
+   * @summary List your suites
    */
   @Get()
   @Security('jwt', [READ])
@@ -57,6 +59,7 @@ export class SuiteController extends Controller {
    * Your suite: its status (`running` until every run has finished, then `completed`, `failed`, `canceled` or
    * `partial`), progress over all its runs, and the matrix: for each model × benchmark the run, its status and its
    * primary metric with stderr and 95% interval, and each model's mean over the benchmarks it completed.
+   * @summary Get a suite
    */
   @Get('{suite_id}')
   @Security('jwt', [READ])
@@ -68,7 +71,10 @@ export class SuiteController extends Controller {
     return new SuiteService(this.deps).detail(suite_id, userId(req));
   }
 
-  /** Cancel every queued or running run of your suite (as `POST /api/runs/{run_id}/cancel`, waiting up to 3 s in all); answers the suite. */
+  /**
+   * Cancel every queued or running run of your suite (as `POST /api/runs/{run_id}/cancel`, waiting up to 3 s in all); answers the suite.
+   * @summary Cancel every run of a suite
+   */
   @Post('{suite_id}/cancel')
   @Security('jwt', [RUN])
   @Response<ErrorBody>(403, 'TOKEN_SCOPE_INSUFFICIENT')
@@ -82,6 +88,7 @@ export class SuiteController extends Controller {
   /**
    * Run your suite's failed and canceled runs again, each resuming from its stored samples (only errored and missing
    * samples run); completed runs are left as they are. `retried_run_ids` is empty when there was nothing to retry.
+   * @summary Retry the failed runs of a suite
    */
   @Post('{suite_id}/retry')
   @Security('jwt', [RUN])
@@ -93,7 +100,10 @@ export class SuiteController extends Controller {
     return new SuiteService(this.deps).retry(suite_id, userId(req));
   }
 
-  /** Delete your suite with all its runs (samples, logs, event history); nothing is deleted while one of them runs: cancel first. */
+  /**
+   * Delete your suite with all its runs (samples, logs, event history); nothing is deleted while one of them runs: cancel first.
+   * @summary Delete a suite
+   */
   @Delete('{suite_id}')
   @Security('jwt', [RUN])
   @Response<ErrorBody>(403, 'TOKEN_SCOPE_INSUFFICIENT')
@@ -111,6 +121,7 @@ export class SuiteController extends Controller {
    * event data plus `run_id`, `benchmark`, `model`), `heartbeat` every 15 s, and `suite_finished` (the suite) when every
    * run has finished; then the stream closes. Every event has an `id:`; reconnecting with `Last-Event-ID` resumes right
    * after it, across all the suite's runs. A client that already received `suite_finished` gets 204.
+   * @summary Stream a suite's events
    */
   @Get('{suite_id}/events')
   @Security('jwt', [READ])
