@@ -30,6 +30,9 @@ const LIMIT = 4;
 
 function answer(body: ChatRequestBody): string | { status: number; body: unknown } | Promise<string> {
   const found = byPrompt.get(lastUserText(body));
+  // The private dataset's questions carry their answer, for the model that is always right.
+  const own = /\(own answer ([A-D])\)/.exec(lastUserText(body));
+  if (!found && own && body.model === 'right') return `Answer: ${own[1]}`;
   if (!found) return { status: 400, body: { error: { message: 'unknown prompt' } } };
   const target = String(found.sample.target);
   const wrong = `Answer: ${'ABCD'[('ABCD'.indexOf(target) + 1) % 4]}`;
@@ -260,4 +263,31 @@ test('cancel stops every run of the suite; delete removes it with its runs', asy
   expect((await call('DELETE', `/suites/${created.body.suite_id}`)).body).toEqual({ status: 'deleted' });
   expect((await call('GET', `/suites/${created.body.suite_id}`)).status).toBe(404);
   for (const runId of created.body.run_ids) expect((await call('GET', `/runs/${runId}`)).status).toBe(404);
+});
+
+/** Uploads a four-question multiple-choice dataset as the user of `headers`; answers its `custom/<slug>` name. */
+async function uploadDataset(slug: string, headers: Record<string, string>): Promise<string> {
+  const rows = ['C', 'A', 'D', 'B'].map((letter, i) => `Own question ${i + 1} (own answer ${letter})?,first,second,third,fourth,${letter}`);
+  const query = new URLSearchParams({ name: slug, slug, kind: 'multiple_choice', question: 'q', answer: 'answer', choice_columns: 'A,B,C,D' });
+  const res = await fetch(`${BASE}/datasets?${query}`, { method: 'POST', headers: { ...headers, 'Content-Type': 'text/csv' }, body: ['q,A,B,C,D,answer', ...rows].join('\n') });
+  const body = (await res.json()) as { benchmark: string };
+  expect(res.status).toBe(201);
+  return body.benchmark;
+}
+
+test('a private dataset is a benchmark of a suite like a built-in one, for its owner only', async () => {
+  const mine = await uploadDataset('suite-own', auth);
+  const created = await call('POST', '/suites', { benchmarks: [mine, 'mmlu'], models: ['openai/right'], limit: LIMIT });
+  expect(created.status).toBe(200);
+  const suite = await waitForSuite(created.body.suite_id, (s) => s.status !== 'running');
+  expect(suite.status).toBe('completed');
+  const [cell, mmlu] = suite.matrix[0].cells;
+  expect(cell).toMatchObject({ benchmark: mine, status: 'completed', primary_metric: { name: 'accuracy', value: 1 } });
+  expect(mmlu).toMatchObject({ benchmark: 'mmlu', primary_metric: { name: 'accuracy', value: 1 } });
+
+  const other = (await call('POST', '/auth/register', { email: 'suites-other@example.com', password: 'securepassword' })).body.access_token as string;
+  const theirs = await uploadDataset('suite-theirs', { Authorization: `Bearer ${other}` });
+  const refused = await call('POST', '/suites', { benchmarks: [theirs, 'mmlu'], models: ['openai/right'], limit: LIMIT });
+  expect(refused.status).toBe(422);
+  expect(refused.body.fields.map((f: any) => f.field)).toEqual([`pairs[openai/right × ${theirs}].benchmark`]);
 });
