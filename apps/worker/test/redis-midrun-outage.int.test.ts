@@ -1,25 +1,13 @@
 import { lastUserText } from '../../../packages/engine/test/fake-chat-model.server';
 import { mmluExpectedAccuracy } from '../../../packages/engine/test/mmlu-run.helper';
-import { TcpProxy } from './tcp.proxy';
-import { REDIS_URL, WorkerHarness, waitFor } from './worker.harness';
+import { WorkerHarness, harnessWithRedisProxy, waitFor } from './worker.harness';
 
 /**
  * Redis away mid-run for longer than the queue lock, then back. The worker is a child process reaching Redis through
  * a proxy the test cuts (Postgres stays up), as a worker host that loses its Redis connection.
  */
 const h = new WorkerHarness();
-let proxy: TcpProxy;
-
-beforeAll(async () => {
-  await h.setup();
-  const redis = new URL(REDIS_URL);
-  proxy = await TcpProxy.start({ host: redis.hostname, port: Number(redis.port || 6379) });
-});
-afterAll(async () => {
-  proxy.restore();
-  await h.teardown();
-  await proxy.close();
-});
+const proxy = harnessWithRedisProxy(h);
 
 test('Redis away for longer than the queue lock mid-run, then back: the run ends completed with the exact score, each sample stored once', async () => {
   const cutAt = h.samples[6].input as string;
@@ -29,15 +17,15 @@ test('Redis away for longer than the queue lock mid-run, then back: the run ends
     override: (body) => {
       if (lastUserText(body) === cutAt && !cut) {
         cut = true;
-        proxy.cut();
+        proxy().cut();
         // Twice the lock (1.5 s): the worker cannot renew it, the stalled check runs once Redis is back.
-        setTimeout(() => proxy.restore(), 3000);
+        setTimeout(() => proxy().restore(), 3000);
       }
       return undefined;
     },
   });
   await h.saveKey(model.baseUrl);
-  await h.spawnWorker({ REDIS_URL: proxy.redisUrl });
+  await h.spawnWorker({ REDIS_URL: proxy().redisUrl });
   const runId = await h.createRun({ limit: 20, max_connections: 1 });
   const run = await waitFor('the run to finish', async () => {
     const row = await h.run(runId);

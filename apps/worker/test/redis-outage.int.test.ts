@@ -1,21 +1,9 @@
 import { lastUserText } from '../../../packages/engine/test/fake-chat-model.server';
-import { TcpProxy } from './tcp.proxy';
-import { REDIS_URL, WorkerHarness } from './worker.harness';
+import { WorkerHarness, harnessWithRedisProxy } from './worker.harness';
 
 /** The worker reaches Redis through a proxy the test cuts; Postgres stays up. */
 const h = new WorkerHarness();
-let proxy: TcpProxy;
-
-beforeAll(async () => {
-  await h.setup();
-  const redis = new URL(REDIS_URL);
-  proxy = await TcpProxy.start({ host: redis.hostname, port: Number(redis.port || 6379) });
-});
-afterAll(async () => {
-  proxy.restore();
-  await h.teardown();
-  await proxy.close();
-});
+const proxy = harnessWithRedisProxy(h);
 
 test('Redis going away as a run finishes: the outcome is in Postgres at once, and the final events follow once Redis is back', async () => {
   const last = h.samples[4].input as string;
@@ -25,13 +13,13 @@ test('Redis going away as a run finishes: the outcome is in Postgres at once, an
       // The worker loses Redis while the model answers the run's last sample.
       if (lastUserText(body) === last && !cut) {
         cut = true;
-        proxy.cut();
+        proxy().cut();
       }
       return undefined;
     },
   });
   await h.saveKey(model.baseUrl);
-  await h.startWorker({ REDIS_URL: proxy.redisUrl });
+  await h.startWorker({ REDIS_URL: proxy().redisUrl });
   const runId = await h.createRun({ limit: 5, max_connections: 1 });
 
   const run = await h.waitForStatus(runId, 'completed', 10_000);
@@ -39,7 +27,7 @@ test('Redis going away as a run finishes: the outcome is in Postgres at once, an
   expect(run).toMatchObject({ exit_code: 0, primary_metric: 4 / 5, progress_current: 5 });
   expect((await h.events(runId)).map((e) => e.event)).not.toContain('completed');
 
-  proxy.restore();
+  proxy().restore();
   const events = await h.finalEvents(runId);
   expect(events.slice(-2)).toEqual([
     { event: 'status', data: { status: 'completed', timestamp: expect.any(String) } },

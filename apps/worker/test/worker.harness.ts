@@ -19,6 +19,7 @@ import type { FakeChatModel } from '../../../packages/engine/test/fake-chat-mode
 import { loadMmluRunSamples, startMmluModel, type MmluModel, type MmluModelOptions } from '../../../packages/engine/test/mmlu-run.helper';
 import { placeInCache } from '../../../packages/engine/test/offline-cache.helper';
 import { builtEntry } from '../../../infra/test/build-on-demand';
+import { TcpProxy } from './tcp.proxy';
 
 export const MODEL = 'openai/fake-model';
 export const API_KEY = 'sk-test-worker-0123456789abcdef';
@@ -219,4 +220,23 @@ export class WorkerHarness {
 export function exited(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+}
+
+/**
+ * A harness whose workers can reach Redis through a proxy the test cuts (Postgres stays up): set up before the file's
+ * tests, torn down after them with the proxy open again. Returns a getter for the proxy.
+ */
+export function harnessWithRedisProxy(h: WorkerHarness): () => TcpProxy {
+  let proxy: TcpProxy;
+  beforeAll(async () => {
+    await h.setup();
+    const redis = new URL(REDIS_URL);
+    proxy = await TcpProxy.start({ host: redis.hostname, port: Number(redis.port || 6379) });
+  });
+  afterAll(async () => {
+    proxy.restore();
+    await h.teardown();
+    await proxy.close();
+  });
+  return () => proxy;
 }
