@@ -3,12 +3,7 @@
  * (sources in `benchmark.entry.ts`). They are served with `runnable: false`. A benchmark the engine runs has its
  * entry in its task file instead (`src/tasks/**`): making one of these runnable moves its entry there.
  */
-import {
-  MULTIPLE_CHOICE_KNOWLEDGE,
-  SCORER,
-  subtaskOf,
-  type BenchmarkEntry,
-} from './benchmark.entry';
+import { SCORER, subtaskOf, type BenchmarkEntry } from './benchmark.entry';
 
 const MCQ = SCORER.mcq;
 const LLM_JUDGE = SCORER.llmJudge;
@@ -164,17 +159,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     dataset: { source: 'hf:AI4Math/MathVista', split: 'testmini' },
     scorer: 'rule extraction + LLM fallback',
     requirements: { vision: true, grader_model: 'openai/gpt-4-turbo' },
-  },
-  {
-    name: 'mmlu-redux',
-    display_name: 'MMLU-Redux',
-    category: 'core',
-    description:
-      'Manually re-annotated subset of 5,700 MMLU questions addressing annotation errors in the original dataset.',
-    tags: MULTIPLE_CHOICE_KNOWLEDGE,
-    sample_count: 5700, // openbench's description
-    dataset: { source: 'hf:edinburgh-dawg/mmlu-redux-2.0', split: 'test' },
-    scorer: MCQ,
   },
   {
     name: 'mmmu',

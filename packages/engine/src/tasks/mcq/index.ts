@@ -13,6 +13,7 @@ import { mathQaTask } from './math-qa.task';
 import { medmcqaTask } from './medmcqa.task';
 import { medqaTask } from './medqa.task';
 import { mmluProTask } from './mmlu-pro.task';
+import { mmluReduxTask } from './mmlu-redux.task';
 import { mmluTask } from './mmlu.task';
 import { mmmluTasks } from './mmmlu.task';
 import { musrTasks } from './musr.task';
@@ -65,4 +66,5 @@ export const MCQ_BENCHMARKS: readonly BenchmarkTask[] = [
   ...xwinogradTasks,
   ...xstoryclozeTasks,
   ...qa4mreTasks,
+  mmluReduxTask,
 ];

@@ -40,6 +40,11 @@ export interface McqTaskSpec {
   autoId?: false;
   /** `MCQEval(group_keys=...)`: per-group accuracy/stderr/std over these metadata keys. */
   groupKeys?: readonly string[];
+  /**
+   * For a dataset of several parts: the id of a part's sample numbered `id` (1..N within its part), as a task that
+   * renames the ids of each part it loads (`f"{subject}_{sample.id}"`); without it the numbering runs on across parts.
+   */
+  partSampleId?(part: string, id: number): SampleId;
 }
 
 /** `create_mcq_scorer(group_keys)` metrics: accuracy, stderr, std, then each group key's per-group values only. */
@@ -73,6 +78,7 @@ export function mcqTask(spec: McqTaskSpec): BenchmarkTask {
       try {
         const { id, ...fields } = validated(spec.toSample(record, key));
         if (spec.autoId === false && id !== undefined) return { id, ...fields };
+        if (key !== undefined && spec.partSampleId) return { id: spec.partSampleId(key, index + 1), ...fields };
         const sample = { id: index + 1, ...fields };
         numbered.add(sample);
         return sample;

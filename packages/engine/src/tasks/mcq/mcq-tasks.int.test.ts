@@ -63,6 +63,22 @@ const GLOBAL_MMLU_LANGUAGES = {
 };
 const MMMLU_LOCALES = ['AR_XY', 'BN_BD', 'DE_DE', 'ES_LA', 'FR_FR', 'HI_IN', 'ID_ID', 'IT_IT', 'JA_JP', 'KO_KR', 'PT_BR', 'ZH_CN', 'SW_KE', 'YO_NG'];
 
+/** openbench's `MMLU_REDUX_SUBSETS`: the configs `mmlu_redux` reads, in order. */
+const MMLU_REDUX_SUBJECTS = [
+  'abstract_algebra', 'anatomy', 'astronomy', 'business_ethics', 'clinical_knowledge', 'college_biology', 'college_chemistry',
+  'college_computer_science', 'college_mathematics', 'college_medicine', 'college_physics', 'computer_security',
+  'conceptual_physics', 'econometrics', 'electrical_engineering', 'elementary_mathematics', 'formal_logic', 'global_facts',
+  'high_school_biology', 'high_school_chemistry', 'high_school_computer_science', 'high_school_european_history',
+  'high_school_geography', 'high_school_government_and_politics', 'high_school_macroeconomics', 'high_school_mathematics',
+  'high_school_microeconomics', 'high_school_physics', 'high_school_psychology', 'high_school_statistics',
+  'high_school_us_history', 'high_school_world_history', 'human_aging', 'human_sexuality', 'international_law', 'jurisprudence',
+  'logical_fallacies', 'machine_learning', 'management', 'marketing', 'medical_genetics', 'miscellaneous', 'moral_disputes',
+  'moral_scenarios', 'nutrition', 'philosophy', 'prehistory', 'professional_accounting', 'professional_law',
+  'professional_medicine', 'professional_psychology', 'public_relations', 'security_studies', 'sociology', 'us_foreign_policy',
+  'virology', 'world_religions',
+];
+const MMLU_REDUX = 'https://huggingface.co/datasets/edinburgh-dawg/mmlu-redux-2.0/resolve/refs%2Fconvert%2Fparquet';
+
 /** MuSR item 2, whose choices literal mixes quote styles. */
 const MUSR_PROMPT = `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B:
 
@@ -897,6 +913,51 @@ C) 1950
 D) 1975
 E) 2000`,
     members: Object.fromEntries(['2011', '2012', '2013'].map((year) => [`qa4mre_${year}`, `https://huggingface.co/datasets/community-datasets/qa4mre/resolve/refs%2Fconvert%2Fparquet/${year}.main.EN/train/0000.parquet`])),
+  },
+  {
+    // Every subject config is served the same two rows; subject and category come from the config.
+    name: 'mmlu-redux',
+    url: 'mmlu_redux',
+    files: Object.fromEntries(MMLU_REDUX_SUBJECTS.map((subject) => [`${MMLU_REDUX}/${subject}/test/0000.parquet`, 'mmlu-redux.parquet'])),
+    ids: MMLU_REDUX_SUBJECTS.flatMap((subject) => [`${subject}_1`, `${subject}_2`]),
+    targets: MMLU_REDUX_SUBJECTS.flatMap(() => ['C', 'A']),
+    correct: MMLU_REDUX_SUBJECTS.map((_, index) => 2 * index),
+    accuracy: 0.5,
+    temperature: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.047036043419179864,
+      std: 0.5022075162525258,
+      stem_accuracy: 0.5,
+      stem_stderr: 0.08451542547285167,
+      stem_std: 0.50709255283711,
+      other_accuracy: 0.5,
+      other_stderr: 0.09622504486493763,
+      other_std: 0.5091750772173156,
+      social_sciences_accuracy: 0.5,
+      social_sciences_stderr: 0.1042572070285374,
+      social_sciences_std: 0.5107539184552492,
+      humanities_accuracy: 0.5,
+      humanities_stderr: 0.10000000000000002,
+      humanities_std: 0.5099019513592785,
+      // Each subject: one right, one wrong.
+      ...Object.fromEntries(
+        MMLU_REDUX_SUBJECTS.flatMap((subject) => [
+          [`${subject}_accuracy`, 0.5],
+          [`${subject}_stderr`, 0.5],
+          [`${subject}_std`, 0.7071067811865476],
+        ]),
+      ),
+    },
+    promptIndex: 2,
+    prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of ABCD.
+
+SYNTHETIC TEST ITEM 1. Which number is the smallest prime greater than 10?
+
+A) 10
+B) 12
+C) 11
+D) 13`,
   },
 ];
 

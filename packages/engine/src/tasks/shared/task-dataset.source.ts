@@ -53,3 +53,12 @@ export function hfSplitsDataset(name: string, path: string, splits: readonly str
     catalog: { source: `hf:${path}` },
   };
 }
+
+/** `hf_dataset(path, split=split, name=key)` for each config key, in order. */
+export function hfConfigsDataset(name: string, path: string, split: string, configs: readonly string[]): CombinedTaskDataset {
+  return {
+    name,
+    parts: configs.map((config) => ({ key: config, source: hfDataset(path, split, { config }).source })),
+    catalog: { source: `hf:${path}`, split },
+  };
+}
