@@ -319,16 +319,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     scorer: MCQ,
   },
   {
-    name: 'ethics',
-    display_name: 'ETHICS (All Dimensions)',
-    category: 'ethics-social',
-    description: 'Aligning AI With Shared Human Values - tests moral reasoning across 5 fundamental dimensions',
-    tags: ['multiple-choice', 'ethics', 'moral-reasoning', 'philosophy'],
-    sample_count: null,
-    dataset: { source: 'hf:hendrycks/ethics' },
-    scorer: MCQ,
-  },
-  {
     name: 'toxigen',
     display_name: 'ToxiGen',
     category: 'ethics-social',

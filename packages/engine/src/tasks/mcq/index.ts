@@ -3,6 +3,7 @@ import type { BenchmarkTask } from '../task.types';
 import { anliTasks } from './anli.task';
 import { arcChallengeTask, arcEasyTask } from './arc.task';
 import { boolqTask } from './boolq.task';
+import { ethicsTasks } from './ethics.task';
 import { gpqaDiamondTask } from './gpqa-diamond.task';
 import { globalMmluTasks } from './global-mmlu.task';
 import { gpqaTask } from './gpqa.task';
@@ -67,4 +68,5 @@ export const MCQ_BENCHMARKS: readonly BenchmarkTask[] = [
   ...xstoryclozeTasks,
   ...qa4mreTasks,
   mmluReduxTask,
+  ...ethicsTasks,
 ];
