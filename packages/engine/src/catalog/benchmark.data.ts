@@ -361,17 +361,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     requirements: { grader_model: 'openai/gpt-4o-mini' },
   },
   {
-    name: 'blimp',
-    display_name: 'BLiMP (67 Linguistic Phenomena)',
-    category: 'linguistic',
-    description:
-      'Benchmark of Linguistic Minimal Pairs testing grammatical knowledge through minimal pair comparisons',
-    tags: ['multiple-choice', 'linguistics', 'grammar', 'syntax', 'morphology'],
-    sample_count: null,
-    dataset: { source: 'hf:blimp' },
-    scorer: MCQ,
-  },
-  {
     name: 'mmvetv2',
     display_name: 'MM-Vet v2',
     category: 'multimodal',

@@ -2,6 +2,7 @@
 import type { BenchmarkTask } from '../task.types';
 import { anliTasks } from './anli.task';
 import { arcChallengeTask, arcEasyTask } from './arc.task';
+import { blimpTasks } from './blimp.task';
 import { boolqTask } from './boolq.task';
 import { ethicsTasks } from './ethics.task';
 import { gpqaDiamondTask } from './gpqa-diamond.task';
@@ -69,4 +70,5 @@ export const MCQ_BENCHMARKS: readonly BenchmarkTask[] = [
   ...qa4mreTasks,
   mmluReduxTask,
   ...ethicsTasks,
+  ...blimpTasks,
 ];
