@@ -41,7 +41,7 @@ const RUNNABLE = [
   'swag', 'triviaqa', 'truthfulqa', 'winogrande', 'wsc273', 'xcopa', 'xstorycloze', 'xwinograd',
   'humaneval', 'mbpp', 'ifeval',
   'aime_2024', 'gpt_oss_aime25', 'gsm_plus', 'otis_mock_aime', 'smt', 'simpleqa_verified', 'browsecomp', 'healthbench', 'multichallenge', 'detailbench', 'cosafe_m2s', 'mhj_m2s', 'safemt_m2s', 'sealqa',
-  'mmlu-redux', 'ethics', 'blimp',
+  'mmlu-redux', 'ethics', 'blimp', 'bbq',
 ];
 /** More runnable subtasks listed only with include_subtasks=true (the MathArena sets, gsm_plus_mini, healthbench's). */
 const RUNNABLE_SUBTASKS = [
@@ -85,6 +85,8 @@ const HIDDEN_SUBTASKS = [
     'wh_questions_subject_gap_long_distance', 'wh_vs_that_no_gap', 'wh_vs_that_no_gap_long_distance', 'wh_vs_that_with_gap',
     'wh_vs_that_with_gap_long_distance'
   ].map((p) => `blimp_${p}`),
+  ...['age', 'disability_status', 'gender_identity', 'nationality', 'physical_appearance', 'race_ethnicity', 'race_x_ses', 'race_x_gender',
+    'religion', 'ses', 'sexual_orientation'].map((c) => `bbq_${c}`),
 ];
 
 test('runnable_only lists exactly the runnable benchmarks and their surfaced subtasks (the mgsm languages), the others with include_subtasks', async () => {

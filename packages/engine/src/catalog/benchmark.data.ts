@@ -309,16 +309,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     requirements: { function_calling: true },
   },
   {
-    name: 'bbq',
-    display_name: 'BBQ (Main Function)',
-    category: 'ethics-social',
-    description: 'BBQ bias evaluation for a specific category - use individual category tasks instead',
-    tags: ['multiple-choice', 'bias', 'fairness', 'social-bias', 'qa'],
-    sample_count: null,
-    dataset: { source: 'hf:heegyu/bbq' },
-    scorer: MCQ,
-  },
-  {
     name: 'toxigen',
     display_name: 'ToxiGen',
     category: 'ethics-social',

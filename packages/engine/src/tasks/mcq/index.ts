@@ -2,6 +2,7 @@
 import type { BenchmarkTask } from '../task.types';
 import { anliTasks } from './anli.task';
 import { arcChallengeTask, arcEasyTask } from './arc.task';
+import { bbqTasks } from './bbq.task';
 import { blimpTasks } from './blimp.task';
 import { boolqTask } from './boolq.task';
 import { ethicsTasks } from './ethics.task';
@@ -71,4 +72,5 @@ export const MCQ_BENCHMARKS: readonly BenchmarkTask[] = [
   mmluReduxTask,
   ...ethicsTasks,
   ...blimpTasks,
+  ...bbqTasks,
 ];
