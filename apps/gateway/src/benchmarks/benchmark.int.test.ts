@@ -41,7 +41,7 @@ const RUNNABLE = [
   'swag', 'triviaqa', 'truthfulqa', 'winogrande', 'wsc273', 'xcopa', 'xstorycloze', 'xwinograd',
   'humaneval', 'mbpp', 'ifeval',
   'aime_2024', 'gpt_oss_aime25', 'gsm_plus', 'otis_mock_aime', 'smt', 'simpleqa_verified', 'browsecomp', 'healthbench', 'multichallenge', 'detailbench', 'cosafe_m2s', 'mhj_m2s', 'safemt_m2s', 'sealqa',
-  'mmlu-redux', 'ethics', 'blimp', 'bbq',
+  'mmlu-redux', 'ethics', 'blimp', 'bbq', 'agieval',
 ];
 /** More runnable subtasks listed only with include_subtasks=true (the MathArena sets, gsm_plus_mini, healthbench's). */
 const RUNNABLE_SUBTASKS = [
@@ -87,6 +87,10 @@ const HIDDEN_SUBTASKS = [
   ].map((p) => `blimp_${p}`),
   ...['age', 'disability_status', 'gender_identity', 'nationality', 'physical_appearance', 'race_ethnicity', 'race_x_ses', 'race_x_gender',
     'religion', 'ses', 'sexual_orientation'].map((c) => `bbq_${c}`),
+  ...['aqua_rat', 'logiqa_en', 'logiqa_zh', 'lsat_ar', 'lsat_lr', 'lsat_rc', 'sat_en', 'sat_en_without_passage', 'sat_math', 'gaokao_biology',
+    'gaokao_chemistry', 'gaokao_chinese', 'gaokao_english', 'gaokao_geography', 'gaokao_history', 'gaokao_mathqa', 'gaokao_physics'].map(
+    (e) => `agieval_${e}`,
+  ),
 ];
 
 test('runnable_only lists exactly the runnable benchmarks and their surfaced subtasks (the mgsm languages), the others with include_subtasks', async () => {

@@ -20,17 +20,6 @@ const LONG_CONTEXT = 128_000;
 
 const TOP_LEVEL: readonly BenchmarkEntry[] = [
   {
-    name: 'agieval',
-    display_name: 'AGIEval (All Subsets)',
-    category: 'agieval',
-    description:
-      'Human-centric benchmark with 17 official qualifying exam questions testing general cognitive abilities',
-    tags: ['multiple-choice', 'academic-exams', 'reasoning', 'cognitive-abilities'],
-    sample_count: null,
-    dataset: { source: 'hf:dmayhem93/agieval-* (17 subsets)' },
-    scorer: MCQ,
-  },
-  {
     name: 'clockbench',
     display_name: 'ClockBench',
     category: 'community',

@@ -50,7 +50,7 @@ test('every catalog entry is either runnable, with a task test naming it (or its
   expect(reasonOf('exercism_python')).toMatch(/Docker container/);
   expect(reasonOf('cybench')).toMatch(/Docker containers and tool calling/);
   expect(reasonOf('mmmu')).toMatch(/^Needs image inputs/);
-  expect(reasonOf('agieval')).toBe(NOT_PORTED);
+  expect(reasonOf('arc_agi')).toBe(NOT_PORTED);
 });
 
 test('a name resolves with - and _ interchangeable and is otherwise exact', () => {

@@ -1,5 +1,6 @@
 /** The openbench multiple-choice benchmarks this engine runs; each task file holds its catalog entry. */
 import type { BenchmarkTask } from '../task.types';
+import { agievalTasks } from './agieval.task';
 import { anliTasks } from './anli.task';
 import { arcChallengeTask, arcEasyTask } from './arc.task';
 import { bbqTasks } from './bbq.task';
@@ -73,4 +74,5 @@ export const MCQ_BENCHMARKS: readonly BenchmarkTask[] = [
   ...ethicsTasks,
   ...blimpTasks,
   ...bbqTasks,
+  ...agievalTasks,
 ];

@@ -78,6 +78,27 @@ const MMLU_REDUX_SUBJECTS = [
   'virology', 'world_religions',
 ];
 const MMLU_REDUX = 'https://huggingface.co/datasets/edinburgh-dawg/mmlu-redux-2.0/resolve/refs%2Fconvert%2Fparquet';
+/** openbench's `AGIEVAL_DATASET_PATHS`: each `agieval_<exam>` reads its own dataset. */
+const AGIEVAL_DATASET_PATHS = {
+  aqua_rat: 'dmayhem93/agieval-aqua-rat',
+  logiqa_en: 'dmayhem93/agieval-logiqa-en',
+  logiqa_zh: 'dmayhem93/agieval-logiqa-zh',
+  lsat_ar: 'dmayhem93/agieval-lsat-ar',
+  lsat_lr: 'dmayhem93/agieval-lsat-lr',
+  lsat_rc: 'dmayhem93/agieval-lsat-rc',
+  sat_en: 'dmayhem93/agieval-sat-en',
+  sat_en_without_passage: 'dmayhem93/agieval-sat-en-without-passage',
+  sat_math: 'dmayhem93/agieval-sat-math',
+  gaokao_biology: 'dmayhem93/agieval-gaokao-biology',
+  gaokao_chemistry: 'dmayhem93/agieval-gaokao-chemistry',
+  gaokao_chinese: 'dmayhem93/agieval-gaokao-chinese',
+  gaokao_english: 'dmayhem93/agieval-gaokao-english',
+  gaokao_geography: 'dmayhem93/agieval-gaokao-geography',
+  gaokao_history: 'dmayhem93/agieval-gaokao-history',
+  gaokao_mathqa: 'dmayhem93/agieval-gaokao-mathqa',
+  gaokao_physics: 'dmayhem93/agieval-gaokao-physics',
+};
+const agievalUrl = (path: string): string => `https://huggingface.co/datasets/${path}/resolve/refs%2Fconvert%2Fparquet/default/test/0000.parquet`;
 /** openbench's `BBQ_CATEGORIES`: `bbq_<category, lower case>` reads that config. */
 const BBQ_CATEGORIES = [
   'Age', 'Disability_status', 'Gender_identity', 'Nationality', 'Physical_appearance', 'Race_ethnicity', 'Race_x_SES', 'Race_x_gender',
@@ -1157,6 +1178,23 @@ A) Unknown
 B) The slim guy
 C) The fat guy`,
     members: Object.fromEntries(BBQ_CATEGORIES.map((category) => [`bbq_${category.toLowerCase()}`, `${BBQ}/${category}/test/0000.parquet`])),
+  },
+  {
+    // AQUA-RAT, the default exam; the query is the prompt as it is.
+    name: 'agieval',
+    url: agievalUrl('dmayhem93/agieval-aqua-rat'),
+    targets: ['C', 'B', 'C', 'D'],
+    correct: [1, 2],
+    accuracy: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.28867513459481287,
+      std: 0.5773502691896257,
+    },
+    promptIndex: 0,
+    prompt: `Q: SYNTHETIC TEST ITEM 1. A shop sells pencils at 3 for $1. How many dollars do 12 pencils cost? Answer Choices: (A)2 (B)3 (C)4 (D)5 (E)6
+A: Among A through E, the answer is`,
+    members: Object.fromEntries(Object.entries(AGIEVAL_DATASET_PATHS).map(([exam, path]) => [`agieval_${exam}`, agievalUrl(path)])),
   },
 ];
 
