@@ -369,7 +369,7 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     description: 'Reading comprehension from middle and high school English exams (combined)',
     tags: ['multiple-choice', 'reading-comprehension', 'english-exam'],
     sample_count: null,
-    dataset: { source: 'hf:ehovy/race' },
+    dataset: { source: 'hf:ehovy/race', subset: 'all', split: 'test' },
     scorer: MCQ,
   },
   ...politicalEvenhandedness(),
@@ -430,6 +430,25 @@ const SUBTASKS: readonly BenchmarkEntry[] = [
       tags: ['coding', language, 'execution', 'docker'],
       sample_count: null,
     });
+  }),
+  subtaskOf(family('race'), {
+    name: 'race_high',
+    display_name: 'RACE-High',
+    category: 'reading-comprehension',
+    description:
+      'High school level reading comprehension from English exams for Chinese students - passages with multiple questions',
+    tags: ['multiple-choice', 'reading-comprehension', 'english-exam', 'high-school'],
+    sample_count: null,
+    dataset: { source: 'hf:ehovy/race', subset: 'high', split: 'test' },
+  }),
+  subtaskOf(family('race'), {
+    name: 'race_middle',
+    display_name: 'RACE-Middle',
+    category: 'reading-comprehension',
+    description: 'Middle school level reading comprehension from English exams for Chinese students',
+    tags: ['multiple-choice', 'reading-comprehension', 'english-exam', 'middle-school'],
+    sample_count: null,
+    dataset: { source: 'hf:ehovy/race', subset: 'middle', split: 'test' },
   }),
   subtaskOf(family('hle'), {
     name: 'hle_text',

@@ -51,6 +51,7 @@ test('every catalog entry is either runnable, with a task test naming it (or its
   expect(reasonOf('cybench')).toMatch(/Docker containers and tool calling/);
   expect(reasonOf('mmmu')).toMatch(/^Needs image inputs/);
   expect(reasonOf('arc_agi')).toBe(NOT_PORTED);
+  expect(reasonOf('race_high')).toMatch(/reads a `problems` column/);
 });
 
 test('a name resolves with - and _ interchangeable and is otherwise exact', () => {
