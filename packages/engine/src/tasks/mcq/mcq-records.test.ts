@@ -1,9 +1,14 @@
 /** Record → sample conversions on the edge cases the real fixtures do not reach. Expected values follow upstream's Python. */
+import { agievalSample } from './agieval.task';
 import { arcSample } from './arc.task';
+import { bbqSample } from './bbq.task';
+import { blimpSample } from './blimp.task';
+import { ethicsStandardSample } from './ethics.task';
 import { gpqaDiamondSample } from './gpqa-diamond.task';
 import { hellaswagPreprocess, hellaswagSample, pyCapitalize } from './hellaswag.task';
 import { mathQaSample, parseMathqaOptions } from './math-qa.task';
 import { medqaSample } from './medqa.task';
+import { mmluReduxSample } from './mmlu-redux.task';
 import { mmluSample } from './mmlu.task';
 import { piqaSample } from './piqa.task';
 import { pubmedqaSample } from './pubmedqa.task';
@@ -124,4 +129,32 @@ test('MathQA: under two parsed options the string is split on commas; the target
 test('SWAG: an unlabelled record (label -1) is scored against A', () => {
   const record = { sent1: 'S1', sent2: 'S2', ending0: 'e0', ending1: 'e1', ending2: 'e2', ending3: 'e3', label: -1 };
   expect(swagSample(record).target).toBe('A');
+});
+
+test('ETHICS: an empty scenario falls back to input, an empty excuse is not appended, a label other than 0/1 is an error', () => {
+  const sample = ethicsStandardSample({ label: 1, scenario: '', input: ' I lied. ', excuse: '' });
+  expect(sample.target).toBe('B');
+  expect(sample.metadata).toEqual({ label: 1, scenario: 'I lied.' });
+  expect(() => ethicsStandardSample({ label: 2, scenario: 'x' })).toThrow('unknown ETHICS label 2');
+});
+
+// Python: int(hashlib.sha256(seed.encode()).hexdigest(), 16) % 2 for "The cat sleeps.||The cat sleep." (0) and "None" (1).
+test('BLiMP: without a pair id the two sentences seed the order; a null pair id is hashed as "None"', () => {
+  const record = { sentence_good: 'The cat sleeps.', sentence_bad: 'The cat sleep.' };
+  expect(blimpSample(record).target).toBe('A');
+  expect(blimpSample(record).metadata).toEqual({ field: '', linguistics_term: '', pair_id: '' });
+  expect(blimpSample({ ...record, pair_id: null }).target).toBe('B');
+});
+
+test('MMLU-Redux: a string answer is read with int(); a subject outside SUBJECT_TO_CATEGORY is an error', () => {
+  const record = { question: 'Q', choices: ['a', 'b', 'c', 'd'], answer: ' 3 ' };
+  expect(mmluReduxSample(record, 'virology')).toMatchObject({ target: 'D', metadata: { subject: 'virology', category: 'other' } });
+  expect(() => mmluReduxSample(record, 'toString')).toThrow('unknown MMLU subject "toString"');
+});
+
+test('BBQ and AGIEval: a label outside 0-2 is an error; gold[0] is the answer index', () => {
+  const bbq = { context: 'C', question: 'Q', ans0: 'a', ans1: 'b', ans2: 'c', label: 3, category: 'Age', question_polarity: 'neg', context_condition: 'ambig' };
+  expect(() => bbqSample(bbq)).toThrow('unknown BBQ label 3');
+  expect(agievalSample({ query: 'Q', choices: ['(A)1', '(B)2', '(C)3', '(D)4', '(E)5'], gold: [4] }).target).toBe('E');
+  expect(() => agievalSample({ query: 'Q', choices: [], gold: [] })).toThrow('gold is not a list starting with an index');
 });

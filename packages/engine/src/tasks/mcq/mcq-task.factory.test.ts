@@ -44,6 +44,35 @@ test('samples are numbered 1..N in file order, as MCQEval auto_id does', async (
   ]);
 });
 
+test('parts are numbered on across parts, or 1..N each when the task names its parts\' ids', async () => {
+  const parts = [
+    { key: 'one', source: { url: 'https://example.org/valid.jsonl', format: 'jsonl' as const } },
+    { key: 'two', source: { url: 'https://example.org/valid.jsonl', format: 'jsonl' as const } },
+  ];
+  const combined = (partSampleId?: (part: string, id: number) => string) =>
+    mcqTask({
+      benchmark: mmluTask.benchmark,
+      dataset: { name: 'combined', parts, catalog: { source: 'combined' } },
+      toSample: (record: DatasetRecord, part?: string) => ({ input: `${part}: ${String(record.q)}`, target: 'A' }),
+      ...(partSampleId ? { partSampleId } : {}),
+    })
+      .create({})
+      .dataset.load({ cacheDir, offline: true });
+
+  await expect(combined().then((samples) => samples.map(({ id, input }) => [id, input]))).resolves.toEqual([
+    [1, 'one: first'],
+    [2, 'one: second'],
+    [3, 'two: first'],
+    [4, 'two: second'],
+  ]);
+  await expect(combined((part, id) => `${part}_${id}`).then((samples) => samples.map(({ id }) => id))).resolves.toEqual([
+    'one_1',
+    'one_2',
+    'two_1',
+    'two_2',
+  ]);
+});
+
 test('a blank input (Python whitespace) fails the load and names the record, like an MCQSample validation error', async () => {
   const url = 'https://example.org/blank-input.jsonl';
   await expect(recordsTask(url).dataset.load({ cacheDir, offline: true })).rejects.toThrow(
