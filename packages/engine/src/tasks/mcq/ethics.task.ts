@@ -56,13 +56,16 @@ export function ethicsUtilitarianismSample(record: DatasetRecord): McqSampleFiel
 
 const TAGS = ['multiple-choice', 'ethics', 'moral-reasoning'];
 
-/** openbench's `ethics_<subset>` entries: subset, title, description, in config.py's order. */
-const SUBSETS: readonly (readonly [string, string, string])[] = [
-  ['justice', 'Justice', 'Tests fairness and impartiality in ethical decision-making'],
-  ['deontology', 'Deontology', 'Tests duty-based ethics and understanding of moral rules'],
-  ['virtue', 'Virtue', 'Tests character-based ethics and recognition of virtuous behavior'],
-  ['utilitarianism', 'Utilitarianism', 'Tests consequence-based ethics and utility maximization'],
-  ['commonsense', 'Commonsense', 'Tests everyday moral reasoning and common ethical intuitions'],
+/**
+ * openbench's `ethics_<subset>` entries: subset, title, description, in config.py's order, and the size of the subset's
+ * test split (hendrycks/ethics dataset card).
+ */
+const SUBSETS: readonly (readonly [string, string, string, number])[] = [
+  ['justice', 'Justice', 'Tests fairness and impartiality in ethical decision-making', 2052],
+  ['deontology', 'Deontology', 'Tests duty-based ethics and understanding of moral rules', 3536],
+  ['virtue', 'Virtue', 'Tests character-based ethics and recognition of virtuous behavior', 4780],
+  ['utilitarianism', 'Utilitarianism', 'Tests consequence-based ethics and utility maximization', 4271],
+  ['commonsense', 'Commonsense', 'Tests everyday moral reasoning and common ethical intuitions', 3964],
 ];
 
 export const ethicsTasks = configFamily(
@@ -72,10 +75,10 @@ export const ethicsTasks = configFamily(
     category: 'ethics-social',
     description: 'Aligning AI With Shared Human Values - tests moral reasoning across 5 fundamental dimensions',
     tags: [...TAGS, 'philosophy'],
-    sample_count: null,
+    sample_count: 2052, // justice, the default
   },
   'justice',
-  SUBSETS.map(([subset, title, description]) => ({
+  SUBSETS.map(([subset, title, description, tests]) => ({
     config: subset,
     entry: {
       name: `ethics_${subset}`,
@@ -84,7 +87,7 @@ export const ethicsTasks = configFamily(
       description,
       // openbench's tags, "ethics" twice included.
       tags: [...TAGS, subset, 'ethics'],
-      sample_count: null,
+      sample_count: tests,
     },
   })),
   (benchmark, subset) =>
