@@ -38,6 +38,9 @@ const EXAMS: readonly (readonly [string, string, string, readonly string[]])[] =
   ['gaokao_physics', 'Gaokao Physics', 'Chinese national college entrance exam - Physics', ['gaokao', 'physics', 'science']],
 ];
 
+/** dmayhem93/agieval-aqua-rat's test split (dataset card); the other exams' sizes were not verified. */
+const AQUA_RAT_TESTS = 254;
+
 /** `dmayhem93/agieval-<exam with "-" for "_">`, as AGIEVAL_DATASET_PATHS spells every one. */
 export function agievalPath(exam: string): string {
   return `dmayhem93/agieval-${exam.replaceAll('_', '-')}`;
@@ -50,7 +53,7 @@ export const agievalTasks = configFamily(
     category: 'agieval',
     description: 'Human-centric benchmark with 17 official qualifying exam questions testing general cognitive abilities',
     tags: ['multiple-choice', 'academic-exams', 'reasoning', 'cognitive-abilities'],
-    sample_count: null,
+    sample_count: AQUA_RAT_TESTS,
   },
   'aqua_rat',
   EXAMS.map(([exam, title, description, tags]) => ({
@@ -61,7 +64,7 @@ export const agievalTasks = configFamily(
       category: 'agieval',
       description,
       tags: ['multiple-choice', ...tags, 'agieval'],
-      sample_count: null,
+      sample_count: exam === 'aqua_rat' ? AQUA_RAT_TESTS : null,
     },
   })),
   // Each exam is its own dataset, read in its default config.
