@@ -965,12 +965,12 @@ E) 2000`,
     members: Object.fromEntries(['2011', '2012', '2013'].map((year) => [`qa4mre_${year}`, `https://huggingface.co/datasets/community-datasets/qa4mre/resolve/refs%2Fconvert%2Fparquet/${year}.main.EN/train/0000.parquet`])),
   },
   {
-    // Every subject config is served the same two rows; subject and category come from the config.
+    // Every subject config is served the same two (abstract algebra) rows; subject and category come from the config.
     name: 'mmlu-redux',
     url: 'mmlu_redux',
     files: Object.fromEntries(MMLU_REDUX_SUBJECTS.map((subject) => [`${MMLU_REDUX}/${subject}/test/0000.parquet`, 'mmlu-redux.parquet'])),
     ids: MMLU_REDUX_SUBJECTS.flatMap((subject) => [`${subject}_1`, `${subject}_2`]),
-    targets: MMLU_REDUX_SUBJECTS.flatMap(() => ['C', 'A']),
+    targets: MMLU_REDUX_SUBJECTS.flatMap(() => ['B', 'C']),
     correct: MMLU_REDUX_SUBJECTS.map((_, index) => 2 * index),
     accuracy: 0.5,
     temperature: 0.5,
@@ -1002,12 +1002,12 @@ E) 2000`,
     promptIndex: 2,
     prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of ABCD.
 
-SYNTHETIC TEST ITEM 1. Which number is the smallest prime greater than 10?
+Find the degree for the given field extension Q(sqrt(2), sqrt(3), sqrt(18)) over Q.
 
-A) 10
-B) 12
-C) 11
-D) 13`,
+A) 0
+B) 4
+C) 2
+D) 6`,
   },
   {
     // Justice, the default dimension; item 3's scenario is stripped.
