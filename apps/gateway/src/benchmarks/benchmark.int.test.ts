@@ -39,6 +39,7 @@ const RUNNABLE = [
   'hellaswag', 'logiqa', 'math', 'math_500', 'math_qa', 'medmcqa', 'medqa', 'mgsm', 'mmlu', 'mmlu-pro', 'mmmlu', 'musr',
   'natural_questions', 'openbookqa', 'piqa', 'prost', 'pubmedqa', 'qa4mre', 'sciq', 'simpleqa', 'social_iqa', 'supergpqa', 'squad_v2',
   'swag', 'triviaqa', 'truthfulqa', 'winogrande', 'wsc273', 'xcopa', 'xstorycloze', 'xwinograd',
+  'glue', 'superglue',
   'humaneval', 'mbpp', 'ifeval',
   'aime_2024', 'gpt_oss_aime25', 'gsm_plus', 'otis_mock_aime', 'smt', 'simpleqa_verified', 'browsecomp', 'healthbench', 'multichallenge', 'detailbench', 'cosafe_m2s', 'mhj_m2s', 'safemt_m2s', 'sealqa',
 ];
@@ -59,6 +60,8 @@ const HIDDEN_SUBTASKS = [
   ),
   'musr_murder_mysteries', 'musr_object_placements', 'musr_team_allocation', 'headqa_en', 'headqa_es',
   'anli_r1', 'anli_r2', 'anli_r3', 'qa4mre_2011', 'qa4mre_2012', 'qa4mre_2013',
+  'cb', 'copa', 'multirc', 'rte', 'wic', 'wsc',
+  ...['cola', 'mnli', 'mnli_mismatched', 'mrpc', 'qnli', 'qqp', 'rte', 'sst2', 'stsb', 'wnli'].map((t) => `glue_${t}`),
   ...['et', 'ht', 'id', 'it', 'qu', 'sw', 'ta', 'th', 'tr', 'vi', 'zh'].map((l) => `xcopa_${l}`),
   ...['en', 'fr', 'jp', 'pt', 'ru', 'zh'].map((l) => `xwinograd_${l}`),
   ...['en', 'ru', 'zh', 'es', 'ar', 'hi', 'id', 'te', 'sw', 'eu', 'my'].map((l) => `xstorycloze_${l}`),

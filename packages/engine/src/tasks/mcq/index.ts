@@ -5,6 +5,7 @@ import { arcChallengeTask, arcEasyTask } from './arc.task';
 import { boolqTask } from './boolq.task';
 import { gpqaDiamondTask } from './gpqa-diamond.task';
 import { globalMmluTasks } from './global-mmlu.task';
+import { glueTasks } from './glue.task';
 import { gpqaTask } from './gpqa.task';
 import { headqaTasks } from './headqa.task';
 import { hellaswagTask } from './hellaswag.task';
@@ -23,6 +24,7 @@ import { qa4mreTasks } from './qa4mre.task';
 import { pubmedqaTask } from './pubmedqa.task';
 import { sciqTask } from './sciq.task';
 import { socialIqaTask } from './social-iqa.task';
+import { superglueTasks } from './superglue.task';
 import { supergpqaTask } from './supergpqa.task';
 import { swagTask } from './swag.task';
 import { truthfulqaTask } from './truthfulqa.task';
@@ -50,7 +52,9 @@ export const MCQ_BENCHMARKS: readonly BenchmarkTask[] = [
   pubmedqaTask,
   socialIqaTask,
   supergpqaTask,
+  ...superglueTasks,
   ...globalMmluTasks,
+  ...glueTasks,
   ...mmmluTasks,
   ...musrTasks,
   medmcqaTask,

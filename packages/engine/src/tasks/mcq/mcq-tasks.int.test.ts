@@ -758,6 +758,365 @@ C) contradiction`,
     members: Object.fromEntries([1, 2, 3].map((round) => [`anli_r${round}`, `https://huggingface.co/datasets/facebook/anli/resolve/refs%2Fconvert%2Fparquet/plain_text/test_r${round}/0000.parquet`])),
   },
   {
+    name: 'glue',
+    url: 'https://huggingface.co/datasets/nyu-mll/glue/resolve/refs%2Fconvert%2Fparquet/cola/validation/0000.parquet',
+    targets: ['B', 'A', 'B'],
+    correct: [0, 2],
+    accuracy: 0.6666666666666666,
+    metrics: {
+      accuracy: 0.6666666666666666,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+    },
+    promptIndex: 1,
+    prompt: `Answer the following question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+Is the following sentence grammatically acceptable?
+
+SYNTHETIC TEST ITEM 2. Mat the on sat cat the.
+
+A) No (unacceptable)
+B) Yes (acceptable)`,
+    members: { glue_cola: 'https://huggingface.co/datasets/nyu-mll/glue/resolve/refs%2Fconvert%2Fparquet/cola/validation/0000.parquet' },
+  },
+  {
+    name: 'glue_sst2',
+    url: 'https://huggingface.co/datasets/nyu-mll/glue/resolve/refs%2Fconvert%2Fparquet/sst2/validation/0000.parquet',
+    targets: ['B', 'A'],
+    correct: [0],
+    accuracy: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.5,
+      std: 0.7071067811865476,
+    },
+    promptIndex: 1,
+    prompt: `Answer the following question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+What is the sentiment of the following sentence?
+
+SYNTHETIC TEST ITEM 2. two hours of tedium with nothing to say
+
+A) Negative
+B) Positive`,
+  },
+  {
+    name: 'glue_mrpc',
+    url: 'https://huggingface.co/datasets/nyu-mll/glue/resolve/refs%2Fconvert%2Fparquet/mrpc/validation/0000.parquet',
+    targets: ['B', 'A'],
+    correct: [1],
+    accuracy: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.5,
+      std: 0.7071067811865476,
+    },
+    promptIndex: 0,
+    prompt: `Answer the following question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+Are these two sentences paraphrases of each other?
+
+Sentence 1: SYNTHETIC TEST ITEM 1. The company reported a profit of $5 million in the third quarter.
+
+Sentence 2: Third-quarter profit at the company was $5 million.
+
+A) No
+B) Yes`,
+  },
+  {
+    name: 'glue_qqp',
+    url: 'https://huggingface.co/datasets/nyu-mll/glue/resolve/refs%2Fconvert%2Fparquet/qqp/validation/0000.parquet',
+    targets: ['B', 'A'],
+    correct: [0, 1],
+    accuracy: 1,
+    metrics: {
+      accuracy: 1,
+      stderr: 0,
+      std: 0,
+    },
+    promptIndex: 1,
+    prompt: `Answer the following question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+Are these two questions asking the same thing?
+
+Question 1: SYNTHETIC TEST ITEM 2. What is the capital of Peru?
+
+Question 2: How tall is the Eiffel Tower?
+
+A) No
+B) Yes`,
+  },
+  {
+    name: 'glue_stsb',
+    url: 'https://huggingface.co/datasets/nyu-mll/glue/resolve/refs%2Fconvert%2Fparquet/stsb/validation/0000.parquet',
+    targets: ['B', 'A', 'B'],
+    correct: [0, 1],
+    accuracy: 0.6666666666666666,
+    metrics: {
+      accuracy: 0.6666666666666666,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+    },
+    promptIndex: 2,
+    prompt: `Answer the following question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+How similar are these two sentences?
+
+Sentence 1: SYNTHETIC TEST ITEM 3. Two kids are playing in the snow.
+
+Sentence 2: Children play outside in winter.
+
+A) Low similarity
+B) High similarity`,
+  },
+  {
+    name: 'glue_mnli',
+    url: 'https://huggingface.co/datasets/nyu-mll/glue/resolve/refs%2Fconvert%2Fparquet/mnli/validation_matched/0000.parquet',
+    targets: ['A', 'B', 'C'],
+    correct: [0, 2],
+    accuracy: 0.6666666666666666,
+    metrics: {
+      accuracy: 0.6666666666666666,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+    },
+    promptIndex: 1,
+    prompt: `Answer the following question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B,C.
+
+Given the premise, what is the relationship to the hypothesis?
+
+Premise: SYNTHETIC TEST ITEM 2. He bought a ticket for the evening train.
+
+Hypothesis: He travels for work every week.
+
+A) Entailment
+B) Neutral
+C) Contradiction`,
+  },
+  {
+    name: 'glue_mnli_mismatched',
+    url: 'https://huggingface.co/datasets/nyu-mll/glue/resolve/refs%2Fconvert%2Fparquet/mnli/validation_mismatched/0000.parquet',
+    targets: ['A', 'C'],
+    correct: [1],
+    accuracy: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.5,
+      std: 0.7071067811865476,
+    },
+    promptIndex: 1,
+    prompt: `Answer the following question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B,C.
+
+Given the premise, what is the relationship to the hypothesis?
+
+Premise: SYNTHETIC TEST ITEM 2. The orchestra rehearsed the symphony twice.
+
+Hypothesis: The orchestra never rehearsed.
+
+A) Entailment
+B) Neutral
+C) Contradiction`,
+  },
+  {
+    name: 'glue_qnli',
+    url: 'https://huggingface.co/datasets/nyu-mll/glue/resolve/refs%2Fconvert%2Fparquet/qnli/validation/0000.parquet',
+    targets: ['A', 'B'],
+    correct: [0],
+    accuracy: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.5,
+      std: 0.7071067811865476,
+    },
+    promptIndex: 0,
+    prompt: `Answer the following question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+Does the sentence answer the question?
+
+Question: SYNTHETIC TEST ITEM 1. When did the bridge open?
+
+Sentence: The bridge opened to traffic in 1932 after six years of work.
+
+A) Yes (entailment)
+B) No (not entailment)`,
+  },
+  {
+    name: 'glue_rte',
+    url: 'https://huggingface.co/datasets/nyu-mll/glue/resolve/refs%2Fconvert%2Fparquet/rte/validation/0000.parquet',
+    targets: ['A', 'B'],
+    correct: [0, 1],
+    accuracy: 1,
+    metrics: {
+      accuracy: 1,
+      stderr: 0,
+      std: 0,
+    },
+    promptIndex: 1,
+    prompt: `Answer the following question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+Does the first sentence entail the second?
+
+Sentence 1: SYNTHETIC TEST ITEM 2. The author signed copies of her new novel at the bookshop.
+
+Sentence 2: The author never wrote a novel.
+
+A) Yes (entailment)
+B) No (not entailment)`,
+  },
+  {
+    name: 'glue_wnli',
+    url: 'https://huggingface.co/datasets/nyu-mll/glue/resolve/refs%2Fconvert%2Fparquet/wnli/validation/0000.parquet',
+    targets: ['B', 'A'],
+    correct: [1],
+    accuracy: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.5,
+      std: 0.7071067811865476,
+    },
+    promptIndex: 0,
+    prompt: `Answer the following question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+Does the first sentence entail the second?
+
+Sentence 1: SYNTHETIC TEST ITEM 1. The trophy would not fit in the suitcase because it was too big.
+
+Sentence 2: The trophy was too big.
+
+A) No (not entailment)
+B) Yes (entailment)`,
+  },
+  {
+    name: 'superglue',
+    url: 'https://huggingface.co/datasets/aps/super_glue/resolve/refs%2Fconvert%2Fparquet/copa/validation/0000.parquet',
+    targets: ['A', 'A', 'B'],
+    correct: [0, 2],
+    accuracy: 0.6666666666666666,
+    metrics: {
+      accuracy: 0.6666666666666666,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+    },
+    promptIndex: 2,
+    prompt: `Answer the following multiple choice question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+SYNTHETIC TEST ITEM 3. The girl found a bug in her cereal therefore
+
+A) she poured milk in the bowl.
+B) she lost her appetite.`,
+    members: { copa: 'https://huggingface.co/datasets/aps/super_glue/resolve/refs%2Fconvert%2Fparquet/copa/validation/0000.parquet' },
+  },
+  {
+    name: 'rte',
+    url: 'https://huggingface.co/datasets/aps/super_glue/resolve/refs%2Fconvert%2Fparquet/rte/validation/0000.parquet',
+    targets: ['A', 'B'],
+    correct: [1],
+    accuracy: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.5,
+      std: 0.7071067811865476,
+    },
+    promptIndex: 0,
+    prompt: `Answer the following multiple choice question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+SYNTHETIC TEST ITEM 1. The festival drew thirty thousand visitors to the small town.
+Question: The festival had visitors. True or False?
+Answer:
+
+A) True
+B) False`,
+  },
+  {
+    name: 'wic',
+    url: 'https://huggingface.co/datasets/aps/super_glue/resolve/refs%2Fconvert%2Fparquet/wic/validation/0000.parquet',
+    targets: ['A', 'B'],
+    correct: [0],
+    accuracy: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.5,
+      std: 0.7071067811865476,
+    },
+    promptIndex: 0,
+    prompt: `Answer the following multiple choice question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+Sentence 1: SYNTHETIC TEST ITEM 1. She sat on the bank of the river.
+Sentence 2: He deposited the cheque at the bank.
+Question: Is the word 'bank' used in the same way in the two sentences above?
+Answer:
+
+A) no
+B) yes`,
+  },
+  {
+    name: 'wsc',
+    url: 'https://huggingface.co/datasets/aps/super_glue/resolve/refs%2Fconvert%2Fparquet/wsc/validation/0000.parquet',
+    targets: ['B', 'A'],
+    correct: [0, 1],
+    accuracy: 1,
+    metrics: {
+      accuracy: 1,
+      stderr: 0,
+      std: 0,
+    },
+    promptIndex: 0,
+    prompt: `Answer the following multiple choice question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+Passage: SYNTHETIC TEST ITEM 1. Mark told Pete many lies about himself, which Pete included in his book. He should have been more skeptical.
+Question: In the passage above, does the pronoun 'He' refer to 'Pete'?
+Answer:
+
+A) no
+B) yes`,
+  },
+  {
+    name: 'cb',
+    url: 'https://huggingface.co/datasets/aps/super_glue/resolve/refs%2Fconvert%2Fparquet/cb/validation/0000.parquet',
+    targets: ['A', 'B', 'C'],
+    correct: [0, 2],
+    accuracy: 0.6666666666666666,
+    metrics: {
+      accuracy: 0.6666666666666666,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+    },
+    promptIndex: 2,
+    prompt: `Answer the following multiple choice question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B,C.
+
+SYNTHETIC TEST ITEM 3. She wondered whether he had ever been to Paris.
+Question: he had been to Paris. True, False or Neither?
+Answer:
+
+A) True
+B) False
+C) Neither`,
+  },
+  {
+    name: 'multirc',
+    url: 'https://huggingface.co/datasets/aps/super_glue/resolve/refs%2Fconvert%2Fparquet/multirc/validation/0000.parquet',
+    targets: ['A', 'B'],
+    correct: [0],
+    accuracy: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.5,
+      std: 0.7071067811865476,
+    },
+    promptIndex: 1,
+    prompt: `Answer the following multiple choice question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+SYNTHETIC TEST ITEM 1. The lighthouse was built in 1870. Its keeper lived there with his two daughters until 1910.
+Question: When was the lighthouse built?
+Answer:
+
+A) 1910
+Is the answer correct? yes
+B) 1910
+Is the answer correct? no`,
+  },
+
+  {
     name: 'wsc273',
     url: 'https://huggingface.co/datasets/lighteval/winograd_wsc/resolve/refs%2Fconvert%2Fparquet/wsc273/test/0000.parquet',
     targets: ['A', 'B'],
