@@ -302,17 +302,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     requirements: { code_execution: true, function_calling: true },
   },
   {
-    name: 'legalsupport',
-    display_name: 'LegalSupport',
-    category: 'domain-specific',
-    description:
-      'Legal citation support identification - identify which citation provides stronger support for a legal argument',
-    tags: ['multiple-choice', 'legal', 'reasoning', 'citation-analysis'],
-    sample_count: null,
-    dataset: { source: 'hf:lighteval/LegalSupport' },
-    scorer: MCQ,
-  },
-  {
     name: 'agentdojo',
     display_name: 'AgentDojo',
     category: 'ethics-social',
@@ -342,16 +331,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     tags: ['multiple-choice', 'ethics', 'moral-reasoning', 'philosophy'],
     sample_count: null,
     dataset: { source: 'hf:hendrycks/ethics' },
-    scorer: MCQ,
-  },
-  {
-    name: 'toxigen',
-    display_name: 'ToxiGen',
-    category: 'ethics-social',
-    description: 'Toxicity detection benchmark - tests ability to identify toxic and hateful language',
-    tags: ['multiple-choice', 'toxicity-detection', 'hate-speech', 'safety'],
-    sample_count: null,
-    dataset: { source: 'hf:skg/toxigen-data' },
     scorer: MCQ,
   },
   {
@@ -388,17 +367,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     dataset: { source: 'hf:whyu/mm-vet-v2' },
     scorer: LLM_JUDGE,
     requirements: { vision: true, grader_model: 'openai/gpt-4-0613' },
-  },
-  {
-    name: 'qasper_ll',
-    display_name: 'QASPER (Binary MCQ)',
-    category: 'reading-comprehension',
-    description:
-      'Question Answering on Scientific Papers - binary yes/no questions on research paper abstracts',
-    tags: ['multiple-choice', 'reading-comprehension', 'scientific-papers', 'binary-classification'],
-    sample_count: null,
-    dataset: { source: 'hf:allenai/qasper' },
-    scorer: MCQ,
   },
   {
     name: 'race',

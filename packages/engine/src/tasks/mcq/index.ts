@@ -9,6 +9,7 @@ import { glueTasks } from './glue.task';
 import { gpqaTask } from './gpqa.task';
 import { headqaTasks } from './headqa.task';
 import { hellaswagTask } from './hellaswag.task';
+import { legalsupportTask } from './legalsupport.task';
 import { logiqaTask } from './logiqa.task';
 import { mathQaTask } from './math-qa.task';
 import { medmcqaTask } from './medmcqa.task';
@@ -21,12 +22,14 @@ import { openbookqaTask } from './openbookqa.task';
 import { piqaTask } from './piqa.task';
 import { prostTask } from './prost.task';
 import { qa4mreTasks } from './qa4mre.task';
+import { qasperLlTask } from './qasper.task';
 import { pubmedqaTask } from './pubmedqa.task';
 import { sciqTask } from './sciq.task';
 import { socialIqaTask } from './social-iqa.task';
 import { superglueTasks } from './superglue.task';
 import { supergpqaTask } from './supergpqa.task';
 import { swagTask } from './swag.task';
+import { toxigenTask } from './toxigen.task';
 import { truthfulqaTask } from './truthfulqa.task';
 import { winograndeTask } from './winogrande.task';
 import { wsc273Task } from './wsc273.task';
@@ -59,9 +62,11 @@ export const MCQ_BENCHMARKS: readonly BenchmarkTask[] = [
   ...musrTasks,
   medmcqaTask,
   ...headqaTasks,
+  legalsupportTask,
   logiqaTask,
   mathQaTask,
   swagTask,
+  toxigenTask,
   ...anliTasks,
   wsc273Task,
   prostTask,
@@ -69,4 +74,5 @@ export const MCQ_BENCHMARKS: readonly BenchmarkTask[] = [
   ...xwinogradTasks,
   ...xstoryclozeTasks,
   ...qa4mreTasks,
+  qasperLlTask,
 ];
