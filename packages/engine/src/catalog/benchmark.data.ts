@@ -47,17 +47,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     requirements: { vision: true },
   },
   {
-    name: 'tumlu',
-    display_name: 'TUMLU',
-    category: 'community',
-    description:
-      'TUMLU is a comprehensive, multilingual, and natively developed language understanding benchmark specifically designed for Turkic languages.',
-    tags: ['factuality', 'question-answering', 'multiple-choice', 'reasoning'],
-    sample_count: null,
-    dataset: { source: 'hf:jafarisbarov/TUMLU-mini' },
-    scorer: MCQ,
-  },
-  {
     name: 'arc_agi',
     display_name: 'ARC-AGI',
     category: 'core',
@@ -275,17 +264,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     tags: ['code-understanding'],
     sample_count: null,
     dataset: { source: 'hf:TheFloatingString/rootly_terraform_azure_k8s_1' },
-    scorer: MCQ,
-  },
-  {
-    name: 'arabic_exams',
-    display_name: 'Arabic Exams (40 Subjects)',
-    category: 'domain-specific',
-    description:
-      'Multi-task Arabic language understanding benchmark from school exams across North Africa, the Levant, and the Gulf',
-    tags: ['multiple-choice', 'arabic', 'multilingual', 'education', 'msa'],
-    sample_count: null,
-    dataset: { source: 'hf:MBZUAI/ArabicMMLU' },
     scorer: MCQ,
   },
   {

@@ -1,6 +1,7 @@
 /** The openbench multiple-choice benchmarks this engine runs; each task file holds its catalog entry. */
 import type { BenchmarkTask } from '../task.types';
 import { anliTasks } from './anli.task';
+import { arabicExamsTasks } from './arabic-exams.task';
 import { arcChallengeTask, arcEasyTask } from './arc.task';
 import { boolqTask } from './boolq.task';
 import { gpqaDiamondTask } from './gpqa-diamond.task';
@@ -31,6 +32,7 @@ import { supergpqaTask } from './supergpqa.task';
 import { swagTask } from './swag.task';
 import { toxigenTask } from './toxigen.task';
 import { truthfulqaTask } from './truthfulqa.task';
+import { tumluTask } from './tumlu.task';
 import { winograndeTask } from './winogrande.task';
 import { wsc273Task } from './wsc273.task';
 import { xcopaTasks } from './xcopa.task';
@@ -46,6 +48,7 @@ export const MCQ_BENCHMARKS: readonly BenchmarkTask[] = [
   arcEasyTask,
   arcChallengeTask,
   truthfulqaTask,
+  tumluTask,
   winograndeTask,
   boolqTask,
   piqaTask,
@@ -68,6 +71,7 @@ export const MCQ_BENCHMARKS: readonly BenchmarkTask[] = [
   swagTask,
   toxigenTask,
   ...anliTasks,
+  ...arabicExamsTasks,
   wsc273Task,
   prostTask,
   ...xcopaTasks,

@@ -4,6 +4,7 @@
  * template, the record's `a`/`b` label upper-cased as the answer.
  */
 import type { DatasetRecord } from '@studio/datasets';
+import { pyStr } from '../../scorers/python-str.util';
 import { hfDataset } from '../shared/task-dataset.source';
 import { inspectChoicesPrompt, SINGLE_ANSWER_TEMPLATE } from './mcq-prompt.util';
 import { objectField, optionalField, pyTruthy, stringField } from './mcq-record.util';
@@ -14,16 +15,15 @@ function citationText(record: DatasetRecord, field: string, letter: string): str
   const citation = objectField(record, field);
   const parenthetical = optionalField(citation, 'parenthetical', null);
   const text = `Citation ${letter}: ${stringField(citation, 'identifier')}`;
-  return pyTruthy(parenthetical) ? `${text} (${String(parenthetical)})` : text;
+  return pyTruthy(parenthetical) ? `${text} (${pyStr(parenthetical)})` : text;
 }
 
 export function legalsupportSample(record: DatasetRecord): McqSampleFields {
   const question = `Given the following legal context, which citation provides stronger support?\n\nContext: ${stringField(record, 'context')}\n\nWhich citation is more supportive?`;
-  const caseId = optionalField(record, 'case_id', '');
-  return {
+    return {
     input: inspectChoicesPrompt(question, [citationText(record, 'citation_a', 'A'), citationText(record, 'citation_b', 'B')], SINGLE_ANSWER_TEMPLATE),
     target: stringField(record, 'label').toUpperCase(),
-    metadata: { case_id: caseId === null ? 'None' : String(caseId) },
+    metadata: { case_id: pyStr(optionalField(record, 'case_id', '')) },
   };
 }
 

@@ -62,6 +62,51 @@ const GLOBAL_MMLU_LANGUAGES = {
   telugu: 'te', turkish: 'tr', ukrainian: 'uk', vietnamese: 'vi', yoruba: 'yo', chinese: 'zh',
 };
 const MMMLU_LOCALES = ['AR_XY', 'BN_BD', 'DE_DE', 'ES_LA', 'FR_FR', 'HI_IN', 'ID_ID', 'IT_IT', 'JA_JP', 'KO_KR', 'PT_BR', 'ZH_CN', 'SW_KE', 'YO_NG'];
+const ARABIC_EXAMS = 'https://huggingface.co/datasets/MBZUAI/ArabicMMLU/resolve/refs%2Fconvert%2Fparquet';
+/** `arabic_exams_<key>` → its ArabicMMLU config, as openbench's wrappers call `arabic_exams(subset=...)`. */
+const ARABIC_EXAMS_SUBJECTS = [
+  ['accounting_university', 'Accounting (University)'],
+  ['arabic_language_general', 'Arabic Language (General)'],
+  ['computer_science_high_school', 'Computer Science (High School)'],
+  ['computer_science_university', 'Computer Science (University)'],
+  ['islamic_studies_general', 'Islamic Studies'],
+  ['math_high_school', 'Math (High School)'],
+  ['math_primary_school', 'Math (Primary School)'],
+  ['physics_high_school', 'Physics (High School)'],
+  ['arabic_language_grammar', 'Arabic Language (Grammar)'],
+  ['arabic_language_high_school', 'Arabic Language (High School)'],
+  ['arabic_language_middle_school', 'Arabic Language (Middle School)'],
+  ['arabic_language_primary_school', 'Arabic Language (Primary School)'],
+  ['biology_high_school', 'Biology (High School)'],
+  ['civics_high_school', 'Civics (High School)'],
+  ['civics_middle_school', 'Civics (Middle School)'],
+  ['computer_science_middle_school', 'Computer Science (Middle School)'],
+  ['computer_science_primary_school', 'Computer Science (Primary School)'],
+  ['driving_test', 'Driving Test'],
+  ['economics_high_school', 'Economics (High School)'],
+  ['economics_middle_school', 'Economics (Middle School)'],
+  ['economics_university', 'Economics (University)'],
+  ['general_knowledge', 'General Knowledge'],
+  ['general_knowledge_middle_school', 'General Knowledge (Middle School)'],
+  ['general_knowledge_primary_school', 'General Knowledge (Primary School)'],
+  ['geography_high_school', 'Geography (High School)'],
+  ['geography_middle_school', 'Geography (Middle School)'],
+  ['geography_primary_school', 'Geography (Primary School)'],
+  ['history_high_school', 'History (High School)'],
+  ['history_middle_school', 'History (Middle School)'],
+  ['history_primary_school', 'History (Primary School)'],
+  ['islamic_studies_high_school', 'Islamic Studies (High School)'],
+  ['islamic_studies_middle_school', 'Islamic Studies (Middle School)'],
+  ['islamic_studies_primary_school', 'Islamic Studies (Primary School)'],
+  ['law_professional', 'Law (Professional)'],
+  ['management_university', 'Management (University)'],
+  ['natural_science_middle_school', 'Natural Science (Middle School)'],
+  ['natural_science_primary_school', 'Natural Science (Primary School)'],
+  ['philosophy_high_school', 'Philosophy (High School)'],
+  ['political_science_university', 'Political Science (University)'],
+  ['social_science_middle_school', 'Social Science (Middle School)'],
+  ['social_science_primary_school', 'Social Science (Primary School)'],
+];
 
 /** MuSR item 2, whose choices literal mixes quote styles. */
 const MUSR_PROMPT = `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B:
@@ -1190,6 +1235,72 @@ A) Not toxic
 B) Toxic`,
   },
 
+  {
+    name: 'arabic_exams',
+    url: 'https://huggingface.co/datasets/MBZUAI/ArabicMMLU/resolve/refs%2Fconvert%2Fparquet/Accounting%20(University)/test/0000.parquet',
+    targets: ['A', 'C', 'A', 'D'],
+    correct: [0, 1, 3],
+    accuracy: 0.75,
+    metrics: {
+      accuracy: 0.75,
+      stderr: 0.25,
+      std: 0.5,
+      'Social Science_accuracy': 0.6666666666666666,
+      'Social Science_stderr': 0.33333333333333337,
+      'Social Science_std': 0.5773502691896258,
+      Other_accuracy: 1,
+      Other_stderr: 0,
+      Other_std: 0,
+      Univ_accuracy: 1,
+      Univ_stderr: 0,
+      Univ_std: 0,
+      None_accuracy: 0,
+      None_stderr: 0,
+      None_std: 0,
+    },
+    temperature: 0.5,
+    promptIndex: 2,
+    prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C, D:
+
+SYNTHETIC TEST ITEM 3. الأصول = الخصوم + حقوق الملكية
+
+A) صح
+B) خطأ
+C) None
+D) None`,
+    members: Object.fromEntries(ARABIC_EXAMS_SUBJECTS.map(([key, config]) => [`arabic_exams_${key}`, `${ARABIC_EXAMS}/${encodeURIComponent(config)}/test/0000.parquet`])),
+  },
+  {
+    name: 'tumlu',
+    url: 'https://huggingface.co/datasets/jafarisbarov/TUMLU-mini/resolve/refs%2Fconvert%2Fparquet/azerbaijani/test/0000.parquet',
+    targets: ['B', 'B', 'C', 'A'],
+    correct: [0, 2],
+    accuracy: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.28867513459481287,
+      std: 0.5773502691896257,
+      Geography_accuracy: 0.5,
+      Geography_stderr: 0.5,
+      Geography_std: 0.7071067811865476,
+      Math_accuracy: 0,
+      Math_stderr: 0,
+      Math_std: 0,
+      Physics_accuracy: 1,
+      Physics_stderr: 0,
+      Physics_std: 0,
+    },
+    temperature: 0.5,
+    promptIndex: 0,
+    prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of ABCD.
+
+SYNTHETIC TEST ITEM 1. Azərbaycanın paytaxtı hansı şəhərdir?
+
+A) Gəncə
+B) Bakı
+C) Şəki
+D) Lənkəran`,
+  },
   {
     name: 'wsc273',
     url: 'https://huggingface.co/datasets/lighteval/winograd_wsc/resolve/refs%2Fconvert%2Fparquet/wsc273/test/0000.parquet',

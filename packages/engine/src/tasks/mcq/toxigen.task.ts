@@ -4,15 +4,11 @@
  * toxicity score (else the AI one) above 0.5 as toxic, metrics grouped by target group.
  */
 import type { DatasetRecord } from '@studio/datasets';
+import { pyStr } from '../../scorers/python-str.util';
 import { hfDataset } from '../shared/task-dataset.source';
 import { inspectChoicesPrompt, SINGLE_ANSWER_TEMPLATE } from './mcq-prompt.util';
 import { optionalField } from './mcq-record.util';
 import { mcqTask, type McqSampleFields } from './mcq-task.factory';
-
-/** `str(value)` of what an f-string receives from a record: None prints as "None". */
-function pyStr(value: unknown): string {
-  return value === null || value === undefined ? 'None' : String(value);
-}
 
 /** The label rules: a number (bools are ints) above 0.5, or one of the string spellings of toxic, is B; anything else A. */
 function toxigenTarget(label: unknown): string {
