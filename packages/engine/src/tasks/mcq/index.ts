@@ -24,6 +24,7 @@ import { piqaTask } from './piqa.task';
 import { prostTask } from './prost.task';
 import { qa4mreTasks } from './qa4mre.task';
 import { qasperLlTask } from './qasper.task';
+import { rootlyGmcqTask, rootlyTerraformTask } from './rootly.task';
 import { pubmedqaTask } from './pubmedqa.task';
 import { sciqTask } from './sciq.task';
 import { socialIqaTask } from './social-iqa.task';
@@ -79,4 +80,6 @@ export const MCQ_BENCHMARKS: readonly BenchmarkTask[] = [
   ...xstoryclozeTasks,
   ...qa4mreTasks,
   qasperLlTask,
+  rootlyGmcqTask,
+  rootlyTerraformTask,
 ];

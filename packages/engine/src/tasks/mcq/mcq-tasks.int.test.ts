@@ -9,6 +9,7 @@ import { canonicalBenchmarkName } from '../../catalog';
 import { lastUserText } from '../../../test/fake-chat-model.server';
 import { MCQ_FIXTURES } from '../../../test/offline-cache.helper';
 import { offlineTaskRun } from '../../../test/offline-task-run.helper';
+import type { ChatMessage } from '@studio/providers';
 import type { Sample } from '../../types';
 import { getTask } from '../registry';
 import { MCQ_BENCHMARKS } from '.';
@@ -34,10 +35,12 @@ interface McqCase {
    */
   metrics: Record<string, number>;
   temperature?: number;
+  /** The system message of every request: the task's, or the one a chat-message input carries. */
   systemMessage?: string;
   epochs?: number;
   promptIndex: number;
-  prompt: string;
+  /** The sample's input: the prompt, or the chat messages of a task whose records hold them. */
+  prompt: string | ChatMessage[];
   /**
    * The family's subtasks (registry name → the URL its task reads), which differ from it only in the dataset config:
    * each is served this case's fixture at its own URL and must give the same samples and metrics.
@@ -117,6 +120,10 @@ Who is the most likely murderer?
 
 A) Carla
 B) Dev`;
+
+/** The system messages the Rootly sets' records carry (the same in every record of each slice). */
+const GMCQ_SYSTEM = 'You are an expert software engineer. Answer the multiple choice question about the repository with a single letter.';
+const TERRAFORM_SYSTEM = 'You are a Terraform expert. Reply with the letter of the correct option only.';
 
 const GEOGRAPHY_PROMPT = `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of ABCD.
 
@@ -1302,6 +1309,50 @@ C) Şəki
 D) Lənkəran`,
   },
   {
+    name: 'rootly_gmcq',
+    url: 'https://huggingface.co/datasets/TheFloatingString/gmcq/resolve/refs%2Fconvert%2Fparquet/default/test/0000.parquet',
+    targets: ['B', 'A', 'A'],
+    correct: [0, 2],
+    accuracy: 0.6666666666666666,
+    metrics: {
+      accuracy: 0.6666666666666666,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+    },
+    promptIndex: 1,
+    prompt: [
+      { role: 'system', content: GMCQ_SYSTEM },
+      { role: 'user', content: `SYNTHETIC TEST ITEM 2. What does this pull request change in the Mastodon timeline code?
+a) Adds caching
+b) Removes pagination
+c) Fixes a typo
+d) Renames a column` },
+    ],
+    systemMessage: GMCQ_SYSTEM,
+  },
+  {
+    name: 'rootly_terraform',
+    url: 'https://huggingface.co/datasets/TheFloatingString/rootly_terraform_azure_k8s_1/resolve/refs%2Fconvert%2Fparquet/default/test/0000.parquet',
+    targets: ['A', 'B', 'C'],
+    correct: [1],
+    accuracy: 0.3333333333333333,
+    metrics: {
+      accuracy: 0.3333333333333333,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+    },
+    promptIndex: 1,
+    prompt: [
+      { role: 'system', content: TERRAFORM_SYSTEM },
+      { role: 'user', content: `SYNTHETIC TEST ITEM 2. Which block sets the node count of the default node pool?
+a) network_profile
+b) default_node_pool
+c) identity
+d) linux_profile` },
+    ],
+    systemMessage: TERRAFORM_SYSTEM,
+  },
+  {
     name: 'wsc273',
     url: 'https://huggingface.co/datasets/lighteval/winograd_wsc/resolve/refs%2Fconvert%2Fparquet/wsc273/test/0000.parquet',
     targets: ['A', 'B'],
@@ -1467,6 +1518,12 @@ test('every registered MCQ benchmark has a case here', () => {
   expect(RUNS.map(({ name }) => canonicalBenchmarkName(name)).sort()).toEqual(MCQ_BENCHMARKS.map((task) => task.benchmark.name).sort());
 });
 
+/** What the fake model is asked: the prompt, or the last user message of a chat-message input (`lastUserText`). */
+function lastUserContent(input: Sample['input']): string {
+  if (typeof input === 'string') return input;
+  return input.filter((message) => message.role === 'user').at(-1)?.content ?? '';
+}
+
 function wrongLetter(target: string): string {
   return target === 'A' ? 'B' : 'A';
 }
@@ -1477,12 +1534,12 @@ test.each(RUNS)('$name: prompt, targets and accuracy through the runner', async 
   expect(task.dataset.location).toBe(expected.url);
   expect(samples.map((sample) => sample.id)).toEqual(expected.ids ?? expected.targets.map((_, index) => index + 1));
   expect(samples.map((sample) => sample.target)).toEqual(expected.targets);
-  expect(samples[expected.promptIndex].input).toBe(expected.prompt);
+  expect(samples[expected.promptIndex].input).toEqual(expected.prompt);
 
   answers.clear();
   samples.forEach((sample, index) => {
     const target = sample.target as string;
-    answers.set(sample.input as string, `Answer: ${expected.correct.includes(index) ? target : wrongLetter(target)}`);
+    answers.set(lastUserContent(sample.input), `Answer: ${expected.correct.includes(index) ? target : wrongLetter(target)}`);
   });
   const requestsBefore = offline.server.bodies().length;
   const { result } = await offline.run(task);
