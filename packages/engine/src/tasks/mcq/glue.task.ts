@@ -105,18 +105,21 @@ const CONVERTERS: Readonly<Record<string, (record: DatasetRecord) => McqSampleFi
   }),
 };
 
-/** `GLUE_TASKS`: the task's config (MNLI mismatched reads MNLI's) and default split, with openbench's catalog fields. */
+/**
+ * `GLUE_TASKS`: the task's config (MNLI mismatched reads MNLI's) and default split, with openbench's catalog fields and
+ * the split's size (dataset card).
+ */
 const GLUE_TASKS = [
-  { task: 'cola', config: 'cola', split: 'validation', display: 'CoLA', description: 'Corpus of Linguistic Acceptability' },
-  { task: 'sst2', config: 'sst2', split: 'validation', display: 'SST-2', description: 'Stanford Sentiment Treebank' },
-  { task: 'mrpc', config: 'mrpc', split: 'validation', display: 'MRPC', description: 'Microsoft Research Paraphrase Corpus' },
-  { task: 'qqp', config: 'qqp', split: 'validation', display: 'QQP', description: 'Quora Question Pairs' },
-  { task: 'stsb', config: 'stsb', split: 'validation', display: 'STS-B', description: 'Semantic Textual Similarity Benchmark' },
-  { task: 'mnli', config: 'mnli', split: 'validation_matched', display: 'MNLI', description: 'Multi-Genre Natural Language Inference' },
-  { task: 'mnli_mismatched', config: 'mnli', split: 'validation_mismatched', display: 'MNLI-MM', description: 'MNLI Mismatched' },
-  { task: 'qnli', config: 'qnli', split: 'validation', display: 'QNLI', description: 'Question Natural Language Inference' },
-  { task: 'rte', config: 'rte', split: 'validation', display: 'RTE', description: 'Recognizing Textual Entailment' },
-  { task: 'wnli', config: 'wnli', split: 'validation', display: 'WNLI', description: 'Winograd Natural Language Inference' },
+  { task: 'cola', samples: 1043, config: 'cola', split: 'validation', display: 'CoLA', description: 'Corpus of Linguistic Acceptability' },
+  { task: 'sst2', samples: 872, config: 'sst2', split: 'validation', display: 'SST-2', description: 'Stanford Sentiment Treebank' },
+  { task: 'mrpc', samples: 408, config: 'mrpc', split: 'validation', display: 'MRPC', description: 'Microsoft Research Paraphrase Corpus' },
+  { task: 'qqp', samples: 40430, config: 'qqp', split: 'validation', display: 'QQP', description: 'Quora Question Pairs' },
+  { task: 'stsb', samples: 1500, config: 'stsb', split: 'validation', display: 'STS-B', description: 'Semantic Textual Similarity Benchmark' },
+  { task: 'mnli', samples: 9815, config: 'mnli', split: 'validation_matched', display: 'MNLI', description: 'Multi-Genre Natural Language Inference' },
+  { task: 'mnli_mismatched', samples: 9832, config: 'mnli', split: 'validation_mismatched', display: 'MNLI-MM', description: 'MNLI Mismatched' },
+  { task: 'qnli', samples: 5463, config: 'qnli', split: 'validation', display: 'QNLI', description: 'Question Natural Language Inference' },
+  { task: 'rte', samples: 277, config: 'rte', split: 'validation', display: 'RTE', description: 'Recognizing Textual Entailment' },
+  { task: 'wnli', samples: 71, config: 'wnli', split: 'validation', display: 'WNLI', description: 'Winograd Natural Language Inference' },
 ] as const;
 
 export const glueTasks = configFamily(
@@ -126,10 +129,10 @@ export const glueTasks = configFamily(
     category: 'glue',
     description: 'General Language Understanding Evaluation benchmark suite',
     tags: ['multiple-choice', 'glue', 'nli', 'sentiment', 'similarity'],
-    sample_count: null,
+    sample_count: 1043, // CoLA's validation split, which the family runs
   },
   'cola',
-  GLUE_TASKS.map(({ task, display, description }) => ({
+  GLUE_TASKS.map(({ task, samples, display, description }) => ({
     config: task,
     entry: {
       name: `glue_${task}`,
@@ -137,7 +140,7 @@ export const glueTasks = configFamily(
       category: 'glue',
       description,
       tags: ['multiple-choice', 'glue', 'nli'],
-      sample_count: null,
+      sample_count: samples,
     },
   })),
   (benchmark, task) => {

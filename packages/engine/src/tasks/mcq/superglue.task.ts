@@ -61,19 +61,20 @@ const CONVERTERS: Readonly<Record<string, (record: DatasetRecord) => McqSampleFi
 
 const TAGS = ['multiple-choice', 'superglue', 'nli', 'reasoning'];
 
-/** `SUPERGLUE_SUBSET_CONFIG` in order, with openbench's catalog fields. */
+/** `SUPERGLUE_SUBSET_CONFIG` in order, with openbench's catalog fields and the validation split's size (dataset card). */
 const SUBSETS = [
-  { subset: 'copa', display_name: 'COPA', description: 'Choice of Plausible Alternatives for causal reasoning', tags: TAGS },
-  { subset: 'rte', display_name: 'RTE (SuperGLUE)', description: 'Recognizing Textual Entailment from SuperGLUE', tags: TAGS },
-  { subset: 'wic', display_name: 'WiC', description: 'Word in Context - word sense disambiguation', tags: ['multiple-choice', 'superglue', 'nli', 'wsd', 'reasoning'] },
+  { subset: 'copa', sample_count: 100, display_name: 'COPA', description: 'Choice of Plausible Alternatives for causal reasoning', tags: TAGS },
+  { subset: 'rte', sample_count: 277, display_name: 'RTE (SuperGLUE)', description: 'Recognizing Textual Entailment from SuperGLUE', tags: TAGS },
+  { subset: 'wic', sample_count: 638, display_name: 'WiC', description: 'Word in Context - word sense disambiguation', tags: ['multiple-choice', 'superglue', 'nli', 'wsd', 'reasoning'] },
   {
     subset: 'wsc',
+    sample_count: 104,
     display_name: 'WSC',
     description: 'Winograd Schema Challenge - coreference resolution',
     tags: [...TAGS, 'coreference-resolution'],
   },
-  { subset: 'cb', display_name: 'CommitmentBank', description: 'Natural language inference with commitment', tags: TAGS },
-  { subset: 'multirc', display_name: 'MultiRC', description: 'Multi-Sentence Reading Comprehension', tags: TAGS },
+  { subset: 'cb', sample_count: 56, display_name: 'CommitmentBank', description: 'Natural language inference with commitment', tags: TAGS },
+  { subset: 'multirc', sample_count: 4848, display_name: 'MultiRC', description: 'Multi-Sentence Reading Comprehension', tags: TAGS },
 ];
 
 export const superglueTasks = configFamily(
@@ -83,10 +84,10 @@ export const superglueTasks = configFamily(
     category: 'glue',
     description: 'SuperGLUE benchmark suite - run any subset by name (boolq, cb, copa, multirc, rte, wic, wsc)',
     tags: TAGS,
-    sample_count: null,
+    sample_count: 100, // COPA's validation split, which the family runs
   },
   'copa',
-  SUBSETS.map(({ subset, ...entry }) => ({ config: subset, entry: { name: subset, category: 'glue', sample_count: null, ...entry } })),
+  SUBSETS.map(({ subset, ...entry }) => ({ config: subset, entry: { name: subset, category: 'glue', ...entry } })),
   // `super_glue` is the hub's legacy name for aps/super_glue, which holds the parquet export.
   (benchmark, subset) =>
     mcqTask({ benchmark, dataset: hfDataset('super_glue', 'validation', { repo: 'aps/super_glue', config: subset }), toSample: CONVERTERS[subset] }),
