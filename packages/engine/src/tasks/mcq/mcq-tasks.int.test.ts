@@ -1508,9 +1508,12 @@ const RUNS: McqCase[] = CASES.flatMap((family) => {
   }));
 });
 
+/** rootly_terraform's other set (`subtask=s3-security-mcq`), served the azure-k8s-mcq slice: the same layout. */
+const TERRAFORM_S3 = 'https://huggingface.co/datasets/TheFloatingString/s3_tf_s3_security_mcq/resolve/refs%2Fconvert%2Fparquet/default/test/0000.parquet';
+
 const offline = offlineTaskRun(
   MCQ_FIXTURES,
-  Object.assign({}, ...RUNS.map(({ files }) => files)) as Record<string, string>,
+  Object.assign({ [TERRAFORM_S3]: 'rootly_terraform.parquet' }, ...RUNS.map(({ files }) => files)) as Record<string, string>,
   (body) => answers.get(lastUserText(body)) ?? 'I cannot tell.',
 );
 
@@ -1558,4 +1561,25 @@ test.each(RUNS)('$name: prompt, targets and accuracy through the runner', async 
     const system = body.messages.filter((message) => message.role === 'system').map((message) => message.content);
     expect(system).toEqual(expected.systemMessage === undefined ? [] : [expected.systemMessage]);
   }
+});
+
+test("rootly_gmcq's subtask keeps the records of the named repositories (comma-separated), numbered 1..N", async () => {
+  const load = (subtask: string) => getTask('rootly_gmcq', { args: { subtask } }).dataset.load(offline.ctx);
+  const duckdb = await load('duckdb');
+  expect(duckdb.map((sample) => [sample.id, sample.target, sample.metadata?.repository_name])).toEqual([
+    [1, 'B', 'duckdb'],
+    [2, 'A', 'duckdb'],
+  ]);
+  expect((await load('mastodon,duckdb')).map((sample) => sample.metadata?.repository_name)).toEqual(['duckdb', 'mastodon', 'duckdb']);
+  expect(await load('chroma')).toEqual([]);
+  expect(() => getTask('rootly_gmcq', { args: { repository: 'duckdb' } })).toThrow('rootly_gmcq does not accept task argument(s) repository; it accepts subtask');
+});
+
+test("rootly_terraform's subtask picks the set's repository; an unknown one is refused as upstream refuses it", async () => {
+  const s3 = getTask('rootly_terraform', { args: { subtask: 's3-security-mcq' } });
+  expect(s3.dataset.location).toBe(TERRAFORM_S3);
+  expect((await s3.dataset.load(offline.ctx)).map((sample) => sample.target)).toEqual(['A', 'B', 'C']);
+  expect(() => getTask('rootly_terraform', { args: { subtask: 'gcp-mcq' } })).toThrow(
+    'Unknown subtask: gcp-mcq. Valid subtasks are: azure-k8s-mcq, s3-security-mcq',
+  );
 });

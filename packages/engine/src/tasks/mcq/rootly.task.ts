@@ -2,9 +2,9 @@
  * Rootly AI Labs' chat-formatted MCQ sets, whose records hold the messages themselves: `rootly_gmcq`
  * (`src/openbench/evals/rootly_gmcq.py`, TheFloatingString/gmcq: questions about GitHub repositories) and
  * `rootly_terraform` (`evals/rootly_terraform.py`, `datasets/rootly_terraform.py`: Terraform questions, azure-k8s-mcq
- * by default), both test split. Upstream pins a Hub revision of each; this engine reads the Hub's parquet conversion,
- * which exists for the current revision only. The `subtask` task argument (GMCQ's repository filter, Terraform's
- * other set) is not taken: a key runs upstream's default (every GMCQ repository; azure-k8s-mcq).
+ * or s3-security-mcq), both test split, each with upstream's `subtask` task argument: GMCQ's comma-separated repository
+ * filter (every repository without it), Terraform's set. Upstream pins a Hub revision of each dataset; this engine
+ * reads the Hub's parquet conversion, which exists for the current revision only.
  */
 import type { DatasetRecord } from '@studio/datasets';
 import type { ChatMessage } from '@studio/providers';
@@ -12,6 +12,8 @@ import { pyStr } from '../../scorers/python-str.util';
 import { pyStrip } from '../../scorers/python-text.util';
 import { hfDataset } from '../shared/task-dataset.source';
 import { anyField, optionalField, stringField } from './mcq-record.util';
+import type { BenchmarkTask } from '../task.types';
+import { taskArgs } from '../generative/task-definition.util';
 import { mcqTask, type McqChatSampleFields } from './mcq-task.factory';
 
 function messageList(value: unknown): DatasetRecord[] {
@@ -52,28 +54,67 @@ export function terraformSample(record: DatasetRecord): McqChatSampleFields {
   return { input, target: stringField(record, 'ideal') };
 }
 
-export const rootlyGmcqTask = mcqTask({
-  benchmark: {
-    name: 'rootly_gmcq',
-    display_name: 'GMCQ',
-    category: 'core',
-    description: 'GitHub Multiple Choice Questions',
-    tags: ['code-understanding'],
-    sample_count: null,
-  },
-  dataset: hfDataset('TheFloatingString/gmcq', 'test'),
-  toSample: gmcqSample,
-});
+const GMCQ = {
+  name: 'rootly_gmcq',
+  display_name: 'GMCQ',
+  category: 'core',
+  description: 'GitHub Multiple Choice Questions',
+  tags: ['code-understanding'],
+  sample_count: null,
+};
 
-export const rootlyTerraformTask = mcqTask({
-  benchmark: {
-    name: 'rootly_terraform',
-    display_name: 'Terraform',
-    category: 'core',
-    description: 'Terraform Multiple Choice Questions',
-    tags: ['code-understanding'],
-    sample_count: null,
+/** The GMCQ task for one `subtask` value (undefined: every repository), made once per value so its conversions are reused. */
+const gmcqBySubtask = new Map<string | undefined, BenchmarkTask>();
+function gmcqTask(subtask: string | undefined): BenchmarkTask {
+  let task = gmcqBySubtask.get(subtask);
+  if (!task) {
+    const repositories = subtask?.split(',');
+    task = mcqTask({
+      benchmark: GMCQ,
+      dataset: hfDataset('TheFloatingString/gmcq', 'test'),
+      // `repo in subtask.split(",")`: a record of another repository gives no sample.
+      toSample: (record) => {
+        const repository = optionalField(record, 'repository_name', null);
+        return repositories === undefined || (typeof repository === 'string' && repositories.includes(repository)) ? gmcqSample(record) : [];
+      },
+    });
+    gmcqBySubtask.set(subtask, task);
+  }
+  return task;
+}
+
+export const rootlyGmcqTask: BenchmarkTask = {
+  benchmark: gmcqTask(undefined).benchmark,
+  create: (options) => {
+    taskArgs(GMCQ.name, options, { subtask: '' });
+    return gmcqTask(options.args?.subtask).create({});
   },
-  dataset: hfDataset('TheFloatingString/rootly_terraform_azure_k8s_1', 'test'),
-  toSample: terraformSample,
-});
+};
+
+const TERRAFORM = {
+  name: 'rootly_terraform',
+  display_name: 'Terraform',
+  category: 'core',
+  description: 'Terraform Multiple Choice Questions',
+  tags: ['code-understanding'],
+  sample_count: null,
+};
+
+/** `DATASETS` of datasets/rootly_terraform.py: each subtask's repository. */
+const TERRAFORM_SETS: Readonly<Record<string, BenchmarkTask>> = Object.fromEntries(
+  [
+    ['azure-k8s-mcq', 'TheFloatingString/rootly_terraform_azure_k8s_1'],
+    ['s3-security-mcq', 'TheFloatingString/s3_tf_s3_security_mcq'],
+  ].map(([subtask, path]) => [subtask, mcqTask({ benchmark: TERRAFORM, dataset: hfDataset(path, 'test'), toSample: terraformSample })]),
+);
+
+export const rootlyTerraformTask: BenchmarkTask = {
+  benchmark: TERRAFORM_SETS['azure-k8s-mcq'].benchmark,
+  create: (options) => {
+    const { subtask } = taskArgs(TERRAFORM.name, options, { subtask: 'azure-k8s-mcq' });
+    if (!Object.hasOwn(TERRAFORM_SETS, subtask)) {
+      throw new Error(`Unknown subtask: ${subtask}. Valid subtasks are: ${Object.keys(TERRAFORM_SETS).join(', ')}`);
+    }
+    return TERRAFORM_SETS[subtask].create({});
+  },
+};
