@@ -1510,10 +1510,12 @@ const RUNS: McqCase[] = CASES.flatMap((family) => {
 
 /** rootly_terraform's other set (`subtask=s3-security-mcq`), served the azure-k8s-mcq slice: the same layout. */
 const TERRAFORM_S3 = 'https://huggingface.co/datasets/TheFloatingString/s3_tf_s3_security_mcq/resolve/refs%2Fconvert%2Fparquet/default/test/0000.parquet';
+/** TUMLU's Kazakh config (`language=kazakh`), served the Azerbaijani slice. */
+const TUMLU_KAZAKH = 'https://huggingface.co/datasets/jafarisbarov/TUMLU-mini/resolve/refs%2Fconvert%2Fparquet/kazakh/test/0000.parquet';
 
 const offline = offlineTaskRun(
   MCQ_FIXTURES,
-  Object.assign({ [TERRAFORM_S3]: 'rootly_terraform.parquet' }, ...RUNS.map(({ files }) => files)) as Record<string, string>,
+  Object.assign({ [TERRAFORM_S3]: 'rootly_terraform.parquet', [TUMLU_KAZAKH]: 'tumlu.parquet' }, ...RUNS.map(({ files }) => files)) as Record<string, string>,
   (body) => answers.get(lastUserText(body)) ?? 'I cannot tell.',
 );
 
@@ -1582,4 +1584,11 @@ test("rootly_terraform's subtask picks the set's repository; an unknown one is r
   expect(() => getTask('rootly_terraform', { args: { subtask: 'gcp-mcq' } })).toThrow(
     'Unknown subtask: gcp-mcq. Valid subtasks are: azure-k8s-mcq, s3-security-mcq',
   );
+});
+
+test("tumlu's language picks the TUMLU-mini config it reads", async () => {
+  const kazakh = getTask('tumlu', { args: { language: 'kazakh' } });
+  expect(kazakh.dataset.location).toBe(TUMLU_KAZAKH);
+  expect((await kazakh.dataset.load(offline.ctx)).map((sample) => sample.target)).toEqual(['B', 'B', 'C', 'A']);
+  expect(() => getTask('tumlu', { args: { lang: 'kazakh' } })).toThrow('tumlu does not accept task argument(s) lang; it accepts language');
 });

@@ -12,8 +12,7 @@ import { pyStr } from '../../scorers/python-str.util';
 import { pyStrip } from '../../scorers/python-text.util';
 import { hfDataset } from '../shared/task-dataset.source';
 import { anyField, optionalField, stringField } from './mcq-record.util';
-import type { BenchmarkTask } from '../task.types';
-import { taskArgs } from '../generative/task-definition.util';
+import { perArgumentTask } from './mcq-family.util';
 import { mcqTask, type McqChatSampleFields } from './mcq-task.factory';
 
 function messageList(value: unknown): DatasetRecord[] {
@@ -63,33 +62,18 @@ const GMCQ = {
   sample_count: null,
 };
 
-/** The GMCQ task for one `subtask` value (undefined: every repository), made once per value so its conversions are reused. */
-const gmcqBySubtask = new Map<string | undefined, BenchmarkTask>();
-function gmcqTask(subtask: string | undefined): BenchmarkTask {
-  let task = gmcqBySubtask.get(subtask);
-  if (!task) {
-    const repositories = subtask?.split(',');
-    task = mcqTask({
-      benchmark: GMCQ,
-      dataset: hfDataset('TheFloatingString/gmcq', 'test'),
-      // `repo in subtask.split(",")`: a record of another repository gives no sample.
-      toSample: (record) => {
-        const repository = optionalField(record, 'repository_name', null);
-        return repositories === undefined || (typeof repository === 'string' && repositories.includes(repository)) ? gmcqSample(record) : [];
-      },
-    });
-    gmcqBySubtask.set(subtask, task);
-  }
-  return task;
-}
-
-export const rootlyGmcqTask: BenchmarkTask = {
-  benchmark: gmcqTask(undefined).benchmark,
-  create: (options) => {
-    taskArgs(GMCQ.name, options, { subtask: '' });
-    return gmcqTask(options.args?.subtask).create({});
-  },
-};
+// `subtask` is a comma-separated list of repositories; `repo in subtask.split(",")` drops the others' records.
+export const rootlyGmcqTask = perArgumentTask('subtask', undefined, (subtask) => {
+  const repositories = subtask?.split(',');
+  return mcqTask({
+    benchmark: GMCQ,
+    dataset: hfDataset('TheFloatingString/gmcq', 'test'),
+    toSample: (record) => {
+      const repository = optionalField(record, 'repository_name', null);
+      return repositories === undefined || (typeof repository === 'string' && repositories.includes(repository)) ? gmcqSample(record) : [];
+    },
+  });
+});
 
 const TERRAFORM = {
   name: 'rootly_terraform',
@@ -101,20 +85,14 @@ const TERRAFORM = {
 };
 
 /** `DATASETS` of datasets/rootly_terraform.py: each subtask's repository. */
-const TERRAFORM_SETS: Readonly<Record<string, BenchmarkTask>> = Object.fromEntries(
-  [
-    ['azure-k8s-mcq', 'TheFloatingString/rootly_terraform_azure_k8s_1'],
-    ['s3-security-mcq', 'TheFloatingString/s3_tf_s3_security_mcq'],
-  ].map(([subtask, path]) => [subtask, mcqTask({ benchmark: TERRAFORM, dataset: hfDataset(path, 'test'), toSample: terraformSample })]),
-);
-
-export const rootlyTerraformTask: BenchmarkTask = {
-  benchmark: TERRAFORM_SETS['azure-k8s-mcq'].benchmark,
-  create: (options) => {
-    const { subtask } = taskArgs(TERRAFORM.name, options, { subtask: 'azure-k8s-mcq' });
-    if (!Object.hasOwn(TERRAFORM_SETS, subtask)) {
-      throw new Error(`Unknown subtask: ${subtask}. Valid subtasks are: ${Object.keys(TERRAFORM_SETS).join(', ')}`);
-    }
-    return TERRAFORM_SETS[subtask].create({});
-  },
+const TERRAFORM_SETS: Readonly<Record<string, string>> = {
+  'azure-k8s-mcq': 'TheFloatingString/rootly_terraform_azure_k8s_1',
+  's3-security-mcq': 'TheFloatingString/s3_tf_s3_security_mcq',
 };
+
+export const rootlyTerraformTask = perArgumentTask('subtask', 'azure-k8s-mcq', (subtask = 'azure-k8s-mcq') => {
+  if (!Object.hasOwn(TERRAFORM_SETS, subtask)) {
+    throw new Error(`Unknown subtask: ${subtask}. Valid subtasks are: ${Object.keys(TERRAFORM_SETS).join(', ')}`);
+  }
+  return mcqTask({ benchmark: TERRAFORM, dataset: hfDataset(TERRAFORM_SETS[subtask], 'test'), toSample: terraformSample });
+});
