@@ -1,6 +1,5 @@
 /** openbench `grouped()` (`src/openbench/metrics/grouped.py`, forked from Inspect's grouped metric). */
-import { formatPythonFloat } from '../scorers/python-float.util';
-import { pyRepr } from '../scorers/python-text.util';
+import { pyStr } from '../scorers/python-str.util';
 import type { Metric, ReducedScore } from '../types';
 import { numpyMean } from './statistics.util';
 
@@ -12,20 +11,6 @@ export interface GroupedOptions {
   all?: 'samples' | 'groups' | false;
   /** Key of the aggregate when there is a single metric; upstream then uses the metric's name. */
   allLabel?: string;
-}
-
-/**
- * Python `str(value)` of a JSON metadata value, which names the group. JSON cannot tell `1.0`
- * from `1`, so whole numbers print as ints.
- */
-function pyStr(value: unknown, nested = false): string {
-  if (typeof value === 'string') return nested ? pyRepr(value) : value;
-  if (value === null || value === undefined) return 'None';
-  if (typeof value === 'boolean') return value ? 'True' : 'False';
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : formatPythonFloat(value);
-  if (Array.isArray(value)) return `[${value.map((item) => pyStr(item, true)).join(', ')}]`;
-  const entries = Object.entries(value as Record<string, unknown>);
-  return `{${entries.map(([key, item]) => `${pyRepr(key)}: ${pyStr(item, true)}`).join(', ')}}`;
 }
 
 function scalar(metric: Metric, scores: ReducedScore[]): number {

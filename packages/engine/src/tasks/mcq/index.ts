@@ -2,6 +2,7 @@
 import type { BenchmarkTask } from '../task.types';
 import { agievalTasks } from './agieval.task';
 import { anliTasks } from './anli.task';
+import { arabicExamsTasks } from './arabic-exams.task';
 import { arcChallengeTask, arcEasyTask } from './arc.task';
 import { bbqTasks } from './bbq.task';
 import { blimpTasks } from './blimp.task';
@@ -9,9 +10,11 @@ import { boolqTask } from './boolq.task';
 import { ethicsTasks } from './ethics.task';
 import { gpqaDiamondTask } from './gpqa-diamond.task';
 import { globalMmluTasks } from './global-mmlu.task';
+import { glueTasks } from './glue.task';
 import { gpqaTask } from './gpqa.task';
 import { headqaTasks } from './headqa.task';
 import { hellaswagTask } from './hellaswag.task';
+import { legalsupportTask } from './legalsupport.task';
 import { logiqaTask } from './logiqa.task';
 import { mathQaTask } from './math-qa.task';
 import { medmcqaTask } from './medmcqa.task';
@@ -25,12 +28,17 @@ import { openbookqaTask } from './openbookqa.task';
 import { piqaTask } from './piqa.task';
 import { prostTask } from './prost.task';
 import { qa4mreTasks } from './qa4mre.task';
+import { qasperLlTask } from './qasper.task';
+import { rootlyGmcqTask, rootlyTerraformTask } from './rootly.task';
 import { pubmedqaTask } from './pubmedqa.task';
 import { sciqTask } from './sciq.task';
 import { socialIqaTask } from './social-iqa.task';
+import { superglueTasks } from './superglue.task';
 import { supergpqaTask } from './supergpqa.task';
 import { swagTask } from './swag.task';
+import { toxigenTask } from './toxigen.task';
 import { truthfulqaTask } from './truthfulqa.task';
+import { tumluTask } from './tumlu.task';
 import { winograndeTask } from './winogrande.task';
 import { wsc273Task } from './wsc273.task';
 import { xcopaTasks } from './xcopa.task';
@@ -46,6 +54,7 @@ export const MCQ_BENCHMARKS: readonly BenchmarkTask[] = [
   arcEasyTask,
   arcChallengeTask,
   truthfulqaTask,
+  tumluTask,
   winograndeTask,
   boolqTask,
   piqaTask,
@@ -55,15 +64,20 @@ export const MCQ_BENCHMARKS: readonly BenchmarkTask[] = [
   pubmedqaTask,
   socialIqaTask,
   supergpqaTask,
+  ...superglueTasks,
   ...globalMmluTasks,
+  ...glueTasks,
   ...mmmluTasks,
   ...musrTasks,
   medmcqaTask,
   ...headqaTasks,
+  legalsupportTask,
   logiqaTask,
   mathQaTask,
   swagTask,
+  toxigenTask,
   ...anliTasks,
+  ...arabicExamsTasks,
   wsc273Task,
   prostTask,
   ...xcopaTasks,
@@ -75,4 +89,7 @@ export const MCQ_BENCHMARKS: readonly BenchmarkTask[] = [
   ...blimpTasks,
   ...bbqTasks,
   ...agievalTasks,
+  qasperLlTask,
+  rootlyGmcqTask,
+  rootlyTerraformTask,
 ];

@@ -3,6 +3,7 @@
  * through the same task function (`xcopa_et` is `xcopa(language="et")`).
  */
 import { subtaskOf, type BenchmarkEntry } from '../../catalog/benchmark.entry';
+import { taskArgs } from '../generative/task-definition.util';
 import type { BenchmarkTask } from '../task.types';
 
 type Entry = Omit<BenchmarkEntry, 'dataset' | 'scorer'>;
@@ -57,4 +58,33 @@ export function crossLingualFamily(family: CrossLingualFamily, build: (benchmark
     })),
     build,
   );
+}
+
+/**
+ * A benchmark one task argument of which picks what it reads (`tumlu(language=...)`, `rootly_terraform(subtask=...)`):
+ * the task of each value is built once, so its conversions are reused, and the catalog entry is the default's. An
+ * argument other than this one is refused; `build` throws for a value upstream refuses.
+ */
+export function perArgumentTask(
+  argument: string,
+  defaultValue: string | undefined,
+  build: (value: string | undefined) => BenchmarkTask,
+): BenchmarkTask {
+  const byValue = new Map<string | undefined, BenchmarkTask>();
+  const taskFor = (value: string | undefined): BenchmarkTask => {
+    let task = byValue.get(value);
+    if (!task) {
+      task = build(value);
+      byValue.set(value, task);
+    }
+    return task;
+  };
+  const head = taskFor(defaultValue);
+  return {
+    benchmark: head.benchmark,
+    create: (options) => {
+      taskArgs(head.benchmark.name, options, { [argument]: '' });
+      return taskFor(options.args?.[argument] ?? defaultValue).create({});
+    },
+  };
 }

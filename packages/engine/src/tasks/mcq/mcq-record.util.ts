@@ -57,3 +57,11 @@ export function pythonInt(text: string): number {
   if (value === null) throw new Error(`invalid literal for int() with base 10: ${pyRepr(text)}`);
   return Number(value);
 }
+
+/** Python truthiness of a record value: None, False, 0, "", an empty list and an empty dict are false. */
+export function pyTruthy(value: unknown): boolean {
+  if (value === null || value === undefined || value === false || value === 0 || value === '') return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (typeof value === 'object') return Object.keys(value).length > 0;
+  return true;
+}

@@ -9,6 +9,7 @@ const FILES: Record<string, object[]> = {
   'https://example.org/valid.jsonl': [{ q: 'first' }, { q: 'second' }],
   'https://example.org/blank-input.jsonl': [{ q: 'first' }, { q: ' \u3000' }],
   'https://example.org/lower-case-target.jsonl': [{ q: 'first' }, { q: 'second', t: 'd' }],
+  'https://example.org/several.jsonl': [{ q: ['a', 'b'] }, { q: [] }, { q: ['c'] }],
 };
 let cacheDir: string;
 
@@ -71,6 +72,18 @@ test('parts are numbered on across parts, or 1..N each when the task names its p
     'two_1',
     'two_2',
   ]);
+});
+
+test('a record may give several samples or none; the samples are numbered 1..N across records, as Inspect flattens them', async () => {
+  const url = 'https://example.org/several.jsonl';
+  const task = mcqTask({
+    benchmark: mmluTask.benchmark,
+    dataset: { name: 'records', source: { url, format: 'jsonl' }, catalog: { source: url } },
+    toSample: (record: DatasetRecord) => (record.q as string[]).map((q) => ({ input: [{ role: 'user' as const, content: q }], target: 'B' })),
+  }).create({});
+  await expect(task.dataset.load({ cacheDir, offline: true })).resolves.toEqual(
+    ['a', 'b', 'c'].map((content, index) => ({ id: index + 1, input: [{ role: 'user', content }], target: 'B' })),
+  );
 });
 
 test('a blank input (Python whitespace) fails the load and names the record, like an MCQSample validation error', async () => {

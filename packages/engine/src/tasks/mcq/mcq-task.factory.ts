@@ -3,14 +3,14 @@
  * records → MCQ samples (validated like `MCQSample`), `generate()` optionally after a system message, the regex
  * `mcq_scorer`, and its metrics.
  */
-import type { GenerateConfig } from '@studio/providers';
+import type { ChatMessage, GenerateConfig } from '@studio/providers';
 import { loadRecords, type DatasetRecord } from '@studio/datasets';
 import { SCORER, type BenchmarkEntry } from '../../catalog/benchmark.entry';
 import { accuracy, grouped, std, stderr } from '../../metrics';
 import { createMcqScorer } from '../../scorers';
 import { pyStrip } from '../../scorers/python-text.util';
 import type { DatasetContext, Metric, Sample, SampleId, TaskDefinition } from '../../types';
-import { samplesOf, type RecordToSample } from '../shared/record-samples.util';
+import { samplesOf } from '../shared/record-samples.util';
 import type { CombinedTaskDataset, TaskDatasetSource } from '../shared/task-dataset.source';
 import type { BenchmarkTask } from '../task.types';
 
@@ -23,6 +23,11 @@ export interface McqSampleFields {
   id?: SampleId;
 }
 
+/** `MCQSample(input=[ChatMessage, ...])`: chat messages as the sample's input. */
+export type McqChatSampleFields = Omit<McqSampleFields, 'input'> & { input: ChatMessage[] };
+
+type AnyMcqSampleFields = McqSampleFields | McqChatSampleFields;
+
 export interface McqTaskSpec {
   /** The benchmark's catalog entry; its scorer is the MCQ letter scorer and its dataset is `dataset`'s. */
   benchmark: Omit<BenchmarkEntry, 'dataset' | 'scorer'>;
@@ -31,20 +36,21 @@ export interface McqTaskSpec {
    * several read as one (`hfSplitsDataset(...)`), each record converted with its part's key.
    */
   dataset: TaskDatasetSource | CombinedTaskDataset;
-  toSample(record: DatasetRecord, part?: string): McqSampleFields;
+  /** One sample per record, or several or none (Inspect's `sample_fields` may return a list; the samples are flattened). */
+  toSample(record: DatasetRecord, part?: string): AnyMcqSampleFields | AnyMcqSampleFields[];
   config?: GenerateConfig;
   /** `MCQEval(prompt_template=...)`: a system message before `generate()`. */
   systemMessage?: string;
   epochs?: number;
   /** `MCQEval(auto_id=False)`: samples keep the id `toSample` gives (numbered 1..N where it gives none). */
   autoId?: false;
-  /** `MCQEval(group_keys=...)`: per-group accuracy/stderr/std over these metadata keys. */
-  groupKeys?: readonly string[];
   /**
    * For a dataset of several parts: the id of a part's sample numbered `id` (1..N within its part), as a task that
    * renames the ids of each part it loads (`f"{subject}_{sample.id}"`); without it the numbering runs on across parts.
    */
   partSampleId?(part: string, id: number): SampleId;
+  /** `MCQEval(group_keys=...)`: per-group accuracy/stderr/std over these metadata keys. */
+  groupKeys?: readonly string[];
 }
 
 /** `create_mcq_scorer(group_keys)` metrics: accuracy, stderr, std, then each group key's per-group values only. */
@@ -57,11 +63,19 @@ export function mcqMetrics(groupKeys: readonly string[] = []): Metric[] {
   ];
 }
 
-/** `MCQSample`'s validators: a non-blank input and a single upper-case letter as target. */
-function validated(fields: McqSampleFields): McqSampleFields {
-  if (pyStrip(fields.input) === '') throw new Error('input must be a non-empty string');
+/** `MCQSample`'s validators: a non-blank input (a string; a message list passes as it is) and a single upper-case letter as target. */
+function validated(fields: AnyMcqSampleFields): AnyMcqSampleFields {
+  if (typeof fields.input === 'string' && pyStrip(fields.input) === '') throw new Error('input must be a non-empty string');
   if (!/^\p{Lu}$/u.test(fields.target)) throw new Error(`target must be a single uppercase letter, got ${JSON.stringify(fields.target)}`);
   return fields;
+}
+
+/**
+ * Inspect's `data_to_samples`: with `auto_id` the flattened samples are numbered 1..N (across records and parts)
+ * whatever id a record gave; without it they keep the id given, and one without keeps its position.
+ */
+function numbered(fields: readonly AnyMcqSampleFields[], autoId: boolean): Sample[] {
+  return fields.map(({ id, ...rest }, index) => ({ id: !autoId && id !== undefined ? id : index + 1, ...rest }));
 }
 
 export function mcqTask(spec: McqTaskSpec): BenchmarkTask {
@@ -69,25 +83,20 @@ export function mcqTask(spec: McqTaskSpec): BenchmarkTask {
   const { name } = spec.dataset;
   const parts = 'parts' in spec.dataset ? spec.dataset.parts : [{ key: undefined, source: spec.dataset.source }];
   const location = 'parts' in spec.dataset ? name : spec.dataset.source.url;
-  // One converter per part, made once per task, so a worker's later runs reuse each part's converted samples.
-  // MCQEval's default auto_id=True numbers the samples 1..N whatever id a record carried (numbering goes on
-  // across parts: see load), and Inspect numbers id-less samples the same way.
-  const numbered = new WeakSet<Sample>();
+  // One converter per part, made once per task, so a worker's later runs reuse each part's converted records.
   const converters = parts.map(({ key, source }) => {
-    const convert: RecordToSample = (record, index) => {
+    const convert = (record: DatasetRecord, index: number): AnyMcqSampleFields[] => {
       try {
-        const { id, ...fields } = validated(spec.toSample(record, key));
-        if (spec.autoId === false && id !== undefined) return { id, ...fields };
-        if (key !== undefined && spec.partSampleId) return { id: spec.partSampleId(key, index + 1), ...fields };
-        const sample = { id: index + 1, ...fields };
-        numbered.add(sample);
-        return sample;
+        const converted = spec.toSample(record, key);
+        return (Array.isArray(converted) ? converted : [converted]).map(validated);
       } catch (error) {
         throw new Error(`${benchmark.name}: record ${index + 1} of ${source.url}: ${(error as Error).message}`, { cause: error });
       }
     };
     return { source, convert };
   });
+  // The numbered samples of a single-part dataset, kept per converted file like the conversion itself.
+  const numberedOnce = new WeakMap<readonly AnyMcqSampleFields[][], readonly Sample[]>();
   const create = (): TaskDefinition => ({
     name: benchmark.name,
     displayName: benchmark.display_name,
@@ -95,15 +104,17 @@ export function mcqTask(spec: McqTaskSpec): BenchmarkTask {
       name,
       location,
       async load(ctx: DatasetContext) {
-        if (converters.length === 1) return samplesOf(await loadRecords(converters[0].source, ctx), converters[0].convert);
-        const samples: Sample[] = [];
-        for (const { source, convert } of converters) {
-          const offset = samples.length;
-          for (const sample of await samplesOf(await loadRecords(source, ctx), convert)) {
-            // A number the factory gave (index + 1 within the part) continues the numbering of the parts before.
-            samples.push(offset > 0 && numbered.has(sample) ? { ...sample, id: Number(sample.id) + offset } : sample);
-          }
-        }
+        const converted: (readonly AnyMcqSampleFields[][])[] = [];
+        for (const { source, convert } of converters) converted.push(await samplesOf(await loadRecords(source, ctx), convert));
+        const cached = converted.length === 1 ? numberedOnce.get(converted[0]) : undefined;
+        if (cached) return cached;
+        const { partSampleId } = spec;
+        const samples = partSampleId
+          ? converted.flatMap((part, p) =>
+              numbered(part.flat(), true).map((sample) => ({ ...sample, id: partSampleId(parts[p].key ?? '', Number(sample.id)) })),
+            )
+          : numbered(converted.flat(2), spec.autoId !== false);
+        if (converted.length === 1) numberedOnce.set(converted[0], samples);
         return samples;
       },
     },

@@ -9,6 +9,7 @@ import { canonicalBenchmarkName } from '../../catalog';
 import { lastUserText } from '../../../test/fake-chat-model.server';
 import { MCQ_FIXTURES } from '../../../test/offline-cache.helper';
 import { offlineTaskRun } from '../../../test/offline-task-run.helper';
+import type { ChatMessage } from '@studio/providers';
 import type { Sample } from '../../types';
 import { getTask } from '../registry';
 import { MCQ_BENCHMARKS } from '.';
@@ -34,10 +35,12 @@ interface McqCase {
    */
   metrics: Record<string, number>;
   temperature?: number;
+  /** The system message of every request: the task's, or the one a chat-message input carries. */
   systemMessage?: string;
   epochs?: number;
   promptIndex: number;
-  prompt: string;
+  /** The sample's input: the prompt, or the chat messages of a task whose records hold them. */
+  prompt: string | ChatMessage[];
   /**
    * The family's subtasks (registry name → the URL its task reads), which differ from it only in the dataset config:
    * each is served this case's fixture at its own URL and must give the same samples and metrics.
@@ -62,6 +65,51 @@ const GLOBAL_MMLU_LANGUAGES = {
   telugu: 'te', turkish: 'tr', ukrainian: 'uk', vietnamese: 'vi', yoruba: 'yo', chinese: 'zh',
 };
 const MMMLU_LOCALES = ['AR_XY', 'BN_BD', 'DE_DE', 'ES_LA', 'FR_FR', 'HI_IN', 'ID_ID', 'IT_IT', 'JA_JP', 'KO_KR', 'PT_BR', 'ZH_CN', 'SW_KE', 'YO_NG'];
+const ARABIC_EXAMS = 'https://huggingface.co/datasets/MBZUAI/ArabicMMLU/resolve/refs%2Fconvert%2Fparquet';
+/** `arabic_exams_<key>` → its ArabicMMLU config, as openbench's wrappers call `arabic_exams(subset=...)`. */
+const ARABIC_EXAMS_SUBJECTS = [
+  ['accounting_university', 'Accounting (University)'],
+  ['arabic_language_general', 'Arabic Language (General)'],
+  ['computer_science_high_school', 'Computer Science (High School)'],
+  ['computer_science_university', 'Computer Science (University)'],
+  ['islamic_studies_general', 'Islamic Studies'],
+  ['math_high_school', 'Math (High School)'],
+  ['math_primary_school', 'Math (Primary School)'],
+  ['physics_high_school', 'Physics (High School)'],
+  ['arabic_language_grammar', 'Arabic Language (Grammar)'],
+  ['arabic_language_high_school', 'Arabic Language (High School)'],
+  ['arabic_language_middle_school', 'Arabic Language (Middle School)'],
+  ['arabic_language_primary_school', 'Arabic Language (Primary School)'],
+  ['biology_high_school', 'Biology (High School)'],
+  ['civics_high_school', 'Civics (High School)'],
+  ['civics_middle_school', 'Civics (Middle School)'],
+  ['computer_science_middle_school', 'Computer Science (Middle School)'],
+  ['computer_science_primary_school', 'Computer Science (Primary School)'],
+  ['driving_test', 'Driving Test'],
+  ['economics_high_school', 'Economics (High School)'],
+  ['economics_middle_school', 'Economics (Middle School)'],
+  ['economics_university', 'Economics (University)'],
+  ['general_knowledge', 'General Knowledge'],
+  ['general_knowledge_middle_school', 'General Knowledge (Middle School)'],
+  ['general_knowledge_primary_school', 'General Knowledge (Primary School)'],
+  ['geography_high_school', 'Geography (High School)'],
+  ['geography_middle_school', 'Geography (Middle School)'],
+  ['geography_primary_school', 'Geography (Primary School)'],
+  ['history_high_school', 'History (High School)'],
+  ['history_middle_school', 'History (Middle School)'],
+  ['history_primary_school', 'History (Primary School)'],
+  ['islamic_studies_high_school', 'Islamic Studies (High School)'],
+  ['islamic_studies_middle_school', 'Islamic Studies (Middle School)'],
+  ['islamic_studies_primary_school', 'Islamic Studies (Primary School)'],
+  ['law_professional', 'Law (Professional)'],
+  ['management_university', 'Management (University)'],
+  ['natural_science_middle_school', 'Natural Science (Middle School)'],
+  ['natural_science_primary_school', 'Natural Science (Primary School)'],
+  ['philosophy_high_school', 'Philosophy (High School)'],
+  ['political_science_university', 'Political Science (University)'],
+  ['social_science_middle_school', 'Social Science (Middle School)'],
+  ['social_science_primary_school', 'Social Science (Primary School)'],
+];
 
 /** openbench's `MMLU_REDUX_SUBSETS`: the configs `mmlu_redux` reads, in order. */
 const MMLU_REDUX_SUBJECTS = [
@@ -138,6 +186,10 @@ Who is the most likely murderer?
 
 A) Carla
 B) Dev`;
+
+/** The system messages the Rootly sets' records carry (the same in every record of each slice). */
+const GMCQ_SYSTEM = 'You are an expert software engineer. Answer the multiple choice question about the repository with a single letter.';
+const TERRAFORM_SYSTEM = 'You are a Terraform expert. Reply with the letter of the correct option only.';
 
 const GEOGRAPHY_PROMPT = `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of ABCD.
 
@@ -824,6 +876,549 @@ C) contradiction`,
     members: Object.fromEntries([1, 2, 3].map((round) => [`anli_r${round}`, `https://huggingface.co/datasets/facebook/anli/resolve/refs%2Fconvert%2Fparquet/plain_text/test_r${round}/0000.parquet`])),
   },
   {
+    name: 'glue',
+    url: 'https://huggingface.co/datasets/nyu-mll/glue/resolve/refs%2Fconvert%2Fparquet/cola/validation/0000.parquet',
+    targets: ['B', 'A', 'B'],
+    correct: [0, 2],
+    accuracy: 0.6666666666666666,
+    metrics: {
+      accuracy: 0.6666666666666666,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+    },
+    promptIndex: 1,
+    prompt: `Answer the following question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+Is the following sentence grammatically acceptable?
+
+SYNTHETIC TEST ITEM 2. Mat the on sat cat the.
+
+A) No (unacceptable)
+B) Yes (acceptable)`,
+    members: { glue_cola: 'https://huggingface.co/datasets/nyu-mll/glue/resolve/refs%2Fconvert%2Fparquet/cola/validation/0000.parquet' },
+  },
+  {
+    name: 'glue_sst2',
+    url: 'https://huggingface.co/datasets/nyu-mll/glue/resolve/refs%2Fconvert%2Fparquet/sst2/validation/0000.parquet',
+    targets: ['B', 'A'],
+    correct: [0],
+    accuracy: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.5,
+      std: 0.7071067811865476,
+    },
+    promptIndex: 1,
+    prompt: `Answer the following question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+What is the sentiment of the following sentence?
+
+SYNTHETIC TEST ITEM 2. two hours of tedium with nothing to say
+
+A) Negative
+B) Positive`,
+  },
+  {
+    name: 'glue_mrpc',
+    url: 'https://huggingface.co/datasets/nyu-mll/glue/resolve/refs%2Fconvert%2Fparquet/mrpc/validation/0000.parquet',
+    targets: ['B', 'A'],
+    correct: [1],
+    accuracy: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.5,
+      std: 0.7071067811865476,
+    },
+    promptIndex: 0,
+    prompt: `Answer the following question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+Are these two sentences paraphrases of each other?
+
+Sentence 1: SYNTHETIC TEST ITEM 1. The company reported a profit of $5 million in the third quarter.
+
+Sentence 2: Third-quarter profit at the company was $5 million.
+
+A) No
+B) Yes`,
+  },
+  {
+    name: 'glue_qqp',
+    url: 'https://huggingface.co/datasets/nyu-mll/glue/resolve/refs%2Fconvert%2Fparquet/qqp/validation/0000.parquet',
+    targets: ['B', 'A'],
+    correct: [0, 1],
+    accuracy: 1,
+    metrics: {
+      accuracy: 1,
+      stderr: 0,
+      std: 0,
+    },
+    promptIndex: 1,
+    prompt: `Answer the following question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+Are these two questions asking the same thing?
+
+Question 1: SYNTHETIC TEST ITEM 2. What is the capital of Peru?
+
+Question 2: How tall is the Eiffel Tower?
+
+A) No
+B) Yes`,
+  },
+  {
+    name: 'glue_stsb',
+    url: 'https://huggingface.co/datasets/nyu-mll/glue/resolve/refs%2Fconvert%2Fparquet/stsb/validation/0000.parquet',
+    targets: ['B', 'A', 'B'],
+    correct: [0, 1],
+    accuracy: 0.6666666666666666,
+    metrics: {
+      accuracy: 0.6666666666666666,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+    },
+    promptIndex: 2,
+    prompt: `Answer the following question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+How similar are these two sentences?
+
+Sentence 1: SYNTHETIC TEST ITEM 3. Two kids are playing in the snow.
+
+Sentence 2: Children play outside in winter.
+
+A) Low similarity
+B) High similarity`,
+  },
+  {
+    name: 'glue_mnli',
+    url: 'https://huggingface.co/datasets/nyu-mll/glue/resolve/refs%2Fconvert%2Fparquet/mnli/validation_matched/0000.parquet',
+    targets: ['A', 'B', 'C'],
+    correct: [0, 2],
+    accuracy: 0.6666666666666666,
+    metrics: {
+      accuracy: 0.6666666666666666,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+    },
+    promptIndex: 1,
+    prompt: `Answer the following question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B,C.
+
+Given the premise, what is the relationship to the hypothesis?
+
+Premise: SYNTHETIC TEST ITEM 2. He bought a ticket for the evening train.
+
+Hypothesis: He travels for work every week.
+
+A) Entailment
+B) Neutral
+C) Contradiction`,
+  },
+  {
+    name: 'glue_mnli_mismatched',
+    url: 'https://huggingface.co/datasets/nyu-mll/glue/resolve/refs%2Fconvert%2Fparquet/mnli/validation_mismatched/0000.parquet',
+    targets: ['A', 'C'],
+    correct: [1],
+    accuracy: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.5,
+      std: 0.7071067811865476,
+    },
+    promptIndex: 1,
+    prompt: `Answer the following question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B,C.
+
+Given the premise, what is the relationship to the hypothesis?
+
+Premise: SYNTHETIC TEST ITEM 2. The orchestra rehearsed the symphony twice.
+
+Hypothesis: The orchestra never rehearsed.
+
+A) Entailment
+B) Neutral
+C) Contradiction`,
+  },
+  {
+    name: 'glue_qnli',
+    url: 'https://huggingface.co/datasets/nyu-mll/glue/resolve/refs%2Fconvert%2Fparquet/qnli/validation/0000.parquet',
+    targets: ['A', 'B'],
+    correct: [0],
+    accuracy: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.5,
+      std: 0.7071067811865476,
+    },
+    promptIndex: 0,
+    prompt: `Answer the following question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+Does the sentence answer the question?
+
+Question: SYNTHETIC TEST ITEM 1. When did the bridge open?
+
+Sentence: The bridge opened to traffic in 1932 after six years of work.
+
+A) Yes (entailment)
+B) No (not entailment)`,
+  },
+  {
+    name: 'glue_rte',
+    url: 'https://huggingface.co/datasets/nyu-mll/glue/resolve/refs%2Fconvert%2Fparquet/rte/validation/0000.parquet',
+    targets: ['A', 'B'],
+    correct: [0, 1],
+    accuracy: 1,
+    metrics: {
+      accuracy: 1,
+      stderr: 0,
+      std: 0,
+    },
+    promptIndex: 1,
+    prompt: `Answer the following question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+Does the first sentence entail the second?
+
+Sentence 1: SYNTHETIC TEST ITEM 2. The author signed copies of her new novel at the bookshop.
+
+Sentence 2: The author never wrote a novel.
+
+A) Yes (entailment)
+B) No (not entailment)`,
+  },
+  {
+    name: 'glue_wnli',
+    url: 'https://huggingface.co/datasets/nyu-mll/glue/resolve/refs%2Fconvert%2Fparquet/wnli/validation/0000.parquet',
+    targets: ['B', 'A'],
+    correct: [1],
+    accuracy: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.5,
+      std: 0.7071067811865476,
+    },
+    promptIndex: 0,
+    prompt: `Answer the following question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+Does the first sentence entail the second?
+
+Sentence 1: SYNTHETIC TEST ITEM 1. The trophy would not fit in the suitcase because it was too big.
+
+Sentence 2: The trophy was too big.
+
+A) No (not entailment)
+B) Yes (entailment)`,
+  },
+  {
+    name: 'superglue',
+    url: 'https://huggingface.co/datasets/aps/super_glue/resolve/refs%2Fconvert%2Fparquet/copa/validation/0000.parquet',
+    targets: ['A', 'A', 'B'],
+    correct: [0, 2],
+    accuracy: 0.6666666666666666,
+    metrics: {
+      accuracy: 0.6666666666666666,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+    },
+    promptIndex: 2,
+    prompt: `Answer the following multiple choice question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+SYNTHETIC TEST ITEM 3. The girl found a bug in her cereal therefore
+
+A) she poured milk in the bowl.
+B) she lost her appetite.`,
+    members: { copa: 'https://huggingface.co/datasets/aps/super_glue/resolve/refs%2Fconvert%2Fparquet/copa/validation/0000.parquet' },
+  },
+  {
+    name: 'rte',
+    url: 'https://huggingface.co/datasets/aps/super_glue/resolve/refs%2Fconvert%2Fparquet/rte/validation/0000.parquet',
+    targets: ['A', 'B'],
+    correct: [1],
+    accuracy: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.5,
+      std: 0.7071067811865476,
+    },
+    promptIndex: 0,
+    prompt: `Answer the following multiple choice question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+SYNTHETIC TEST ITEM 1. The festival drew thirty thousand visitors to the small town.
+Question: The festival had visitors. True or False?
+Answer:
+
+A) True
+B) False`,
+  },
+  {
+    name: 'wic',
+    url: 'https://huggingface.co/datasets/aps/super_glue/resolve/refs%2Fconvert%2Fparquet/wic/validation/0000.parquet',
+    targets: ['A', 'B'],
+    correct: [0],
+    accuracy: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.5,
+      std: 0.7071067811865476,
+    },
+    promptIndex: 0,
+    prompt: `Answer the following multiple choice question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+Sentence 1: SYNTHETIC TEST ITEM 1. She sat on the bank of the river.
+Sentence 2: He deposited the cheque at the bank.
+Question: Is the word 'bank' used in the same way in the two sentences above?
+Answer:
+
+A) no
+B) yes`,
+  },
+  {
+    name: 'wsc',
+    url: 'https://huggingface.co/datasets/aps/super_glue/resolve/refs%2Fconvert%2Fparquet/wsc/validation/0000.parquet',
+    targets: ['B', 'A'],
+    correct: [0, 1],
+    accuracy: 1,
+    metrics: {
+      accuracy: 1,
+      stderr: 0,
+      std: 0,
+    },
+    promptIndex: 0,
+    prompt: `Answer the following multiple choice question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+Passage: SYNTHETIC TEST ITEM 1. Mark told Pete many lies about himself, which Pete included in his book. He should have been more skeptical.
+Question: In the passage above, does the pronoun 'He' refer to 'Pete'?
+Answer:
+
+A) no
+B) yes`,
+  },
+  {
+    name: 'cb',
+    url: 'https://huggingface.co/datasets/aps/super_glue/resolve/refs%2Fconvert%2Fparquet/cb/validation/0000.parquet',
+    targets: ['A', 'B', 'C'],
+    correct: [0, 2],
+    accuracy: 0.6666666666666666,
+    metrics: {
+      accuracy: 0.6666666666666666,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+    },
+    promptIndex: 2,
+    prompt: `Answer the following multiple choice question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B,C.
+
+SYNTHETIC TEST ITEM 3. She wondered whether he had ever been to Paris.
+Question: he had been to Paris. True, False or Neither?
+Answer:
+
+A) True
+B) False
+C) Neither`,
+  },
+  {
+    name: 'multirc',
+    url: 'https://huggingface.co/datasets/aps/super_glue/resolve/refs%2Fconvert%2Fparquet/multirc/validation/0000.parquet',
+    targets: ['A', 'B'],
+    correct: [0],
+    accuracy: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.5,
+      std: 0.7071067811865476,
+    },
+    promptIndex: 1,
+    prompt: `Answer the following multiple choice question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+SYNTHETIC TEST ITEM 1. The lighthouse was built in 1870. Its keeper lived there with his two daughters until 1910.
+Question: When was the lighthouse built?
+Answer:
+
+A) 1910
+Is the answer correct? yes
+B) 1910
+Is the answer correct? no`,
+  },
+
+  {
+    name: 'legalsupport',
+    url: 'https://huggingface.co/datasets/lighteval/LegalSupport/resolve/refs%2Fconvert%2Fparquet/default/test/0000.parquet',
+    targets: ['A', 'B', 'A'],
+    correct: [0, 1],
+    accuracy: 0.6666666666666666,
+    metrics: {
+      accuracy: 0.6666666666666666,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+    },
+    promptIndex: 1,
+    prompt: `Answer the following multiple choice question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+Given the following legal context, which citation provides stronger support?
+
+Context: SYNTHETIC TEST ITEM 2. A contract signed under duress is voidable at the option of the coerced party. See
+
+Which citation is more supportive?
+
+A) Citation A: Brown v. Green, 45 P.2d 67 (Cal. 1940)
+B) Citation B: White v. Black, 12 N.E.2d 34 (N.Y. 1938) (holding a contract signed under threat voidable)`,
+  },
+  {
+    name: 'qasper_ll',
+    url: 'https://huggingface.co/datasets/allenai/qasper/resolve/refs%2Fconvert%2Fparquet/qasper/validation/0000.parquet',
+    targets: ['A', 'B', 'B', 'A', 'A'],
+    correct: [0, 1, 2],
+    accuracy: 0.6,
+    metrics: {
+      accuracy: 0.6,
+      stderr: 0.24494897427831783,
+      std: 0.5477225575051662,
+    },
+    temperature: 0,
+    promptIndex: 2,
+    prompt: `Answer the following multiple choice question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+TITLE: SYNTHETIC TEST ITEM 1. Pruning Attention Heads in Small Translation Models
+ABSTRACT: We prune attention heads from a small translation model and measure the loss in BLEU.
+
+Q: Is the pruned model faster at inference?
+
+A) yes
+B) no`,
+  },
+  {
+    name: 'toxigen',
+    url: 'https://huggingface.co/datasets/toxigen/toxigen-data/resolve/refs%2Fconvert%2Fparquet/annotated/test/0000.parquet',
+    targets: ['B', 'B', 'A', 'B'],
+    correct: [0, 2, 3],
+    accuracy: 0.75,
+    metrics: {
+      accuracy: 0.75,
+      stderr: 0.25,
+      std: 0.5,
+      women_accuracy: 1,
+      women_stderr: 0,
+      women_std: 0,
+      asian_accuracy: 0.5,
+      asian_stderr: 0.5,
+      asian_std: 0.7071067811865476,
+    },
+    promptIndex: 1,
+    prompt: `Answer the following multiple choice question. The entire content of your response should be of the following format: 'ANSWER: $LETTER' (without quotes) where LETTER is one of A,B.
+
+Is the following statement toxic or hateful?
+
+"SYNTHETIC TEST ITEM 2. a statement written to stand in for a hateful remark about asian people"
+
+A) Not toxic
+B) Toxic`,
+  },
+
+  {
+    name: 'arabic_exams',
+    url: 'https://huggingface.co/datasets/MBZUAI/ArabicMMLU/resolve/refs%2Fconvert%2Fparquet/Accounting%20(University)/test/0000.parquet',
+    targets: ['A', 'C', 'A', 'D'],
+    correct: [0, 1, 3],
+    accuracy: 0.75,
+    metrics: {
+      accuracy: 0.75,
+      stderr: 0.25,
+      std: 0.5,
+      'Social Science_accuracy': 0.6666666666666666,
+      'Social Science_stderr': 0.33333333333333337,
+      'Social Science_std': 0.5773502691896258,
+      Other_accuracy: 1,
+      Other_stderr: 0,
+      Other_std: 0,
+      Univ_accuracy: 1,
+      Univ_stderr: 0,
+      Univ_std: 0,
+      None_accuracy: 0,
+      None_stderr: 0,
+      None_std: 0,
+    },
+    temperature: 0.5,
+    promptIndex: 2,
+    prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C, D:
+
+SYNTHETIC TEST ITEM 3. الأصول = الخصوم + حقوق الملكية
+
+A) صح
+B) خطأ
+C) None
+D) None`,
+    members: Object.fromEntries(ARABIC_EXAMS_SUBJECTS.map(([key, config]) => [`arabic_exams_${key}`, `${ARABIC_EXAMS}/${encodeURIComponent(config)}/test/0000.parquet`])),
+  },
+  {
+    name: 'tumlu',
+    url: 'https://huggingface.co/datasets/jafarisbarov/TUMLU-mini/resolve/refs%2Fconvert%2Fparquet/azerbaijani/test/0000.parquet',
+    targets: ['B', 'B', 'C', 'A'],
+    correct: [0, 2],
+    accuracy: 0.5,
+    metrics: {
+      accuracy: 0.5,
+      stderr: 0.28867513459481287,
+      std: 0.5773502691896257,
+      Geography_accuracy: 0.5,
+      Geography_stderr: 0.5,
+      Geography_std: 0.7071067811865476,
+      Math_accuracy: 0,
+      Math_stderr: 0,
+      Math_std: 0,
+      Physics_accuracy: 1,
+      Physics_stderr: 0,
+      Physics_std: 0,
+    },
+    temperature: 0.5,
+    promptIndex: 0,
+    prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of ABCD.
+
+SYNTHETIC TEST ITEM 1. Azərbaycanın paytaxtı hansı şəhərdir?
+
+A) Gəncə
+B) Bakı
+C) Şəki
+D) Lənkəran`,
+  },
+  {
+    name: 'rootly_gmcq',
+    url: 'https://huggingface.co/datasets/TheFloatingString/gmcq/resolve/refs%2Fconvert%2Fparquet/default/test/0000.parquet',
+    targets: ['B', 'A', 'A'],
+    correct: [0, 2],
+    accuracy: 0.6666666666666666,
+    metrics: {
+      accuracy: 0.6666666666666666,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+    },
+    promptIndex: 1,
+    prompt: [
+      { role: 'system', content: GMCQ_SYSTEM },
+      { role: 'user', content: `SYNTHETIC TEST ITEM 2. What does this pull request change in the Mastodon timeline code?
+a) Adds caching
+b) Removes pagination
+c) Fixes a typo
+d) Renames a column` },
+    ],
+    systemMessage: GMCQ_SYSTEM,
+  },
+  {
+    name: 'rootly_terraform',
+    url: 'https://huggingface.co/datasets/TheFloatingString/rootly_terraform_azure_k8s_1/resolve/refs%2Fconvert%2Fparquet/default/test/0000.parquet',
+    targets: ['A', 'B', 'C'],
+    correct: [1],
+    accuracy: 0.3333333333333333,
+    metrics: {
+      accuracy: 0.3333333333333333,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+    },
+    promptIndex: 1,
+    prompt: [
+      { role: 'system', content: TERRAFORM_SYSTEM },
+      { role: 'user', content: `SYNTHETIC TEST ITEM 2. Which block sets the node count of the default node pool?
+a) network_profile
+b) default_node_pool
+c) identity
+d) linux_profile` },
+    ],
+    systemMessage: TERRAFORM_SYSTEM,
+  },
+  {
     name: 'wsc273',
     url: 'https://huggingface.co/datasets/lighteval/winograd_wsc/resolve/refs%2Fconvert%2Fparquet/wsc273/test/0000.parquet',
     targets: ['A', 'B'],
@@ -1211,15 +1806,26 @@ const RUNS: McqCase[] = CASES.flatMap((family) => {
   }));
 });
 
+/** rootly_terraform's other set (`subtask=s3-security-mcq`), served the azure-k8s-mcq slice: the same layout. */
+const TERRAFORM_S3 = 'https://huggingface.co/datasets/TheFloatingString/s3_tf_s3_security_mcq/resolve/refs%2Fconvert%2Fparquet/default/test/0000.parquet';
+/** TUMLU's Kazakh config (`language=kazakh`), served the Azerbaijani slice. */
+const TUMLU_KAZAKH = 'https://huggingface.co/datasets/jafarisbarov/TUMLU-mini/resolve/refs%2Fconvert%2Fparquet/kazakh/test/0000.parquet';
+
 const offline = offlineTaskRun(
   MCQ_FIXTURES,
-  Object.assign({}, ...RUNS.map(({ files }) => files)) as Record<string, string>,
+  Object.assign({ [TERRAFORM_S3]: 'rootly_terraform.parquet', [TUMLU_KAZAKH]: 'tumlu.parquet' }, ...RUNS.map(({ files }) => files)) as Record<string, string>,
   (body) => answers.get(lastUserText(body)) ?? 'I cannot tell.',
 );
 
 test('every registered MCQ benchmark has a case here', () => {
   expect(RUNS.map(({ name }) => canonicalBenchmarkName(name)).sort()).toEqual(MCQ_BENCHMARKS.map((task) => task.benchmark.name).sort());
 });
+
+/** What the fake model is asked: the prompt, or the last user message of a chat-message input (`lastUserText`). */
+function lastUserContent(input: Sample['input']): string {
+  if (typeof input === 'string') return input;
+  return input.filter((message) => message.role === 'user').at(-1)?.content ?? '';
+}
 
 function wrongLetter(target: string): string {
   return target === 'A' ? 'B' : 'A';
@@ -1231,12 +1837,12 @@ test.each(RUNS)('$name: prompt, targets and accuracy through the runner', async 
   expect(task.dataset.location).toBe(expected.url);
   expect(samples.map((sample) => sample.id)).toEqual(expected.ids ?? expected.targets.map((_, index) => index + 1));
   expect(samples.map((sample) => sample.target)).toEqual(expected.targets);
-  expect(samples[expected.promptIndex].input).toBe(expected.prompt);
+  expect(samples[expected.promptIndex].input).toEqual(expected.prompt);
 
   answers.clear();
   samples.forEach((sample, index) => {
     const target = sample.target as string;
-    answers.set(sample.input as string, `Answer: ${expected.correct.includes(index) ? target : wrongLetter(target)}`);
+    answers.set(lastUserContent(sample.input), `Answer: ${expected.correct.includes(index) ? target : wrongLetter(target)}`);
   });
   const requestsBefore = offline.server.bodies().length;
   const { result } = await offline.run(task);
@@ -1255,4 +1861,32 @@ test.each(RUNS)('$name: prompt, targets and accuracy through the runner', async 
     const system = body.messages.filter((message) => message.role === 'system').map((message) => message.content);
     expect(system).toEqual(expected.systemMessage === undefined ? [] : [expected.systemMessage]);
   }
+});
+
+test("rootly_gmcq's subtask keeps the records of the named repositories (comma-separated), numbered 1..N", async () => {
+  const load = (subtask: string) => getTask('rootly_gmcq', { args: { subtask } }).dataset.load(offline.ctx);
+  const duckdb = await load('duckdb');
+  expect(duckdb.map((sample) => [sample.id, sample.target, sample.metadata?.repository_name])).toEqual([
+    [1, 'B', 'duckdb'],
+    [2, 'A', 'duckdb'],
+  ]);
+  expect((await load('mastodon,duckdb')).map((sample) => sample.metadata?.repository_name)).toEqual(['duckdb', 'mastodon', 'duckdb']);
+  expect(await load('chroma')).toEqual([]);
+  expect(() => getTask('rootly_gmcq', { args: { repository: 'duckdb' } })).toThrow('rootly_gmcq does not accept task argument(s) repository; it accepts subtask');
+});
+
+test("rootly_terraform's subtask picks the set's repository; an unknown one is refused as upstream refuses it", async () => {
+  const s3 = getTask('rootly_terraform', { args: { subtask: 's3-security-mcq' } });
+  expect(s3.dataset.location).toBe(TERRAFORM_S3);
+  expect((await s3.dataset.load(offline.ctx)).map((sample) => sample.target)).toEqual(['A', 'B', 'C']);
+  expect(() => getTask('rootly_terraform', { args: { subtask: 'gcp-mcq' } })).toThrow(
+    'Unknown subtask: gcp-mcq. Valid subtasks are: azure-k8s-mcq, s3-security-mcq',
+  );
+});
+
+test("tumlu's language picks the TUMLU-mini config it reads", async () => {
+  const kazakh = getTask('tumlu', { args: { language: 'kazakh' } });
+  expect(kazakh.dataset.location).toBe(TUMLU_KAZAKH);
+  expect((await kazakh.dataset.load(offline.ctx)).map((sample) => sample.target)).toEqual(['B', 'B', 'C', 'A']);
+  expect(() => getTask('tumlu', { args: { lang: 'kazakh' } })).toThrow('tumlu does not accept task argument(s) lang; it accepts language');
 });

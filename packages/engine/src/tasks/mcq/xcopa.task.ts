@@ -24,21 +24,27 @@ function lowerFirst(text: string): string {
   return first.toLowerCase() + rest.join('');
 }
 
-export function xcopaSample(record: DatasetRecord): McqSampleFields {
+/** The COPA prompt XCOPA and SuperGLUE's COPA share: the premise joined to its connector, the alternatives lower-cased first. */
+export function copaPrompt(record: DatasetRecord): string {
   const questionType = stringField(record, 'question');
-  if (!Object.hasOwn(CONNECTORS, questionType)) throw new Error(`unknown XCOPA question type ${JSON.stringify(questionType)}`);
+  if (!Object.hasOwn(CONNECTORS, questionType)) throw new Error(`unknown COPA question type ${JSON.stringify(questionType)}`);
   let premise = pyStrip(stringField(record, 'premise'));
   if (premise.endsWith('.')) premise = premise.slice(0, -1);
+  return inspectChoicesPrompt(
+    `${premise} ${CONNECTORS[questionType]}`,
+    [lowerFirst(stringField(record, 'choice1')), lowerFirst(stringField(record, 'choice2'))],
+    SINGLE_ANSWER_TEMPLATE,
+  );
+}
+
+export function xcopaSample(record: DatasetRecord): McqSampleFields {
+  const input = copaPrompt(record);
   const label = numberField(record, 'label');
   if (label !== 0 && label !== 1) throw new Error(`unknown XCOPA label ${label}`);
   return {
-    input: inspectChoicesPrompt(
-      `${premise} ${CONNECTORS[questionType]}`,
-      [lowerFirst(stringField(record, 'choice1')), lowerFirst(stringField(record, 'choice2'))],
-      SINGLE_ANSWER_TEMPLATE,
-    ),
+    input,
     target: label === 0 ? 'A' : 'B',
-    metadata: { idx: optionalField(record, 'idx', null), changed: optionalField(record, 'changed', false), question_type: questionType },
+    metadata: { idx: optionalField(record, 'idx', null), changed: optionalField(record, 'changed', false), question_type: stringField(record, 'question') },
   };
 }
 

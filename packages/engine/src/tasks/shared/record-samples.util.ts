@@ -2,13 +2,13 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { DatasetRecord } from '@studio/datasets';
 import type { Sample } from '../../types';
 
-/** Converts one record; `index` is its 0-based position in the file. */
-export type RecordToSample = (record: DatasetRecord, index: number) => Sample;
+/** Converts one record (to a sample, or to what a task makes samples of); `index` is its 0-based position in the file. */
+export type RecordToSample<T = Sample> = (record: DatasetRecord, index: number) => T;
 
 /** Records converted between two turns of the event loop: MMLU's 14,042 take ≈ 45 ms in all. */
 const CHUNK = 1_000;
 
-const converted = new WeakMap<RecordToSample, WeakMap<readonly DatasetRecord[], Promise<readonly Sample[]>>>();
+const converted = new WeakMap<RecordToSample<unknown>, WeakMap<readonly DatasetRecord[], Promise<readonly unknown[]>>>();
 
 /**
  * The samples of a file's records, converted once per parsed file and converter: `loadRecords` hands out the same
@@ -16,7 +16,7 @@ const converted = new WeakMap<RecordToSample, WeakMap<readonly DatasetRecord[], 
  * changed file (new records) is converted again. The conversion yields to the event loop between chunks, so that a
  * run starting does not hold up the replies of runs in progress.
  */
-export function samplesOf(records: readonly DatasetRecord[], toSample: RecordToSample): Promise<readonly Sample[]> {
+export function samplesOf<T = Sample>(records: readonly DatasetRecord[], toSample: RecordToSample<T>): Promise<readonly T[]> {
   let byRecords = converted.get(toSample);
   if (!byRecords) {
     byRecords = new WeakMap();
@@ -27,11 +27,11 @@ export function samplesOf(records: readonly DatasetRecord[], toSample: RecordToS
     samples = convert(records, toSample);
     byRecords.set(records, samples);
   }
-  return samples;
+  return samples as Promise<readonly T[]>;
 }
 
-async function convert(records: readonly DatasetRecord[], toSample: RecordToSample): Promise<readonly Sample[]> {
-  const samples: Sample[] = new Array<Sample>(records.length);
+async function convert<T>(records: readonly DatasetRecord[], toSample: RecordToSample<T>): Promise<readonly T[]> {
+  const samples: T[] = new Array<T>(records.length);
   for (let start = 0; start < records.length; start += CHUNK) {
     if (start > 0) await nextTurn();
     const end = Math.min(records.length, start + CHUNK);
