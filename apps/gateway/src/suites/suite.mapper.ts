@@ -71,7 +71,8 @@ export function suiteMatrix(suite: Pick<SuiteRow, 'benchmarks' | 'models' | 'eva
       ];
     });
     const values = cells.flatMap((c) => (c.primary_metric ? [c.primary_metric.value] : []));
-    const own = runs.filter((r) => r.model === model);
+    // In the suite's benchmark order (openbench's member order), as `bench eval` returns the logs.
+    const own = suite.benchmarks.flatMap((benchmark) => byPair.get(`${model}\n${benchmark}`) ?? []);
     return {
       model,
       cells,
