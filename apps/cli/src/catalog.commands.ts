@@ -1,11 +1,12 @@
 /** `studio list` and `studio describe`: the benchmark catalog, marked with what this engine can run. */
-import { catalogView, getBenchmark, getTask, hasTask, listBenchmarks, runnableTaskNames } from '@studio/engine';
+import { catalogView, evalGroupView, getBenchmark, getTask, hasTask, listBenchmarks, listEvalGroups, runnableTaskNames } from '@studio/engine';
 import { parseArgs } from 'node:util';
 import { UsageError } from './eval-args.parser';
 
-export const LIST_USAGE = `Usage: studio list [--all] [--alpha] [--runnable] [--search TEXT]
+export const LIST_USAGE = `Usage: studio list [--all] [--alpha] [--runnable] [--search TEXT] [--groups]
 
 Lists openbench benchmarks; "yes" in the runnable column means studio eval can run it.
+  --groups     list openbench's eval groups instead (studio eval <group> runs every member, then the group summary)
   --all        include subtasks (per-language, per-subject keys)
   --alpha      include alpha benchmarks
   --runnable   only benchmarks this engine can run
@@ -28,6 +29,7 @@ export function listCommand(argv: readonly string[]): string {
         alpha: { type: 'boolean' },
         runnable: { type: 'boolean' },
         search: { type: 'string', short: 's' },
+        groups: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -37,12 +39,25 @@ export function listCommand(argv: readonly string[]): string {
   }
   if (values.help) return LIST_USAGE;
   const needle = values.search?.toLowerCase();
+  if (values.groups) return listGroups(Boolean(values.runnable), needle);
   const entries = catalogView(new Set(runnableTaskNames()), { includeSubtasks: values.all, includeAlpha: values.alpha })
     .filter((meta) => !values.runnable || meta.runnable)
     .filter((meta) => !needle || [meta.name, meta.display_name, meta.description].some((text) => text.toLowerCase().includes(needle)));
   const rows = entries.map((meta) => [meta.name, meta.display_name, meta.category, meta.runnable ? 'yes' : '-', meta.description_short]);
   const runnable = entries.filter((meta) => meta.runnable).length;
   return `${table([['benchmark', 'name', 'category', 'runnable', 'description'], ...rows])}\n\nTotal: ${entries.length} benchmarks, ${runnable} runnable`;
+}
+
+/** The eval groups, each runnable ("yes") or with how many of its members can run. */
+function listGroups(runnableOnly: boolean, needle: string | undefined): string {
+  const runnable = new Set(runnableTaskNames());
+  const groups = listEvalGroups()
+    .map((group) => evalGroupView(group, runnable))
+    .filter((view) => !runnableOnly || view.runnable)
+    .filter((view) => !needle || [view.name, view.display_name, view.description].some((text) => text.toLowerCase().includes(needle)));
+  const rows = groups.map((g) => [g.name, g.display_name, String(g.members.length), g.runnable ? 'yes' : `${g.runnable_members}/${g.members.length}`, g.description]);
+  const ready = groups.filter((g) => g.runnable).length;
+  return `${table([['group', 'name', 'members', 'runnable', 'description'], ...rows])}\n\nTotal: ${groups.length} groups, ${ready} runnable`;
 }
 
 /** Catalog names close to `name`, for a "did you mean". */
