@@ -4,21 +4,27 @@ import { heatColor, parseModels, toSuiteCreate } from './suite-form';
 
 describe('toSuiteCreate', () => {
   test('benchmarks, models (lines or commas, trimmed, once each) and the run options', () => {
-    expect(toSuiteCreate(' Nightly ', ['mmlu', 'gsm8k'], 'openai/gpt-4o\n groq/llama , openai/gpt-4o', { ...emptyForm, limit: '5', tags: 'A' })).toEqual({
+    expect(toSuiteCreate(' Nightly ', { benchmarks: ['mmlu', 'gsm8k'] }, 'openai/gpt-4o\n groq/llama , openai/gpt-4o', { ...emptyForm, limit: '5', tags: 'A' })).toEqual({
       body: { name: 'Nightly', benchmarks: ['mmlu', 'gsm8k'], models: ['openai/gpt-4o', 'groq/llama'], limit: 5, tags: ['a'] },
     });
   });
 
   test('every problem at once: no benchmark, a model not provider/model, a bad option', () => {
-    expect(toSuiteCreate('', [], 'gpt-4o', { ...emptyForm, temperature: '3' })).toEqual({
+    expect(toSuiteCreate('', { benchmarks: [] }, 'gpt-4o', { ...emptyForm, temperature: '3' })).toEqual({
       errors: {
         benchmarks: 'Choose at least one benchmark',
         models: '"gpt-4o" is not written provider/model, e.g. openai/gpt-4o',
         temperature: 'Temperature must be between 0 and 2',
       },
     });
-    expect(toSuiteCreate('', ['mmlu'], ' ', emptyForm)).toEqual({ errors: { models: 'Add at least one model, written provider/model' } });
-    expect(toSuiteCreate('', Array.from({ length: 21 }, (_, i) => `b${i}`), 'a/b', emptyForm)).toEqual({ errors: { benchmarks: 'At most 20 benchmarks' } });
+    expect(toSuiteCreate('', { benchmarks: ['mmlu'] }, ' ', emptyForm)).toEqual({ errors: { models: 'Add at least one model, written provider/model' } });
+    expect(toSuiteCreate('', { benchmarks: Array.from({ length: 21 }, (_, i) => `b${i}`) }, 'a/b', emptyForm)).toEqual({ errors: { benchmarks: 'At most 20 benchmarks' } });
+  });
+
+  test('an eval group instead of benchmarks: sent as group, whatever its size', () => {
+    expect(toSuiteCreate('', { group: 'global_mmlu' }, 'openai/gpt-4o', { ...emptyForm, limit: '2' })).toEqual({
+      body: { group: 'global_mmlu', models: ['openai/gpt-4o'], limit: 2 },
+    });
   });
 });
 
