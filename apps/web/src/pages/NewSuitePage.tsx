@@ -56,7 +56,7 @@ export function NewSuitePage() {
       <PageHeader title="New suite" subtitle="Every benchmark you pick runs on every model you list: one run per pair, read as one table." />
       <form onSubmit={onSubmit} noValidate className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="space-y-5">
-          <Card title="Eval group">
+          <Card title="Run an eval group">
             <Field
               label="Eval group"
               htmlFor="suite-group"
