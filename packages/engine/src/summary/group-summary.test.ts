@@ -62,6 +62,13 @@ test('one member: no spread; the tie 12.125% prints as Python rounds it (to even
   );
 });
 
+test('a member whose accuracy is NaN (nothing scored) makes the figures nan, the interval [0, 1], as in Python', () => {
+  const summary = groupSummary('N', ['a', 'b'], [log('a', [{ accuracy: Number.NaN }], 0), log('b', [{ accuracy: 0.5 }], 2)])!;
+  expect(formatGroupSummary(summary)).toBe(
+    '\n============================================================\n\ud83d\udcca GROUP SUMMARY - N\n============================================================\nTotal benchmarks:    2\nTotal samples:       2\nMean accuracy:       nan%\nMedian accuracy:     nan%\n95% CI:              [0.00%, 100.00%]\nStd deviation:       nan\nStd error:           nan\n============================================================\n\n',
+  );
+});
+
 test('members without those metrics give the note; no member log gives nothing', () => {
   const noted = groupSummary('X', ['a'], [log('a', [{ f1: 0.3 }], 7)])!;
   expect(noted).toEqual({ group: 'X', benchmarks: 1, samples: 0, scored: 0, stats: null, note: expect.any(String) });

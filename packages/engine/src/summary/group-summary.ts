@@ -81,7 +81,9 @@ function sampleStd(values: readonly number[]): number {
   return Math.sqrt(pairwiseSum(squares) / (values.length - 1));
 }
 
+/** `np.median`: NaN when any value is. */
 function median(values: readonly number[]): number {
+  if (values.some(Number.isNaN)) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? sorted[mid] : npMean([sorted[mid - 1], sorted[mid]]);
@@ -126,7 +128,8 @@ export function groupSummary(group: string, members: readonly string[], logs: re
   const margin = n > 1 ? 1.96 * stderr : 0;
   return {
     ...base,
-    stats: { mean, median: median(values), std, stderr, ci_lower: Math.max(0, mean - margin), ci_upper: Math.min(1, mean + margin) },
+    // Python's max(0.0, x) and min(1.0, x) keep their first argument when x is NaN (a member whose accuracy is NaN).
+    stats: { mean, median: median(values), std, stderr, ci_lower: mean - margin > 0 ? mean - margin : 0, ci_upper: mean + margin < 1 ? mean + margin : 1 },
     note: null,
   };
 }
@@ -136,6 +139,7 @@ export function groupSummary(group: string, members: readonly string[], logs: re
  * (`toFixed` rounds it up).
  */
 export function pythonFixed(x: number, digits: number): string {
+  if (!Number.isFinite(x)) return Number.isNaN(x) ? 'nan' : x > 0 ? 'inf' : '-inf';
   const [whole, fraction] = Math.abs(x).toFixed(100).split('.');
   const kept = fraction.slice(0, digits);
   const tieToEven = /^50*$/.test(fraction.slice(digits)) && Number((kept || whole).at(-1)) % 2 === 0;
