@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { lastUserText, startFakeChatModel, type FakeChatModel } from '../../../packages/engine/test/fake-chat-model.server';
 import { MCQ_FIXTURES, placeInCache } from '../../../packages/engine/test/offline-cache.helper';
 import { runCli } from '../test/run-cli.helper';
-import { listCommand } from './catalog.commands';
+import { describeCommand, listCommand } from './catalog.commands';
 
 const ROUNDS = ['anli_r1', 'anli_r2', 'anli_r3'];
 
@@ -82,4 +82,21 @@ test('studio list --groups shows each group with its runnable members', () => {
   expect(all).toMatch(/^anli +ANLI +3 +yes +Aggregate of 3 ANLI rounds$/m);
   expect(all.endsWith('Total: 29 groups, 11 runnable')).toBe(true);
   expect(listCommand(['--groups', '--runnable']).endsWith('Total: 11 groups, 11 runnable')).toBe(true);
+});
+
+test('studio describe shows a group with its members; a benchmark sharing a runnable group key says eval runs the group', () => {
+  const bbh = describeCommand(['bbh']).split('\n');
+  expect(bbh.slice(0, 6)).toEqual([
+    'BIG-Bench Hard (eval group bbh)',
+    '',
+    'Aggregate of 18 challenging BIG-Bench tasks that require multi-step reasoning',
+    '',
+    'runnable      no: 18 of 18 members cannot run here (each member says why); a group runs only whole, as in openbench',
+    'members       18',
+  ]);
+  expect(bbh[6]).toMatch(/^ {2}bbh_causal_judgment +Not ported to this engine yet$/);
+  expect(describeCommand(['group:anli'])).toContain('runnable      yes: studio eval anli --model provider/model (each member, then the group summary)');
+  expect(describeCommand(['mgsm'])).toContain('runnable      yes, on a Studio server (studio submit mgsm); studio eval mgsm runs the eval group MGSM (studio describe group:mgsm)');
+  // smt's group cannot run here, so `studio eval smt` runs the benchmark.
+  expect(describeCommand(['smt'])).toContain('runnable      yes: studio eval smt --model provider/model');
 });
