@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { emptyForm } from './run-form';
-import { heatColor, parseModels, toSuiteCreate } from './suite-form';
+import { heatColor, parseModels, suiteTitle, toSuiteCreate } from './suite-form';
 
 describe('toSuiteCreate', () => {
   test('benchmarks, models (lines or commas, trimmed, once each) and the run options', () => {
@@ -34,4 +34,12 @@ test('parseModels and the heat map colours', () => {
   expect(heatColor(1)).toBe('hsl(120 70% 45% / 0.3)');
   expect(heatColor(0.5)).toBe('hsl(60 70% 45% / 0.3)');
   expect(heatColor(null)).toBe('transparent');
+});
+
+test('a suite is called by its name, else by its eval group or its size', () => {
+  const suite = { name: null, group: null, models: ['a/b', 'c/d'], benchmarks: ['mmlu', 'gsm8k', 'drop'] };
+  expect(suiteTitle(suite)).toBe('Suite of 2 × 3');
+  expect(suiteTitle({ ...suite, group: 'anli' })).toBe('Eval group anli on 2 models');
+  expect(suiteTitle({ ...suite, group: 'anli', models: ['a/b'] })).toBe('Eval group anli on 1 model');
+  expect(suiteTitle({ ...suite, name: 'Nightly' })).toBe('Nightly');
 });

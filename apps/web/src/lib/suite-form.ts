@@ -1,5 +1,5 @@
 /** The New suite form: the benchmarks and models picked, and the run options every run of the suite gets. */
-import type { SuiteCreate } from '../api/types';
+import type { SuiteCreate, SuiteSummary } from '../api/types';
 import { isModelId, toRunOptions, type FormErrors, type RunForm } from './run-form';
 
 export const MAX_SUITE_ITEMS = 20;
@@ -31,6 +31,13 @@ export function toSuiteCreate(name: string, selection: SuiteSelection, modelsTex
   if (Object.keys(errors).length || 'errors' in options) return { errors };
   const runs = benchmarks ? { benchmarks: [...benchmarks] } : { group: (selection as { group: string }).group };
   return { body: { ...(name.trim() ? { name: name.trim() } : {}), ...runs, models, ...options.body } };
+}
+
+/** What a suite is called: its name, else what it runs (an eval group on its models, or models × benchmarks). */
+export function suiteTitle(s: Pick<SuiteSummary, 'name' | 'group' | 'models' | 'benchmarks'>): string {
+  if (s.name) return s.name;
+  const models = `${s.models.length} model${s.models.length === 1 ? '' : 's'}`;
+  return s.group ? `Eval group ${s.group} on ${models}` : `Suite of ${s.models.length} × ${s.benchmarks.length}`;
 }
 
 /** A cell's colour on the heat map: red (0) through amber to green (1), a neutral surface without a value. */

@@ -10,7 +10,7 @@ import { toastError } from '../components/toast';
 import { DateText, ErrorBox, LoadingBlock, PageHeader, ProgressBar, StatusBadge } from '../components/ui';
 import { openEventStream, type StreamState } from '../lib/event-stream';
 import { formatCount, formatInterval, formatNumber, formatPercent, metricLabel } from '../lib/format';
-import { heatColor } from '../lib/suite-form';
+import { heatColor, suiteTitle } from '../lib/suite-form';
 import { applySuiteEvent, isRunEnd, isSuiteEnd } from '../lib/suite-live';
 
 const SUITE_STATUS_STYLE: Record<SuiteStatus, string> = {
@@ -70,7 +70,7 @@ export function SuitePage() {
   return (
     <>
       <PageHeader
-        title={s.name ?? (s.group ? `Eval group ${s.group} on ${s.models.length} model${s.models.length === 1 ? '' : 's'}` : `Suite of ${s.models.length} × ${s.benchmarks.length}`)}
+        title={suiteTitle(s)}
         subtitle={
           <span className="inline-flex flex-wrap items-center gap-2">
             <SuiteStatusBadge status={s.status} /> created <DateText iso={s.created_at} />
