@@ -43,9 +43,11 @@ export const DEFAULT_MODEL = 'groq/openai/gpt-oss-20b';
 /** openbench's `--timeout` default, seconds. */
 const DEFAULT_TIMEOUT_SECONDS = 10_000;
 
-export const EVAL_USAGE = `Usage: studio eval <benchmark> --model provider/model [options]
+export const EVAL_USAGE = `Usage: studio eval <benchmark|group> --model provider/model [options]
 
-Runs an openbench benchmark against a model and writes an Inspect .eval log.
+Runs an openbench benchmark against a model and writes an Inspect .eval log. An eval group (studio list --groups)
+runs each member in turn, one log each, then prints openbench's group summary; as with bench eval, a group's key wins
+over a benchmark of the same name (mgsm runs MGSM's 13 members).
 
 Options:
   --model provider/model      model to evaluate (default ${DEFAULT_MODEL})

@@ -1,17 +1,24 @@
 /**
- * `studio eval`: one benchmark against one model, the way `bench eval` runs it, with the log
- * streamed to disk and Ctrl-C turning into a clean cancellation.
+ * `studio eval`: one benchmark (or an eval group's members, one after another, then the group summary) against one
+ * model, the way `bench eval` runs it, with each log streamed to disk and Ctrl-C turning into a clean cancellation.
  */
 import { RUN_EXIT_CODE } from '@studio/contracts';
 import {
   EvalSession,
+  evalGroupView,
   evalSettings,
+  formatGroupSummary,
+  getEvalGroup,
+  groupSummary,
   hasTask,
   modelGenerator,
   newEvalLogIdentity,
   runEval,
+  runnableTaskNames,
+  type EvalGroupEntry,
   type EvalRunStatus,
   type EvalSettings,
+  type GroupSummaryLog,
   type SessionClientOptions,
 } from '@studio/engine';
 import { createModelClient, parseModelId, type ModelClient } from '@studio/providers';
@@ -72,20 +79,46 @@ function openSession(args: EvalArgs): EvalSession {
   }
 }
 
-export async function runEvalCommand(args: EvalArgs, env: CliEnv, io: CommandIo): Promise<number> {
-  const session = openSession(args);
-  const { task } = session;
-  const controller = new AbortController();
-  let openLog: EvalLogSink | undefined;
-  io.onInterrupt({
-    cancel() {
-      io.stderr.write('\nCancelling: waiting for in-flight requests to stop (Ctrl-C again to quit at once)\n');
-      controller.abort();
-    },
-    // The run is not waited for, so its results are lost, but the log still opens as cancelled with its samples.
-    beforeExit: () => openLog?.abort('cancelled'),
-  });
+const RUNNABLE: ReadonlySet<string> = new Set(runnableTaskNames());
 
+/**
+ * The eval group `studio eval <name>` runs, as `bench eval` expands a group before it looks for a benchmark (so `mgsm`
+ * is MGSM's 13 members). A group this engine cannot run whole is refused, naming each member that cannot run, unless
+ * the name is also a runnable benchmark (`smt`): that one runs, with a note.
+ */
+function groupToRun(args: EvalArgs, io: CommandIo): EvalGroupEntry | undefined {
+  const group = getEvalGroup(args.benchmark);
+  if (!group) return undefined;
+  const view = evalGroupView(group, RUNNABLE);
+  if (!view.runnable) {
+    if (hasTask(args.benchmark)) {
+      io.stderr.write(`Note: ${args.benchmark} is also an openbench eval group, which this engine cannot run whole; running the benchmark ${args.benchmark}\n`);
+      return undefined;
+    }
+    const missing = view.members.filter((m) => !m.runnable).map((m) => `  ${m.name}: ${m.reason}`);
+    throw new UsageError(`Eval group "${group.key}" cannot run: ${view.reason}\n${missing.join('\n')}`);
+  }
+  if (args.logfile) throw new UsageError('--logfile names one log; a group writes one per member (use --log-dir)');
+  return group;
+}
+
+/** One member's (or the benchmark's) outcome: its status and what the group summary reads of its log. */
+interface Evaluated {
+  status: EvalRunStatus;
+  log: GroupSummaryLog;
+}
+
+/** Shared by every benchmark of one command: the cancel signal, and the log to close if the process must exit. */
+interface EvalContext {
+  env: CliEnv;
+  io: CommandIo;
+  signal: AbortSignal;
+  setOpenLog(sink: EvalLogSink | undefined): void;
+}
+
+/** Runs one benchmark as `studio eval <benchmark>` does: progress, its metrics table and its log. */
+async function evaluate(args: EvalArgs, session: EvalSession, { env, io, signal, setOpenLog }: EvalContext): Promise<Evaluated> {
+  const { task } = session;
   const clients: ModelClient[] = [];
   try {
     const model = openClient(env, session.modelClientOptions());
@@ -98,20 +131,20 @@ export async function runEvalCommand(args: EvalArgs, env: CliEnv, io: CommandIo)
       cacheDir: join(args.dataDir ?? env.dataDir, 'datasets'),
       offline: args.offline || env.offline,
       hfToken: env.hfToken,
-      signal: controller.signal,
+      signal,
     };
     io.stderr.write(`Loading ${task.name} (${task.dataset.location})\n`);
     let samples;
     try {
       samples = await task.dataset.load(datasetContext);
     } catch (error) {
-      if (!controller.signal.aborted) throw error;
+      if (!signal.aborted) throw error;
       io.stderr.write('Cancelled before the run started; no log was written\n');
-      return EXIT_CODE.cancelled;
+      return { status: 'cancelled', log: { task: task.name, results: null } };
     }
     const items = session.plan(samples).length;
     const sink = openEvalLogSink(args.logDir, args.logfile, session.logStart(newEvalLogIdentity(), samples));
-    openLog = sink;
+    setOpenLog(sink);
     const progress = createProgressReporter(args.display, io.stderr, task.name);
     io.stderr.write(`Running ${task.name} on ${model.id}: ${items / session.epochs} samples × ${session.epochs} epoch(s)\n`);
     const run = session.runOptions({
@@ -120,7 +153,7 @@ export async function runEvalCommand(args: EvalArgs, env: CliEnv, io: CommandIo)
       samples,
       onSample: (record) => sink.addSample(record),
       onProgress: (p) => progress.update(p),
-      signal: controller.signal,
+      signal,
     });
     const result = await runEval(run).catch((error: unknown) => {
       // The engine itself failed: the log still ends properly, as a failed run.
@@ -129,14 +162,51 @@ export async function runEvalCommand(args: EvalArgs, env: CliEnv, io: CommandIo)
     });
     progress.finish();
     sink.finish(result);
+    setOpenLog(undefined);
 
     io.stdout(`${task.displayName} (${task.name}) · ${model.id} · status ${result.status}\n`);
     io.stdout(`${result.totals.completed}/${result.totals.samples} samples completed\n\n`);
     io.stdout(`${formatMetricsTable(result.results, result.reductions)}\n\n`);
     if (result.error) io.stderr.write(`Run failed: ${result.error}\n`);
     io.stdout(`Log: ${sink.path}\n`);
-    return EXIT_CODE[result.status];
+    // As the log records it: results only when there are scores (a run that failed before scoring has none).
+    const results = result.results.length === 0 ? null : { completed_samples: result.totals.completed, scores: result.results };
+    return { status: result.status, log: { task: task.name, results } };
   } finally {
     await Promise.all(clients.map((client) => client.close()));
   }
+}
+
+export async function runEvalCommand(args: EvalArgs, env: CliEnv, io: CommandIo): Promise<number> {
+  const group = groupToRun(args, io);
+  // Every member is resolved before anything runs, as `bench eval` loads every task first.
+  const runs = (group ? group.members : [args.benchmark]).map((benchmark) => {
+    const member = { ...args, benchmark };
+    return { args: member, session: openSession(member) };
+  });
+  const controller = new AbortController();
+  let openLog: EvalLogSink | undefined;
+  io.onInterrupt({
+    cancel() {
+      io.stderr.write('\nCancelling: waiting for in-flight requests to stop (Ctrl-C again to quit at once)\n');
+      controller.abort();
+    },
+    // The run is not waited for, so its results are lost, but the log still opens as cancelled with its samples.
+    beforeExit: () => openLog?.abort('cancelled'),
+  });
+  const context: EvalContext = { env, io, signal: controller.signal, setOpenLog: (sink) => (openLog = sink) };
+  if (!group) return EXIT_CODE[(await evaluate(runs[0].args, runs[0].session, context)).status];
+
+  io.stdout(`📦 Expanding group '${args.benchmark}' -> ${group.members.length} benchmarks\n`);
+  const outcomes: Evaluated[] = [];
+  for (const run of runs) {
+    // A member that fails does not stop the group (it is counted in the summary); a cancel does.
+    outcomes.push(await evaluate(run.args, run.session, context));
+    if (controller.signal.aborted) return EXIT_CODE.cancelled;
+    io.stdout('\n');
+  }
+  io.stdout('Evaluation complete!\n');
+  const summary = groupSummary(group.name, group.members, outcomes.map((o) => o.log));
+  if (summary) io.stdout(formatGroupSummary(summary));
+  return outcomes.some((o) => o.status !== 'success') ? EXIT_CODE.error : EXIT_CODE.success;
 }

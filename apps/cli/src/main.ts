@@ -17,9 +17,9 @@ import { runSubmitCommand } from './submit.command';
 const USAGE = `Usage: studio <command> [options]
 
 Commands:
-  eval <benchmark> --model provider/model   run a benchmark (studio eval --help)
-  list                                      list benchmarks (studio list --help)
-  describe <benchmark>                      show one benchmark
+  eval <benchmark|group> --model p/m        run a benchmark or an eval group (studio eval --help)
+  list                                      list benchmarks or eval groups (studio list --help)
+  describe <benchmark|group>                show one benchmark or eval group
   submit <benchmark> --server URL ...       run it on a Studio server, a CI gate (studio submit --help)
   admin grant|revoke <email>, admin list    administrators (studio admin --help)
 

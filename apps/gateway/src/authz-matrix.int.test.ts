@@ -254,6 +254,8 @@ const CASES: Case[] = [
       ['getVersion', 'GET /api/version', () => request(t.app).get('/api/version')],
       ['listBenchmarks', 'GET /api/benchmarks', () => request(t.app).get('/api/benchmarks')],
       ['getBenchmark', 'GET /api/benchmarks/{name}', () => request(t.app).get('/api/benchmarks/mmlu')],
+      ['listBenchmarkGroups', 'GET /api/benchmark-groups', () => request(t.app).get('/api/benchmark-groups')],
+      ['getBenchmarkGroup', 'GET /api/benchmark-groups/{name}', () => request(t.app).get('/api/benchmark-groups/mgsm')],
     ] as const
   ).map(([operationId, endpoint, send]): Case => ({ operationId, endpoint, state: 'none', send, expect: { anonymous: 200, owner: 200, other: 200 } })),
   {
@@ -446,6 +448,8 @@ const TOKEN_SCOPE: Record<string, TokenScope | null | 'public'> = {
   getVersion: 'public',
   listBenchmarks: 'public',
   getBenchmark: 'public',
+  listBenchmarkGroups: 'public',
+  getBenchmarkGroup: 'public',
   register: 'public',
   login: 'public',
   getProfile: 'read',

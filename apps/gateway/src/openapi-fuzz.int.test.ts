@@ -169,6 +169,8 @@ async function wellFormed(operationId: string, n: number): Promise<Example> {
     listWorkers: {},
     listBenchmarks: { query: { runnable_only: 'true' } },
     getBenchmark: { params: { name: 'mmlu' } },
+    listBenchmarkGroups: { query: { runnable_only: 'true' } },
+    getBenchmarkGroup: { params: { name: 'anli' } },
     register: { body: { email: `fuzz-${randomUUID()}@example.com`, password: 'securepassword' }, as: 'anonymous' },
     login: { body: { email: KNOWN_EMAIL, password: 'securepassword' }, as: 'anonymous' },
     getProfile: {},

@@ -63,6 +63,8 @@ const EXTENSION_ENDPOINTS: [method: string, path: string, auth: 'Yes' | 'No' | '
   ['post', '/suites/{suite_id}/cancel', 'Yes'],
   ['post', '/suites/{suite_id}/retry', 'Yes'],
   ['delete', '/suites/{suite_id}', 'Yes'],
+  ['get', '/benchmark-groups', 'No'],
+  ['get', '/benchmark-groups/{name}', 'No'],
 ];
 
 interface Operation {

@@ -131,6 +131,8 @@ const suitesRoute = createRoute({
 const newSuiteRoute = createRoute({
   getParentRoute: () => appRoute,
   path: 'suites/new',
+  // An eval group to run, picked from the New run page.
+  validateSearch: (raw: Record<string, unknown>): { group?: string } => clean({ group: str(raw.group) }),
   component: lazyRouteComponent(() => import('./pages/NewSuitePage'), 'NewSuitePage'),
 });
 

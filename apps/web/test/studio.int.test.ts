@@ -12,10 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '@studio/db/testing';
-import type { Sample } from '@studio/engine';
+import { hfFileUrl } from '@studio/datasets';
+import { getTask, type Sample } from '@studio/engine';
 import { launchChromium, stackEnv, startGateway, startWeb, startWorker, type StackProcess } from '../../../bench/src/studio-stack';
 import { startFakeChatModel, lastUserText, type FakeChatModel } from '../../../packages/engine/test/fake-chat-model.server';
 import { loadMmluRunSamples, mmluAnswer } from '../../../packages/engine/test/mmlu-run.helper';
+import { MCQ_FIXTURES, placeInCache } from '../../../packages/engine/test/offline-cache.helper';
 import { axeViolations, eventually, screenshot } from './browser.helpers';
 
 jest.setTimeout(180_000);
@@ -44,12 +46,18 @@ beforeAll(async () => {
   db = await createTestDatabase();
   samples = await loadMmluRunSamples(join(dataDir, 'datasets'));
   const byPrompt = new Map(samples.map((s) => [s.input as string, s]));
+  // The ANLI slice at each round's URL, for the eval group: the model answers those questions right.
+  const cacheDir = join(dataDir, 'datasets');
+  for (const round of [1, 2, 3]) placeInCache(cacheDir, hfFileUrl('facebook/anli', `plain_text/test_r${round}/0000.parquet`, 'refs/convert/parquet'), join(MCQ_FIXTURES, 'anli.parquet'));
+  const anli = new Map((await getTask('anli_r1').dataset.load({ cacheDir, offline: true })).map((s) => [s.input as string, String(s.target)]));
   // Slow enough (2 connections × 250 ms) that the page watches the run move.
   model = await startFakeChatModel({
     latencyMs: 250,
     usage: { prompt_tokens: 120, completion_tokens: 4, total_tokens: 124 },
     respond: (body) => {
       const sample = byPrompt.get(lastUserText(body));
+      const anliTarget = anli.get(lastUserText(body));
+      if (anliTarget) return `ANSWER: ${anliTarget}`;
       if (!sample) return { status: 400, body: { error: { message: 'unknown prompt' } } };
       return body.model === 'model-b' ? answerB(sample) : mmluAnswer(sample);
     },
@@ -288,6 +296,27 @@ test('a suite of two models on MMLU: the heat map fills in live, each cell links
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Suites' }).click();
   await main().getByRole('link', { name: 'Two models on MMLU' }).waitFor();
   await audit('suites');
+});
+
+test('an eval group from the New run catalog runs as a suite, and its page shows the group summary', async () => {
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New run' }).click();
+  await main().getByText(/^Eval groups \(11 of 29 runnable\)/).click();
+  await main().getByRole('link', { name: 'ANLI', exact: true }).click();
+  await page.waitForURL(/\/suites\/new\?group=anli$/);
+  await expect(main().getByRole('combobox', { name: 'Eval group' }).inputValue()).resolves.toBe('anli');
+  await main().getByText('anli_r1, anli_r2, anli_r3').waitFor();
+  await main().getByRole('textbox', { name: 'Models' }).fill('local/fake-model');
+  await page.getByLabel('Sample limit').fill('2');
+  await audit('new-suite-group');
+  await main().getByRole('button', { name: 'Start suite' }).click();
+  await page.waitForURL(/\/suites\/[0-9a-f-]{36}$/);
+  await main().getByRole('heading', { name: 'Eval group anli on 1 model' }).waitFor();
+  // Every round answered right: each member 1.0, so the summary is 100% with no spread.
+  const summary = main().getByRole('table', { name: 'Group summary by model' });
+  const row = summary.getByRole('row', { name: /^local\/fake-model/ });
+  await row.getByText('100.00%', { exact: true }).first().waitFor({ timeout: 60_000 });
+  expect(await row.getByRole('cell').allInnerTexts()).toEqual(['3', '6', '100.00%', '100.00%', '[100.00%, 100.00%]', '0.0000', '0.0000']);
+  await audit('suite-group');
 });
 
 test('a session the server no longer accepts sends the person to sign in, with a message', async () => {

@@ -9,5 +9,6 @@ export * from './session';
 export * from './tasks/registry';
 export type { TaskFactory, TaskOptions } from './tasks/task.types';
 export * from './summary/run-summary';
+export * from './summary/group-summary';
 export * from './sandbox';
 export { customDatasetTask, CUSTOM_GROUP_KEY, type CustomDataset } from './tasks/custom/custom-dataset.task';

@@ -1,7 +1,8 @@
 import { Controller, Get, Path, Query, Response, Route, Tags, OperationId } from '@tsoa/runtime';
 import type { ErrorBody } from '@studio/contracts';
-import { catalogView, getBenchmark, runnableTaskNames, withRunnable } from '@studio/engine';
+import { catalogView, getBenchmark, withRunnable } from '@studio/engine';
 import { AppError } from '../errors/app-error';
+import { RUNNABLE_BENCHMARKS as runnable } from './runnable-benchmarks';
 
 export interface BenchmarkRequirements {
   vision: boolean;
@@ -34,8 +35,6 @@ export interface Benchmark {
   /** Why it is not runnable (an agent harness, a container, tools, images, not ported yet); absent when runnable. */
   reason?: string;
 }
-
-const runnable = new Set(runnableTaskNames());
 
 @Route('benchmarks')
 @Tags('Benchmarks')

@@ -4,7 +4,7 @@ import { findSuite, listSuiteRuns, type RunRow, type SuiteRow } from '@studio/db
 import type { StoredRunEvent } from '@studio/runtime';
 import type { AppDeps } from '../deps';
 import { startEventStream, whenStreamEnds } from '../runs/run-stream';
-import { toSuiteDetail } from './suite.mapper';
+import { loadSuiteDetail } from './suite.service';
 import { advanceWatermark, cursorAfter, formatSuiteEventId, parseSuiteEventId, snapshotOrder, watermarkOf, type SuiteWatermark } from './suite-event-id';
 
 /** A run event relayed on the suite's stream: its name prefixed with `run_` (log lines are not relayed). */
@@ -98,7 +98,7 @@ export async function streamSuiteEvents(deps: AppDeps, suite: SuiteRow, req: Req
     if (allFinished(current)) {
       // Final events are published after the row is written: one more read picks up those that arrived meanwhile.
       deliver(await read());
-      write('suite_finished', toSuiteDetail(suite, current), true);
+      write('suite_finished', await loadSuiteDetail(deps, suite, current), true);
       end();
     }
   };
@@ -106,7 +106,7 @@ export async function streamSuiteEvents(deps: AppDeps, suite: SuiteRow, req: Req
     if (!closed) res.end();
   };
 
-  if (!resume) write('suite_status', toSuiteDetail(suite, runs));
+  if (!resume) write('suite_status', await loadSuiteDetail(deps, suite, runs));
   deliver(backlog);
   started = true;
   wake();

@@ -1,9 +1,27 @@
 import { RUN_STATUSES, isTerminal } from '@studio/contracts';
 import type { RunRow, SuiteRow } from '@studio/db';
+import { getEvalGroup, groupSummary, type EvalScoreResult } from '@studio/engine';
 import type { RunStatusName } from '../runs/run.types';
-import type { SuiteCell, SuiteDetail, SuiteMatrixRow, SuiteMetric, SuiteProgress, SuiteStatus, SuiteSummary } from './suite.types';
+import type { GroupSummary, SuiteCell, SuiteDetail, SuiteMatrixRow, SuiteMetric, SuiteProgress, SuiteStatus, SuiteSummary } from './suite.types';
 
-type SuiteRun = Pick<RunRow, 'run_id' | 'benchmark' | 'model' | 'status' | 'progress_current' | 'progress_total' | 'finished_at' | 'primary_metric' | 'primary_metric_name' | 'metrics' | 'error'>;
+type SuiteRun = Pick<RunRow, 'run_id' | 'benchmark' | 'model' | 'status' | 'progress_current' | 'progress_total' | 'finished_at' | 'primary_metric' | 'primary_metric_name' | 'metrics' | 'error' | 'results'>;
+
+/** Per run id, its samples completed without error (`countCompletedRunSamples`): a member's `completed_samples`. */
+export type CompletedSamples = ReadonlyMap<string, number>;
+
+/**
+ * The group summary over one model's runs once they have all finished: each run is a member's log, its stored
+ * `results` (none when it failed or was canceled before results) read as openbench reads a log's.
+ */
+function rowGroupSummary(suite: Pick<SuiteRow, 'eval_group'>, runs: readonly SuiteRun[], completed: CompletedSamples): GroupSummary | null {
+  const group = suite.eval_group === null ? undefined : getEvalGroup(suite.eval_group);
+  if (!group || runs.length === 0 || !runs.every((r) => isTerminal(r.status))) return null;
+  const logs = runs.map((r) => ({
+    task: r.benchmark,
+    results: r.results ? { completed_samples: completed.get(r.run_id) ?? 0, scores: r.results as EvalScoreResult[] } : null,
+  }));
+  return groupSummary(group.name, group.members, logs);
+}
 
 /** Running until every run has finished; then what they all ended as, or `partial` when they differ. */
 export function suiteStatus(runs: readonly Pick<RunRow, 'status'>[]): SuiteStatus {
@@ -34,7 +52,7 @@ function primaryMetric(run: SuiteRun): SuiteMetric | null {
 }
 
 /** One row per model and a cell per benchmark, in the suite's order; each row's mean is over its completed cells. */
-export function suiteMatrix(suite: Pick<SuiteRow, 'benchmarks' | 'models'>, runs: readonly SuiteRun[]): SuiteMatrixRow[] {
+export function suiteMatrix(suite: Pick<SuiteRow, 'benchmarks' | 'models' | 'eval_group'>, runs: readonly SuiteRun[], completed: CompletedSamples): SuiteMatrixRow[] {
   const byPair = new Map(runs.map((r) => [`${r.model}\n${r.benchmark}`, r]));
   return suite.models.map((model) => {
     const cells: SuiteCell[] = suite.benchmarks.flatMap((benchmark) => {
@@ -53,7 +71,15 @@ export function suiteMatrix(suite: Pick<SuiteRow, 'benchmarks' | 'models'>, runs
       ];
     });
     const values = cells.flatMap((c) => (c.primary_metric ? [c.primary_metric.value] : []));
-    return { model, cells, mean: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null, mean_over: values.length };
+    // In the suite's benchmark order (openbench's member order), as `bench eval` returns the logs.
+    const own = suite.benchmarks.flatMap((benchmark) => byPair.get(`${model}\n${benchmark}`) ?? []);
+    return {
+      model,
+      cells,
+      mean: values.length ? values.reduce((a, b) => a + b, 0) / values.length : null,
+      mean_over: values.length,
+      group_summary: rowGroupSummary(suite, own, completed),
+    };
   });
 }
 
@@ -68,10 +94,11 @@ export function toSuiteSummary(suite: SuiteRow, runs: readonly SuiteRun[]): Suit
     finished_at: finished ? finished.toISOString() : null,
     benchmarks: suite.benchmarks,
     models: suite.models,
+    group: suite.eval_group,
     progress: suiteProgress(runs),
   };
 }
 
-export function toSuiteDetail(suite: SuiteRow, runs: readonly SuiteRun[]): SuiteDetail {
-  return { ...toSuiteSummary(suite, runs), matrix: suiteMatrix(suite, runs) };
+export function toSuiteDetail(suite: SuiteRow, runs: readonly SuiteRun[], completed: CompletedSamples): SuiteDetail {
+  return { ...toSuiteSummary(suite, runs), matrix: suiteMatrix(suite, runs, completed) };
 }

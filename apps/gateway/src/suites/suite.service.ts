@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { isTerminal, type RunConfig } from '@studio/contracts';
-import { deleteSuiteWithRuns, findSuite, insertSuiteWithRuns, listRunsOfSuites, listSuiteRuns, listSuites, requeueFinishedRun, type NewRun, type RunRow, type SuiteRow } from '@studio/db';
+import { countCompletedRunSamples, deleteSuiteWithRuns, findSuite, insertSuiteWithRuns, listRunsOfSuites, listSuiteRuns, listSuites, requeueFinishedRun, type NewRun, type RunRow, type SuiteRow } from '@studio/db';
+import { evalGroupView, getEvalGroup } from '@studio/engine';
+import { RUNNABLE_BENCHMARKS } from '../benchmarks/runnable-benchmarks';
 import type { DeletedResponse } from '../api-keys/api-key.service';
 import type { AppDeps } from '../deps';
-import { AppError, notFound } from '../errors/app-error';
+import { AppError, notFound, validationError } from '../errors/app-error';
 import { RunCancelService } from '../runs/run-cancel.service';
 import { RunCreateService } from '../runs/run-create.service';
 import { DELETABLE, stillRunning } from '../runs/run-delete.service';
@@ -14,14 +16,48 @@ import type { RunOptions } from '../runs/run.types';
 import { toSuiteDetail, toSuiteSummary } from './suite.mapper';
 import type { SuiteCreate, SuiteCreated, SuiteDetail, SuiteListResponse, SuiteRetried } from './suite.types';
 
+/** Most runs one suite creates: a group's members × the models (a list of benchmarks is capped at 20 × 20 by its schema). */
+const MAX_SUITE_RUNS = 400;
+
 /** The tag every run of a suite carries. */
 export const suiteTag = (suiteId: string) => `suite:${suiteId}`;
+
+/** The suite with its matrix; a group suite's finished runs also need their completed samples counted for the summary. */
+export async function loadSuiteDetail(deps: AppDeps, suite: SuiteRow, runs: readonly RunRow[]): Promise<SuiteDetail> {
+  const finished = suite.eval_group === null ? [] : runs.filter((r) => isTerminal(r.status)).map((r) => r.run_id);
+  return toSuiteDetail(suite, runs, await countCompletedRunSamples(deps.db, finished));
+}
 
 /** The suite, if it is the user's: anyone else (and an unknown id) gets 404, so suite ids reveal nothing. */
 export async function requireOwnedSuite(deps: AppDeps, id: string, userId: string): Promise<SuiteRow> {
   const suite = await findSuite(deps.db, id);
   if (!suite || suite.user_id !== userId) throw notFound('Suite');
   return suite;
+}
+
+/** The tag every run of a group suite carries besides its suite's. */
+export const groupTag = (group: string) => `group:${group}`;
+
+/**
+ * The benchmarks a suite runs: those listed, or the members of its eval group, which must be runnable as a whole (as
+ * openbench refuses `bench eval <group>` when a member cannot load); 422 naming each member that cannot run and why.
+ */
+function suiteBenchmarks(benchmarks: readonly string[] | undefined, group: string | null | undefined, models: number): { benchmarks: readonly string[]; group: string | null } {
+  if (group == null) {
+    if (!benchmarks) throw validationError('benchmarks', 'is required (or give an eval group as group)');
+    return { benchmarks, group: null };
+  }
+  if (benchmarks) throw validationError('group', 'is given with benchmarks: a suite runs either listed benchmarks or an eval group');
+  const entry = getEvalGroup(group.trim());
+  if (!entry) throw validationError('group', `"${group}" is not an eval group (GET /api/benchmark-groups)`);
+  const view = evalGroupView(entry, RUNNABLE_BENCHMARKS);
+  if (!view.runnable) {
+    const fields = view.members.filter((m) => !m.runnable).map((m) => ({ field: `group.members[${m.name}]`, message: m.reason! }));
+    throw new AppError('VALIDATION_ERROR', `The eval group ${entry.key} cannot run: ${view.reason}`, { fields });
+  }
+  if (entry.members.length * models > MAX_SUITE_RUNS)
+    throw validationError('models', `${entry.key} has ${entry.members.length} members: at most ${Math.floor(MAX_SUITE_RUNS / entry.members.length)} models (${MAX_SUITE_RUNS} runs)`);
+  return { benchmarks: entry.members, group: entry.key };
 }
 
 function duplicates(values: readonly string[]): string[] {
@@ -45,11 +81,13 @@ export class SuiteService {
    * reconciler enqueues any of its queued runs left without a job, as for a single run.
    */
   async create(userId: string, body: SuiteCreate): Promise<SuiteCreated> {
-    const { name, benchmarks, models, ...options } = body;
+    const { name, benchmarks, group, models, ...options } = body;
+    const planned = suiteBenchmarks(benchmarks, group, models.length);
     await this.runs.countCreation(userId);
-    const configs = await this.validConfigs(userId, benchmarks, models, options);
+    const configs = await this.validConfigs(userId, planned.benchmarks, models, options);
     const suiteId = randomUUID();
-    const rows: NewRun[] = configs.map((config) => this.runs.newRun(userId, config, options, [suiteTag(suiteId)]));
+    const tags = [suiteTag(suiteId), ...(planned.group ? [groupTag(planned.group)] : [])];
+    const rows: NewRun[] = configs.map((config) => this.runs.newRun(userId, config, options, tags));
     const { runs } = await insertSuiteWithRuns(
       this.deps.db,
       {
@@ -58,6 +96,7 @@ export class SuiteService {
         name: name?.trim() || null,
         benchmarks: [...new Set(configs.map((c) => c.benchmark))],
         models: [...new Set(configs.map((c) => c.model))],
+        eval_group: planned.group,
       },
       rows,
     );
@@ -112,7 +151,7 @@ export class SuiteService {
 
   async detail(id: string, userId: string): Promise<SuiteDetail> {
     const suite = await requireOwnedSuite(this.deps, id, userId);
-    return toSuiteDetail(suite, await listSuiteRuns(this.deps.db, suite.suite_id));
+    return loadSuiteDetail(this.deps, suite, await listSuiteRuns(this.deps.db, suite.suite_id));
   }
 
   async list(userId: string, page?: number, perPage?: number): Promise<SuiteListResponse> {
@@ -141,7 +180,7 @@ export class SuiteService {
       if (o.status === 'rejected' && !(o.reason instanceof AppError && o.reason.code === 'RUN_NOT_RUNNING')) throw o.reason;
     }
     this.deps.logger.info('suite cancel requested', { suite_id: suite.suite_id, user_id: userId, runs: active.length });
-    return toSuiteDetail(suite, await listSuiteRuns(this.deps.db, suite.suite_id));
+    return loadSuiteDetail(this.deps, suite, await listSuiteRuns(this.deps.db, suite.suite_id));
   }
 
   /** Deletes the suite with all its runs, or nothing while one of them is running (cancel the suite first). */

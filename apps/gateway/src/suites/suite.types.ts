@@ -15,12 +15,20 @@ export interface SuiteCreate extends RunOptions {
    */
   name?: string | null;
   /**
-   * Benchmarks to run, as `POST /api/runs` takes them; each once.
+   * Benchmarks to run, as `POST /api/runs` takes them; each once. Required unless `group` is given.
    * @minItems 1
    * @maxItems 20
    * @example ["mmlu", "gpqa_diamond"]
    */
-  benchmarks: string[];
+  benchmarks?: string[];
+  /**
+   * An eval group's key (`GET /api/benchmark-groups`) instead of `benchmarks`: the suite runs the group's members and
+   * reports the group summary. The group must be runnable (every member is).
+   * @minLength 1
+   * @maxLength 200
+   * @example "anli"
+   */
+  group?: string | null;
   /**
    * `provider/model` of each model to run every benchmark on; each once.
    * @minItems 1
@@ -76,6 +84,42 @@ export interface SuiteMatrixRow {
   mean: number | null;
   /** How many benchmarks the mean is over. */
   mean_over: number;
+  /**
+   * A group suite's summary for this model, as openbench's `bench eval <group>` prints it, once all the model's runs
+   * have finished; null before, and in a suite that is not a group's.
+   */
+  group_summary: GroupSummary | null;
+}
+
+/** openbench's statistics over the members' values (numpy's mean, median, sample std); the interval is clamped to [0, 1]. */
+export interface GroupSummaryStats {
+  mean: number;
+  median: number;
+  /** Sample standard deviation (ddof 1); 0 with one member. */
+  std: number;
+  stderr: number;
+  /** mean ± 1.96 × stderr, clamped to [0, 1]. */
+  ci_lower: number;
+  ci_upper: number;
+}
+
+/**
+ * openbench's group summary (`display_group_summary`): each member's `accuracy`, `group_score` or `overall` (the first
+ * the member's results have) averaged over the members that have one.
+ */
+export interface GroupSummary {
+  /** The group's display name. */
+  group: string;
+  /** Members with a finished run, failed and canceled ones included ("Total benchmarks"). */
+  benchmarks: number;
+  /** Samples completed without error over the members the mean is over ("Total samples"). */
+  samples: number;
+  /** Members the mean is over: completed ones reporting one of the three metrics. */
+  scored: number;
+  /** Null when no member reported one of the metrics. */
+  stats: GroupSummaryStats | null;
+  /** openbench's note when members have results but none of those metrics. */
+  note: string | null;
 }
 
 export interface SuiteSummary {
@@ -88,6 +132,8 @@ export interface SuiteSummary {
   finished_at: string | null;
   benchmarks: string[];
   models: string[];
+  /** The eval group the suite runs (its members are `benchmarks`); null for a suite of listed benchmarks. */
+  group: string | null;
   progress: SuiteProgress;
 }
 

@@ -34,6 +34,14 @@ export const useBenchmarks = () =>
     staleTime: Infinity,
   });
 
+/** openbench's eval groups, each with its members' runnability (they change only with the server's build). */
+export const useBenchmarkGroups = () =>
+  useQuery({
+    queryKey: ['benchmark-groups'] as const,
+    queryFn: () => call(api.GET('/benchmark-groups')),
+    staleTime: Infinity,
+  });
+
 /** A page of runs; refreshes every few seconds while any run on it is queued or running. */
 export const useRuns = (query: ListRunsQuery) =>
   useQuery({

@@ -2,7 +2,7 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { errorMessage, fieldError } from '../api/errors';
-import { useApiKeys, useAvailableModels, useBenchmarks, useCreateRun, useRun } from '../api/queries';
+import { useApiKeys, useAvailableModels, useBenchmarkGroups, useBenchmarks, useCreateRun, useRun } from '../api/queries';
 import type { Benchmark } from '../api/types';
 import { Card, ErrorBox, Field, LoadingBlock, PageHeader, Skeleton } from '../components/ui';
 import { capabilityBadges, categoryCounts, contextShortfall, docsUrl, filterCatalog } from '../lib/catalog';
@@ -136,8 +136,46 @@ function Catalog({ selected, onSelect }: { selected: string; onSelect: (name: st
           })}
         </div>
       )}
+      <EvalGroups search={search} />
       {details && <BenchmarkDetails benchmark={details} onClose={() => setDetails(null)} onSelect={onSelect} />}
     </Card>
+  );
+}
+
+/**
+ * openbench's eval groups matching the search: one that runs here opens the New suite form with it (a group is one
+ * run per member, with the group summary); one that does not says how many members can run.
+ */
+function EvalGroups({ search }: { search: string }) {
+  const groups = useBenchmarkGroups();
+  const q = search.trim().toLowerCase();
+  const shown = (groups.data ?? []).filter((g) => !q || g.name.toLowerCase().includes(q) || g.display_name.toLowerCase().includes(q));
+  if (shown.length === 0) return null;
+  const runnable = shown.filter((g) => g.runnable).length;
+  return (
+    <details className="mt-3 text-sm">
+      <summary className="cursor-pointer font-medium">
+        Eval groups ({runnable} of {shown.length} runnable): run every member and get openbench's group summary
+      </summary>
+      <ul className="mt-2 grid gap-1 sm:grid-cols-2">
+        {shown.map((g) => (
+          <li key={g.name} className="flex items-baseline gap-2">
+            {g.runnable ? (
+              <Link to="/suites/new" search={{ group: g.name }} className="link">
+                {g.display_name}
+              </Link>
+            ) : (
+              <span className="text-muted" title={g.reason}>
+                {g.display_name}
+              </span>
+            )}
+            <span className="font-mono text-xs text-muted">
+              {g.name} · {g.runnable ? `${g.members.length} benchmarks` : `${g.runnable_members}/${g.members.length} runnable`}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 

@@ -1,18 +1,23 @@
-import { useNavigate } from '@tanstack/react-router';
+import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useMemo, useState, type FormEvent } from 'react';
 import { ApiError, errorMessage, fieldError } from '../api/errors';
-import { useAvailableModels, useBenchmarks, useCreateSuite } from '../api/queries';
+import { useAvailableModels, useBenchmarkGroups, useBenchmarks, useCreateSuite } from '../api/queries';
 import { RunOptionFields } from '../components/RunOptionFields';
 import { Card, ErrorBox, Field, LoadingBlock, PageHeader } from '../components/ui';
 import { emptyForm, type RunForm } from '../lib/run-form';
 import { MAX_SUITE_ITEMS, parseModels, toSuiteCreate, type SuiteFormErrors } from '../lib/suite-form';
 
-/** The New suite form: benchmarks and models picked, the run options (the New run form's) applied to every pair. */
+/**
+ * The New suite form: benchmarks (or one of openbench's eval groups) and models picked, the run options (the New run
+ * form's) applied to every pair.
+ */
 export function NewSuitePage() {
   const navigate = useNavigate();
   const create = useCreateSuite();
   const benchmarks = useBenchmarks();
+  const groups = useBenchmarkGroups();
   const models = useAvailableModels();
+  const [group, setGroup] = useState(useSearch({ from: '/_app/suites/new' }).group ?? '');
   const [name, setName] = useState('');
   const [picked, setPicked] = useState<string[]>([]);
   const [search, setSearch] = useState('');
@@ -27,10 +32,12 @@ export function NewSuitePage() {
     return runnable.filter((b) => picked.includes(b.name) || !q || b.name.toLowerCase().includes(q) || b.display_name.toLowerCase().includes(q));
   }, [runnable, search, picked]);
   const modelCount = parseModels(modelsText).length;
+  const chosenGroup = (groups.data ?? []).find((g) => g.name === group);
+  const benchmarkCount = chosenGroup ? chosenGroup.members.length : picked.length;
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    const result = toSuiteCreate(name, picked, modelsText, form);
+    const result = toSuiteCreate(name, group ? { group } : { benchmarks: picked }, modelsText, form);
     if ('errors' in result) {
       setErrors(result.errors);
       return;
@@ -49,6 +56,30 @@ export function NewSuitePage() {
       <PageHeader title="New suite" subtitle="Every benchmark you pick runs on every model you list: one run per pair, read as one table." />
       <form onSubmit={onSubmit} noValidate className="grid gap-5 lg:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="space-y-5">
+          <Card title="Run an eval group">
+            <Field
+              label="Eval group"
+              htmlFor="suite-group"
+              hint="openbench's groups: every member runs, and the suite shows the group summary as bench eval prints it. Only groups whose members all run here are offered."
+            >
+              <select id="suite-group" className="input" value={group} onChange={(e) => setGroup(e.target.value)}>
+                <option value="">None: pick benchmarks below</option>
+                {(groups.data ?? [])
+                  .filter((g) => g.runnable)
+                  .map((g) => (
+                    <option key={g.name} value={g.name}>
+                      {g.display_name} ({g.name}, {g.members.length} benchmarks)
+                    </option>
+                  ))}
+              </select>
+            </Field>
+            {chosenGroup && (
+              <p className="mt-2 text-sm text-muted">
+                {chosenGroup.description}: <span className="font-mono text-xs">{chosenGroup.members.map((m) => m.name).join(', ')}</span>
+              </p>
+            )}
+          </Card>
+          {!chosenGroup && (
           <Card title={`Benchmarks (${picked.length} of at most ${MAX_SUITE_ITEMS})`}>
             <Field label="Search benchmarks" htmlFor="suite-benchmark-search">
               <input id="suite-benchmark-search" type="search" className="input" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="mmlu, gsm8k…" />
@@ -78,6 +109,7 @@ export function NewSuitePage() {
               </fieldset>
             )}
           </Card>
+          )}
           <Card title={`Models (${modelCount})`}>
             <Field label="Models" htmlFor="suite-models" hint="provider/model, one per line or comma-separated" error={allErrors.models}>
               <textarea
@@ -106,14 +138,14 @@ export function NewSuitePage() {
             <input id="suite-name" className="input" value={name} maxLength={200} onChange={(e) => setName(e.target.value)} />
           </Field>
           <p className="text-sm text-muted">
-            {picked.length * modelCount} run{picked.length * modelCount === 1 ? '' : 's'}, each with these options:
+            {benchmarkCount * modelCount} run{benchmarkCount * modelCount === 1 ? '' : 's'}, each with these options:
           </p>
           <RunOptionFields form={form} set={set} errors={allErrors} sampleCount={null} defaultGrader={null} />
           {create.isError && (
             <div role="alert" className="rounded-md border border-bad/40 bg-bad-soft px-3 py-2 text-sm">
               {pairErrors.length ? (
                 <>
-                  <p>Nothing was started; these pairs cannot run:</p>
+                  <p>Nothing was started; {group ? 'these cannot run' : 'these pairs cannot run'}:</p>
                   <ul className="mt-1 list-disc pl-5">
                     {pairErrors.map((f) => (
                       <li key={f.field}>

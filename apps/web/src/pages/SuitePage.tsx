@@ -3,14 +3,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../api/errors';
 import { keys, useSuite, useSuiteAction } from '../api/queries';
-import type { SuiteCell, SuiteDetail, SuiteStatus } from '../api/types';
+import type { GroupSummary, SuiteCell, SuiteDetail, SuiteStatus } from '../api/types';
 import { currentSession } from '../auth/session';
 import { ConfirmDialog } from '../components/confirm';
 import { toastError } from '../components/toast';
 import { DateText, ErrorBox, LoadingBlock, PageHeader, ProgressBar, StatusBadge } from '../components/ui';
 import { openEventStream, type StreamState } from '../lib/event-stream';
-import { formatInterval, formatNumber, metricLabel } from '../lib/format';
-import { heatColor } from '../lib/suite-form';
+import { formatCount, formatInterval, formatNumber, formatPercent, metricLabel } from '../lib/format';
+import { heatColor, suiteTitle } from '../lib/suite-form';
 import { applySuiteEvent, isRunEnd, isSuiteEnd } from '../lib/suite-live';
 
 const SUITE_STATUS_STYLE: Record<SuiteStatus, string> = {
@@ -70,7 +70,7 @@ export function SuitePage() {
   return (
     <>
       <PageHeader
-        title={s.name ?? `Suite of ${s.models.length} × ${s.benchmarks.length}`}
+        title={suiteTitle(s)}
         subtitle={
           <span className="inline-flex flex-wrap items-center gap-2">
             <SuiteStatusBadge status={s.status} /> created <DateText iso={s.created_at} />
@@ -103,6 +103,7 @@ export function SuitePage() {
         </p>
       </div>
       <SuiteMatrix suite={s} />
+      {s.group && <GroupSummaries suite={s} />}
       <ConfirmDialog
         open={confirmDelete}
         onOpenChange={setConfirmDelete}
@@ -162,6 +163,58 @@ function SuiteMatrix({ suite }: { suite: SuiteDetail }) {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Each model's group summary, the figures openbench's `bench eval <group>` prints, once the model's runs have finished. */
+function GroupSummaries({ suite }: { suite: SuiteDetail }) {
+  return (
+    <div className="card mt-5 overflow-x-auto">
+      <table className="w-full text-sm" aria-label="Group summary by model">
+        <caption className="px-3 pt-3 text-left font-semibold">Group summary: {suite.matrix.find((r) => r.group_summary)?.group_summary?.group ?? suite.group}</caption>
+        <thead>
+          <tr className="border-b border-border text-left text-xs text-muted">
+            {['Model', 'Benchmarks', 'Samples', 'Mean accuracy', 'Median', '95% CI', 'Std deviation', 'Std error'].map((h) => (
+              <th key={h} scope="col" className="px-3 py-2">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {suite.matrix.map((row) => (
+            <tr key={row.model} className="border-b border-border last:border-0">
+              <th scope="row" className="px-3 py-2 text-left font-mono text-xs">
+                {row.model}
+              </th>
+              <GroupSummaryCells summary={row.group_summary} />
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function GroupSummaryCells({ summary }: { summary: GroupSummary | null }) {
+  if (!summary) return <td colSpan={7} className="px-3 py-2 text-muted">when this model's runs have finished</td>;
+  const { stats } = summary;
+  if (!stats) return <td colSpan={7} className="px-3 py-2 text-muted">{summary.note ?? 'No member reported accuracy'}</td>;
+  return (
+    <>
+      <td className="tabular px-3 py-2">
+        {summary.benchmarks}
+        {summary.scored < summary.benchmarks && <span className="block text-xs text-muted">{summary.scored} scored</span>}
+      </td>
+      <td className="tabular px-3 py-2">{formatCount(summary.samples)}</td>
+      <td className="tabular px-3 py-2 font-semibold">{formatPercent(stats.mean, 2)}</td>
+      <td className="tabular px-3 py-2">{formatPercent(stats.median, 2)}</td>
+      <td className="tabular px-3 py-2">
+        [{formatPercent(stats.ci_lower, 2)}, {formatPercent(stats.ci_upper, 2)}]
+      </td>
+      <td className="tabular px-3 py-2">{stats.std.toFixed(4)}</td>
+      <td className="tabular px-3 py-2">{stats.stderr.toFixed(4)}</td>
+    </>
   );
 }
 

@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useSuites } from '../api/queries';
 import { DateText, EmptyState, ErrorBox, LoadingBlock, PageHeader, ProgressBar } from '../components/ui';
+import { suiteTitle } from '../lib/suite-form';
 import { SuiteStatusBadge } from './SuitePage';
 
 /** Your suites, newest first, with their status and progress. */
@@ -42,7 +43,7 @@ export function SuitesPage() {
                 <tr key={s.suite_id} className="border-b border-border last:border-0">
                   <td className="px-3 py-2">
                     <Link to="/suites/$suiteId" params={{ suiteId: s.suite_id }} className="link">
-                      {s.name ?? `${s.models.length} × ${s.benchmarks.length} suite`}
+                      {suiteTitle(s)}
                     </Link>
                   </td>
                   <td className="px-3 py-2">
@@ -52,7 +53,7 @@ export function SuitesPage() {
                     {s.models.length} model{s.models.length === 1 ? '' : 's'} × {s.benchmarks.length} benchmark{s.benchmarks.length === 1 ? '' : 's'}
                   </td>
                   <td className="px-3 py-2">
-                    <ProgressBar percentage={s.progress.fraction * 100} label={`Progress of ${s.name ?? 'the suite'}`} />
+                    <ProgressBar percentage={s.progress.fraction * 100} label={`Progress of ${suiteTitle(s)}`} />
                   </td>
                   <td className="px-3 py-2">
                     <DateText iso={s.created_at} />

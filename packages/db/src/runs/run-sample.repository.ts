@@ -103,6 +103,19 @@ export async function countRunSamples(db: DbOrTrx, runId: string): Promise<numbe
   return Number(r.n);
 }
 
+/** Per run, its samples that finished without an error (the `completed_samples` of its `.eval` log); runs without any are absent. */
+export async function countCompletedRunSamples(db: DbOrTrx, runIds: readonly string[]): Promise<Map<string, number>> {
+  if (runIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('run_samples')
+    .select(['run_id', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('run_id', 'in', [...runIds])
+    .where('error', 'is', null)
+    .groupBy('run_id')
+    .execute();
+  return new Map(rows.map((r) => [r.run_id, Number(r.n)]));
+}
+
 export async function listRunSamples(
   db: DbOrTrx,
   runId: string,

@@ -9,6 +9,8 @@ export interface SuiteTable {
   benchmarks: string[];
   /** In the order submitted: the matrix's rows. */
   models: string[];
+  /** The openbench eval group whose members are `benchmarks` (the suite reports its group summary); null otherwise. */
+  eval_group: Generated<string | null>;
   created_at: Generated<Date>;
 }
 

@@ -12,3 +12,5 @@ export type {
   ListBenchmarksOptions,
   RunnableBenchmarkMeta,
 } from './benchmark.types';
+export { evalGroupView, getEvalGroup, listEvalGroups, type EvalGroupMember, type EvalGroupView } from './eval-group.catalog';
+export type { EvalGroupEntry } from './eval-groups.data';

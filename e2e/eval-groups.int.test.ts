@@ -1,0 +1,136 @@
+/**
+ * An eval group run end to end: a real gateway over HTTP, a real worker, Postgres and Redis, and a local
+ * OpenAI-compatible model that answers each MathArena set's problem right, wrong or with a server error, chosen per
+ * set. `POST /api/suites {group: "matharena"}` runs the group's 11 members; the suite then reports every member and
+ * openbench's group summary, whose figures were computed independently with numpy for exactly these member values.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { hfFileUrl } from '@studio/datasets';
+import { getEvalGroup, getTask } from '@studio/engine';
+import { createTestApp, listen, testEnv, type ListeningApp, type TestApp } from '../apps/gateway/test/test-app';
+import { loadConfig as loadWorkerConfig } from '../apps/worker/src/config';
+import { startWorker, type WorkerApp } from '../apps/worker/src/worker.app';
+import { lastUserText, startFakeChatModel, type ChatRequestBody, type FakeChatModel } from '../packages/engine/test/fake-chat-model.server';
+import { GENERATIVE_FIXTURES, placeInCache } from '../packages/engine/test/offline-cache.helper';
+
+let gateway: TestApp;
+let server: ListeningApp;
+let worker: WorkerApp;
+let model: FakeChatModel;
+let BASE: string;
+let auth: Record<string, string>;
+const dataDir = mkdtempSync(join(tmpdir(), 'e2e-groups-'));
+const MEMBERS = getEvalGroup('matharena')!.members;
+/**
+ * How the model answers each set's first problem; the failing set's requests get a 500, so its run fails. aime_2024
+ * (both 2024 exams) starts with aime_2024_I's first problem, so the two get the same answer.
+ */
+const WRONG = new Set(['aime_2023_II', 'aime_2025_II', 'brumo_2025', 'hmmt_feb_2023']);
+const FAILING = 'hmmt_feb_2025';
+/** Prompt → (set, target). */
+const byPrompt = new Map<string, { set: string; target: string }>();
+
+/** The parquet shard the set reads, and its fixture (a slice of the real file, see the fixtures' SOURCE.md). */
+function fixtureOf(member: string): { url: string; file: string } {
+  const [repo, file] = member === 'aime_2024' ? ['AarushSah/aime2024', 'AarushSah-aime2024'] : [`MathArena/${member}`, `MathArena-${member}`];
+  return { url: hfFileUrl(repo, 'default/train/0000.parquet', 'refs/convert/parquet'), file: `${file}-default-train.parquet` };
+}
+
+function answer(body: ChatRequestBody): string | { status: number; body: unknown } {
+  const found = byPrompt.get(lastUserText(body));
+  if (!found) return { status: 400, body: { error: { message: 'unknown prompt' } } };
+  if (found.set === FAILING) return { status: 500, body: { error: { message: 'the model is down for this set' } } };
+  return WRONG.has(found.set) ? 'So the answer is \\boxed{1000}.' : `So the answer is \\boxed{${found.target}}.`;
+}
+
+beforeAll(async () => {
+  const env = testEnv();
+  const cacheDir = join(dataDir, 'datasets');
+  for (const member of MEMBERS) {
+    const { url, file } = fixtureOf(member);
+    placeInCache(cacheDir, url, join(GENERATIVE_FIXTURES, file));
+    const [first] = await getTask(member).dataset.load({ cacheDir, offline: true });
+    byPrompt.set(first.input as string, { set: member, target: String(first.target) });
+  }
+  model = await startFakeChatModel({ respond: answer });
+  gateway = await createTestApp(env);
+  server = await listen(gateway.app);
+  BASE = `${server.url}/api`;
+  worker = await startWorker(
+    loadWorkerConfig({
+      ...env,
+      DATABASE_URL: gateway.database.url,
+      DATA_DIR: dataDir,
+      DATASETS_OFFLINE: 'true',
+      PROGRESS_INTERVAL_MS: '50',
+      SAMPLE_FLUSH_MS: '50',
+      PROVIDER_MAX_RETRIES: '0',
+      WORKER_CONCURRENCY: '3',
+      METRICS_PORT: 'off',
+    }),
+  );
+  const reg = await call('POST', '/auth/register', { email: 'groups@example.com', password: 'securepassword' });
+  auth = { Authorization: `Bearer ${reg.body.access_token}` };
+  await call('POST', '/api-keys', { provider: 'openai', key: 'sk-e2e-0123456789abcdef', base_url: model.baseUrl });
+});
+
+afterAll(async () => {
+  await worker?.stop();
+  await server?.close();
+  await gateway?.close();
+  await model?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${BASE}${path}`, { method, headers: { 'Content-Type': 'application/json', ...auth }, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
+async function waitForSuite(suiteId: string): Promise<any> {
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const { body } = await call('GET', `/suites/${suiteId}`);
+    if (body.status !== 'running') return body;
+    if (Date.now() > deadline) throw new Error(`suite not done: ${JSON.stringify(body.progress)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+test("a group run reports every member and openbench's group summary, a failed member counted but not averaged", async () => {
+  const created = await call('POST', '/suites', { group: 'matharena', models: ['openai/group-model'], limit: 1, epochs: 1 });
+  expect(created.status).toBe(200);
+  expect(created.body.run_ids).toHaveLength(11);
+  const suite = await waitForSuite(created.body.suite_id);
+  expect(suite).toMatchObject({ group: 'matharena', status: 'partial', benchmarks: MEMBERS, models: ['openai/group-model'] });
+
+  const [row] = suite.matrix;
+  expect(row.cells.map((c: any) => c.benchmark)).toEqual(MEMBERS);
+  for (const cell of row.cells) {
+    if (cell.benchmark === FAILING) {
+      expect(cell).toMatchObject({ status: 'failed', primary_metric: null });
+      expect(cell.error).toMatch(/the model is down for this set/);
+    } else {
+      expect([cell.benchmark, cell.status, cell.primary_metric?.value]).toEqual([cell.benchmark, 'completed', WRONG.has(cell.benchmark) ? 0 : 1]);
+    }
+  }
+  // Member values in openbench's order: [1, 0, 1, 1, 1, 1, 0, 0, 0, 1] (the failed hmmt_feb_2025 has no results).
+  // numpy: mean 0.6, median 1.0, std(ddof=1) 0.5163977794943223, stderr = std / sqrt(10), interval mean ± 1.96 stderr.
+  expect(row.group_summary).toEqual({
+    group: 'MathArena',
+    benchmarks: 11,
+    samples: 10,
+    scored: 10,
+    stats: { mean: 0.6, median: 1, std: 0.5163977794943223, stderr: 0.16329931618554522, ci_lower: 0.2799333402763314, ci_upper: 0.9200666597236686 },
+    note: null,
+  });
+  // The suite's event stream ends with the same suite, summary included.
+  const stream = await (await fetch(`${BASE}/suites/${created.body.suite_id}/events`, { headers: auth })).text();
+  const finished = stream.split('\n\n').find((block) => block.includes('event: suite_finished'))!;
+  expect(JSON.parse(finished.slice(finished.indexOf('data: ') + 6)).matrix[0].group_summary).toEqual(row.group_summary);
+  const listed = (await call('GET', '/suites')).body.suites.find((s: any) => s.suite_id === created.body.suite_id);
+  expect(listed.group).toBe('matharena');
+});
