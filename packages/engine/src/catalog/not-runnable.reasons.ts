@@ -26,6 +26,9 @@ const EXPLICIT: Readonly<Record<string, string>> = {
     "Needs FActScore's Wikipedia knowledge base (a multi-gigabyte SQLite dump) and FactScoreLite's retrieval, not ported yet",
   openai_mrcr:
     "Needs tiktoken's o200k tokenizer (token counts pick the samples and the context-length bins) and difflib's SequenceMatcher, not ported yet",
+  // Scored by an outside service, not a model: openbench calls Perspective's comments:analyze for every continuation.
+  polyglotoxicity:
+    "Needs Google's Perspective API (comments:analyze with a PERSPECTIVE_API_KEY) to score each continuation's toxicity; this engine has no stored credential for an outside scoring service yet",
   jsonschemabench:
     "Needs a JSON Schema 2020-12 validator with Python jsonschema's format checks and the few-shot and schema-adaptation loader, not ported yet",
 };

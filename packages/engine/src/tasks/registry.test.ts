@@ -51,6 +51,7 @@ test('every catalog entry is either runnable, with a task test naming it (or its
   expect(reasonOf('mmmu')).toMatch(/^Needs image inputs/);
   expect(reasonOf('race_high')).toBeUndefined();
   expect(reasonOf('arc_agi')).toBeUndefined();
+  expect(reasonOf('polyglotoxicity')).toMatch(/^Needs Google's Perspective API/);
 });
 
 test('a name resolves with - and _ interchangeable and is otherwise exact', () => {
