@@ -43,6 +43,7 @@ const RUNNABLE = [
   'humaneval', 'mbpp', 'ifeval',
   'aime_2024', 'gpt_oss_aime25', 'gsm_plus', 'otis_mock_aime', 'smt', 'simpleqa_verified', 'browsecomp', 'healthbench', 'multichallenge', 'detailbench', 'cosafe_m2s', 'mhj_m2s', 'safemt_m2s', 'sealqa',
   'mmlu-redux', 'ethics', 'blimp', 'bbq', 'agieval',
+  'arc_agi', 'race',
 ];
 /** More runnable subtasks listed only with include_subtasks=true (the MathArena sets, gsm_plus_mini, healthbench's). */
 const RUNNABLE_SUBTASKS = [
@@ -61,6 +62,7 @@ const HIDDEN_SUBTASKS = [
   ),
   'musr_murder_mysteries', 'musr_object_placements', 'musr_team_allocation', 'headqa_en', 'headqa_es',
   'anli_r1', 'anli_r2', 'anli_r3', 'qa4mre_2011', 'qa4mre_2012', 'qa4mre_2013',
+  'arc_agi_1', 'arc_agi_2', 'race_high', 'race_middle',
   ...['accounting_university', 'arabic_language_general', 'arabic_language_grammar', 'arabic_language_high_school',
     'arabic_language_middle_school', 'arabic_language_primary_school', 'biology_high_school', 'civics_high_school', 'civics_middle_school',
     'computer_science_high_school', 'computer_science_middle_school', 'computer_science_primary_school', 'computer_science_university',

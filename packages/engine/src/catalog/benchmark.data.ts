@@ -31,17 +31,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     requirements: { vision: true },
   },
   {
-    name: 'arc_agi',
-    display_name: 'ARC-AGI',
-    category: 'core',
-    description:
-      'Abstraction and Reasoning Corpus for Artificial General Intelligence; specify version with -T version=1 or version=2',
-    tags: ['reasoning', 'pattern-recognition', 'abstract-reasoning', 'visual', 'logic', 'agi'],
-    sample_count: null,
-    dataset: { source: 'hf:lee64/arc-agi-evaluation' },
-    scorer: 'exact grid match',
-  },
-  {
     name: 'chartqapro',
     display_name: 'ChartQAPro',
     category: 'core',
@@ -268,16 +257,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     scorer: LLM_JUDGE,
     requirements: { vision: true, grader_model: 'openai/gpt-4-0613' },
   },
-  {
-    name: 'race',
-    display_name: 'RACE',
-    category: 'reading-comprehension',
-    description: 'Reading comprehension from middle and high school English exams (combined)',
-    tags: ['multiple-choice', 'reading-comprehension', 'english-exam'],
-    sample_count: null,
-    dataset: { source: 'hf:ehovy/race', subset: 'all', split: 'test' },
-    scorer: MCQ,
-  },
   ...politicalEvenhandedness(),
 ];
 
@@ -336,25 +315,6 @@ const SUBTASKS: readonly BenchmarkEntry[] = [
       tags: ['coding', language, 'execution', 'docker'],
       sample_count: null,
     });
-  }),
-  subtaskOf(family('race'), {
-    name: 'race_high',
-    display_name: 'RACE-High',
-    category: 'reading-comprehension',
-    description:
-      'High school level reading comprehension from English exams for Chinese students - passages with multiple questions',
-    tags: ['multiple-choice', 'reading-comprehension', 'english-exam', 'high-school'],
-    sample_count: null,
-    dataset: { source: 'hf:ehovy/race', subset: 'high', split: 'test' },
-  }),
-  subtaskOf(family('race'), {
-    name: 'race_middle',
-    display_name: 'RACE-Middle',
-    category: 'reading-comprehension',
-    description: 'Middle school level reading comprehension from English exams for Chinese students',
-    tags: ['multiple-choice', 'reading-comprehension', 'english-exam', 'middle-school'],
-    sample_count: null,
-    dataset: { source: 'hf:ehovy/race', subset: 'middle', split: 'test' },
   }),
   subtaskOf(family('hle'), {
     name: 'hle_text',

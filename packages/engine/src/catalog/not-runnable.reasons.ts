@@ -26,9 +26,9 @@ const EXPLICIT: Readonly<Record<string, string>> = {
     "Needs FActScore's Wikipedia knowledge base (a multi-gigabyte SQLite dump) and FactScoreLite's retrieval, not ported yet",
   openai_mrcr:
     "Needs tiktoken's o200k tokenizer (token counts pick the samples and the context-length bins) and difflib's SequenceMatcher, not ported yet",
-  // race.py reads lm-eval's per-article layout (`problems`, a Python list literal) from ehovy/race, whose rows are one
-  // question each (example_id, article, question, options, answer): upstream fails with KeyError on the first record.
-  race: "openbench's race.py reads a `problems` column that its dataset, ehovy/race (one question per row), does not have, so it fails on load upstream; not ported until that is resolved",
+  // Scored by an outside service, not a model: openbench calls Perspective's comments:analyze for every continuation.
+  polyglotoxicity:
+    "Needs Google's Perspective API (comments:analyze with a PERSPECTIVE_API_KEY) to score each continuation's toxicity; this engine has no stored credential for an outside scoring service yet",
   jsonschemabench:
     "Needs a JSON Schema 2020-12 validator with Python jsonschema's format checks and the few-shot and schema-adaptation loader, not ported yet",
 };

@@ -1,5 +1,6 @@
 /** openbench scorers, ported with Python's string and regex semantics. */
 export { createAimeScorer, extractBoxedAnswer } from './aime.scorer';
+export { backscanJsonParser, createArcAgiScorer, extractFromBoxed, parseArcResponse } from './arc-agi.scorer';
 export { extractAnswer, normalizeAnswer } from './answer-text.util';
 export { BROWSECOMP_GRADER_TEMPLATE, createBrowsecompScorer } from './browsecomp.scorer';
 export { createOtisMockAimeScorer, createSmtScorer, MOCK_AIME_GRADER_PROMPT, SMT_GRADER_PROMPT } from './correct-grader.scorer';

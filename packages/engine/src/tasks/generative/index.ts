@@ -1,5 +1,6 @@
 /** openbench's free-answer benchmarks this engine runs; each task file holds its catalog entry. */
 import type { BenchmarkTask } from '../task.types';
+import { ARC_AGI_TASKS } from './arc-agi.task';
 import { browsecompTask } from './browsecomp.task';
 import { detailbenchTask } from './detailbench.task';
 import { dropTask } from './drop.task';
@@ -42,4 +43,5 @@ export const GENERATIVE_BENCHMARKS: readonly BenchmarkTask[] = [
   gptOssAime25Task,
   ...GSM_PLUS_TASKS,
   ...GRADED_MATH_TASKS,
+  ...ARC_AGI_TASKS,
 ];

@@ -31,6 +31,7 @@ import { qa4mreTasks } from './qa4mre.task';
 import { qasperLlTask } from './qasper.task';
 import { rootlyGmcqTask, rootlyTerraformTask } from './rootly.task';
 import { pubmedqaTask } from './pubmedqa.task';
+import { raceTasks } from './race.task';
 import { sciqTask } from './sciq.task';
 import { socialIqaTask } from './social-iqa.task';
 import { superglueTasks } from './superglue.task';
@@ -92,4 +93,5 @@ export const MCQ_BENCHMARKS: readonly BenchmarkTask[] = [
   qasperLlTask,
   rootlyGmcqTask,
   rootlyTerraformTask,
+  ...raceTasks,
 ];

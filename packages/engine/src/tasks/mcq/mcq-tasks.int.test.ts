@@ -55,6 +55,7 @@ interface McqCase {
 
 const GLOBAL_MMLU = 'https://huggingface.co/datasets/CohereLabs/Global-MMLU/resolve/refs%2Fconvert%2Fparquet';
 const MMMLU = 'https://huggingface.co/datasets/openai/MMMLU/resolve/refs%2Fconvert%2Fparquet';
+const RACE = 'https://huggingface.co/datasets/ehovy/race/resolve/refs%2Fconvert%2Fparquet';
 
 /** `global_mmlu_<name>` → its Global-MMLU config, as openbench's wrappers call `global_mmlu(language=...)`. */
 const GLOBAL_MMLU_LANGUAGES = {
@@ -1791,6 +1792,32 @@ C) The fat guy`,
 A: Among A through E, the answer is`,
     members: Object.fromEntries(Object.entries(AGIEVAL_DATASET_PATHS).map(([exam, path]) => [`agieval_${exam}`, agievalUrl(path)])),
   },
+  {
+    // One question per row (ehovy/race's real layout, not race.py's `problems`): upstream's prompt for each row.
+    name: 'race',
+    url: `${RACE}/all/test/0000.parquet`,
+    targets: ['C', 'A', 'D'],
+    correct: [1, 2],
+    accuracy: 0.6666666666666666,
+    metrics: {
+      accuracy: 0.6666666666666666,
+      stderr: 0.33333333333333337,
+      std: 0.5773502691896258,
+    },
+    promptIndex: 1,
+    prompt: `Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C, D:
+
+Passage:
+SYNTHETIC TEST ITEM 1. Tom planted a tree in his garden in spring. By autumn it was taller than the fence, and birds began to nest in it.
+
+Question: What began to nest in the tree?
+
+A) Birds
+B) Squirrels
+C) Bees
+D) Owls`,
+    members: { race_high: `${RACE}/high/test/0000.parquet`, race_middle: `${RACE}/middle/test/0000.parquet` },
+  },
 ];
 
 /** The fake's answer for each prompt of the task under test. */
@@ -1889,4 +1916,13 @@ test("tumlu's language picks the TUMLU-mini config it reads", async () => {
   expect(kazakh.dataset.location).toBe(TUMLU_KAZAKH);
   expect((await kazakh.dataset.load(offline.ctx)).map((sample) => sample.target)).toEqual(['B', 'B', 'C', 'A']);
   expect(() => getTask('tumlu', { args: { lang: 'kazakh' } })).toThrow('tumlu does not accept task argument(s) lang; it accepts language');
+});
+
+test("race's split picks the ehovy/race split it reads (test by default); others are refused as upstream refuses them", async () => {
+  const validation = getTask('race_middle', { args: { split: 'validation' } });
+  expect(validation.dataset.location).toBe(`${RACE}/middle/validation/0000.parquet`);
+  const first = (await getTask('race').dataset.load(offline.ctx))[0];
+  expect(first.metadata).toEqual({ example_id: 'high1.txt' });
+  expect(() => getTask('race_high', { args: { split: 'dev' } })).toThrow("Invalid split 'dev'. Must be one of ['train', 'validation', 'test']");
+  expect(() => getTask('race', { args: { subset: 'high' } })).toThrow('race does not accept task argument(s) subset; it accepts split');
 });

@@ -1,0 +1,222 @@
+/**
+ * Python's `json` module as a scorer sees it: `json.loads` (CPython's C scanner, strict mode) giving Python values,
+ * `==` between them, `str()` of them, and `json.dumps` with its defaults. Python tells an int from a float and lets
+ * `True == 1`; `JSON.parse` does neither and refuses `NaN`/`Infinity`, which Python accepts.
+ */
+import { formatPythonFloat } from './python-float.util';
+import { pyRepr } from './python-text.util';
+
+/** A value `json.loads` returns: ints as bigint (arbitrary precision), floats as number, objects as an ordered dict. */
+export type PyJson = null | boolean | bigint | number | string | PyJson[] | PyDict;
+export type PyDict = Map<string, PyJson>;
+
+/** `json.JSONDecodeError`; any other error from `pyJsonLoads` is one Python would not raise as a decode error. */
+export class PyJsonDecodeError extends Error {}
+
+/** CPython's limit on digits in an int parsed from a string (`sys.get_int_max_str_digits()`), a ValueError there. */
+const INT_MAX_STR_DIGITS = 4300;
+const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
+const ESCAPES: Readonly<Record<string, string>> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+/** `_match_number_unicode`: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?`, ASCII digits only. */
+const NUMBER = /-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?/y;
+const HEX4 = /^[0-9a-fA-F]{4}$/;
+
+class Scanner {
+  constructor(private readonly text: string) {}
+
+  skipWhitespace(index: number): number {
+    let i = index;
+    while (i < this.text.length && WHITESPACE.has(this.text[i])) i++;
+    return i;
+  }
+
+  value(index: number): [PyJson, number] {
+    const { text } = this;
+    const char = text[index];
+    if (char === '"') return this.string(index + 1);
+    if (char === '{') return this.object(index + 1);
+    if (char === '[') return this.array(index + 1);
+    for (const [word, value] of [
+      ['null', null],
+      ['true', true],
+      ['false', false],
+      ['NaN', Number.NaN],
+      ['Infinity', Infinity],
+      ['-Infinity', -Infinity],
+    ] as const) {
+      if (text.startsWith(word, index)) return [value, index + word.length];
+    }
+    NUMBER.lastIndex = index;
+    const match = NUMBER.exec(text);
+    if (match === null) throw new PyJsonDecodeError(`Expecting value: char ${index}`);
+    const end = index + match[0].length;
+    if (match[1] !== undefined || match[2] !== undefined) return [Number(match[0]), end];
+    const digits = match[0].replace('-', '').length;
+    if (digits > INT_MAX_STR_DIGITS) {
+      throw new Error(
+        `Exceeds the limit (${INT_MAX_STR_DIGITS} digits) for integer string conversion: value has ${digits} digits; use sys.set_int_max_str_digits() to increase the limit`,
+      );
+    }
+    return [BigInt(match[0]), end];
+  }
+
+  string(index: number): [string, number] {
+    const { text } = this;
+    let out = '';
+    let i = index;
+    for (;;) {
+      if (i >= text.length) throw new PyJsonDecodeError(`Unterminated string starting at: char ${index - 1}`);
+      const char = text[i];
+      if (char === '"') return [out, i + 1];
+      if (char < ' ') throw new PyJsonDecodeError(`Invalid control character at: char ${i}`);
+      if (char !== '\\') {
+        out += char;
+        i++;
+        continue;
+      }
+      const escape = text[i + 1];
+      if (escape === 'u') {
+        const hex = text.slice(i + 2, i + 6);
+        if (!HEX4.test(hex)) throw new PyJsonDecodeError(`Invalid \\uXXXX escape: char ${i}`);
+        // Code units joined as they come: a surrogate pair becomes its character, a lone surrogate stays one.
+        out += String.fromCharCode(Number.parseInt(hex, 16));
+        i += 6;
+      } else if (escape !== undefined && Object.hasOwn(ESCAPES, escape)) {
+        out += ESCAPES[escape];
+        i += 2;
+      } else {
+        throw new PyJsonDecodeError(`Invalid \\escape: char ${i}`);
+      }
+    }
+  }
+
+  array(index: number): [PyJson[], number] {
+    const items: PyJson[] = [];
+    let i = this.skipWhitespace(index);
+    if (this.text[i] === ']') return [items, i + 1];
+    for (;;) {
+      const [item, end] = this.value(i);
+      items.push(item);
+      i = this.skipWhitespace(end);
+      if (this.text[i] === ']') return [items, i + 1];
+      if (this.text[i] !== ',') throw new PyJsonDecodeError(`Expecting ',' delimiter: char ${i}`);
+      i = this.skipWhitespace(i + 1);
+    }
+  }
+
+  object(index: number): [PyDict, number] {
+    const dict: PyDict = new Map();
+    let i = this.skipWhitespace(index);
+    if (this.text[i] === '}') return [dict, i + 1];
+    for (;;) {
+      if (this.text[i] !== '"') throw new PyJsonDecodeError(`Expecting property name enclosed in double quotes: char ${i}`);
+      const [key, keyEnd] = this.string(i + 1);
+      i = this.skipWhitespace(keyEnd);
+      if (this.text[i] !== ':') throw new PyJsonDecodeError(`Expecting ':' delimiter: char ${i}`);
+      const [value, end] = this.value(this.skipWhitespace(i + 1));
+      dict.set(key, value);
+      i = this.skipWhitespace(end);
+      if (this.text[i] === '}') return [dict, i + 1];
+      if (this.text[i] !== ',') throw new PyJsonDecodeError(`Expecting ',' delimiter: char ${i}`);
+      i = this.skipWhitespace(i + 1);
+    }
+  }
+}
+
+/** `json.loads(text)`: whitespace around one value, nothing else. */
+export function pyJsonLoads(text: string): PyJson {
+  const scanner = new Scanner(text);
+  const [value, end] = scanner.value(scanner.skipWhitespace(0));
+  const rest = scanner.skipWhitespace(end);
+  if (rest !== text.length) throw new PyJsonDecodeError(`Extra data: char ${rest}`);
+  return value;
+}
+
+function isList(value: PyJson): value is PyJson[] {
+  return Array.isArray(value);
+}
+
+function isDict(value: PyJson): value is PyDict {
+  return value instanceof Map;
+}
+
+/** A number as Python compares it: bool is an int, an int and a float are compared exactly. */
+function numeric(value: PyJson): bigint | number | undefined {
+  if (typeof value === 'boolean') return value ? 1n : 0n;
+  return typeof value === 'bigint' || typeof value === 'number' ? value : undefined;
+}
+
+function numbersEqual(a: bigint | number, b: bigint | number): boolean {
+  if (typeof a === 'bigint' && typeof b === 'bigint') return a === b;
+  if (typeof a === 'number' && typeof b === 'number') return a === b;
+  const [int, float] = (typeof a === 'bigint' ? [a, b] : [b, a]) as [bigint, number];
+  return Number.isInteger(float) && BigInt(float) === int;
+}
+
+/**
+ * An item inside a list or dict: Python checks identity before `==`, and `json.loads` returns its one `NaN` object for
+ * every `NaN`, so two parsed NaNs in containers are equal.
+ */
+function itemsEqual(a: PyJson, b: PyJson): boolean {
+  if (typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b)) return true;
+  return pyJsonEquals(a, b);
+}
+
+/** Python `a == b` for values `json.loads` returns. */
+export function pyJsonEquals(a: PyJson, b: PyJson): boolean {
+  const [x, y] = [numeric(a), numeric(b)];
+  if (x !== undefined || y !== undefined) return x !== undefined && y !== undefined && numbersEqual(x, y);
+  if (isList(a)) return isList(b) && a.length === b.length && a.every((item, index) => itemsEqual(item, b[index]));
+  if (isDict(a)) {
+    return isDict(b) && a.size === b.size && [...a].every(([key, item]) => b.has(key) && itemsEqual(item, b.get(key) as PyJson));
+  }
+  return a === b;
+}
+
+/** Python `str(value)` (an f-string's `{value}`), items inside containers as their `repr`. */
+export function pyJsonStr(value: PyJson, nested = false): string {
+  if (value === null) return 'None';
+  if (typeof value === 'boolean') return value ? 'True' : 'False';
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number') return formatPythonFloat(value);
+  if (typeof value === 'string') return nested ? pyRepr(value) : value;
+  if (isList(value)) return `[${value.map((item) => pyJsonStr(item, true)).join(', ')}]`;
+  return `{${[...value].map(([key, item]) => `${pyRepr(key)}: ${pyJsonStr(item, true)}`).join(', ')}}`;
+}
+
+/** `json.dumps` of a string with `ensure_ascii`. */
+function dumpsString(text: string): string {
+  let out = '"';
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    const code = text.charCodeAt(i);
+    if (char === '"' || char === '\\') out += `\\${char}`;
+    else if (char === '\n') out += '\\n';
+    else if (char === '\r') out += '\\r';
+    else if (char === '\t') out += '\\t';
+    else if (char === '\b') out += '\\b';
+    else if (char === '\f') out += '\\f';
+    else if (code < 0x20 || code > 0x7e) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    else out += char;
+  }
+  return `${out}"`;
+}
+
+/**
+ * `json.dumps(value)` with the defaults (`", "` and `": "` separators, `ensure_ascii`) of a dataset value, where a
+ * whole number is an int (datasets carry a grid's cells as int64).
+ */
+export function pyJsonDumps(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'number') {
+    if (Number.isNaN(value)) return 'NaN';
+    if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
+    return Number.isInteger(value) ? String(value) : formatPythonFloat(value);
+  }
+  if (typeof value === 'string') return dumpsString(value);
+  if (Array.isArray(value)) return `[${value.map(pyJsonDumps).join(', ')}]`;
+  const entries = value instanceof Map ? [...value] : Object.entries(value as Record<string, unknown>);
+  return `{${entries.map(([key, item]) => `${dumpsString(String(key))}: ${pyJsonDumps(item)}`).join(', ')}}`;
+}
