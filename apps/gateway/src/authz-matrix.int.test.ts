@@ -238,8 +238,6 @@ const CASES: Case[] = [
     [
       ['getSchedule', 'GET /api/schedules/{schedule_id}', (id: string) => request(t.app).get(`/api/schedules/${id}`)],
       ['updateSchedule', 'PATCH /api/schedules/{schedule_id}', (id: string) => request(t.app).patch(`/api/schedules/${id}`).send({ name: 'renamed' })],
-      ['pauseSchedule', 'POST /api/schedules/{schedule_id}/pause', (id: string) => request(t.app).post(`/api/schedules/${id}/pause`)],
-      ['resumeSchedule', 'POST /api/schedules/{schedule_id}/resume', (id: string) => request(t.app).post(`/api/schedules/${id}/resume`)],
       ['deleteSchedule', 'DELETE /api/schedules/{schedule_id}', (id: string) => request(t.app).delete(`/api/schedules/${id}`)],
     ] as const
   ).map(([operationId, endpoint, send]): Case => ({ operationId, endpoint, state: 'schedule', send, expect: { anonymous: 401, owner: 200, other: 404 } })),
@@ -501,8 +499,6 @@ const TOKEN_SCOPE: Record<string, TokenScope | null | 'public'> = {
   listSchedules: 'read',
   getSchedule: 'read',
   updateSchedule: 'run',
-  pauseSchedule: 'run',
-  resumeSchedule: 'run',
   deleteSchedule: 'run',
 };
 

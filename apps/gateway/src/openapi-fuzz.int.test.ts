@@ -215,8 +215,6 @@ async function wellFormed(operationId: string, n: number): Promise<Example> {
     listSchedules: { query: { per_page: String(1 + (n % 100)) } },
     getSchedule: async () => ({ params: { schedule_id: await freshSchedule() } }),
     updateSchedule: async () => ({ params: { schedule_id: await freshSchedule() }, body: { name: `renamed ${n}`, cron: `${n % 60} * * * *`, paused: n % 2 === 1 } }),
-    pauseSchedule: async () => ({ params: { schedule_id: await freshSchedule() } }),
-    resumeSchedule: async () => ({ params: { schedule_id: await freshSchedule() } }),
     deleteSchedule: async () => ({ params: { schedule_id: await freshSchedule() } }),
   };
   const example = examples[operationId];

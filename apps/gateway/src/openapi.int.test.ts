@@ -63,6 +63,11 @@ const EXTENSION_ENDPOINTS: [method: string, path: string, auth: 'Yes' | 'No' | '
   ['post', '/suites/{suite_id}/cancel', 'Yes'],
   ['post', '/suites/{suite_id}/retry', 'Yes'],
   ['delete', '/suites/{suite_id}', 'Yes'],
+  ['post', '/schedules', 'Yes'],
+  ['get', '/schedules', 'Yes'],
+  ['get', '/schedules/{schedule_id}', 'Yes'],
+  ['patch', '/schedules/{schedule_id}', 'Yes'],
+  ['delete', '/schedules/{schedule_id}', 'Yes'],
 ];
 
 interface Operation {

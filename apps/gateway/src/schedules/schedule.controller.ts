@@ -69,8 +69,9 @@ export class ScheduleController extends Controller {
   }
 
   /**
-   * Change a schedule's name, cron expression, time zone or template (validated as on creation), or pause / resume it.
-   * The change applies from the next tick on.
+   * Change a schedule's name, cron expression, time zone or template (validated as on creation), or pause it
+   * (`paused: true`: its scheduler is removed, runs it started go on) and resume it (`paused: false`: ticks start again
+   * from the next time the cron expression gives; missed ticks are not made up). Applies from the next tick on.
    * @summary Update a schedule
    */
   @Patch('{schedule_id}')
@@ -82,34 +83,6 @@ export class ScheduleController extends Controller {
   @OperationId('updateSchedule')
   public async update(@Path() schedule_id: string, @Body() body: ScheduleUpdate, @Request() req: ExRequest): Promise<ScheduleDetail> {
     return this.service.update(userId(req), schedule_id, body);
-  }
-
-  /**
-   * Stop a schedule's ticks until it is resumed (its scheduler is removed; runs it started go on).
-   * @summary Pause a schedule
-   */
-  @Post('{schedule_id}/pause')
-  @Security('jwt', [RUN])
-  @Response<ErrorBody>(401, 'AUTH_REQUIRED')
-  @Response<ErrorBody>(403, 'TOKEN_SCOPE_INSUFFICIENT')
-  @Response<ErrorBody>(404, 'RESOURCE_NOT_FOUND: no such schedule of yours')
-  @OperationId('pauseSchedule')
-  public async pause(@Path() schedule_id: string, @Request() req: ExRequest): Promise<ScheduleDetail> {
-    return this.service.setPaused(userId(req), schedule_id, true);
-  }
-
-  /**
-   * Start a paused schedule's ticks again, from the next time its cron expression gives (missed ticks are not made up).
-   * @summary Resume a schedule
-   */
-  @Post('{schedule_id}/resume')
-  @Security('jwt', [RUN])
-  @Response<ErrorBody>(401, 'AUTH_REQUIRED')
-  @Response<ErrorBody>(403, 'TOKEN_SCOPE_INSUFFICIENT')
-  @Response<ErrorBody>(404, 'RESOURCE_NOT_FOUND: no such schedule of yours')
-  @OperationId('resumeSchedule')
-  public async resume(@Path() schedule_id: string, @Request() req: ExRequest): Promise<ScheduleDetail> {
-    return this.service.setPaused(userId(req), schedule_id, false);
   }
 
   /**

@@ -45,20 +45,17 @@ test('create, read, change, pause, resume and delete: the BullMQ job scheduler f
   expect(changed.body).toMatchObject({ cron: '30 7 * * 1', timezone: 'Europe/Paris', template: { limit: 3 } });
   expect(await scheduler(id)).toMatchObject({ pattern: '30 7 * * 1' });
 
-  const paused = await request(t.app).post(`/api/schedules/${id}/pause`).set(auth());
+  const paused = await request(t.app).patch(`/api/schedules/${id}`).set(auth()).send({ paused: true });
   expect(paused.body).toMatchObject({ paused: true, next_run_at: null });
   expect(await scheduler(id)).toBeUndefined();
-  const resumed = await request(t.app).post(`/api/schedules/${id}/resume`).set(auth());
+  const resumed = await request(t.app).patch(`/api/schedules/${id}`).set(auth()).send({ paused: false });
   expect(resumed.body).toMatchObject({ paused: false, next_run_at: expect.any(String) });
   expect(await scheduler(id)).toMatchObject({ pattern: '30 7 * * 1' });
-  // PATCH pauses too, and a schedule created paused has no scheduler.
-  await request(t.app).patch(`/api/schedules/${id}`).set(auth()).send({ paused: true }).expect(200);
-  expect(await scheduler(id)).toBeUndefined();
+  // A schedule created paused has no scheduler.
   const asleep = await request(t.app).post('/api/schedules').set(auth()).send({ name: 'later', cron: '0 0 1 * *', template: TEMPLATE, paused: true });
   expect(asleep.body).toMatchObject({ paused: true, timezone: 'UTC', next_run_at: null });
   expect(await scheduler(asleep.body.schedule_id)).toBeUndefined();
 
-  await request(t.app).post(`/api/schedules/${id}/resume`).set(auth()).expect(200);
   await request(t.app).delete(`/api/schedules/${id}`).set(auth()).expect(200, { status: 'deleted' });
   expect(await scheduler(id)).toBeUndefined();
   expect((await request(t.app).get(`/api/schedules/${id}`).set(auth())).status).toBe(404);
@@ -114,8 +111,6 @@ test("another user's schedule does not exist for them (404 on every operation), 
   for (const res of [
     await request(t.app).get(`/api/schedules/${id}`).set(auth(other)),
     await request(t.app).patch(`/api/schedules/${id}`).set(auth(other)).send({ paused: true }),
-    await request(t.app).post(`/api/schedules/${id}/pause`).set(auth(other)),
-    await request(t.app).post(`/api/schedules/${id}/resume`).set(auth(other)),
     await request(t.app).delete(`/api/schedules/${id}`).set(auth(other)),
     await request(t.app).get('/api/schedules/not-a-uuid').set(auth(other)),
   ])

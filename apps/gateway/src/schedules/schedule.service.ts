@@ -95,10 +95,6 @@ export class ScheduleService {
     return this.detailOf(row);
   }
 
-  async setPaused(userId: string, id: string, paused: boolean): Promise<ScheduleDetail> {
-    return this.update(userId, id, { paused });
-  }
-
   /** Deletes the schedule and removes its scheduler; its runs stay, with their tag, unlinked. */
   async remove(userId: string, id: string): Promise<DeletedResponse> {
     const schedule = await this.owned(userId, id);

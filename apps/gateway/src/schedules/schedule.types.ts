@@ -68,7 +68,7 @@ export interface ScheduleSummary {
   /** The last tick handled, whether it started a run or not. */
   last_tick_at: string | null;
   last_run_at: string | null;
-  /** The run of the last tick that started one (null once that run is deleted). */
+  /** The run of the last tick that started one (it may have been deleted since). */
   last_run_id: string | null;
   /** Why the last tick started no run (the run rate limit, a template that no longer validates); null after a run. */
   last_error: string | null;

@@ -17,7 +17,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addColumn('last_tick_at', 'timestamptz')
     .addColumn('last_run_at', 'timestamptz')
-    .addColumn('last_run_id', 'uuid', (c) => c.references('runs.run_id').onDelete('set null'))
+    // No reference: runs already reference schedules, and a cycle of references could not be dropped table by table.
+    // The ticks keep each run referenced; this is the last one made, which may have been deleted since.
+    .addColumn('last_run_id', 'uuid')
     .addColumn('last_error', 'text')
     .execute();
   await db.schema.createIndex('schedules_user_created_idx').on('schedules').columns(['user_id', 'created_at desc']).execute();

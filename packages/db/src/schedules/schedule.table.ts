@@ -20,6 +20,7 @@ export interface ScheduleTable {
   /** The last tick handled, whether it made a run or not. */
   last_tick_at: Date | null;
   last_run_at: Date | null;
+  /** The last run a tick made; it may have been deleted since (the ticks' `run_id` is the reference that is kept up to date). */
   last_run_id: string | null;
   /** Why the last tick made no run (rate limit, a template that no longer validates); null after a run. */
   last_error: string | null;
