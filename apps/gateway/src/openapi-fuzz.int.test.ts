@@ -168,7 +168,8 @@ async function wellFormed(operationId: string, n: number): Promise<Example> {
     getRunArtifact: { params: { run_id: finishedRunId, path: artifact } },
     getRunEvalData: { params: { run_id: finishedRunId, path: evalLog } },
     listRunSamples: { params: { run_id: finishedRunId }, query: { verdict: 'correct', per_page: String(1 + (n % 500)) } },
-    compareRuns: { query: { ids: `${finishedRunId},${ownRunId}` } },
+    // A fresh run: fuzzed deletes may have taken ownRunId by then.
+    compareRuns: async () => ({ query: { ids: `${finishedRunId},${await freshRun()}` } }),
     getStatsSummary: {},
     getStatsHistory: { query: { days: String(1 + (n % 365)) } },
     getLeaderboard: { query: { sort_by: 'model' } },
