@@ -99,6 +99,7 @@ export class ScheduleService {
   async remove(userId: string, id: string): Promise<DeletedResponse> {
     const schedule = await this.owned(userId, id);
     await deleteSchedule(this.deps.db, schedule.schedule_id);
+    // Without a row its scheduler goes, as a paused schedule's does.
     await this.follow({ ...schedule, paused: true });
     this.deps.logger.info('schedule deleted', { schedule_id: schedule.schedule_id, user_id: userId });
     return { status: 'deleted' };
@@ -121,6 +122,7 @@ export class ScheduleService {
   private async validTemplate(userId: string, template: RunCreate): Promise<void> {
     try {
       const config = await this.runs.validConfig(userId, template);
+      // The tags as a tick will store them: the template's and the schedule's, within the limits of a run's tags.
       this.runs.newRun(userId, config, template, [scheduleTag(randomUUID())]);
     } catch (err) {
       if (err instanceof AppError && err.code === 'VALIDATION_ERROR') {
