@@ -18,8 +18,10 @@ const ALLOWED: Record<string, readonly string[]> = {
   '@studio/db': ['@studio/contracts'],
   '@studio/runtime': ['@studio/contracts'],
   '@studio/engine': ['@studio/contracts', '@studio/datasets', '@studio/providers'],
-  '@studio/gateway': ['@studio/contracts', '@studio/db', '@studio/engine', '@studio/providers', '@studio/runtime'],
-  '@studio/worker': ['@studio/contracts', '@studio/datasets', '@studio/db', '@studio/engine', '@studio/providers', '@studio/runtime'],
+  // What a run request becomes (validation, the new row), for every producer of runs: the gateway and a schedule's tick in the worker.
+  '@studio/run-intake': ['@studio/contracts', '@studio/db', '@studio/engine', '@studio/providers'],
+  '@studio/gateway': ['@studio/contracts', '@studio/db', '@studio/engine', '@studio/providers', '@studio/run-intake', '@studio/runtime'],
+  '@studio/worker': ['@studio/contracts', '@studio/datasets', '@studio/db', '@studio/engine', '@studio/providers', '@studio/run-intake', '@studio/runtime'],
   // Headless: no Redis or BullMQ, so of the runtime only its config module. The database only for `studio admin`,
   // which changes accounts of a deployment directly (`studio eval` never opens one). A server only through the client
   // (`studio submit`).

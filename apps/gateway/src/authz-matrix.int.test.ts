@@ -26,9 +26,9 @@ interface Case {
    * A queued run (its job enqueued), a completed one with samples, no run (the owner has a saved openai key), a
    * dataset of the owner's (`send` then gets its id and its benchmark name), a fresh access token or webhook of
    * the owner's (its id passed as the first argument of `send`), or `suite`: the owner's suite of two runs,
-   * canceled (its id is passed as the run id).
+   * canceled (its id is passed as the run id), or `schedule`: a schedule of the owner's (its id passed as the run id).
    */
-  state: 'queued' | 'completed' | 'none' | 'dataset' | 'access-token' | 'webhook' | 'suite';
+  state: 'queued' | 'completed' | 'none' | 'dataset' | 'access-token' | 'webhook' | 'suite' | 'schedule';
   send(runId: string, evalPath: string): request.Test;
   /** An administrator owns nothing here: unless given, it is expected to be treated as `other`. */
   expect: Record<Exclude<Caller, 'admin'>, number> & { admin?: number };
@@ -218,6 +218,29 @@ const CASES: Case[] = [
       ['deleteSuite', 'DELETE /api/suites/{suite_id}', (id: string) => request(t.app).delete(`/api/suites/${id}`)],
     ] as const
   ).map(([operationId, endpoint, send]): Case => ({ operationId, endpoint, state: 'suite', send, expect: { anonymous: 401, owner: 200, other: 404 } })),
+  {
+    operationId: 'createSchedule',
+    endpoint: 'POST /api/schedules',
+    state: 'none',
+    send: () => request(t.app).post('/api/schedules').send({ name: 'authz', cron: '0 6 * * *', template: { benchmark: 'mmlu', model: 'mockllm/default', limit: 1 } }),
+    expect: { anonymous: 401, owner: 200, other: 200 },
+  },
+  {
+    operationId: 'listSchedules',
+    endpoint: 'GET /api/schedules',
+    state: 'schedule',
+    send: () => request(t.app).get('/api/schedules').query({ per_page: 100 }),
+    expect: { anonymous: 401, owner: 200, other: 200 },
+    shows: (body, scheduleId) => (body as { schedules: { schedule_id: string }[] }).schedules.some((s) => s.schedule_id === scheduleId),
+  },
+  // A schedule is its owner's alone: to anyone else it does not exist.
+  ...(
+    [
+      ['getSchedule', 'GET /api/schedules/{schedule_id}', (id: string) => request(t.app).get(`/api/schedules/${id}`)],
+      ['updateSchedule', 'PATCH /api/schedules/{schedule_id}', (id: string) => request(t.app).patch(`/api/schedules/${id}`).send({ name: 'renamed' })],
+      ['deleteSchedule', 'DELETE /api/schedules/{schedule_id}', (id: string) => request(t.app).delete(`/api/schedules/${id}`)],
+    ] as const
+  ).map(([operationId, endpoint, send]): Case => ({ operationId, endpoint, state: 'schedule', send, expect: { anonymous: 401, owner: 200, other: 404 } })),
   {
     operationId: 'getReadiness',
     endpoint: 'GET /api/ready',
@@ -476,6 +499,11 @@ const TOKEN_SCOPE: Record<string, TokenScope | null | 'public'> = {
   cancelSuite: 'run',
   retrySuite: 'run',
   deleteSuite: 'run',
+  createSchedule: 'run',
+  listSchedules: 'read',
+  getSchedule: 'read',
+  updateSchedule: 'run',
+  deleteSchedule: 'run',
 };
 
 const OWNER_EMAIL = `authz-owner-${process.pid}@example.com`;
@@ -497,6 +525,13 @@ async function prepare(state: Case['state']): Promise<{ runId: string; evalPath:
     for (const w of (await request(t.app).get('/api/webhooks').set(auth)).body) await request(t.app).delete(`/api/webhooks/${w.webhook_id}`).set(auth);
     const res = await request(t.app).post('/api/webhooks').set('Authorization', `Bearer ${owner.token}`).send({ url: 'http://127.0.0.1:9/authz', events: ['run.failed'] });
     return { runId: res.body.webhook_id, evalPath: '' };
+  }
+  if (state === 'schedule') {
+    // At most 50 schedules per user: earlier rows' go first.
+    const auth = { Authorization: `Bearer ${owner.token}` };
+    for (const s of (await request(t.app).get('/api/schedules').query({ per_page: 100 }).set(auth)).body.schedules) await request(t.app).delete(`/api/schedules/${s.schedule_id}`).set(auth);
+    const res = await request(t.app).post('/api/schedules').set(auth).send({ name: 'authz', cron: '0 6 * * *', template: { benchmark: 'mmlu', model: 'mockllm/default', limit: 1 } });
+    return { runId: res.body.schedule_id, evalPath: '' };
   }
   if (state === 'access-token') return { runId: (await createAccessToken(t.app, owner, ['read'], { name: 'to revoke' })).tokenId, evalPath: '' };
   if (state === 'queued') {

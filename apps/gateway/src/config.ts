@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { boolEnv, encryptionKeyRing, key32Schema, metricsEnvShape, parseAppEnv, requiredString, sharedEnvShape } from '@studio/runtime';
+import { boolEnv, encryptionKeyRing, key32Schema, metricsEnvShape, parseAppEnv, requiredString, runSubmissionEnvShape, sharedEnvShape } from '@studio/runtime';
 
 const DEFAULT_CORS = [
   ...Array.from({ length: 6 }, (_, i) => `http://localhost:${5173 + i}`),
@@ -58,16 +58,15 @@ const schema = z
     RATE_LIMIT_LOGIN_PER_IP: z.coerce.number().int().min(1).default(20),
     RATE_LIMIT_LOGIN_PER_EMAIL: z.coerce.number().int().min(1).default(10),
     RATE_LIMIT_REGISTER_PER_IP: z.coerce.number().int().min(1).default(10),
-    RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
-    RATE_LIMIT_RUNS_PER_USER: z.coerce.number().int().min(1).default(30),
+    ...runSubmissionEnvShape,
     /** Dataset uploads per user and window; each may be 50 MB and holds a database connection while it streams. */
     RATE_LIMIT_DATASETS_PER_USER: z.coerce.number().int().min(1).default(10),
     /** `GET /api/available-models` calls per user and window; each may ask every provider the user has a key for. */
     RATE_LIMIT_MODELS_PER_USER: z.coerce.number().int().min(1).default(30),
     /** Stored provider keys per user, which bounds the providers one model listing asks. */
     MAX_API_KEYS_PER_USER: z.coerce.number().int().min(1).default(100),
-    /** Upper bound for a run's `max_connections` (concurrent model calls of one run). */
-    MAX_CONNECTIONS_LIMIT: z.coerce.number().int().min(1).default(500),
+    /** The shortest gap between two ticks a schedule's cron expression may have (5-field crons tick at most once a minute). */
+    SCHEDULE_MIN_INTERVAL_SECONDS: z.coerce.number().int().min(1).default(60),
     /** How long a request waits on the run queue (its Redis connection retries forever) before giving up. */
     RUN_QUEUE_TIMEOUT_MS: z.coerce.number().int().min(1).default(5000),
     MODELS_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).default(3600),
@@ -114,6 +113,7 @@ export interface GatewayConfig {
   rateLimits: { loginPerIp: number; loginPerEmail: number; registerPerIp: number; runsPerUser: number; datasetsPerUser: number; modelsPerUser: number; windowSeconds: number };
   maxApiKeysPerUser: number;
   maxConnectionsLimit: number;
+  scheduleMinIntervalSeconds: number;
   runQueueTimeoutMs: number;
   modelsCacheTtlSeconds: number;
   providerHttpTimeoutMs: number;
@@ -157,6 +157,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): GatewayConfig 
     },
     maxApiKeysPerUser: e.MAX_API_KEYS_PER_USER,
     maxConnectionsLimit: e.MAX_CONNECTIONS_LIMIT,
+    scheduleMinIntervalSeconds: e.SCHEDULE_MIN_INTERVAL_SECONDS,
     runQueueTimeoutMs: e.RUN_QUEUE_TIMEOUT_MS,
     modelsCacheTtlSeconds: e.MODELS_CACHE_TTL_SECONDS,
     providerHttpTimeoutMs: e.PROVIDER_HTTP_TIMEOUT_MS,

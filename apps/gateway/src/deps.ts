@@ -6,11 +6,13 @@ import {
   createLogger,
   createRedis,
   createRunQueue,
+  createScheduleQueue,
   createWebhookQueue,
   type Logger,
   type Redis,
   type RunEventHub,
   type RunQueue,
+  type ScheduleQueue,
   type WebhookQueue,
 } from '@studio/runtime';
 import type { GatewayConfig } from './config';
@@ -30,6 +32,8 @@ export interface AppDeps {
   queueRedis: Redis;
   /** BullMQ producer for webhook deliveries (a queued run canceled here); workers send them. */
   webhookQueue: WebhookQueue;
+  /** The schedules' job schedulers (`schedule-ticks`): upserted and removed as schedules change; workers run the ticks. */
+  scheduleQueue: ScheduleQueue;
   /** Run events and cancel requests over `redis`: status changes the gateway makes, SSE replays, cancels, stream removal. */
   runProtocol: RunProtocol;
   /** One Redis subscription per process, fanned out to SSE clients. */
@@ -56,6 +60,8 @@ export function createDeps(config: GatewayConfig, overrides: Partial<Pick<AppDep
   runQueue.on('error', (err) => logger.debug('run queue connection error', { error: err.message }));
   const webhookQueue = createWebhookQueue(queueRedis, config.redisPrefix);
   webhookQueue.on('error', (err) => logger.debug('webhook queue connection error', { error: err.message }));
+  const scheduleQueue = createScheduleQueue(queueRedis, config.redisPrefix);
+  scheduleQueue.on('error', (err) => logger.debug('schedule queue connection error', { error: err.message }));
   const runProtocol = new RunProtocol(redis, config.redisPrefix);
   const db = overrides.db ?? createDb(config.databaseUrl, { max: config.databasePoolSize, applicationName: 'openbench-gateway' });
   const eventHub = runProtocol.createEventHub();
@@ -67,6 +73,7 @@ export function createDeps(config: GatewayConfig, overrides: Partial<Pick<AppDep
     runQueue,
     queueRedis,
     webhookQueue,
+    scheduleQueue,
     runProtocol,
     eventHub,
     runWatches: new RunWatches({
@@ -84,6 +91,6 @@ export function createDeps(config: GatewayConfig, overrides: Partial<Pick<AppDep
 
 export async function closeDeps(deps: AppDeps): Promise<void> {
   deps.runWatches.close();
-  await Promise.allSettled([deps.eventHub.close(), deps.runQueue.close(), deps.webhookQueue.close()]);
+  await Promise.allSettled([deps.eventHub.close(), deps.runQueue.close(), deps.webhookQueue.close(), deps.scheduleQueue.close()]);
   await Promise.allSettled([deps.db.destroy(), deps.redis.quit(), deps.queueRedis.quit()]);
 }

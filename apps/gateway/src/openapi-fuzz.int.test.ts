@@ -137,6 +137,20 @@ async function freshSuite(canceled = false): Promise<string> {
 }
 let canceledSuiteId: Promise<string> | undefined;
 
+const SCHEDULE_TEMPLATE = { benchmark: 'mmlu', model: 'mockllm/default', limit: 1 };
+/** Keeps the owner's schedules at 10 or fewer (at most 50 per user), the oldest going first. */
+async function pruneSchedules(): Promise<void> {
+  const auth = { Authorization: `Bearer ${owner.token}` };
+  const existing = (await request(t.app).get('/api/schedules').query({ per_page: 100 }).set(auth)).body.schedules as { schedule_id: string }[];
+  for (const s of existing.slice(10)) await request(t.app).delete(`/api/schedules/${s.schedule_id}`).set(auth);
+}
+/** A schedule of the owner's. */
+async function freshSchedule(): Promise<string> {
+  await pruneSchedules();
+  const res = await request(t.app).post('/api/schedules').set('Authorization', `Bearer ${owner.token}`).send({ name: 'fuzz', cron: '0 6 * * *', template: SCHEDULE_TEMPLATE });
+  return res.body.schedule_id;
+}
+
 async function wellFormed(operationId: string, n: number): Promise<Example> {
   const artifact = finishedArtifacts[n % finishedArtifacts.length];
   const evalLog = finishedArtifacts.find((a) => a.endsWith('.eval'))!;
@@ -154,7 +168,8 @@ async function wellFormed(operationId: string, n: number): Promise<Example> {
     getRunArtifact: { params: { run_id: finishedRunId, path: artifact } },
     getRunEvalData: { params: { run_id: finishedRunId, path: evalLog } },
     listRunSamples: { params: { run_id: finishedRunId }, query: { verdict: 'correct', per_page: String(1 + (n % 500)) } },
-    compareRuns: { query: { ids: `${finishedRunId},${ownRunId}` } },
+    // A fresh run: fuzzed deletes may have taken ownRunId by then.
+    compareRuns: async () => ({ query: { ids: `${finishedRunId},${await freshRun()}` } }),
     getStatsSummary: {},
     getStatsHistory: { query: { days: String(1 + (n % 365)) } },
     getLeaderboard: { query: { sort_by: 'model' } },
@@ -196,6 +211,14 @@ async function wellFormed(operationId: string, n: number): Promise<Example> {
     retrySuite: async () => ({ params: { suite_id: await freshSuite(true) } }),
     cancelSuite: async () => ({ params: { suite_id: await freshSuite() } }),
     deleteSuite: async () => ({ params: { suite_id: await freshSuite() } }),
+    createSchedule: async () => {
+      await pruneSchedules();
+      return { body: { name: `fuzz ${n}`, cron: `${n % 60} ${n % 24} * * *`, timezone: 'UTC', template: { ...SCHEDULE_TEMPLATE, limit: 1 + (n % 5) }, paused: n % 2 === 0 } };
+    },
+    listSchedules: { query: { per_page: String(1 + (n % 100)) } },
+    getSchedule: async () => ({ params: { schedule_id: await freshSchedule() } }),
+    updateSchedule: async () => ({ params: { schedule_id: await freshSchedule() }, body: { name: `renamed ${n}`, cron: `${n % 60} * * * *`, paused: n % 2 === 1 } }),
+    deleteSchedule: async () => ({ params: { schedule_id: await freshSchedule() } }),
   };
   const example = examples[operationId];
   if (!example) throw new Error(`no well-formed example for operation ${operationId}: add one to the fuzz test`);

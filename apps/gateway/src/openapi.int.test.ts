@@ -65,6 +65,11 @@ const EXTENSION_ENDPOINTS: [method: string, path: string, auth: 'Yes' | 'No' | '
   ['delete', '/suites/{suite_id}', 'Yes'],
   ['get', '/benchmark-groups', 'No'],
   ['get', '/benchmark-groups/{name}', 'No'],
+  ['post', '/schedules', 'Yes'],
+  ['get', '/schedules', 'Yes'],
+  ['get', '/schedules/{schedule_id}', 'Yes'],
+  ['patch', '/schedules/{schedule_id}', 'Yes'],
+  ['delete', '/schedules/{schedule_id}', 'Yes'],
 ];
 
 interface Operation {

@@ -53,7 +53,7 @@ export async function createTestApp(
     database,
     async close() {
       await deleteKeys(deps).catch(() => undefined);
-      await Promise.allSettled([deps.eventHub.close(), deps.runQueue.close(), deps.webhookQueue.close()]);
+      await Promise.allSettled([deps.eventHub.close(), deps.runQueue.close(), deps.webhookQueue.close(), deps.scheduleQueue.close()]);
       await Promise.allSettled([deps.redis.quit(), deps.queueRedis.quit()]);
       if (!shared) await database.destroy();
     },

@@ -142,9 +142,17 @@ const suiteRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/SuitePage'), 'SuitePage'),
 });
 
+const schedulesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: 'schedules',
+  // `from`: the run whose configuration a new schedule starts from.
+  validateSearch: (raw: Record<string, unknown>): { from?: string } => clean({ from: str(raw.from) }),
+  component: lazyRouteComponent(() => import('./pages/SchedulesPage'), 'SchedulesPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
-  appRoute.addChildren([indexRoute, runsRoute, runRoute, samplesRoute, inspectRoute, newRunRoute, suitesRoute, newSuiteRoute, suiteRoute, compareRoute, analyticsRoute, settingsRoute]),
+  appRoute.addChildren([indexRoute, runsRoute, runRoute, samplesRoute, inspectRoute, newRunRoute, suitesRoute, newSuiteRoute, suiteRoute, schedulesRoute, compareRoute, analyticsRoute, settingsRoute]),
 ]);
 
 export function createAppRouter(queryClient: QueryClient) {

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { boolEnv, encryptionKeyRing, key32Schema, metricsEnvShape, parseAppEnv, sharedEnvShape } from '@studio/runtime';
+import { boolEnv, encryptionKeyRing, key32Schema, metricsEnvShape, parseAppEnv, runSubmissionEnvShape, runSubmissionLimits, sharedEnvShape, type RunSubmissionLimits } from '@studio/runtime';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '@studio/providers';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
@@ -26,6 +26,8 @@ const mirrors = z
 
 const schema = z.object({
   ...sharedEnvShape,
+  // A schedule's tick creates a run here, bounded as the gateway bounds POST /api/runs.
+  ...runSubmissionEnvShape,
   ENCRYPTION_KEY: key32Schema,
   WORKER_CONCURRENCY: positiveInt(2),
   WORKER_ID: z.string().min(1).optional(),
@@ -83,6 +85,8 @@ export interface WorkerConfig {
   webhookRetryDelayMs: number;
   webhookTimeoutMs: number;
   shutdownGraceMs: number;
+  /** What bounds the runs a schedule's tick creates: the same settings as the gateway's. */
+  runLimits: RunSubmissionLimits;
   datasets: { cacheDir: string; offline: boolean; hfToken?: string; mirrors: Record<string, string>; hfTokenToMirrors: boolean };
   /** Prometheus metrics listener, null when METRICS_PORT=off. */
   metrics: { port: number; host: string; token?: string } | null;
@@ -116,6 +120,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): WorkerConfig {
     webhookRetryDelayMs: e.WEBHOOK_RETRY_DELAY_MS,
     webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    runLimits: runSubmissionLimits(e),
     datasets: {
       cacheDir: join(e.DATA_DIR, 'datasets'),
       offline: e.DATASETS_OFFLINE,

@@ -1,6 +1,18 @@
 import { RUN_EXIT_CODE } from '@studio/contracts';
-import { countRunRequeue, countRunSamples, failLostRun, listRunsByStatus, listStalePendingDeliveries, type Db, type RunRow } from '@studio/db';
-import { enqueueRun, enqueueWebhookDeliveries, type Logger, type Redis, type RunEventPublisher, type RunQueue, type WebhookQueue } from '@studio/runtime';
+import { countRunRequeue, countRunSamples, failLostRun, listActiveSchedules, listRunsByStatus, listStalePendingDeliveries, type Db, type RunRow } from '@studio/db';
+import {
+  enqueueRun,
+  enqueueWebhookDeliveries,
+  listScheduleJobs,
+  removeScheduleJob,
+  upsertScheduleJob,
+  type Logger,
+  type Redis,
+  type RunEventPublisher,
+  type RunQueue,
+  type ScheduleQueue,
+  type WebhookQueue,
+} from '@studio/runtime';
 import { announceRunEnd } from './webhook.announce';
 
 export interface RunReconcilerOptions {
@@ -8,6 +20,8 @@ export interface RunReconcilerOptions {
   queue: RunQueue;
   /** Deliveries of run ends: those of runs failed here, and pending ones whose enqueue was lost. */
   webhooks: WebhookQueue;
+  /** The schedules' job schedulers, held to the schedules table. */
+  schedules: ScheduleQueue;
   redis: Redis;
   events: RunEventPublisher;
   logger: Logger;
@@ -52,8 +66,8 @@ export function failedJobMessage(savedSamples: number, failedReason: string): st
  * Repairs runs whose queue job disappeared or failed, so no run waits or "runs" forever: queued runs are enqueued
  * again (the job id is the run id, so this never duplicates one); a running run nobody works on is enqueued again
  * when its job failed (a worker hit errors it could not get past, such as a database outage; resuming is
- * idempotent), at most MAX_RUN_REQUEUES times, and failed with the reason otherwise. One worker at a time does a
- * pass, under a Redis lock that lasts one interval.
+ * idempotent), at most MAX_RUN_REQUEUES times, and failed with the reason otherwise. Also sweeps webhook deliveries
+ * and schedulers (`reconcileSchedulers`). One worker at a time does a pass, under a Redis lock that lasts one interval.
  */
 export class RunReconciler {
   private timer: NodeJS.Timeout | undefined;
@@ -88,7 +102,33 @@ export class RunReconciler {
     await this.requeueQueued();
     await this.failAbandoned();
     await this.sweepDeliveries();
+    await this.reconcileSchedulers();
     return true;
+  }
+
+  /**
+   * Holds the schedulers in Redis to the schedules table, the truth: every schedule not paused has a scheduler with its
+   * cron expression and time zone, and no other scheduler exists (a Redis flush, a pause or deletion whose removal
+   * failed, an update whose upsert failed). Redis is read before the table, so a schedule created meanwhile is at
+   * worst upserted twice (idempotent), never removed. Safe to run from any worker at any time.
+   */
+  async reconcileSchedulers(): Promise<void> {
+    const { db, schedules, logger } = this.o;
+    const present = await listScheduleJobs(schedules);
+    const wanted = new Map((await listActiveSchedules(db)).map((s) => [s.schedule_id, s]));
+    for (const job of present) {
+      const schedule = wanted.get(job.id);
+      if (schedule && schedule.cron === job.cron && schedule.timezone === job.timezone) {
+        wanted.delete(job.id);
+      } else if (!schedule) {
+        await removeScheduleJob(schedules, job.id);
+        logger.info('removed a scheduler whose schedule is paused or gone', { schedule_id: job.id });
+      }
+    }
+    for (const schedule of wanted.values()) {
+      await upsertScheduleJob(schedules, schedule);
+      logger.info('restored the scheduler of a schedule', { schedule_id: schedule.schedule_id, cron: schedule.cron });
+    }
   }
 
   private async requeueQueued(): Promise<void> {

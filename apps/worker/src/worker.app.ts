@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { UnrecoverableError, Worker } from 'bullmq';
-import { QueueName, type ExecuteRunPayload, type RunJobResult, type WebhookDeliveryPayload } from '@studio/contracts';
+import { QueueName, type ExecuteRunPayload, type RunJobResult, type ScheduleTickPayload, type WebhookDeliveryPayload } from '@studio/contracts';
 import { createDb } from '@studio/db';
 import { configureSandbox, describeSandbox } from '@studio/engine';
 import {
@@ -12,6 +12,7 @@ import {
   createMetricsRegistry,
   createRedis,
   createRunQueue,
+  createScheduleQueue,
   createWebhookQueue,
   startMetricsServer,
   startWorkerHeartbeat,
@@ -23,10 +24,13 @@ import type { WorkerConfig } from './config';
 import { RunProcessor, staleAfterMs } from './run.processor';
 import { LIVE_JOB_STATES, RunReconciler, findRunJob } from './run.reconciler';
 import { RunRegistry } from './run.registry';
+import { ScheduleTicker } from './schedule.ticker';
 import { WebhookSender } from './webhook.sender';
 
 /** Deliveries sent at once per worker process: each mostly waits on a receiver. */
 const WEBHOOK_CONCURRENCY = 10;
+/** Schedule ticks handled at once per worker process: each is a few queries and an enqueue. */
+const SCHEDULE_TICK_CONCURRENCY = 5;
 
 export interface WorkerApp {
   readonly workerId: string;
@@ -67,6 +71,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger = createW
   await cancels.start();
   const queue = createRunQueue(queueRedis, config.redisPrefix);
   const webhooks = createWebhookQueue(queueRedis, config.redisPrefix);
+  const schedules = createScheduleQueue(queueRedis, config.redisPrefix);
   const metricsRegistry = createMetricsRegistry('worker');
   const metrics = new WorkerMetrics(metricsRegistry, { activeRuns: () => registry.size, concurrency: config.concurrency });
   let metricsServer: MetricsServer | undefined;
@@ -86,6 +91,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger = createW
   worker.on('error', onQueueError);
   queue.on('error', onQueueError);
   webhooks.on('error', onQueueError);
+  schedules.on('error', onQueueError);
   // Webhook deliveries go out from workers only, never from a gateway's request path; each is a job with retries.
   const sender = new WebhookSender({
     db,
@@ -102,6 +108,16 @@ export async function startWorker(config: WorkerConfig, logger: Logger = createW
     name: config.workerId,
   });
   webhookWorker.on('error', onQueueError);
+  // A schedule's ticks: BullMQ's job scheduler adds one job per tick, which exactly one worker takes.
+  const ticker = new ScheduleTicker({ db, redis, redisPrefix: config.redisPrefix, runQueue: queue, scheduleQueue: schedules, events, logger, limits: config.runLimits });
+  const tickWorker = new Worker<ScheduleTickPayload, void>(QueueName.ScheduleTicks, (job) => ticker.process(job), {
+    connection: workerRedis,
+    prefix: bullPrefix(config.redisPrefix),
+    concurrency: SCHEDULE_TICK_CONCURRENCY,
+    name: config.workerId,
+  });
+  tickWorker.on('error', onQueueError);
+  tickWorker.on('failed', (job, err) => logger.warn('schedule tick failed', { schedule_id: job?.data.schedule_id, attempt: job?.attemptsMade, error: err.message }));
   // A run whose failure is recorded fails its job on purpose (settleRunJob), for dashboards: not an error here.
   worker.on('failed', (job, err) => {
     if (err instanceof UnrecoverableError) logger.info('run job ended with its failed run', { run_id: job?.data.run_id });
@@ -125,6 +141,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger = createW
     db,
     queue,
     webhooks,
+    schedules,
     redis,
     events,
     logger,
@@ -135,6 +152,8 @@ export async function startWorker(config: WorkerConfig, logger: Logger = createW
     staleAfterMs: staleAfterMs(config),
   });
   reconciler.start();
+  // Schedulers follow the schedules table from the start, not only from the first pass (a flushed Redis lost them).
+  void reconciler.reconcileSchedulers().catch((err: unknown) => logger.warn('schedulers not reconciled at start', { error: String(err) }));
   const startedAt = new Date().toISOString();
   const heartbeat = startWorkerHeartbeat(
     new WorkerHeartbeats(redis, config.redisPrefix),
@@ -174,13 +193,14 @@ export async function startWorker(config: WorkerConfig, logger: Logger = createW
         resolve();
       }, config.shutdownGraceMs + 5_000);
     });
-    await Promise.all([Promise.race([closed, forced]).finally(() => clearTimeout(timer)), reconciler.stop(), webhookWorker.close()]);
+    await Promise.all([Promise.race([closed, forced]).finally(() => clearTimeout(timer)), reconciler.stop(), webhookWorker.close(), tickWorker.close()]);
     // The runs are handed back: the heartbeat goes, so the workers list stops showing this process.
     await heartbeat.stop();
     await metricsServer?.close();
     await cancels.close();
     await queue.close();
     await webhooks.close();
+    await schedules.close();
     await Promise.allSettled([db.destroy(), redis.quit(), workerRedis.quit(), queueRedis.quit()]);
     logger.info('worker stopped', { worker_id: config.workerId });
   };

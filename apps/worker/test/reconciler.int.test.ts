@@ -115,6 +115,7 @@ function reconcilerOptions() {
     db: h.db,
     queue: h.queue,
     webhooks: h.webhooks,
+    schedules: h.schedules,
     redis: h.redis,
     events: h.protocol,
     logger: createLogger({ level: 'error', json: false, service: 'worker', silent: true }),

@@ -12,7 +12,7 @@ import { RunConfigSchema, type RunConfig } from '@studio/contracts';
 import { encryptApiKey, findRun, insertRun, insertUser, upsertApiKey, type RunRow } from '@studio/db';
 import { createTestDatabase, type TestDatabase } from '@studio/db/testing';
 import type { Sample } from '@studio/engine';
-import { RunProtocol, bullPrefix, createLogger, createRedis, createRunQueue, createWebhookQueue, enqueueRun, type Redis, type RunQueue } from '@studio/runtime';
+import { RunProtocol, bullPrefix, createLogger, createRedis, createRunQueue, createScheduleQueue, createWebhookQueue, enqueueRun, type Redis, type RunQueue } from '@studio/runtime';
 import { loadConfig } from '../src/config';
 import { startWorker, type WorkerApp } from '../src/worker.app';
 import type { FakeChatModel } from '../../../packages/engine/test/fake-chat-model.server';
@@ -47,6 +47,7 @@ export class WorkerHarness {
   readonly redis: Redis = createRedis(REDIS_URL);
   readonly queue: RunQueue = createRunQueue(this.redis, this.prefix);
   readonly webhooks = createWebhookQueue(this.redis, this.prefix);
+  readonly schedules = createScheduleQueue(this.redis, this.prefix);
   readonly protocol = new RunProtocol(this.redis, this.prefix);
   private readonly dataDir = mkdtempSync(join(tmpdir(), 'worker-test-'));
   private tdb!: TestDatabase;
@@ -82,6 +83,7 @@ export class WorkerHarness {
     await Promise.allSettled(this.models.map((m) => m.close()));
     await this.queue.close();
     await this.webhooks.close();
+    await this.schedules.close();
     const keys = await this.redis.keys(`${this.prefix}:*`);
     if (keys.length) await this.redis.del(...keys);
     await this.redis.quit();

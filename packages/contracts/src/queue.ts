@@ -5,6 +5,8 @@ export enum QueueName {
   Runs = 'runs',
   /** One job per webhook delivery (job id = delivery id), sent by workers with retries. */
   WebhookDeliveries = 'webhook-deliveries',
+  /** The ticks of schedules: one BullMQ job scheduler per schedule (scheduler id = schedule id), one job per tick. */
+  ScheduleTicks = 'schedule-ticks',
 }
 
 /**
@@ -48,3 +50,12 @@ export const WebhookDeliveryPayloadSchema = z.object({
   delivery_id: z.string().uuid(),
 });
 export type WebhookDeliveryPayload = z.infer<typeof WebhookDeliveryPayloadSchema>;
+
+/**
+ * Payload of a schedule's tick job (the template of its job scheduler): the schedule row holds the rest, so a changed
+ * template applies from the next tick on. The tick's time is the job's scheduled time (`opts.prevMillis`).
+ */
+export const ScheduleTickPayloadSchema = z.object({
+  schedule_id: z.string().uuid(),
+});
+export type ScheduleTickPayload = z.infer<typeof ScheduleTickPayloadSchema>;

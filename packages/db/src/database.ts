@@ -6,6 +6,7 @@ import type { RunLogTable } from './runs/run-log.table';
 import type { RunSampleTable } from './runs/run-sample.table';
 import type { RunTable } from './runs/run.table';
 import type { AccessTokenTable } from './tokens/access-token.table';
+import type { ScheduleTable, ScheduleTickTable } from './schedules/schedule.table';
 import type { SuiteTable } from './suites/suite.table';
 import type { UserTable } from './users/user.table';
 import type { WebhookDeliveryTable, WebhookTable } from './webhooks/webhook.table';
@@ -22,6 +23,8 @@ export interface Database {
   webhooks: WebhookTable;
   webhook_deliveries: WebhookDeliveryTable;
   suites: SuiteTable;
+  schedules: ScheduleTable;
+  schedule_ticks: ScheduleTickTable;
 }
 
 // BIGINT (int8) as JS number: counts and token totals stay far below 2^53.

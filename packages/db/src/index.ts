@@ -22,6 +22,8 @@ export * from './runs/run-log.table';
 export * from './runs/run-log.repository';
 export * from './suites/suite.table';
 export * from './suites/suite.repository';
+export * from './schedules/schedule.table';
+export * from './schedules/schedule.repository';
 export * from './stats/run-stats.repository';
 export * from './artifacts/run-artifact.table';
 export * from './artifacts/run-artifact.repository';

@@ -5,6 +5,8 @@ export * from './redis';
 export * from './run-protocol';
 export * from './run-queue';
 export * from './webhook-queue';
+export * from './schedule-queue';
+export * from './rate-limit';
 export * from './run-job-outcome';
 export * from './worker-heartbeats';
 export * from './metrics';

@@ -1,4 +1,5 @@
 import { ERROR_STATUS, type ErrorCode } from '@studio/contracts';
+import { InvalidRunRequest } from '@studio/run-intake';
 
 /** The one error type handlers throw; the error handler renders it as `{detail, code}`. */
 export class AppError extends Error {
@@ -28,3 +29,19 @@ export class AppError extends Error {
 export const notFound = (what: string) => new AppError('RESOURCE_NOT_FOUND', `${what} not found`);
 export const validationError = (field: string, message: string) =>
   new AppError('VALIDATION_ERROR', `${field}: ${message}`, { fields: [{ field, message }] });
+
+/**
+ * `produce()`, with a run request the intake refused (`InvalidRunRequest`, sync or async) answered as
+ * VALIDATION_ERROR naming the field.
+ */
+export function refusedRunRequest<T>(produce: () => T): T {
+  const asAppError = (err: unknown): never => {
+    throw err instanceof InvalidRunRequest ? validationError(err.field, err.reason) : err;
+  };
+  try {
+    const value = produce();
+    return (value instanceof Promise ? value.catch(asAppError) : value) as T;
+  } catch (err) {
+    return asAppError(err);
+  }
+}

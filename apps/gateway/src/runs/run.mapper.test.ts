@@ -1,5 +1,6 @@
 import { RunConfigSchema } from '@studio/contracts';
-import { benchCommand, clampPage, normaliseTags, shellQuote } from './run.mapper';
+import { normaliseTags } from '@studio/run-intake';
+import { benchCommand, clampPage, shellQuote } from './run.mapper';
 
 test.each([
   ['', "''"],

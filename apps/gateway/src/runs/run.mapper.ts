@@ -85,12 +85,3 @@ export function clampPage(page: number | undefined, perPage: number | undefined,
     perPage: Math.min(maxPerPage, Math.max(1, perPage ?? defaultPerPage)),
   };
 }
-
-export const MAX_TAGS = 50;
-export const MAX_TAG_LENGTH = 64;
-
-/** Trimmed, lower-cased, empty dropped, de-duplicated, sorted (code-point order, locale independent). */
-export function normaliseTags(tags: readonly string[]): string[] {
-  const unique = new Set(tags.map((t) => t.trim().toLowerCase()).filter(Boolean));
-  return [...unique].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-}

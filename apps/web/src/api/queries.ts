@@ -1,7 +1,7 @@
 /** Server state: one query or mutation per API operation the pages use, with shared cache keys. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from './client';
-import type { ApiKeyCreate, ListRunsQuery, RunCreate, RunDetail, SampleVerdictFilter, SuiteCreate } from './types';
+import type { ApiKeyCreate, ListRunsQuery, RunCreate, RunDetail, SampleVerdictFilter, ScheduleCreate, SuiteCreate } from './types';
 import { isActive } from './types';
 
 export const keys = {
@@ -16,6 +16,7 @@ export const keys = {
   tags: ['run-tags'] as const,
   suites: (page?: number) => (page ? (['suites', page] as const) : (['suites'] as const)),
   suite: (id: string) => ['suite', id] as const,
+  schedules: ['schedules'] as const,
 };
 
 export const useMe = (enabled = true) => useQuery({ queryKey: keys.me, queryFn: () => call(api.GET('/auth/me')), enabled, staleTime: 60_000 });
@@ -205,5 +206,31 @@ export function useSuiteAction(suiteId: string, action: 'cancel' | 'retry' | 'de
         qc.invalidateQueries({ queryKey: keys.suites() }),
         qc.invalidateQueries({ queryKey: keys.runs() }),
       ]),
+  });
+}
+
+/** The user's schedules (the first 100, newest first). */
+export const useSchedules = () =>
+  useQuery({ queryKey: keys.schedules, queryFn: () => call(api.GET('/schedules', { params: { query: { per_page: 100 } } })) });
+
+export function useCreateSchedule() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ScheduleCreate) => call(api.POST('/schedules', { body })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.schedules }),
+  });
+}
+
+/** Pause, resume or delete a schedule; the list is refreshed after. */
+export function useScheduleAction() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ scheduleId, action }: { scheduleId: string; action: 'pause' | 'resume' | 'delete' }): Promise<unknown> => {
+      const path = { params: { path: { schedule_id: scheduleId } } };
+      return action === 'delete'
+        ? call(api.DELETE('/schedules/{schedule_id}', path))
+        : call(api.PATCH('/schedules/{schedule_id}', { ...path, body: { paused: action === 'pause' } }));
+    },
+    onSettled: () => qc.invalidateQueries({ queryKey: keys.schedules }),
   });
 }

@@ -8,6 +8,8 @@ export type RunCreate = S['RunCreate'];
 /** What a run and a suite share: every field of a run but what is run. */
 export type RunOptions = Omit<RunCreate, 'benchmark' | 'model'>;
 export type SuiteCreate = S['SuiteCreate'];
+export type ScheduleCreate = S['ScheduleCreate'];
+export type ScheduleSummary = S['ScheduleSummary'];
 export type SuiteDetail = S['SuiteDetail'];
 export type SuiteSummary = S['SuiteSummary'];
 export type SuiteCell = S['SuiteCell'];

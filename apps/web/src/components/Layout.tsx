@@ -25,6 +25,7 @@ const NAV = [
   { to: '/runs', label: 'Runs' },
   { to: '/new', label: 'New run' },
   { to: '/suites', label: 'Suites' },
+  { to: '/schedules', label: 'Schedules' },
   { to: '/compare', label: 'Compare' },
   { to: '/leaderboard', label: 'Leaderboard' },
   { to: '/settings', label: 'Settings' },

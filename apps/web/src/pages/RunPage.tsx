@@ -138,6 +138,9 @@ function RunView({
             <Link to="/new" search={{ from: run.run_id }} className="btn">
               Run again with changes
             </Link>
+            <Link to="/schedules" search={{ from: run.run_id }} className="btn">
+              Schedule…
+            </Link>
             <button type="button" className="btn" onClick={() => downloadText(`run-${run.run_id}.json`, `${JSON.stringify(run, null, 2)}\n`, 'application/json')}>
               Export JSON
             </button>

@@ -11,6 +11,7 @@ import * as m20261207_0100 from './2026_12_07_0100_personal_access_tokens';
 import * as m20261207_0110 from './2026_12_07_0110_webhooks';
 import * as m20261207_0300 from './2026_12_07_0300_suites';
 import * as m20261207_0401 from './2026_12_07_0401_datasets';
+import * as m20261208_0100 from './2026_12_08_0100_schedules';
 import * as m20261208_0500 from './2026_12_08_0500_suite_eval_group';
 
 /** Every migration, keyed by its timestamped name; the Migrator applies them in name order. */
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_07_0110_webhooks': m20261207_0110,
   '2026_12_07_0300_suites': m20261207_0300,
   '2026_12_07_0401_datasets': m20261207_0401,
+  '2026_12_08_0100_schedules': m20261208_0100,
   '2026_12_08_0500_suite_eval_group': m20261208_0500,
 };

@@ -45,6 +45,8 @@ export interface RunTable {
   worker_id: string | null;
   /** The suite the run was submitted in, if any. */
   suite_id: Generated<string | null>;
+  /** The schedule whose tick made the run, if any (null again once the schedule is deleted). */
+  schedule_id: Generated<string | null>;
   updated_at: Generated<Date>;
 }
 

@@ -57,6 +57,29 @@ export const sharedEnvShape = {
 export const boolEnv = bool;
 
 /**
+ * What bounds a run submission, read by the gateway (`POST /api/runs`, suites) and the worker (a schedule's tick
+ * creates runs too): the runs a user may create per window, the window of every rate limit, the highest
+ * `max_connections` a run may ask for.
+ */
+export const runSubmissionEnvShape = {
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  RATE_LIMIT_RUNS_PER_USER: z.coerce.number().int().min(1).default(30),
+  /** Upper bound for a run's `max_connections` (concurrent model calls of one run). */
+  MAX_CONNECTIONS_LIMIT: z.coerce.number().int().min(1).default(500),
+};
+
+/** The parsed run submission limits, as both apps' configs carry them. */
+export interface RunSubmissionLimits {
+  runsPerUser: number;
+  windowSeconds: number;
+  maxConnectionsLimit: number;
+}
+
+export function runSubmissionLimits(e: { RATE_LIMIT_RUNS_PER_USER: number; RATE_LIMIT_WINDOW_SECONDS: number; MAX_CONNECTIONS_LIMIT: number }): RunSubmissionLimits {
+  return { runsPerUser: e.RATE_LIMIT_RUNS_PER_USER, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS, maxConnectionsLimit: e.MAX_CONNECTIONS_LIMIT };
+}
+
+/**
  * The Prometheus metrics listener of an app: a port of its own, apart from the API, so that exposing the API never
  * exposes metrics. `METRICS_PORT=off` turns it off; `METRICS_HOST` is loopback by default (containers set 0.0.0.0
  * and rely on the port not being published); `METRICS_TOKEN`, when set, must come as a bearer token.

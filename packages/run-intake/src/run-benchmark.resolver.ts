@@ -1,11 +1,11 @@
 /**
- * What `POST /api/runs` accepts as a benchmark, in one place: a runnable benchmark of the catalog, or one of the
+ * What a run request accepts as a benchmark, in one place: a runnable benchmark of the catalog, or one of the
  * caller's own datasets as `custom/<slug>` (another user's is unknown, exactly as one that does not exist).
  */
 import { customBenchmarkName, customBenchmarkSlug } from '@studio/contracts';
 import { findDatasetBySlug, type Db } from '@studio/db';
 import { getBenchmark, getTask, hasTask } from '@studio/engine';
-import { validationError } from '../errors/app-error';
+import { InvalidRunRequest } from './run-request';
 
 export interface RunBenchmark {
   /** The name stored with the run: the catalog's key, or `custom/<slug>`. */
@@ -19,12 +19,12 @@ export async function resolveRunBenchmark(db: Db, userId: string, requested: str
   const slug = customBenchmarkSlug(raw);
   if (slug !== undefined) {
     const dataset = await findDatasetBySlug(db, userId, slug);
-    if (!dataset) throw validationError('benchmark', `you have no dataset "${raw}"; see GET /api/datasets`);
+    if (!dataset) throw new InvalidRunRequest('benchmark', `you have no dataset "${raw}"; see GET /api/datasets`);
     return { name: customBenchmarkName(dataset.slug), defaultGrader: dataset.grader_model ?? undefined };
   }
   const meta = getBenchmark(raw);
-  if (!meta) throw validationError('benchmark', `unknown benchmark "${requested}"; see GET /api/benchmarks`);
+  if (!meta) throw new InvalidRunRequest('benchmark', `unknown benchmark "${requested}"; see GET /api/benchmarks`);
   if (!hasTask(meta.name))
-    throw validationError('benchmark', `"${meta.name}" cannot be run by this server yet; see GET /api/benchmarks?runnable_only=true`);
+    throw new InvalidRunRequest('benchmark', `"${meta.name}" cannot be run by this server yet; see GET /api/benchmarks?runnable_only=true`);
   return { name: meta.name, defaultGrader: getTask(meta.name).graderModel };
 }

@@ -1,0 +1,73 @@
+import { RunConfigSchema, findProvider, type RunConfig } from '@studio/contracts';
+import { findApiKey, type Db } from '@studio/db';
+import { expandEpochReducers } from '@studio/engine';
+import { parseModelId } from '@studio/providers';
+import { resolveRunBenchmark } from './run-benchmark.resolver';
+import { InvalidRunRequest, type RunRequest } from './run-request';
+
+function modelId(field: string, raw: string): string {
+  try {
+    const { provider, model } = parseModelId(raw);
+    return `${provider}/${model}`;
+  } catch {
+    throw new InvalidRunRequest(field, `"${raw}" is not of the form provider/model, e.g. "openai/gpt-4o"`);
+  }
+}
+
+function epochReducers(names: readonly string[]): string[] {
+  try {
+    return expandEpochReducers(names);
+  } catch (err) {
+    throw new InvalidRunRequest('epochs_reducer', (err as Error).message);
+  }
+}
+
+async function requireKey(db: Db, userId: string, model: string, field: string, what: string, alternative = ''): Promise<void> {
+  const { provider } = parseModelId(model);
+  if (findProvider(provider)?.requires_key === false) return;
+  if (await findApiKey(db, userId, provider)) return;
+  throw new InvalidRunRequest(field, `the ${what} needs an API key for provider "${provider}"; add one with POST /api/api-keys${alternative}`);
+}
+
+/**
+ * The stored configuration of a run of `request` for `userId`: the benchmark runnable (or the user's dataset), the
+ * model `provider/model`, a stored key for its provider and the grader's, options within bounds. Throws
+ * InvalidRunRequest naming the field otherwise.
+ */
+export async function validRunConfig(db: Db, limits: { maxConnectionsLimit: number }, userId: string, request: RunRequest): Promise<RunConfig> {
+  const benchmark = await resolveRunBenchmark(db, userId, request.benchmark);
+  const model = modelId('model', request.model);
+  if (request.max_connections != null && request.max_connections > limits.maxConnectionsLimit)
+    throw new InvalidRunRequest('max_connections', `must be at most ${limits.maxConnectionsLimit}`);
+  const { defaultGrader } = benchmark;
+  if (request.grader_model != null && defaultGrader === undefined)
+    throw new InvalidRunRequest('grader_model', `"${benchmark.name}" is not model-graded, so it takes no grader model`);
+  const graderOverride = request.grader_model == null ? null : modelId('grader_model', request.grader_model);
+
+  await requireKey(db, userId, model, 'model', `model "${model}"`);
+  const grader = graderOverride ?? defaultGrader;
+  if (grader !== undefined) await requireKey(db, userId, grader, 'grader_model', `grader model "${grader}" of ${benchmark.name}`, ' or choose another grader_model');
+  const parsed = RunConfigSchema.safeParse({
+    benchmark: benchmark.name,
+    model,
+    limit: request.limit ?? null,
+    temperature: request.temperature ?? null,
+    top_p: request.top_p ?? null,
+    max_tokens: request.max_tokens ?? null,
+    timeout: request.timeout ?? null,
+    epochs: request.epochs ?? null,
+    max_connections: request.max_connections ?? null,
+    seed: request.seed ?? null,
+    grader_model: graderOverride,
+    // Stored only when given, so configs that keep the default read as they always have.
+    fail_on_error: request.fail_on_error ?? undefined,
+    epochs_reducer: request.epochs_reducer == null ? undefined : epochReducers(request.epochs_reducer),
+    reasoning_effort: request.reasoning_effort ?? undefined,
+  });
+  // The wire type's checks come first; this is the last word on what a stored config may hold.
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InvalidRunRequest(issue.path.join('.') || 'body', issue.message);
+  }
+  return parsed.data;
+}
