@@ -66,10 +66,10 @@ describe('studio eval <group>', () => {
   });
 
   it('refuses a group it cannot run whole, naming each member that cannot run, and --logfile with a group', async () => {
-    const superglue = await runCli(['eval', 'superglue', '--model', 'mockllm/model', '--offline', '--data-dir', dataDir], {});
-    expect(superglue.code).toBe(2);
-    expect(superglue.stderr).toContain('Eval group "superglue" cannot run: 6 of 7 members cannot run here');
-    for (const member of ['cb', 'copa', 'multirc', 'rte', 'wic', 'wsc']) expect(superglue.stderr).toContain(`  ${member}: `);
+    const ctiBench = await runCli(['eval', 'cti_bench', '--model', 'mockllm/model', '--offline', '--data-dir', dataDir], {});
+    expect(ctiBench.code).toBe(2);
+    expect(ctiBench.stderr).toContain('Eval group "cti_bench" cannot run: 4 of 4 members cannot run here');
+    for (const member of ['cti_bench_ate', 'cti_bench_mcq', 'cti_bench_rcm', 'cti_bench_vsp']) expect(ctiBench.stderr).toContain(`  ${member}: `);
     const logfile = await runCli(['eval', 'anli', '--model', 'mockllm/model', '--logfile', 'one', '--offline', '--data-dir', dataDir], {});
     expect(logfile.code).toBe(2);
     expect(logfile.stderr).toContain('--logfile names one log; a group writes one per member');
@@ -78,10 +78,11 @@ describe('studio eval <group>', () => {
 
 test('studio list --groups shows each group with its runnable members', () => {
   const all = listCommand(['--groups']);
-  expect(all).toMatch(/^superglue +SuperGLUE +7 +1\/7 +SuperGLUE benchmark with 6 NLU tasks$/m);
+  expect(all).toMatch(/^superglue +SuperGLUE +7 +yes +SuperGLUE benchmark with 6 NLU tasks$/m);
+  expect(all).toMatch(/^cti_bench +CTI-Bench +4 +0\/4 +Aggregate of 4 CTI-Bench tasks$/m);
   expect(all).toMatch(/^anli +ANLI +3 +yes +Aggregate of 3 ANLI rounds$/m);
-  expect(all.endsWith('Total: 29 groups, 11 runnable')).toBe(true);
-  expect(listCommand(['--groups', '--runnable']).endsWith('Total: 11 groups, 11 runnable')).toBe(true);
+  expect(all.endsWith('Total: 29 groups, 18 runnable')).toBe(true);
+  expect(listCommand(['--groups', '--runnable']).endsWith('Total: 18 groups, 18 runnable')).toBe(true);
 });
 
 test('studio describe shows a group with its members; a benchmark sharing a runnable group key says eval runs the group', () => {

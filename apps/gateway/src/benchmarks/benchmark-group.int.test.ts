@@ -30,7 +30,9 @@ test("lists openbench's 29 groups in its order, each member marked runnable or w
     runnable_members: 3,
   });
   const runnable = await request(t.app).get('/api/benchmark-groups?runnable_only=true');
-  expect(runnable.body.map((g: { name: string }) => g.name)).toEqual(['global_mmlu', 'xcopa', 'xstorycloze', 'xwinograd', 'mgsm', 'anli', 'healthbench', 'matharena', 'qa4mre', 'mmmlu', 'jailbreak']);
+  expect(runnable.body.map((g: { name: string }) => g.name)).toEqual([
+    'agieval', 'ethics', 'blimp', 'glue', 'global_mmlu', 'xcopa', 'xstorycloze', 'xwinograd', 'mgsm', 'arabic_exams', 'anli', 'healthbench', 'matharena', 'qa4mre', 'mmmlu', 'superglue', 'bbq', 'jailbreak',
+  ]);
 });
 
 test('one group under either spelling; an unknown one is 404', async () => {
@@ -56,11 +58,11 @@ test('a group suite runs every member on every model, tagged with its group; a g
   const runs = await t.deps.db.selectFrom('runs').select(['benchmark', 'tags']).where('suite_id', '=', created.body.suite_id).execute();
   expect(runs.map((r) => [...r.tags].sort())).toEqual(runs.map(() => ['group:anli', `suite:${created.body.suite_id}`]));
 
-  const refused = await post({ group: 'superglue', models: ['mockllm/default'] });
+  const refused = await post({ group: 'cti_bench', models: ['mockllm/default'] });
   expect(refused.status).toBe(422);
   expect(refused.body.code).toBe('VALIDATION_ERROR');
-  expect(refused.body.detail).toMatch(/^The eval group superglue cannot run: 6 of 7 members cannot run here/);
-  expect(refused.body.fields.map((f: { field: string }) => f.field)).toEqual(['cb', 'copa', 'multirc', 'rte', 'wic', 'wsc'].map((m) => `group.members[${m}]`));
+  expect(refused.body.detail).toMatch(/^The eval group cti_bench cannot run: 4 of 4 members cannot run here/);
+  expect(refused.body.fields.map((f: { field: string }) => f.field)).toEqual(['cti_bench_ate', 'cti_bench_mcq', 'cti_bench_rcm', 'cti_bench_vsp'].map((m) => `group.members[${m}]`));
   expect(refused.body.fields.every((f: { message: string }) => f.message.length > 0)).toBe(true);
 
   for (const [body, field] of [
