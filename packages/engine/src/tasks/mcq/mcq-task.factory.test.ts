@@ -110,3 +110,8 @@ test('metrics are accuracy, stderr, std, then one grouped metric per group key',
   expect(mcqMetrics().map((metric) => metric.name)).toEqual(['accuracy', 'stderr', 'std']);
   expect(mcqMetrics(['category', 'subject']).map((metric) => metric.name)).toEqual(['accuracy', 'stderr', 'std', 'grouped', 'grouped']);
 });
+
+test('an MCQ task takes no task argument: one given is refused, naming the task', () => {
+  expect(() => mmluTask.create({ args: { split: 'train' } })).toThrow('mmlu does not accept task argument(s) split; it accepts none');
+  expect(() => mmluTask.create({})).not.toThrow();
+});

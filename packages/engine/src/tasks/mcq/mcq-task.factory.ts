@@ -12,7 +12,8 @@ import { pyStrip } from '../../scorers/python-text.util';
 import type { DatasetContext, Metric, Sample, SampleId, TaskDefinition } from '../../types';
 import { samplesOf } from '../shared/record-samples.util';
 import type { CombinedTaskDataset, TaskDatasetSource } from '../shared/task-dataset.source';
-import type { BenchmarkTask } from '../task.types';
+import { taskArgs } from '../generative/task-definition.util';
+import type { BenchmarkTask, TaskOptions } from '../task.types';
 
 /** What a task's `record_to_mcq_sample` produces; the id is assigned by the factory unless `autoId` is false. */
 export interface McqSampleFields {
@@ -97,33 +98,37 @@ export function mcqTask(spec: McqTaskSpec): BenchmarkTask {
   });
   // The numbered samples of a single-part dataset, kept per converted file like the conversion itself.
   const numberedOnce = new WeakMap<readonly AnyMcqSampleFields[][], readonly Sample[]>();
-  const create = (): TaskDefinition => ({
-    name: benchmark.name,
-    displayName: benchmark.display_name,
-    dataset: {
-      name,
-      location,
-      async load(ctx: DatasetContext) {
-        const converted: (readonly AnyMcqSampleFields[][])[] = [];
-        for (const { source, convert } of converters) converted.push(await samplesOf(await loadRecords(source, ctx), convert));
-        const cached = converted.length === 1 ? numberedOnce.get(converted[0]) : undefined;
-        if (cached) return cached;
-        const { partSampleId } = spec;
-        const samples = partSampleId
-          ? converted.flatMap((part, p) =>
-              numbered(part.flat(), true).map((sample) => ({ ...sample, id: partSampleId(parts[p].key ?? '', Number(sample.id)) })),
-            )
-          : numbered(converted.flat(2), spec.autoId !== false);
-        if (converted.length === 1) numberedOnce.set(converted[0], samples);
-        return samples;
+  // An MCQEval task takes no `-T` argument: one given is refused, as Inspect refuses an unexpected keyword.
+  const create = (options: TaskOptions = {}): TaskDefinition => {
+    taskArgs(benchmark.name, options, {});
+    return {
+      name: benchmark.name,
+      displayName: benchmark.display_name,
+      dataset: {
+        name,
+        location,
+        async load(ctx: DatasetContext) {
+          const converted: (readonly AnyMcqSampleFields[][])[] = [];
+          for (const { source, convert } of converters) converted.push(await samplesOf(await loadRecords(source, ctx), convert));
+          const cached = converted.length === 1 ? numberedOnce.get(converted[0]) : undefined;
+          if (cached) return cached;
+          const { partSampleId } = spec;
+          const samples = partSampleId
+            ? converted.flatMap((part, p) =>
+                numbered(part.flat(), true).map((sample) => ({ ...sample, id: partSampleId(parts[p].key ?? '', Number(sample.id)) })),
+              )
+            : numbered(converted.flat(2), spec.autoId !== false);
+          if (converted.length === 1) numberedOnce.set(converted[0], samples);
+          return samples;
+        },
       },
-    },
-    ...(spec.systemMessage === undefined ? {} : { systemMessage: spec.systemMessage }),
-    config: { ...spec.config },
-    ...(spec.epochs === undefined ? {} : { epochs: spec.epochs }),
-    scorer: createMcqScorer(),
-    metrics: mcqMetrics(spec.groupKeys),
-    primaryMetric: 'accuracy',
-  });
+      ...(spec.systemMessage === undefined ? {} : { systemMessage: spec.systemMessage }),
+      config: { ...spec.config },
+      ...(spec.epochs === undefined ? {} : { epochs: spec.epochs }),
+      scorer: createMcqScorer(),
+      metrics: mcqMetrics(spec.groupKeys),
+      primaryMetric: 'accuracy',
+    };
+  };
   return { benchmark, create };
 }
