@@ -8,18 +8,21 @@
  *   - with --full-runs N: N full MMLU runs (14,042 questions) one after another and the worker's peak RSS (VmHWM).
  *
  *   node bench/dist/product-runs.js [--full-runs 10]     (build first: bash infra/scripts/build.sh)
+ *   node bench/dist/product-runs.js --worker-node-args="--cpu-prof --cpu-prof-dir=/tmp/w"   (the worker's CPU profile)
  */
 import { parseArgs } from 'node:util';
 import { machineLine } from './bench-database';
+import { cpuMs } from './bench-processes';
 import { WORKER_NODE_OPTIONS, median, procStatusMb, startProductStack } from './product-stack';
 
 const CONNECTIONS = 100;
 const LATENCY_MS = 100;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'full-runs': { type: 'string', default: '0' } } });
+  const { values } = parseArgs({ options: { 'full-runs': { type: 'string', default: '0' }, 'worker-node-args': { type: 'string', default: '' } } });
   const fullRuns = Number(values['full-runs']);
-  const stack = await startProductStack({ prefix: 'product-runs', latencyMs: LATENCY_MS, workers: 1 });
+  const workerNodeArgs = values['worker-node-args'].split(' ').filter(Boolean);
+  const stack = await startProductStack({ prefix: 'product-runs', latencyMs: LATENCY_MS, workers: 1, workerNodeArgs });
   try {
     const worker = stack.workers[0];
     // Warm-up: the worker parses MMLU once, JIT and connection pools settle.
@@ -29,10 +32,18 @@ async function main(): Promise<void> {
     const lines = [`product-runs: gateway + 1 worker (WORKER_CONCURRENCY 2, ${WORKER_NODE_OPTIONS}), MMLU, model replies after ${LATENCY_MS} ms, ${CONNECTIONS} connections`, machineLine()];
     for (const n of [2_000, 5_000]) {
       const results = [];
-      for (let i = 0; i < 3; i++) results.push(await stack.run(n, CONNECTIONS));
+      const cpu = [];
+      for (let i = 0; i < 3; i++) {
+        const before = cpuMs(worker.pid);
+        results.push(await stack.run(n, CONNECTIONS));
+        cpu.push((cpuMs(worker.pid) - before) / n);
+      }
       const limitSeconds = (n / CONNECTIONS) * (LATENCY_MS / 1000);
       lines.push(
-        `${n} samples, POST → completed: ${results.map((r) => r.seconds.toFixed(2)).join(', ')} s; ratio to the limit (${limitSeconds.toFixed(1)} s): ${results.map((r) => (limitSeconds / r.seconds).toFixed(3)).join(', ')} (target ${n === 2_000 ? '≥ 0.92' : '≥ 0.95'})`,
+        `${n} samples, POST → completed: ${results.map((r) => r.seconds.toFixed(2)).join(', ')} s; ratio to the limit (${limitSeconds.toFixed(1)} s): ${results.map((r) => (limitSeconds / r.seconds).toFixed(3)).join(', ')} (target ${n === 2_000 ? '≥ 0.92' : '≥ 0.95'}); worker CPU per sample ${cpu.map((c) => c.toFixed(3)).join(', ')} ms`,
+      );
+      lines.push(
+        `  of which POST → first model request ${results.map((r) => r.firstRequestMs.toFixed(0)).join(', ')} ms; last model reply → completed seen ${results.map((r) => r.afterLastReplyMs.toFixed(0)).join(', ')} ms`,
       );
       small.push(...results);
     }

@@ -31,6 +31,8 @@ export interface RunTiming {
   seconds: number;
   /** POST → the model server's first request since the last reset, ms. */
   firstRequestMs: number;
+  /** The model server's last reply → `completed` seen by polling (every 10 ms), ms: what the product adds at the end. */
+  afterLastReplyMs: number;
   /** started_at − created_at, ms. */
   toRunningMs: number;
 }
@@ -48,14 +50,23 @@ export interface ProductStack {
   completed(runId: string, posted: number): Promise<RunTiming>;
   /** Forgets the model server's first request and count. */
   resetProvider(): Promise<void>;
-  /** The model server's first request since the reset (timeOrigin + now, ms; null: none) and the count. */
-  providerStats(): Promise<{ first: number | null; requests: number }>;
+  /** The model server's first request and last reply since the reset (timeOrigin + now, ms; null: none) and the count. */
+  providerStats(): Promise<{ first: number | null; last: number | null; requests: number }>;
   /** Resets the model server, POSTs and waits for `completed`. */
   run(limit: number | null, connections: number): Promise<RunTiming>;
   close(): Promise<void>;
 }
 
-export async function startProductStack(options: { prefix: string; latencyMs: number; workers: number; workerEnv?: Record<string, string> }): Promise<ProductStack> {
+export interface ProductStackOptions {
+  prefix: string;
+  latencyMs: number;
+  workers: number;
+  workerEnv?: Record<string, string>;
+  /** Node flags of every worker, e.g. `--cpu-prof --cpu-prof-dir=/tmp/w` (written when the worker exits). */
+  workerNodeArgs?: string[];
+}
+
+export async function startProductStack(options: ProductStackOptions): Promise<ProductStack> {
   const work = mkdtempSync(join(tmpdir(), `${options.prefix}-`));
   const database = await createBenchDatabase(`bench_${options.prefix.replace(/-/g, '_')}`);
   const provider = await startFakeProvider(options.latencyMs, options.latencyMs);
@@ -75,7 +86,7 @@ export async function startProductStack(options: { prefix: string; latencyMs: nu
     children.push(gateway);
     const workerEnv = { ...env, DATA_DIR: work, DATASETS_OFFLINE: 'true', NODE_OPTIONS: WORKER_NODE_OPTIONS, ...options.workerEnv };
     const addWorker = async (extra: Record<string, string> = {}) => {
-      const worker = await startWorker({ ...workerEnv, ...extra });
+      const worker = await startWorker({ ...workerEnv, ...extra }, options.workerNodeArgs);
       children.push(worker);
       workers.push(worker);
       return worker;
@@ -102,8 +113,15 @@ export async function startProductStack(options: { prefix: string; latencyMs: nu
           const detail = await stack.detail(runId);
           if (detail.status === 'completed') {
             const seconds = (clock() - posted) / 1000;
-            const { first } = await stack.providerStats();
-            return { runId, seconds, firstRequestMs: (first ?? NaN) - posted, toRunningMs: Date.parse(detail.started_at) - Date.parse(detail.created_at) };
+            const seen = clock();
+            const { first, last } = await stack.providerStats();
+            return {
+              runId,
+              seconds,
+              firstRequestMs: (first ?? NaN) - posted,
+              afterLastReplyMs: seen - (last ?? NaN),
+              toRunningMs: Date.parse(detail.started_at) - Date.parse(detail.created_at),
+            };
           }
           if (detail.status === 'failed' || detail.status === 'canceled') throw new Error(`run ${runId} ${detail.status}: ${detail.error}`);
           await sleep(10);

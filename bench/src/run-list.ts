@@ -8,12 +8,12 @@
  *   node bench/dist/run-list.js --gateway-node-args="--cpu-prof --cpu-prof-dir=/tmp/gw"   (the gateway's CPU profile)
  */
 import { fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createDb } from '@studio/db';
 import { sql } from 'kysely';
 import { createBenchDatabase, machineLine } from './bench-database';
+import { cpuMs } from './bench-processes';
 import { httpLoad, type LoadResult } from './http-load';
 import { stackEnv, startGateway } from './studio-stack';
 
@@ -30,11 +30,6 @@ function startBare(databaseUrl: string, userId: string): Promise<{ url: string; 
   });
 }
 
-/** CPU time (user + system, ms) a process has used so far, from /proc/<pid>/stat (clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 /** The load, with the server process's CPU time per request: a figure the machine's load hardly moves. */
 async function measured(url: string, headers: Record<string, string>, pid: number): Promise<LoadResult & { cpuMsPerRequest: number }> {

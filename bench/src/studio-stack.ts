@@ -120,9 +120,9 @@ export async function startGateway(env: Record<string, string>, nodeArgs: string
   return { url, pid: p.child.pid!, output: p.output, stop: p.stop };
 }
 
-/** The built worker; resolves once it has logged that it started. */
-export async function startWorker(env: Record<string, string>): Promise<StackProcess> {
-  const p = launch('worker', [need(WORKER_JS, 'build the workspace first (bash infra/scripts/build.sh)')], { ...env, LOG_LEVEL: 'info' });
+/** The built worker (`nodeArgs` as for the gateway); resolves once it has logged that it started. */
+export async function startWorker(env: Record<string, string>, nodeArgs: string[] = []): Promise<StackProcess> {
+  const p = launch('worker', [...nodeArgs, need(WORKER_JS, 'build the workspace first (bash infra/scripts/build.sh)')], { ...env, LOG_LEVEL: 'info' });
   await waitUntil('the worker', p.child, p.output, () => p.output().includes('worker started'), 30_000);
   return { url: '', pid: p.child.pid!, output: p.output, stop: p.stop };
 }
