@@ -34,7 +34,7 @@ export async function* openRecords(source: DatasetSource, ctx: DatasetContext): 
 /**
  * Every file a process parses whole is kept parsed while unchanged, up to this many bytes of files (MMLU's CSV is
  * 6.7 MB and takes about 30 MB of heap parsed), within the worker's 256 MB heap cap: a worker starting run after run
- * of a benchmark parses its file once.
+ * of a benchmark parses its file once. Files up to this size also get a parsed copy on disk.
  */
 const PARSED_BUDGET_BYTES = 24 * 1024 * 1024;
 const parsedFiles = new ParsedRecordsCache(PARSED_BUDGET_BYTES);
@@ -51,11 +51,16 @@ export async function loadRecords(source: DatasetSource, ctx: DatasetContext): P
   signal?.throwIfAborted();
   const key = JSON.stringify([path, source.format, source.gzip ?? false, source.csv ?? null, source.jsonPath ?? null, source.columns ?? null]);
   const records = parsedFiles.get(key, path, () =>
-    parsedThroughDisk(path, key, async () => {
-      const all: DatasetRecord[] = [];
-      for await (const record of openRecords(source, { ...ctx, signal: undefined })) all.push(record);
-      return all;
-    }),
+    parsedThroughDisk(
+      path,
+      key,
+      async () => {
+        const all: DatasetRecord[] = [];
+        for await (const record of openRecords(source, { ...ctx, signal: undefined })) all.push(record);
+        return all;
+      },
+      PARSED_BUDGET_BYTES,
+    ),
   );
   return signal ? abortable(records, signal) : records;
 }

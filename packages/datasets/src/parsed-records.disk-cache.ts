@@ -29,10 +29,13 @@ export function parsedCopyPath(path: string, key: string): string {
  * inode as they were when the parse started and is used only while they match (a re-download renames a new file
  * into place, an edit changes the time). An unreadable or stale copy is parsed again and replaced (written beside it,
  * then renamed into place); a copy that cannot be written (a read-only cache) is not kept, and nothing fails for it.
+ * Files over `maxFileBytes` get no copy.
  */
-export async function parsedThroughDisk(path: string, key: string, parse: () => Promise<DatasetRecord[]>): Promise<DatasetRecord[]> {
+export async function parsedThroughDisk(path: string, key: string, parse: () => Promise<DatasetRecord[]>, maxFileBytes: number): Promise<DatasetRecord[]> {
   const copyPath = parsedCopyPath(path, key);
   const info = await stat(path, { bigint: true });
+  // Serializing builds the whole copy in one buffer: a file over the bound is parsed each time instead.
+  if (info.size > BigInt(maxFileBytes)) return parse();
   const stored = await readFile(copyPath).then(
     (bytes) => deserialize(bytes) as Partial<StoredCopy>,
     () => undefined,
