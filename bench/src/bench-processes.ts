@@ -1,5 +1,6 @@
 /** Helper processes the benches share: the offline MMLU cache builder and the fake OpenAI-compatible model server. */
 import { execFileSync, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** Real MMLU test rows (57 subject CSVs); see /work/shared/datasets/mmlu/SOURCE.md. */
@@ -31,4 +32,10 @@ export function startFakeProvider(minMs: number, maxMs: number, cpuList?: string
       resolve({ baseUrl: `http://127.0.0.1:${message.port}/v1`, stop: () => child.kill() }),
     );
   });
+}
+
+/** CPU time (user + system, ms) a process has used so far, from /proc/<pid>/stat (clock ticks of 10 ms). */
+export function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }

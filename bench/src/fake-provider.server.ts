@@ -2,7 +2,8 @@
  * An OpenAI-compatible chat-completions server for the throughput bench, run as its own process
  * (`fork`) so its CPU time never counts against the engine's. It answers every request with the
  * same MCQ reply after a latency drawn uniformly from [min, max] milliseconds, and reports its
- * port to the parent over IPC. `GET /bench/stats` tells when the first request since `POST /bench/reset` came.
+ * port to the parent over IPC. `GET /bench/stats` tells when the first request since `POST /bench/reset` came and
+ * when the last reply went out.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -19,14 +20,18 @@ const REPLY = JSON.stringify({
   usage: { prompt_tokens: 180, completion_tokens: 8, total_tokens: 188 },
 });
 
-/** When the first completion request since the last `POST /bench/reset` arrived (timeOrigin + now, ms), and how many came. */
+/**
+ * When the first completion request since the last `POST /bench/reset` arrived and when the last reply was sent
+ * (timeOrigin + now, ms), and how many requests came.
+ */
 let first: number | null = null;
+let last: number | null = null;
 let requests = 0;
 
 const server = createServer((req, res) => {
   if (req.url === '/bench/reset' || req.url === '/bench/stats') {
-    if (req.url === '/bench/reset') [first, requests] = [null, 0];
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ first, requests }));
+    if (req.url === '/bench/reset') [first, last, requests] = [null, null, 0];
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ first, last, requests }));
     return;
   }
   requests += 1;
@@ -38,6 +43,7 @@ const server = createServer((req, res) => {
     setTimeout(() => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(REPLY) });
       res.end(REPLY);
+      last = performance.timeOrigin + performance.now();
     }, delay);
   });
 });

@@ -5,12 +5,15 @@
  * so that both see the same machine; the figure is the ratio of the medians (target ≥ 0.8).
  *
  *   pnpm --filter @studio/bench run run-list      (build first: bash infra/scripts/build.sh)
+ *   node bench/dist/run-list.js --gateway-node-args="--cpu-prof --cpu-prof-dir=/tmp/gw"   (the gateway's CPU profile)
  */
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import { createDb } from '@studio/db';
 import { sql } from 'kysely';
 import { createBenchDatabase, machineLine } from './bench-database';
+import { cpuMs } from './bench-processes';
 import { httpLoad, type LoadResult } from './http-load';
 import { stackEnv, startGateway } from './studio-stack';
 
@@ -19,12 +22,20 @@ const ROUNDS = 3;
 const SECONDS = 5;
 const CONCURRENCY = 16;
 
-function startBare(databaseUrl: string, userId: string): Promise<{ url: string; stop(): void }> {
+function startBare(databaseUrl: string, userId: string): Promise<{ url: string; pid: number; stop(): void }> {
   const child = fork(join(__dirname, 'bare-run-list.server.js'), [databaseUrl, userId], { stdio: 'inherit' });
   return new Promise((resolve, reject) => {
     child.once('error', reject);
-    child.once('message', (m: { port: number }) => resolve({ url: `http://127.0.0.1:${m.port}/runs`, stop: () => child.kill() }));
+    child.once('message', (m: { port: number }) => resolve({ url: `http://127.0.0.1:${m.port}/runs`, pid: child.pid!, stop: () => child.kill() }));
   });
+}
+
+
+/** The load, with the server process's CPU time per request: a figure the machine's load hardly moves. */
+async function measured(url: string, headers: Record<string, string>, pid: number): Promise<LoadResult & { cpuMsPerRequest: number }> {
+  const before = cpuMs(pid);
+  const result = await httpLoad(url, headers, CONCURRENCY, SECONDS);
+  return { ...result, cpuMsPerRequest: (cpuMs(pid) - before) / result.requests };
 }
 
 /** A finished MMLU run's stored columns, about 2 KB of JSON that the list does not show. */
@@ -51,12 +62,15 @@ async function insertRuns(databaseUrl: string, email: string): Promise<string> {
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const describe = (r: LoadResult) => `${r.perSecond.toFixed(0)} req/s (p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms)`;
+const describe = (r: LoadResult & { cpuMsPerRequest: number }) =>
+  `${r.perSecond.toFixed(0)} req/s (p50 ${r.p50Ms.toFixed(1)} ms, p99 ${r.p99Ms.toFixed(1)} ms, server CPU ${r.cpuMsPerRequest.toFixed(2)} ms/request)`;
 
 async function main(): Promise<void> {
   const database = await createBenchDatabase('bench_run_list');
-  const gateway = await startGateway(stackEnv(database.url));
-  let bare: { url: string; stop(): void } | undefined;
+  // e.g. --gateway-node-args="--cpu-prof --cpu-prof-dir=/tmp/gw" for a CPU profile of the gateway (written at its exit).
+  const { values } = parseArgs({ options: { 'gateway-node-args': { type: 'string', default: '' } } });
+  const gateway = await startGateway(stackEnv(database.url), values['gateway-node-args'].split(' ').filter(Boolean));
+  let bare: { url: string; pid: number; stop(): void } | undefined;
   try {
     const reg = await fetch(`${gateway.url}/api/auth/register`, {
       method: 'POST',
@@ -71,19 +85,20 @@ async function main(): Promise<void> {
     // Warm-up: JIT, connection pools, the database's caches.
     await httpLoad(product, auth, CONCURRENCY, 1);
     await httpLoad(bare.url, {}, CONCURRENCY, 1);
-    const ours: LoadResult[] = [];
-    const bares: LoadResult[] = [];
+    const ours: (LoadResult & { cpuMsPerRequest: number })[] = [];
+    const bares: (LoadResult & { cpuMsPerRequest: number })[] = [];
     for (let round = 0; round < ROUNDS; round++) {
-      bares.push(await httpLoad(bare.url, {}, CONCURRENCY, SECONDS));
-      ours.push(await httpLoad(product, auth, CONCURRENCY, SECONDS));
+      bares.push(await measured(bare.url, {}, bare.pid));
+      ours.push(await measured(product, auth, gateway.pid));
     }
     const ratio = median(ours.map((r) => r.perSecond)) / median(bares.map((r) => r.perSecond));
+    const cpuRatio = median(bares.map((r) => r.cpuMsPerRequest)) / median(ours.map((r) => r.cpuMsPerRequest));
     process.stdout.write(
       [
         `run-list: GET /api/runs?per_page=50 over ${RUNS} runs, ${CONCURRENCY} connections, ${ROUNDS} rounds of ${SECONDS} s each side`,
         machineLine(),
         ...bares.map((r, i) => `round ${i + 1}: bare Express ${describe(r)}; gateway ${describe(ours[i])}`),
-        `ratio gateway / bare route (medians): ${ratio.toFixed(2)} (target ≥ 0.8)`,
+        `ratio gateway / bare route (medians): ${ratio.toFixed(2)} (target ≥ 0.8); server CPU per request, bare ÷ gateway (medians): ${cpuRatio.toFixed(2)}`,
       ].join('\n') + '\n',
     );
     if (ratio < 0.8) process.exitCode = 1;

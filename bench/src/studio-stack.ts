@@ -108,18 +108,21 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
-/** The built gateway on a free port; `env` needs DATABASE_URL, REDIS_URL/PREFIX, JWT_SECRET and ENCRYPTION_KEY. */
-export async function startGateway(env: Record<string, string>): Promise<StackProcess> {
+/**
+ * The built gateway on a free port; `env` needs DATABASE_URL, REDIS_URL/PREFIX, JWT_SECRET and ENCRYPTION_KEY.
+ * `nodeArgs` go before the script (flags NODE_OPTIONS refuses, such as --cpu-prof).
+ */
+export async function startGateway(env: Record<string, string>, nodeArgs: string[] = []): Promise<StackProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const p = launch('gateway', [need(GATEWAY_JS, 'build the workspace first (bash infra/scripts/build.sh)')], { LOG_LEVEL: 'warn', ...env, HOST: '127.0.0.1', PORT: String(port) });
+  const p = launch('gateway', [...nodeArgs, need(GATEWAY_JS, 'build the workspace first (bash infra/scripts/build.sh)')], { LOG_LEVEL: 'warn', ...env, HOST: '127.0.0.1', PORT: String(port) });
   await waitUntil('the gateway', p.child, p.output, () => answers(`${url}/api/health`), 30_000);
   return { url, pid: p.child.pid!, output: p.output, stop: p.stop };
 }
 
-/** The built worker; resolves once it has logged that it started. */
-export async function startWorker(env: Record<string, string>): Promise<StackProcess> {
-  const p = launch('worker', [need(WORKER_JS, 'build the workspace first (bash infra/scripts/build.sh)')], { ...env, LOG_LEVEL: 'info' });
+/** The built worker (`nodeArgs` as for the gateway); resolves once it has logged that it started. */
+export async function startWorker(env: Record<string, string>, nodeArgs: string[] = []): Promise<StackProcess> {
+  const p = launch('worker', [...nodeArgs, need(WORKER_JS, 'build the workspace first (bash infra/scripts/build.sh)')], { ...env, LOG_LEVEL: 'info' });
   await waitUntil('the worker', p.child, p.output, () => p.output().includes('worker started'), 30_000);
   return { url: '', pid: p.child.pid!, output: p.output, stop: p.stop };
 }

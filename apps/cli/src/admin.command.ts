@@ -5,7 +5,6 @@
  */
 import { z } from 'zod';
 import { describeEnvIssues } from '@studio/runtime/config';
-import { createDb, listAdmins, normaliseEmail, setUserAdmin } from '@studio/db';
 import { CliEnvError } from './cli-env.config';
 import { UsageError } from './eval-args.parser';
 
@@ -32,6 +31,8 @@ export async function runAdminCommand(argv: readonly string[], env: NodeJS.Proce
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) throw new CliEnvError(`Invalid environment:\n${describeEnvIssues(parsed.error)}`);
 
+  // Loaded here, not at start-up: Kysely and pg are only for this command (every `studio eval` paid ≈ 20 ms for them).
+  const { createDb, listAdmins, normaliseEmail, setUserAdmin } = await import('@studio/db');
   const db = createDb(parsed.data.DATABASE_URL, { max: 1, applicationName: 'openbench-cli-admin' });
   try {
     if (action === 'list') {

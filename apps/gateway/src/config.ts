@@ -73,6 +73,8 @@ const schema = z
     PROVIDER_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     MIGRATE_ON_START: boolEnv.default(true),
     SSE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(15_000),
+    /** How long a request may authenticate on a user row read by an earlier one (0: read on every request); see auth-user.cache.ts. */
+    AUTH_USER_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
     ...metricsEnvShape(9464),
     /** Lifetime of the admin session cookie that lets a browser open /admin/queues. */
     ADMIN_SESSION_TTL_SECONDS: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(3600),
@@ -119,6 +121,7 @@ export interface GatewayConfig {
   providerHttpTimeoutMs: number;
   migrateOnStart: boolean;
   sseHeartbeatMs: number;
+  authUserCacheMs: number;
   artifactBuilds: { concurrency: number; queue: number };
   dataDir: string;
   /** Prometheus listener; null when METRICS_PORT=off. */
@@ -163,6 +166,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): GatewayConfig 
     providerHttpTimeoutMs: e.PROVIDER_HTTP_TIMEOUT_MS,
     migrateOnStart: e.MIGRATE_ON_START,
     sseHeartbeatMs: e.SSE_HEARTBEAT_MS,
+    authUserCacheMs: e.AUTH_USER_CACHE_MS,
     artifactBuilds: { concurrency: e.ARTIFACT_BUILD_CONCURRENCY, queue: e.ARTIFACT_BUILD_QUEUE },
     dataDir: e.DATA_DIR,
     metrics: e.METRICS_PORT === 'off' ? null : { port: e.METRICS_PORT, host: e.METRICS_HOST, ...(e.METRICS_TOKEN ? { token: e.METRICS_TOKEN } : {}) },

@@ -1,5 +1,5 @@
 import { Authenticator } from 'passport';
-import { createDb, findRun, type Db } from '@studio/db';
+import { createDb, findRun, findSuite, listSuiteRuns, type Db } from '@studio/db';
 import {
   RunProtocol,
   createFailFastRedis,
@@ -16,10 +16,12 @@ import {
   type WebhookQueue,
 } from '@studio/runtime';
 import type { GatewayConfig } from './config';
+import { AuthUserCache } from './auth/auth-user.cache';
 import { createJwtAuthenticator } from './auth/jwt';
 import { GatewayLifecycle } from './health/lifecycle';
 import { GatewayMetrics } from './metrics/gateway-metrics';
 import { RunWatches } from './runs/run-watches';
+import { SuiteWatches } from './suites/suite-watches';
 
 /** Everything a controller needs; built once per app instance and handed to controllers by the IoC factory. */
 export interface AppDeps {
@@ -40,8 +42,12 @@ export interface AppDeps {
   eventHub: RunEventHub;
   /** The SSE connections by run, with one heartbeat per run. */
   runWatches: RunWatches;
+  /** The suites' SSE connections, with one subscription, heartbeat and pass per suite. */
+  suiteWatches: SuiteWatches;
   logger: Logger;
   auth: Authenticator;
+  /** The user rows of recent requests, for `AUTH_USER_CACHE_MS` (authentication.ts). */
+  authUsers: AuthUserCache;
   startedAt: number;
   /** Draining after SIGTERM (readiness fails), and the open event streams ended at shutdown. */
   lifecycle: GatewayLifecycle;
@@ -82,7 +88,19 @@ export function createDeps(config: GatewayConfig, overrides: Partial<Pick<AppDep
       loadRun: (runId) => findRun(db, runId),
       onResync: (listener) => eventHub.onResync(listener),
     }),
+    suiteWatches: new SuiteWatches({
+      heartbeatMs: config.sseHeartbeatMs,
+      readEvents: (cursors) => runProtocol.readEventsOfRuns(cursors),
+      loadRuns: async (suiteId) => {
+        const runs = await listSuiteRuns(db, suiteId);
+        return runs.length > 0 && (await findSuite(db, suiteId)) ? runs : null;
+      },
+      subscribe: (runId, listener) => eventHub.subscribe(runId, () => listener()),
+      onResync: (listener) => eventHub.onResync(listener),
+      logger,
+    }),
     auth: createJwtAuthenticator(config),
+    authUsers: new AuthUserCache(config.authUserCacheMs),
     startedAt: Date.now(),
     lifecycle: new GatewayLifecycle(),
     metrics: new GatewayMetrics({ runQueue, db, sseSubscribers: () => eventHub.listenerCount() }),
@@ -91,6 +109,7 @@ export function createDeps(config: GatewayConfig, overrides: Partial<Pick<AppDep
 
 export async function closeDeps(deps: AppDeps): Promise<void> {
   deps.runWatches.close();
+  deps.suiteWatches.close();
   await Promise.allSettled([deps.eventHub.close(), deps.runQueue.close(), deps.webhookQueue.close(), deps.scheduleQueue.close()]);
   await Promise.allSettled([deps.db.destroy(), deps.redis.quit(), deps.queueRedis.quit()]);
 }

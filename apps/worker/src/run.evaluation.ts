@@ -106,6 +106,8 @@ async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationCo
       },
       onProgress: (p) => reporter.setProgress(p.current, p.total),
       signal: control.signal,
+      // The outcome's results are computed from the stored rows (run.outcome.ts), not the engine's.
+      computeResults: false,
     }),
   );
   const writeFailure = await sink.flush().then(

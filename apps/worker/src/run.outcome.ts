@@ -83,6 +83,9 @@ export class OutcomeRecorder {
   private async write(hold: RunHold, outcome: Outcome, reporter: RunReporter): Promise<RecordedRunOutcome | undefined> {
     const { db, logger, workerId } = this.deps;
     const { runId } = hold;
+    // A completed run's results are read and computed while the last progress is written: both wait on Postgres.
+    const completed = outcome.kind === 'completed' ? this.retrying(hold, () => this.completedResults(runId, outcome)) : undefined;
+    completed?.catch(() => undefined);
     // Writes the last progress and stops the heartbeat, whatever happens below.
     await reporter.flush();
     if (outcome.kind === 'abandoned') {
@@ -111,10 +114,10 @@ export class OutcomeRecorder {
       return undefined;
     }
     let finish: RunFinish;
-    if (outcome.kind === 'completed') {
-      const completed = await this.retrying(hold, () => this.completedResults(runId, outcome));
-      for (const line of completed.lines) reporter.log('stdout', line);
-      finish = { status: 'completed', results: completed.results };
+    if (completed) {
+      const { lines, results } = await completed;
+      for (const line of lines) reporter.log('stdout', line);
+      finish = { status: 'completed', results };
     } else if (outcome.kind === 'failed') {
       reporter.log('stderr', `Run failed: ${outcome.error}`);
       finish = { status: 'failed', error: outcome.error };
@@ -152,10 +155,10 @@ export class OutcomeRecorder {
     const { session, plan } = outcome;
     const { db } = this.deps;
     // From the stored rows, not this attempt's scores, so the metrics always match samples.jsonl and the .eval log.
-    const { results, reductions } = session.results(plan, await listRunSampleOutcomes(db, runId));
-    const summary = summarizeResults(results, reductions);
     // The engine's usage covers this attempt only; stored records cover every attempt exactly once.
-    const sums = await sumRunSampleUsage(db, runId);
+    const [outcomes, sums] = await Promise.all([listRunSampleOutcomes(db, runId), sumRunSampleUsage(db, runId)]);
+    const { results, reductions } = session.results(plan, outcomes);
+    const summary = summarizeResults(results, reductions);
     const graderId = session.graderModel;
     const usage: Record<string, TokenUsage> = { [session.settings.model]: sums.model };
     if (graderId && sums.other.total_tokens > 0) usage[graderId] = addUsage(usage[graderId], sums.other);

@@ -5,6 +5,11 @@ import { DB_RETRY_DELAYS_MS, retryDbWrite } from './db-write.retry';
 export interface SampleSinkOptions {
   batchSize: number;
   flushMs: number;
+  /**
+   * Batch writes that may be queued or running while samples go on (default 2): the sample that fills a batch waits
+   * for the writes only when there are more, so a model call waits on Postgres only when Postgres falls behind.
+   */
+  maxWritesInFlight?: number;
   /** Plan position of a (sample, epoch), the row's `seq`. */
   seqOf: (record: SampleRecord) => number;
   /** Waits before each retry of a failed batch write (default DB_RETRY_DELAYS_MS). */
@@ -25,8 +30,9 @@ export class RunHoldLostError extends Error {
 
 /**
  * Writes finished samples to `run_samples` (the record with its score, error and token usage) in batches: a full
- * batch is written before `add` returns (the engine awaits it, so a slow database slows the run instead of growing
- * memory), a partial one after `flushMs`. A failed write is retried with backoff (the upsert is idempotent), so a
+ * batch is written at once, in the background while fewer than `maxWritesInFlight` writes are pending, else before
+ * `add` returns (the engine awaits it, so a slow database slows the run instead of growing memory); a partial one
+ * after `flushMs`. A failed write is retried with backoff (the upsert is idempotent), so a
  * blip of the database costs a few seconds, not the run. A write that still fails, or is refused, is kept and
  * rethrown by the next `add`/`flush`, which stops the run.
  */
@@ -36,6 +42,7 @@ export class SampleSink {
   private timer: NodeJS.Timeout | undefined;
   private failure: unknown;
   private stored = 0;
+  private writesInFlight = 0;
 
   constructor(
     private readonly db: Db,
@@ -51,8 +58,14 @@ export class SampleSink {
   async add(record: SampleRecord): Promise<void> {
     if (this.failure) throw this.failure;
     this.buffer.push(this.toRow(record));
-    if (this.buffer.length >= this.options.batchSize) await this.flush();
-    else this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), this.options.flushMs);
+    if (this.buffer.length < this.options.batchSize) {
+      this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), this.options.flushMs);
+      return;
+    }
+    const written = this.flush();
+    // A failure is kept and thrown by the next add or flush.
+    if (this.writesInFlight > (this.options.maxWritesInFlight ?? 2)) await written;
+    else written.catch(() => undefined);
   }
 
   /** Writes everything buffered and waits for earlier writes. */
@@ -62,6 +75,7 @@ export class SampleSink {
     const batch = this.buffer;
     this.buffer = [];
     if (batch.length > 0) {
+      this.writesInFlight += 1;
       this.writing = this.writing.then(async () => {
         if (this.failure) return;
         try {
@@ -76,7 +90,7 @@ export class SampleSink {
         } catch (err) {
           this.failure = err;
         }
-      });
+      }).finally(() => (this.writesInFlight -= 1));
     }
     await this.writing;
     if (this.failure) throw this.failure;

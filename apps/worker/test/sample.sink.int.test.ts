@@ -39,10 +39,10 @@ function record(id: number, value: string | null, epoch = 1): SampleRecord {
 const rows = async (runId: string) =>
   (await listRunSamples(tdb.db, runId, { offset: 0, limit: 100 })).map((r) => [r.seq, r.sample_id, r.epoch, r.score, r.error]);
 
-test('a full batch is written before add returns; a partial one after the flush delay', async () => {
+test('with maxWritesInFlight 0 a full batch is written before add returns; a partial one after the flush delay', async () => {
   const hold = await newRun();
   const { runId } = hold;
-  const sink = new SampleSink(tdb.db, hold, { batchSize: 2, flushMs: 150, seqOf: (r) => Number(r.sample_id) - 1 });
+  const sink = new SampleSink(tdb.db, hold, { batchSize: 2, flushMs: 150, maxWritesInFlight: 0, seqOf: (r) => Number(r.sample_id) - 1 });
   await sink.add(record(1, 'C'));
   expect(await rows(runId)).toEqual([]);
   await sink.add(record(2, 'I'));
@@ -54,6 +54,34 @@ test('a full batch is written before add returns; a partial one after the flush 
   expect(await rows(runId)).toHaveLength(2);
   await new Promise((r) => setTimeout(r, 300));
   expect(await rows(runId)).toHaveLength(3);
+  expect(sink.storedCount).toBe(3);
+});
+
+test('by default full batches are written in the background; add waits only once more than maxWritesInFlight are pending', async () => {
+  const hold = await newRun();
+  const { runId } = hold;
+  const sink = new SampleSink(tdb.db, hold, { batchSize: 1, flushMs: 1000, maxWritesInFlight: 2, seqOf: (r) => Number(r.sample_id) - 1 });
+  // A transaction holding the run row: the sink's fenced writes (which share-lock it) wait until it ends.
+  let release: () => void = () => undefined;
+  let locked: () => void = () => undefined;
+  const isLocked = new Promise<void>((r) => (locked = r));
+  const lock = tdb.db.transaction().execute(async (trx) => {
+    await trx.selectFrom('runs').select('run_id').where('run_id', '=', runId).forUpdate().execute();
+    locked();
+    await new Promise<void>((r) => (release = r));
+  });
+  await isLocked;
+  const settled: number[] = [];
+  const adds = [1, 2, 3].map((id) => sink.add(record(id, 'C')).then(() => settled.push(id)));
+  await new Promise((r) => setTimeout(r, 300));
+  // Two writes pending: the first two adds went on; the third waits for the database.
+  expect(settled).toEqual([1, 2]);
+  expect(await rows(runId)).toEqual([]);
+  release();
+  await lock;
+  await Promise.all(adds);
+  await sink.flush();
+  expect((await rows(runId)).map((r) => r[1])).toEqual(['1', '2', '3']);
   expect(sink.storedCount).toBe(3);
 });
 
@@ -80,7 +108,7 @@ test('an errored row is replaced by its successful re-run; a stored success is n
 });
 
 test('a failed write fails the next add', async () => {
-  const sink = new SampleSink(tdb.db, { runId: randomUUID(), attempt: 1 }, { batchSize: 1, flushMs: 1000, seqOf: () => 0 });
+  const sink = new SampleSink(tdb.db, { runId: randomUUID(), attempt: 1 }, { batchSize: 1, flushMs: 1000, maxWritesInFlight: 0, seqOf: () => 0 });
   await expect(sink.add(record(1, 'C'))).rejects.toThrow(/foreign key/);
   await expect(sink.add(record(2, 'C'))).rejects.toThrow(/foreign key/);
 });
@@ -88,14 +116,14 @@ test('a failed write fails the next add', async () => {
 test('once a later attempt claimed the run, or it left running, writes are refused and store nothing', async () => {
   const first = await newRun();
   const seqOf = (r: SampleRecord) => Number(r.sample_id) - 1;
-  const stale = new SampleSink(tdb.db, first, { batchSize: 1, flushMs: 1000, seqOf });
+  const stale = new SampleSink(tdb.db, first, { batchSize: 1, flushMs: 1000, maxWritesInFlight: 0, seqOf });
   await stale.add(record(1, 'C'));
   const second = await claim(first.runId);
   await expect(stale.add(record(2, 'C'))).rejects.toEqual(new RunHoldLostError('taken-over'));
   await expect(stale.flush()).rejects.toBeInstanceOf(RunHoldLostError);
   expect((await rows(first.runId)).map((r) => r[1])).toEqual(['1']);
 
-  const current = new SampleSink(tdb.db, second, { batchSize: 1, flushMs: 1000, seqOf });
+  const current = new SampleSink(tdb.db, second, { batchSize: 1, flushMs: 1000, maxWritesInFlight: 0, seqOf });
   await current.add(record(2, 'C'));
   await finishRun(tdb.db, second, { status: 'failed', error: 'failed meanwhile' });
   await expect(current.add(record(3, 'C'))).rejects.toMatchObject({ loss: 'gone' });
@@ -108,6 +136,7 @@ test('a failed batch write is retried with backoff: a one-off failure costs a re
   const sink = new SampleSink(tdb.db, hold, {
     batchSize: 2,
     flushMs: 1000,
+    maxWritesInFlight: 0,
     seqOf: (r) => Number(r.sample_id) - 1,
     retryDelaysMs: [50, 100],
     onRetry: (_err, delayMs, rows) => retries.push([delayMs, rows]),
@@ -126,7 +155,7 @@ test('a failed batch write is retried with backoff: a one-off failure costs a re
 test('a write that keeps failing is thrown once the retries are spent; an outage is told apart from a bad row', async () => {
   const hold = await newRun();
   const retries: number[] = [];
-  const sink = new SampleSink(tdb.db, hold, { batchSize: 1, flushMs: 1000, seqOf: () => 0, retryDelaysMs: [20, 40], onRetry: (_e, ms) => retries.push(ms) });
+  const sink = new SampleSink(tdb.db, hold, { batchSize: 1, flushMs: 1000, maxWritesInFlight: 0, seqOf: () => 0, retryDelaysMs: [20, 40], onRetry: (_e, ms) => retries.push(ms) });
   const restore = await failNextWrites(tdb.db, { table: 'run_samples', event: 'insert', times: 3, errcode: '08006' });
   let error: unknown;
   try {
@@ -140,7 +169,7 @@ test('a write that keeps failing is thrown once the retries are spent; an outage
   expect(await rows(hold.runId)).toEqual([]);
 
   // A row Postgres refuses (a data error, not a connection problem) fails at once, and is no outage.
-  const fresh = new SampleSink(tdb.db, hold, { batchSize: 1, flushMs: 1000, seqOf: () => 0, retryDelaysMs: [20, 40], onRetry: (_e, ms) => retries.push(ms) });
+  const fresh = new SampleSink(tdb.db, hold, { batchSize: 1, flushMs: 1000, maxWritesInFlight: 0, seqOf: () => 0, retryDelaysMs: [20, 40], onRetry: (_e, ms) => retries.push(ms) });
   const restoreBadRow = await failNextWrites(tdb.db, { table: 'run_samples', event: 'insert', times: 1, errcode: '22P05' });
   let refused: unknown;
   try {

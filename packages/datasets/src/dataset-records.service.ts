@@ -6,6 +6,7 @@ import { DatasetParseError } from './dataset.errors';
 import type { DatasetContext, DatasetRecord, DatasetSource } from './dataset.types';
 import { parquetRecords } from './parquet-records.parser';
 import { ParsedRecordsCache } from './parsed-records.cache';
+import { parsedThroughDisk } from './parsed-records.disk-cache';
 import { delimitedRecords, jsonRecords, jsonlRecords } from './text-records.parser';
 
 /**
@@ -33,14 +34,14 @@ export async function* openRecords(source: DatasetSource, ctx: DatasetContext): 
 /**
  * Every file a process parses whole is kept parsed while unchanged, up to this many bytes of files (MMLU's CSV is
  * 6.7 MB and takes about 30 MB of heap parsed), within the worker's 256 MB heap cap: a worker starting run after run
- * of a benchmark parses its file once.
+ * of a benchmark parses its file once. Files up to this size also get a parsed copy on disk.
  */
 const PARSED_BUDGET_BYTES = 24 * 1024 * 1024;
 const parsedFiles = new ParsedRecordsCache(PARSED_BUDGET_BYTES);
 
 /**
  * All records of a dataset file in memory: parsed once per process and shared while the file is unchanged, so the
- * records are read-only. An abort of `ctx.signal` ends the wait with its reason; the parse itself goes on for the
+ * records are read-only; a new process reads them from their parsed copy on disk (parsed-records.disk-cache.ts). An abort of `ctx.signal` ends the wait with its reason; the parse itself goes on for the
  * next caller.
  */
 export async function loadRecords(source: DatasetSource, ctx: DatasetContext): Promise<readonly DatasetRecord[]> {
@@ -49,11 +50,18 @@ export async function loadRecords(source: DatasetSource, ctx: DatasetContext): P
   const { signal } = ctx;
   signal?.throwIfAborted();
   const key = JSON.stringify([path, source.format, source.gzip ?? false, source.csv ?? null, source.jsonPath ?? null, source.columns ?? null]);
-  const records = parsedFiles.get(key, path, async () => {
-    const all: DatasetRecord[] = [];
-    for await (const record of openRecords(source, { ...ctx, signal: undefined })) all.push(record);
-    return all;
-  });
+  const records = parsedFiles.get(key, path, () =>
+    parsedThroughDisk(
+      path,
+      key,
+      async () => {
+        const all: DatasetRecord[] = [];
+        for await (const record of openRecords(source, { ...ctx, signal: undefined })) all.push(record);
+        return all;
+      },
+      PARSED_BUDGET_BYTES,
+    ),
+  );
   return signal ? abortable(records, signal) : records;
 }
 

@@ -3,7 +3,6 @@ import type { ApiStyle } from '@studio/contracts';
 import type { LookupFunction } from 'node:net';
 import { ANTHROPIC_VERSION, AnthropicProtocol } from './anthropic.protocol';
 import { BaseUrlRefusedError, checkBaseUrlSyntax, pinnedLookup } from './base-url.guard';
-import { BedrockProtocol } from './bedrock.protocol';
 import { GoogleProtocol } from './google.protocol';
 import { HttpTransport, endpoint } from './http.transport';
 import { MockProtocol } from './mock.protocol';
@@ -115,6 +114,9 @@ function bedrock(provider: string, model: string, options: ModelClientOptions, m
   }
   const endpoint = b.endpoint ?? options.baseUrl;
   if (endpoint) checkEndpoint(provider, endpoint, options);
+  // Required here, not at start-up: the AWS SDK takes ≈ 20 ms to load and only Bedrock models need it (every
+  // `studio eval` paid for it). A synchronous require keeps this factory synchronous.
+  const { BedrockProtocol } = require('./bedrock.protocol') as typeof import('./bedrock.protocol');
   return new BedrockProtocol({
     provider,
     model,

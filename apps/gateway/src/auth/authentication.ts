@@ -53,8 +53,9 @@ async function jwtUser(req: Request, deps: AppDeps): Promise<string> {
 /**
  * tsoa security hook, the one authentication path of the API. The bearer credential is a JWT (a browser session,
  * from login) or a personal access token (`obs_pat_…`). `jwt`: a valid credential of an active user is required;
- * with the `admin` scope the user must also be an administrator (read from the database on every request, so a
- * revocation takes effect at once) and the credential a JWT. `jwt_optional`: no Authorization header means an
+ * with the `admin` scope the user must also be an administrator (read from the database on every such request, so a
+ * revocation takes effect at once) and the credential a JWT. Other operations take the user's row from
+ * `deps.authUsers`: a user disabled or deleted is refused at most `AUTH_USER_CACHE_MS` (1 s) later. `jwt_optional`: no Authorization header means an
  * anonymous caller (null); a credential that is present must be valid. The token scopes an operation names
  * (`read`, `run`, `admin-keys`) bind access tokens only: a JWT may do all its user may.
  */
@@ -65,10 +66,14 @@ export async function expressAuthentication(req: Request, securityName: string, 
   if (!header) throw unauthorized('Authentication required');
   const bearer = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
   const userId = bearer && isAccessTokenSecret(bearer) ? await tokenUser(deps, bearer, scopes) : await jwtUser(req, deps);
+  // Administration is decided on the row as it is now; anything else may use one read up to AUTH_USER_CACHE_MS ago.
+  const admin = scopes.includes(ADMIN_SCOPE);
+  const read = (id: string) => findUserById(deps.db, id);
+  const lookup = admin ? read(userId) : deps.authUsers.get(userId, read);
   // Only a missing user is a 401: clients log out on it, which a database outage must not cause.
-  const row: UserRow | undefined = await findUserById(deps.db, userId).catch(unavailable(deps));
+  const row: UserRow | undefined = await lookup.catch(unavailable(deps));
   if (!row) throw unauthorized('User not found');
   if (!row.is_active) throw unauthorized('User account is disabled');
-  if (scopes.includes(ADMIN_SCOPE) && !row.is_admin) throw adminsOnly();
+  if (admin && !row.is_admin) throw adminsOnly();
   return { user_id: row.user_id, email: row.email };
 }

@@ -1,10 +1,11 @@
 import type { Request, Response } from 'express';
 import { isTerminal } from '@studio/contracts';
-import { findSuite, listSuiteRuns, type RunRow, type SuiteRow } from '@studio/db';
-import type { StoredRunEvent } from '@studio/runtime';
+import { listSuiteRuns, type RunRow, type SuiteRow } from '@studio/db';
+import { compareStreamIds, type StoredRunEvent } from '@studio/runtime';
 import type { AppDeps } from '../deps';
 import { startEventStream, whenStreamEnds } from '../runs/run-stream';
 import { loadSuiteDetail } from './suite.service';
+import type { SuiteMembership } from './suite-watches';
 import { advanceWatermark, cursorAfter, formatSuiteEventId, parseSuiteEventId, snapshotOrder, watermarkOf, type SuiteWatermark } from './suite-event-id';
 
 /** A run event relayed on the suite's stream: its name prefixed with `run_` (log lines are not relayed). */
@@ -16,7 +17,8 @@ const RELAYED: Record<string, string> = { status: 'run_status', progress: 'run_p
  * `run_id`, `benchmark` and `model`), and `suite_finished` (the suite with its matrix) once every run has finished,
  * then the stream closes. Ids and resume: see suite-event-id.ts. The runs' pub/sub events only wake the stream up; what
  * it sends is read from the runs' Redis streams in snapshots, so no event is sent twice or skipped, and a heartbeat
- * (which also re-reads the runs) covers any wake-up lost with pub/sub.
+ * (which also re-reads the runs) covers any wake-up lost with pub/sub. Wake-ups, heartbeats and the reads they cause
+ * are shared by every connection of the suite in this process (suite-watches.ts).
  */
 export async function streamSuiteEvents(deps: AppDeps, suite: SuiteRow, req: Request, res: Response, lastEventId?: string): Promise<void> {
   const protocol = deps.runProtocol;
@@ -24,36 +26,16 @@ export async function streamSuiteEvents(deps: AppDeps, suite: SuiteRow, req: Req
   const runIds = runs.map((r) => r.run_id);
   const index = new Map(runIds.map((id, i) => [id, i]));
   let closed = false;
-  let started = false;
-  const unsubscribes: (() => void)[] = [];
-  let heartbeat: NodeJS.Timeout | undefined;
-  let offResync: () => void = () => undefined;
+  let membership: SuiteMembership | null = null;
 
   const done = whenStreamEnds(req, res, () => {
     closed = true;
-    clearInterval(heartbeat);
-    for (const u of unsubscribes) u();
-    offResync();
+    membership?.leave();
   });
 
-  // Subscribed before the first snapshot: anything published later wakes a pass that reads it.
-  let passing: Promise<void> | null = null;
-  let again = false;
-  const wake = () => {
-    if (!started || closed) return;
-    if (passing) {
-      again = true;
-      return;
-    }
-    passing = (async () => {
-      do {
-        again = false;
-        await pass().catch((error: unknown) => deps.logger.warn('suite stream pass failed', { suite_id: suite.suite_id, error }));
-      } while (again && !closed);
-      passing = null;
-    })();
-  };
-  for (const id of runIds) unsubscribes.push(await deps.eventHub.subscribe(id, (e) => wake()));
+  // Joined before the first snapshot: anything published later wakes a pass that reads it (suite-watches.ts).
+  membership = await deps.suiteWatches.join(suite.suite_id, runIds);
+  if (closed) membership.leave();
 
   const resume = lastEventId ? parseSuiteEventId(lastEventId, runIds.length) : null;
   let watermark: SuiteWatermark = resume ? { ms: resume.ms, ties: resume.ties } : watermarkOf(await protocol.lastEventIds(runIds));
@@ -61,14 +43,10 @@ export async function streamSuiteEvents(deps: AppDeps, suite: SuiteRow, req: Req
   runs = await listSuiteRuns(deps.db, suite.suite_id);
   const allFinished = (rows: readonly RunRow[]) => rows.length > 0 && rows.every((r) => isTerminal(r.status));
 
-  const read = async () => {
-    const batches = await protocol.readEventsOfRuns(runIds.map((runId, i) => ({ runId, afterId: cursors[i] })));
-    return snapshotOrder(batches.flatMap((events, i) => events.map((e) => ({ ...e, index: i }))));
-  };
-  const backlog = resume ? await read() : [];
-  if (resume?.end && backlog.length === 0 && allFinished(runs)) {
+  const backlog = resume ? await protocol.readEventsOfRuns(runIds.map((runId, i) => ({ runId, afterId: cursors[i] }))) : [];
+  if (resume?.end && backlog.every((events) => events.length === 0) && allFinished(runs)) {
     // The client saw everything, the suite's end included: 204 tells EventSource to stop reconnecting.
-    for (const u of unsubscribes) u();
+    membership.leave();
     res.status(204).end();
     return;
   }
@@ -78,8 +56,13 @@ export async function streamSuiteEvents(deps: AppDeps, suite: SuiteRow, req: Req
   const write = (event: string, data: unknown, end = false) => {
     if (!closed) res.write(`id: ${formatSuiteEventId(watermark, end)}\nevent: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
-  const deliver = (events: (StoredRunEvent & { index: number })[]) => {
-    for (const e of events) {
+  /** Sends a snapshot's events this connection has not sent, in the order of suite-event-id.ts. */
+  const deliver = (batches: readonly StoredRunEvent[][]) => {
+    const fresh = batches.flatMap((events, i) => {
+      const cursor = cursors[i];
+      return events.filter((e) => cursor === null || compareStreamIds(e.id, cursor) > 0).map((e) => ({ ...e, index: i }));
+    });
+    for (const e of snapshotOrder(fresh)) {
       if (closed) return;
       cursors[e.index] = e.id;
       watermark = advanceWatermark(watermark, e.index, e.id);
@@ -89,31 +72,25 @@ export async function streamSuiteEvents(deps: AppDeps, suite: SuiteRow, req: Req
       write(name, { run_id: run.run_id, benchmark: run.benchmark, model: run.model, ...(JSON.parse(e.data) as object) });
     }
   };
-  /** Sends what the runs' streams hold after the cursors; ends the stream once every run has finished. */
-  const pass = async () => {
-    deliver(await read());
-    const current = await listSuiteRuns(deps.db, suite.suite_id);
-    if (current.length === 0 || !(await findSuite(deps.db, suite.suite_id))) return end();
-    runs = runIds.map((id) => current.find((r) => r.run_id === id) ?? runs[index.get(id)!]);
-    if (allFinished(current)) {
-      // Final events are published after the row is written: one more read picks up those that arrived meanwhile.
-      deliver(await read());
-      write('suite_finished', await loadSuiteDetail(deps, suite, current), true);
-      end();
-    }
-  };
   const end = () => {
     if (!closed) res.end();
   };
 
   if (!resume) write('suite_status', await loadSuiteDetail(deps, suite, runs));
   deliver(backlog);
-  started = true;
-  wake();
-  offResync = deps.eventHub.onResync(wake);
-  heartbeat = setInterval(() => {
-    wake();
-    write('heartbeat', { timestamp: new Date().toISOString() });
-  }, deps.config.sseHeartbeatMs);
+  // One pass per suite serves all of its connections in this process; it ends the stream once every run has finished.
+  membership.start({
+    cursors: () => cursors,
+    deliver,
+    runs: (current) => {
+      if (!current) return end();
+      runs = runIds.map((id) => current.find((r) => r.run_id === id) ?? runs[index.get(id)!]);
+    },
+    finish: async (current) => {
+      write('suite_finished', await loadSuiteDetail(deps, suite, current), true);
+      end();
+    },
+    heartbeat: () => write('heartbeat', { timestamp: new Date().toISOString() }),
+  });
   return done;
 }

@@ -68,11 +68,13 @@ test('an expired token is refused with 401 and still listed with its expiry', as
   expect(Date.parse(list.body.find((tok: { token_id: string }) => tok.token_id === tokenId).expires_at)).toBeLessThan(Date.now());
 });
 
-test('an unknown secret with the prefix is 401, and a disabled user’s token is 401', async () => {
+test('an unknown secret with the prefix is 401, and a disabled user’s token is 401 once AUTH_USER_CACHE_MS has passed', async () => {
   expect((await me('obs_pat_not-a-real-token')).status).toBe(401);
   const someone = await registerUser(t.app, 'pat-disabled');
   const { token } = await createAccessToken(t.app, someone, ['read']);
   await t.deps.db.updateTable('users').set({ is_active: false }).where('user_id', '=', someone.userId).execute();
+  // The user row read for createAccessToken's request may be used for up to AUTH_USER_CACHE_MS (auth-user.cache.ts).
+  await new Promise((r) => setTimeout(r, t.config.authUserCacheMs));
   expect((await me(token)).status).toBe(401);
 });
 

@@ -280,6 +280,19 @@ describe('runEval', () => {
     expect(result.totals).toEqual({ samples: 16, completed: 16 });
   });
 
+  it('leaves the results to the host with computeResults false: every sample still runs, is delivered and counted', async () => {
+    const model = new FakeGenerator({ delayMs: 1, reply: (prompt) => correctAnswer(prompt) });
+    const samples = makeSamples(5);
+    const records: SampleRecord[] = [];
+    const result = await run(makeTask(samples), model, { samples, maxConnections: 2, computeResults: false, onSample: (r) => void records.push(r) });
+
+    expect(result.status).toBe('success');
+    expect(records).toHaveLength(5);
+    expect(result.totals).toEqual({ samples: 5, completed: 5 });
+    expect(result.results).toEqual([]);
+    expect(result.reductions).toEqual([]);
+  });
+
   it("resolves reducer names with the engine's registry when no getReducer is given", async () => {
     const samples = makeSamples(4);
     const reply = (prompt: string) => (prompt === 'q4' ? 'wrong' : correctAnswer(prompt));

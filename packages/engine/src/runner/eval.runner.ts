@@ -70,6 +70,11 @@ export interface RunEvalOptions {
   onProgress?: (progress: RunProgress) => void;
   /** Cancels the run: nothing new starts and in-flight model calls are aborted. */
   signal?: AbortSignal;
+  /**
+   * false: the results and reductions are left empty, for a host that computes them from what it stored (the worker
+   * does, from its rows): the metrics at the end of a run sit between its last reply and its outcome.
+   */
+  computeResults?: boolean;
 }
 
 export type EvalRunStatus = 'success' | 'cancelled' | 'error';
@@ -78,7 +83,7 @@ export interface EvalRunResult {
   status: EvalRunStatus;
   /**
    * One entry per reducer over every item that finished with a score: partial when the run stopped
-   * early, empty when it stopped before the work was planned.
+   * early, empty when it stopped before the work was planned or with `computeResults: false`.
    */
   results: EvalScoreResult[];
   reductions: EpochReduction[];
@@ -175,6 +180,7 @@ class EvalRun {
       const workers: Promise<void>[] = [];
       for (let i = Math.min(maxConnections, this.pending.length); i > 0; i--) workers.push(this.work(context));
       await Promise.all(workers);
+      if (options.computeResults === false) return;
       const computed = scoreResults(this.finishedScores(), {
         scorer: task.scorer.name,
         reducers: this.reducers,

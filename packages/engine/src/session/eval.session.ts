@@ -27,6 +27,8 @@ export interface SessionRunInput {
   onSample?: (record: SampleRecord) => void | Promise<void>;
   onProgress?: RunEvalOptions['onProgress'];
   signal?: AbortSignal;
+  /** See RunEvalOptions: false when the host computes the results from its stored records (`results`). */
+  computeResults?: boolean;
 }
 
 /**
@@ -102,6 +104,7 @@ export class EvalSession {
       onSample: input.onSample,
       onProgress: input.onProgress,
       signal: input.signal,
+      computeResults: input.computeResults,
     };
   }
 
