@@ -177,18 +177,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     scorer: MCQ,
   },
   {
-    name: 'mmmu',
-    display_name: 'MMMU',
-    category: 'core',
-    description:
-      'Massive Multi-discipline Multimodal Understanding and Reasoning Benchmark with 11.5K questions across 30 subjects from college exams, quizzes, and textbooks',
-    tags: ['multimodal', 'multiple-choice', 'reasoning', 'college-level', 'images'],
-    sample_count: null,
-    dataset: { source: 'hf:MMMU/MMMU' },
-    scorer: 'MCQ letter + open answer',
-    requirements: { vision: true },
-  },
-  {
     name: 'mmmu_pro',
     display_name: 'MMMU-Pro',
     category: 'core',

@@ -16,8 +16,10 @@ export { createMathScorer, extractMathAnswer, MATH_EQUALITY_TEMPLATE } from './m
 export { createMbppScorer, parseMbppResponse } from './mbpp.scorer';
 export { createModelGradedFactScorer, extractGrade, MODEL_GRADED_FACT_TEMPLATE } from './model-graded-qa.scorer';
 export { createMcqScorer, extractMcqAnswer, normalizeMcqAnswer, stripMdLatex } from './mcq.scorer';
+export { createMmmuMixedScorer } from './mmmu.scorer';
 export { createMultichallengeScorer, MULTICHALLENGE_JUDGE_TEMPLATE, parseVerdict } from './multichallenge.scorer';
 export { createGradeSchoolMathScorer, createMgsmScorer, normalizeNumber, parseNumericAnswer } from './numeric.scorer';
+export { createOpenAnswerScorer, evalOpen, parseOpenResponse } from './open-answer.scorer';
 export { formatPythonFloat, parsePythonFloat } from './python-float.util';
 export { computeExactMatch, computeF1, createExactMatchScorer, createQaScorer, scoreQa } from './qa.scorer';
 export { createStrongRejectScorer, parseStrongRejectResponse, STRONGREJECT_SYSTEM_MESSAGE, STRONGREJECT_USER_MESSAGE } from './strong-reject.scorer';

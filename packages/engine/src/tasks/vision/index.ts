@@ -1,0 +1,5 @@
+/** openbench's vision benchmarks this engine runs (images sent inline); each task file holds its catalog entry. */
+import type { BenchmarkTask } from '../task.types';
+import { MMMU_TASKS } from './mmmu.task';
+
+export const VISION_BENCHMARKS: readonly BenchmarkTask[] = [...MMMU_TASKS];
