@@ -87,6 +87,7 @@ export class RunCreateService {
       throw validationError('grader_model', `"${benchmark.name}" is not model-graded, so it takes no grader model`);
     const graderOverride = body.grader_model == null ? null : modelId('grader_model', body.grader_model);
 
+    if (benchmark.vision) requireVision(benchmark.name, model);
     await this.requireKey(userId, model, 'model', `model "${model}"`);
     const grader = graderOverride ?? defaultGrader;
     if (grader !== undefined) await this.requireKey(userId, grader, 'grader_model', `grader model "${grader}" of ${benchmark.name}`, ' or choose another grader_model');
@@ -138,6 +139,20 @@ export class RunCreateService {
     if (deleted === 0 && (await findRun(this.deps.db, runId))) return true;
     await this.signals.dropStreams([runId]);
     return false;
+  }
+}
+
+/**
+ * A vision benchmark sends images; a provider openbench lists without vision support would reject or ignore them, so
+ * the run is refused before it starts. A provider outside the table (the user's own endpoint) is the user's call.
+ */
+function requireVision(benchmark: string, model: string): void {
+  const { provider } = parseModelId(model);
+  if (findProvider(provider)?.supports_vision === false) {
+    throw validationError(
+      'model',
+      `${benchmark} sends images, and provider "${provider}" does not take image inputs (openbench's provider table); choose a model of a provider with supports_vision in GET /api/api-keys/providers`,
+    );
   }
 }
 
