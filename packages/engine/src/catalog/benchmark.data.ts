@@ -177,17 +177,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     scorer: MCQ,
   },
   {
-    name: 'mmmu_pro',
-    display_name: 'MMMU-Pro',
-    category: 'core',
-    description: 'Enhanced multimodal MMMU-Pro benchmark with multiple-choice across many options and images',
-    tags: ['multimodal', 'multiple-choice', 'reasoning', 'images', 'mmmu-pro'],
-    sample_count: null,
-    dataset: { source: 'hf:MMMU/MMMU_Pro' },
-    scorer: MCQ,
-    requirements: { vision: true },
-  },
-  {
     name: 'mmstar',
     display_name: 'MMStar',
     category: 'core',
@@ -497,14 +486,6 @@ const SUBTASKS: readonly BenchmarkEntry[] = [
       sample_count: null,
     }),
   ),
-  subtaskOf(family('mmmu_pro'), {
-    name: 'mmmu_pro_vision',
-    display_name: 'MMMU-Pro (Vision)',
-    category: 'core',
-    description: 'MMMU-Pro vision subset with images and multiple-choice questions',
-    tags: ['multimodal', 'vision', 'multiple-choice', 'images', 'mmmu-pro'],
-    sample_count: null,
-  }),
 ];
 
 const TAU2_BENCH = { source: 'git:sierra-research/tau2-bench' };

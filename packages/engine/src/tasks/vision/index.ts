@@ -1,5 +1,6 @@
 /** openbench's vision benchmarks this engine runs (images sent inline); each task file holds its catalog entry. */
 import type { BenchmarkTask } from '../task.types';
+import { MMMU_PRO_TASKS } from './mmmu-pro.task';
 import { MMMU_TASKS } from './mmmu.task';
 
-export const VISION_BENCHMARKS: readonly BenchmarkTask[] = [...MMMU_TASKS];
+export const VISION_BENCHMARKS: readonly BenchmarkTask[] = [...MMMU_TASKS, ...MMMU_PRO_TASKS];
