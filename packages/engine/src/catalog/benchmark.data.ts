@@ -224,17 +224,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     scorer: 'Perspective API toxicity',
   },
   {
-    name: 'rocketscience',
-    display_name: 'RocketScience',
-    category: 'core',
-    description: 'Contrastive spatial reasoning benchmark',
-    tags: ['multimodal', 'spatial-reasoning', 'vision-language', 'images'],
-    sample_count: null,
-    dataset: { source: 'hf:nilshoehing/rocketsciencebench' },
-    scorer: 'regex pattern',
-    requirements: { vision: true },
-  },
-  {
     name: 'rootly_gmcq',
     display_name: 'GMCQ',
     category: 'core',

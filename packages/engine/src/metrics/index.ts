@@ -7,6 +7,7 @@ export { grouped, type GroupedOptions } from './grouped.metric';
 export { healthbenchMetrics } from './healthbench.metric';
 export { ifevalMetrics } from './ifeval.metric';
 export { multichallengeMetrics } from './multichallenge.metric';
+export { rocketscienceMetrics } from './rocketscience.metric';
 export { simpleqaMetrics } from './simpleqa.metric';
 export { mean, strongRejectMetrics } from './strong-reject.metric';
 export { meanOf, numpyMean, numpySampleStd } from './statistics.util';
