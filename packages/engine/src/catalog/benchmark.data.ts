@@ -177,18 +177,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     scorer: MCQ,
   },
   {
-    name: 'mmstar',
-    display_name: 'MMStar',
-    category: 'core',
-    description:
-      'MMStar benchmark for measuring multi-modal gain and leakage via coordinated vision and text ablations',
-    tags: ['vision', 'multi-modal', 'leakage', 'perception', 'reasoning'],
-    sample_count: null,
-    dataset: { source: 'hf:Lin-Chen/MMStar' },
-    scorer: MCQ,
-    requirements: { vision: true },
-  },
-  {
     name: 'ocrbenchv2',
     display_name: 'OCRBench v2',
     category: 'core',

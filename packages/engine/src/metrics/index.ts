@@ -6,6 +6,7 @@ export { graphwalksMetrics, graphwalksTokenCounts } from './graphwalks.metric';
 export { grouped, type GroupedOptions } from './grouped.metric';
 export { healthbenchMetrics } from './healthbench.metric';
 export { ifevalMetrics } from './ifeval.metric';
+export { mmstarMetrics } from './mmstar.metric';
 export { multichallengeMetrics } from './multichallenge.metric';
 export { rocketscienceMetrics } from './rocketscience.metric';
 export { simpleqaMetrics } from './simpleqa.metric';
