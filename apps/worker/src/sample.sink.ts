@@ -1,5 +1,5 @@
 import { newRunSample, upsertRunSamples, type Db, type NewRunSample, type RunHold, type RunHoldLoss } from '@studio/db';
-import { storedSampleScore, type SampleRecord } from '@studio/engine';
+import { storableRecord, storedSampleScore, type SampleRecord } from '@studio/engine';
 import { DB_RETRY_DELAYS_MS, retryDbWrite } from './db-write.retry';
 
 export interface SampleSinkOptions {
@@ -96,7 +96,8 @@ export class SampleSink {
     if (this.failure) throw this.failure;
   }
 
+  /** The row keeps the record without its images' data (see `storableRecord`). */
   private toRow(record: SampleRecord): NewRunSample {
-    return newRunSample(this.hold.runId, this.options.seqOf(record), storedSampleScore(record), record);
+    return newRunSample(this.hold.runId, this.options.seqOf(record), storedSampleScore(record), storableRecord(record));
   }
 }

@@ -21,16 +21,31 @@ export interface ProviderInfo {
   requires_key: boolean;
   /** Brand colour used by the web Studio. */
   color: string;
+  /** Takes image inputs, as openbench's provider table (`provider_config.py`, `supports_vision`) says; a vision benchmark cannot start on a provider without. */
+  supports_vision: boolean;
 }
 
 const grey = '#6b7280';
 
-function openai(provider: string, display_name: string, env_var: string, base_url: string, color = grey): ProviderInfo {
+type ProviderRow = Omit<ProviderInfo, 'supports_vision'>;
+
+function openai(provider: string, display_name: string, env_var: string, base_url: string, color = grey): ProviderRow {
   const base = provider.toUpperCase().replace(/-/g, '_');
   return { provider, display_name, env_var, base_url, base_url_env: `${base}_BASE_URL`, api_style: 'openai-compatible', requires_key: true, color };
 }
 
-export const PROVIDERS: readonly ProviderInfo[] = Object.freeze([
+/**
+ * Providers whose `supports_vision` is true in openbench's provider table, plus those it has no entry for whose
+ * protocol carries images: Bedrock (Converse image blocks), the local servers Ollama and vLLM (the model they serve
+ * decides) and the built-in mock (it ignores its input).
+ */
+const VISION = new Set([
+  'anthropic', 'azure', 'deepinfra', 'fireworks', 'google', 'groq', 'helicone', 'huggingface', 'novita', 'openai', 'openrouter',
+  'reka', 'siliconflow', 'together', 'vercel',
+  'bedrock', 'ollama', 'vllm', 'mockllm',
+]);
+
+const TABLE: readonly ProviderRow[] = [
   openai('ai21', 'AI21 Labs', 'AI21_API_KEY', 'https://api.ai21.com/studio/v1'),
   { provider: 'anthropic', display_name: 'Anthropic', env_var: 'ANTHROPIC_API_KEY', base_url: 'https://api.anthropic.com', base_url_env: 'ANTHROPIC_BASE_URL', api_style: 'anthropic', requires_key: true, color: '#d97706' },
   { provider: 'azure', display_name: 'Azure OpenAI', env_var: 'AZURE_OPENAI_API_KEY', base_url: null, base_url_env: 'AZURE_OPENAI_ENDPOINT', api_style: 'azure', requires_key: true, color: '#0078d4' },
@@ -69,7 +84,9 @@ export const PROVIDERS: readonly ProviderInfo[] = Object.freeze([
   { ...openai('wandb', 'W&B Inference', 'WANDB_API_KEY', 'https://api.inference.wandb.ai/v1', '#fbbf24'), base_url_env: 'WANDB_INFERENCE_BASE_URL' },
   { ...openai('xai', 'xAI (Grok)', 'XAI_API_KEY', 'https://api.x.ai/v1'), base_url_env: 'GROK_BASE_URL' },
   { provider: 'mockllm', display_name: 'Mock LLM (built in)', env_var: 'MOCKLLM_API_KEY', base_url: null, base_url_env: null, api_style: 'mock', requires_key: false, color: grey },
-]);
+];
+
+export const PROVIDERS: readonly ProviderInfo[] = Object.freeze(TABLE.map((row) => ({ ...row, supports_vision: VISION.has(row.provider) })));
 
 const byName = new Map(PROVIDERS.map((p) => [p.provider, p]));
 

@@ -49,7 +49,7 @@ export async function loadRecords(source: DatasetSource, ctx: DatasetContext): P
   const path = await fetchToCache(source.url, ctx);
   const { signal } = ctx;
   signal?.throwIfAborted();
-  const key = JSON.stringify([path, source.format, source.gzip ?? false, source.csv ?? null, source.jsonPath ?? null, source.columns ?? null]);
+  const key = JSON.stringify([path, source.format, source.gzip ?? false, source.csv ?? null, source.jsonPath ?? null, source.columns ?? null, source.binary ?? false]);
   const records = parsedFiles.get(key, path, () =>
     parsedThroughDisk(
       path,
@@ -81,12 +81,15 @@ function checkSource(source: DatasetSource): void {
   if (source.format !== 'parquet' && source.columns) {
     throw new Error(`Dataset source ${source.url}: columns selects parquet columns; it does not apply to ${source.format}`);
   }
+  if (source.format !== 'parquet' && source.binary) {
+    throw new Error(`Dataset source ${source.url}: binary keeps parquet byte arrays as bytes; it does not apply to ${source.format}`);
+  }
 }
 
 function parse(source: DatasetSource, path: string): AsyncGenerator<DatasetRecord> {
   switch (source.format) {
     case 'parquet':
-      return parquetRecords(path, source.columns);
+      return parquetRecords(path, source.columns, source.binary ?? false);
     case 'csv':
     case 'tsv':
       return delimitedRecords(open(path, source.gzip), source.format, source.csv);

@@ -23,6 +23,9 @@ export interface DatasetSource {
   /** parquet only: the top-level columns records carry; the file's other columns are never read or decompressed.
    *  All columns when absent. */
   columns?: string[];
+  /** parquet only: byte arrays without a string annotation (the `datasets` Image feature's `bytes`) stay
+   *  `Uint8Array`s instead of being decoded as UTF-8 text. Columns annotated as strings are text either way. */
+  binary?: boolean;
 }
 
 export interface DatasetContext {

@@ -5,10 +5,11 @@ import type { DatasetRecord } from './dataset.types';
  * read and decompressed when given (a file's other columns may be far larger than the ones a task uses).
  * Pages may be compressed with any codec hub shards use (SNAPPY, GZIP, BROTLI, ZSTD, LZ4): hyparquet itself only
  * decodes SNAPPY, hyparquet-compressors the rest.
+ * With `binary`, byte arrays that carry no string annotation (image bytes) stay bytes (hyparquet's `utf8: false`).
  * Both packages are ESM-only: `import()` stays a real dynamic import in the compiled CommonJS (module node16), and
  * jest turns it into a require of the transformed package.
  */
-export async function* parquetRecords(path: string, columns?: string[]): AsyncGenerator<DatasetRecord> {
+export async function* parquetRecords(path: string, columns?: string[], binary = false): AsyncGenerator<DatasetRecord> {
   const [{ asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects, parquetSchema }, { compressors }] = await Promise.all([
     import('hyparquet'),
     import('hyparquet-compressors'),
@@ -24,7 +25,7 @@ export async function* parquetRecords(path: string, columns?: string[]): AsyncGe
   let rowStart = 0;
   for (const group of metadata.row_groups) {
     const rowEnd = rowStart + Number(group.num_rows);
-    const rows = await parquetReadObjects({ file, metadata, rowStart, rowEnd, columns, compressors });
+    const rows = await parquetReadObjects({ file, metadata, rowStart, rowEnd, columns, compressors, utf8: !binary });
     for (const row of rows) yield plain(row) as DatasetRecord;
     rowStart = rowEnd;
   }

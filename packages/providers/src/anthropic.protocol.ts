@@ -4,7 +4,8 @@ import { ProviderError } from './provider.error';
 import { claudeFamily, claudeThinking } from './reasoning-effort.mapping';
 import type { ClaudeFamily } from './reasoning-effort.mapping';
 import { sseData } from './sse.parser';
-import type { ChatMessage, GenerateConfig, ModelInfo, ModelUsage, StopReason } from './types';
+import type { ChatMessage, Content, GenerateConfig, ModelInfo, ModelUsage, StopReason } from './types';
+import { inlineImage } from './content.util';
 import { collapseTurns, malformedResponse } from './wire.protocol';
 import type { ProtocolResult, WireProtocol } from './wire.protocol';
 
@@ -72,7 +73,7 @@ export class AnthropicProtocol implements WireProtocol {
   }
 
   async generate(messages: ChatMessage[], config: GenerateConfig, signal: AttemptSignal): Promise<ProtocolResult> {
-    const request = anthropicRequest(this.opts.model, this.family, messages, config, this.opts.stream);
+    const request = anthropicRequest(this.opts.provider, this.opts.model, this.family, messages, config, this.opts.stream);
     const headers = request.longOutput ? this.headers.longOutput : this.headers.plain;
     if (this.opts.stream) return this.generateStreaming(request.body, headers, signal);
     const res = await this.opts.transport.json<AnthropicMessage>('POST', this.opts.messages, headers, request.body, signal);
@@ -162,7 +163,14 @@ export interface AnthropicRequest {
  * (Inspect drops them with a warning). Without an explicit `max_tokens` the default grows by the thinking allowance,
  * up to the model's ceiling.
  */
-export function anthropicRequest(model: string, family: ClaudeFamily, messages: readonly ChatMessage[], config: GenerateConfig, stream: boolean): AnthropicRequest {
+export function anthropicRequest(
+  provider: string,
+  model: string,
+  family: ClaudeFamily,
+  messages: readonly ChatMessage[],
+  config: GenerateConfig,
+  stream: boolean,
+): AnthropicRequest {
   const { system, turns } = collapseTurns(messages);
   const thinking = claudeThinking(family, config.reasoning_effort);
   const maxTokens = config.max_tokens ?? (thinking ? Math.min(family.defaultMaxTokens + thinking.extraMaxTokens, family.maxTokensCap) : family.defaultMaxTokens);
@@ -171,7 +179,7 @@ export function anthropicRequest(model: string, family: ClaudeFamily, messages: 
     max_tokens: maxTokens,
     messages: turns.map((t) => ({
       role: t.role,
-      content: t.texts.length === 1 ? t.texts[0] : t.texts.map((text) => ({ type: 'text', text })),
+      content: t.parts.length === 1 && t.parts[0].type === 'text' ? t.parts[0].text : t.parts.map((part) => anthropicBlock(provider, part)),
     })),
   };
   if (system.length > 0) body.system = system.join('\n\n');
@@ -185,6 +193,13 @@ export function anthropicRequest(model: string, family: ClaudeFamily, messages: 
   }
   if (stream) body.stream = true;
   return { body: JSON.stringify(body), longOutput: thinking !== undefined && maxTokens > 8192 };
+}
+
+/** A text block, or an image as Inspect sends it: a base64 source with its media type. */
+function anthropicBlock(provider: string, part: Content): Record<string, unknown> {
+  if (part.type === 'text') return { type: 'text', text: part.text };
+  const { mimeType, base64 } = inlineImage(provider, part);
+  return { type: 'image', source: { type: 'base64', media_type: mimeType, data: base64 } };
 }
 
 export function anthropicStopReason(reason: string | null | undefined): StopReason {

@@ -1,5 +1,5 @@
 import { BedrockRuntimeClient, ConverseCommand, ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime';
-import type { ConverseCommandInput, InferenceConfiguration, Message, TokenUsage } from '@aws-sdk/client-bedrock-runtime';
+import type { ContentBlock, ConverseCommandInput, ImageFormat, InferenceConfiguration, Message, TokenUsage } from '@aws-sdk/client-bedrock-runtime';
 import type { LookupFunction } from 'node:net';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AttemptSignal } from './attempt.signal';
@@ -7,7 +7,9 @@ import { errorFromStatus, isProviderError, networkError } from './provider.error
 import { converseReasoningFields } from './reasoning-effort.mapping';
 import { parseRetryAfter } from './retry.policy';
 import { createRedactor, type Redactor } from './secret.redactor';
-import type { ChatMessage, GenerateConfig, ModelInfo, ModelUsage, StopReason } from './types';
+import { inlineImage } from './content.util';
+import { ProviderError } from './provider.error';
+import type { ChatMessage, Content, GenerateConfig, ModelInfo, ModelUsage, StopReason } from './types';
 import { collapseTurns, listingNotSupported, malformedResponse } from './wire.protocol';
 import type { ProtocolResult, WireProtocol } from './wire.protocol';
 
@@ -66,7 +68,7 @@ export class BedrockProtocol implements WireProtocol {
   }
 
   async generate(messages: ChatMessage[], config: GenerateConfig, signal: AttemptSignal): Promise<ProtocolResult> {
-    const input = converseInput(this.opts.model, messages, config);
+    const input = converseInput(this.opts.provider, this.opts.model, messages, config);
     try {
       return this.opts.stream ? await this.converseStream(input, signal) : await this.converse(input, signal);
     } catch (e) {
@@ -122,7 +124,7 @@ export class BedrockProtocol implements WireProtocol {
 }
 
 /** One Converse (or ConverseStream) request; `reasoning_effort` reaches only the models Inspect sends it to. */
-export function converseInput(model: string, messages: readonly ChatMessage[], config: GenerateConfig): ConverseCommandInput {
+export function converseInput(provider: string, model: string, messages: readonly ChatMessage[], config: GenerateConfig): ConverseCommandInput {
   const { system, turns } = collapseTurns(messages);
   const inferenceConfig: InferenceConfiguration = {};
   if (config.max_tokens !== undefined) inferenceConfig.maxTokens = config.max_tokens;
@@ -131,13 +133,32 @@ export function converseInput(model: string, messages: readonly ChatMessage[], c
   if (config.stop !== undefined) inferenceConfig.stopSequences = config.stop;
   const input: ConverseCommandInput = {
     modelId: model,
-    messages: turns.map((t): Message => ({ role: t.role, content: t.texts.map((text) => ({ text })) })),
+    messages: turns.map((t): Message => ({ role: t.role, content: t.parts.map((part) => converseBlock(provider, part)) })),
     system: system.length > 0 ? system.map((text) => ({ text })) : undefined,
     inferenceConfig,
   };
   const reasoning = converseReasoningFields(model, config.reasoning_effort);
   if (reasoning) input.additionalModelRequestFields = reasoning;
   return input;
+}
+
+/** The image formats Converse takes, by MIME type. */
+const CONVERSE_IMAGE_FORMATS: ReadonlyMap<string, ImageFormat> = new Map([
+  ['image/png', 'png'],
+  ['image/jpeg', 'jpeg'],
+  ['image/gif', 'gif'],
+  ['image/webp', 'webp'],
+]);
+
+/** A text block, or an image block with its format and raw bytes (the SDK base64-encodes them on the wire). */
+function converseBlock(provider: string, part: Content): ContentBlock {
+  if (part.type === 'text') return { text: part.text };
+  const { mimeType, base64 } = inlineImage(provider, part);
+  const format = CONVERSE_IMAGE_FORMATS.get(mimeType);
+  if (!format) {
+    throw new ProviderError({ kind: 'bad_request', provider, message: `${provider}: Bedrock Converse takes png, jpeg, gif or webp images, not ${mimeType}` });
+  }
+  return { image: { format, source: { bytes: Buffer.from(base64, 'base64') } } };
 }
 
 export function bedrockStopReason(reason: string | undefined): StopReason {

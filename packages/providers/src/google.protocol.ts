@@ -2,7 +2,8 @@ import type { AttemptSignal } from './attempt.signal';
 import type { Endpoint, HttpTransport } from './http.transport';
 import { geminiThinkingConfig } from './reasoning-effort.mapping';
 import { sseData } from './sse.parser';
-import type { ChatMessage, GenerateConfig, ModelInfo, ModelUsage, StopReason } from './types';
+import type { ChatMessage, Content, GenerateConfig, ModelInfo, ModelUsage, StopReason } from './types';
+import { contentParts, contentText, inlineImage } from './content.util';
 import { malformedResponse, optionalNumber } from './wire.protocol';
 import type { ProtocolResult, WireProtocol } from './wire.protocol';
 
@@ -58,7 +59,7 @@ export class GoogleProtocol implements WireProtocol {
   }
 
   async generate(messages: ChatMessage[], config: GenerateConfig, signal: AttemptSignal): Promise<ProtocolResult> {
-    const body = geminiRequestBody(this.opts.model, messages, config);
+    const body = geminiRequestBody(this.opts.provider, this.opts.model, messages, config);
     if (this.opts.stream) return this.generateStreaming(body, signal);
     const res = await this.opts.transport.json<GeminiResponse>('POST', this.opts.generate, this.opts.headers, body, signal);
     const candidate = res.candidates?.[0];
@@ -136,12 +137,12 @@ function candidateText(candidate: GeminiCandidate): string {
 }
 
 /** One generateContent request; `reasoning_effort` becomes a `thinkingConfig` as Inspect maps it. */
-export function geminiRequestBody(model: string, messages: readonly ChatMessage[], config: GenerateConfig): string {
+export function geminiRequestBody(provider: string, model: string, messages: readonly ChatMessage[], config: GenerateConfig): string {
   const system: { text: string }[] = [];
-  const contents: { role: 'user' | 'model'; parts: { text: string }[] }[] = [];
+  const contents: { role: 'user' | 'model'; parts: Record<string, unknown>[] }[] = [];
   for (const m of messages) {
-    if (m.role === 'system') system.push({ text: m.content });
-    else contents.push({ role: m.role === 'assistant' ? 'model' : 'user', parts: [{ text: m.content }] });
+    if (m.role === 'system') system.push({ text: contentText(m.content) });
+    else contents.push({ role: m.role === 'assistant' ? 'model' : 'user', parts: contentParts(m.content).map((part) => geminiPart(provider, part)) });
   }
   const generationConfig: Record<string, unknown> = {};
   if (config.temperature !== undefined) generationConfig.temperature = config.temperature;
@@ -154,6 +155,13 @@ export function geminiRequestBody(model: string, messages: readonly ChatMessage[
   const body: Record<string, unknown> = { contents, generationConfig, safetySettings: SAFETY_SETTINGS };
   if (system.length > 0) body.systemInstruction = { parts: system };
   return JSON.stringify(body);
+}
+
+/** A text part, or an image as inline bytes (`inlineData`, the REST API's camelCase like the rest of the body). */
+function geminiPart(provider: string, part: Content): Record<string, unknown> {
+  if (part.type === 'text') return { text: part.text };
+  const { mimeType, base64 } = inlineImage(provider, part);
+  return { inlineData: { mimeType, data: base64 } };
 }
 
 export function geminiStopReason(reason: string | undefined): StopReason {

@@ -3,6 +3,9 @@ export type {
   BedrockOptions,
   ChatMessage,
   ChatRole,
+  Content,
+  ContentImage,
+  ContentText,
   GenerateConfig,
   GenerateResult,
   MockOutput,
@@ -15,6 +18,7 @@ export type {
   RetryInfo,
   StopReason,
 } from './types';
+export { contentText, hasImages } from './content.util';
 export { parseModelId } from './model-id.parser';
 export type { ParsedModelId } from './model-id.parser';
 export { ProviderError, isFatalProviderError, isProviderError } from './provider.error';

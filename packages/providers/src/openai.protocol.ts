@@ -2,7 +2,7 @@ import type { AttemptSignal } from './attempt.signal';
 import type { Endpoint, HttpTransport } from './http.transport';
 import { ProviderError, errorFromStatus } from './provider.error';
 import { sseData } from './sse.parser';
-import type { ChatMessage, GenerateConfig, ModelInfo, ModelUsage, StopReason } from './types';
+import type { ChatMessage, Content, GenerateConfig, ModelInfo, ModelUsage, StopReason } from './types';
 import { malformedResponse, optionalNumber, listingNotSupported } from './wire.protocol';
 import type { ProtocolResult, WireProtocol } from './wire.protocol';
 
@@ -99,7 +99,7 @@ export class OpenAIProtocol implements WireProtocol {
   private requestBody(messages: ChatMessage[], config: GenerateConfig): string {
     const body: Record<string, unknown> = {
       model: this.opts.model,
-      messages: this.systemRole === 'system' ? messages : messages.map((m) => (m.role === 'system' ? { role: this.systemRole, content: m.content } : m)),
+      messages: messages.map((m) => ({ role: m.role === 'system' ? this.systemRole : m.role, content: openaiContent(m.content) })),
     };
     if (config.max_tokens !== undefined) body[this.reasoningModel ? 'max_completion_tokens' : 'max_tokens'] = config.max_tokens;
     if (config.temperature !== undefined && !this.reasoningModel) body.temperature = config.temperature;
@@ -154,6 +154,16 @@ export class OpenAIProtocol implements WireProtocol {
     }
     return new ProviderError({ kind: 'server', provider: this.opts.provider, message: `${this.opts.provider}: upstream error: ${detail}` });
   }
+}
+
+/** Text as a string; parts as chat-completions content parts, an image as Inspect sends it (`original` is `high`). */
+function openaiContent(content: ChatMessage['content']): string | Record<string, unknown>[] {
+  if (typeof content === 'string') return content;
+  return content.map((part: Content) =>
+    part.type === 'text'
+      ? { type: 'text', text: part.text }
+      : { type: 'image_url', image_url: { url: part.image, detail: part.detail === 'original' ? 'high' : (part.detail ?? 'auto') } },
+  );
 }
 
 export function openaiStopReason(reason: string | null | undefined): StopReason {

@@ -10,12 +10,12 @@ const chat: ChatMessage[] = [
 ];
 
 function claudeBody(model: string, config: GenerateConfig): { body: Record<string, unknown>; longOutput: boolean } {
-  const request = anthropicRequest(model, claudeFamily(model), chat, config, false);
+  const request = anthropicRequest('anthropic', model, claudeFamily(model), chat, config, false);
   return { body: JSON.parse(request.body) as Record<string, unknown>, longOutput: request.longOutput };
 }
 
 function geminiGenerationConfig(model: string, config: GenerateConfig): Record<string, unknown> {
-  return (JSON.parse(geminiRequestBody(model, chat, config)) as { generationConfig: Record<string, unknown> }).generationConfig;
+  return (JSON.parse(geminiRequestBody('google', model, chat, config)) as { generationConfig: Record<string, unknown> }).generationConfig;
 }
 
 describe('EFFORT_TO_TOKENS', () => {
@@ -103,7 +103,7 @@ describe('Anthropic request body', () => {
   });
 
   it('marks streaming requests', () => {
-    expect(JSON.parse(anthropicRequest('claude-sonnet-4-5', claudeFamily('claude-sonnet-4-5'), chat, {}, true).body)).toMatchObject({ stream: true });
+    expect(JSON.parse(anthropicRequest('anthropic', 'claude-sonnet-4-5', claudeFamily('claude-sonnet-4-5'), chat, {}, true).body)).toMatchObject({ stream: true });
   });
 });
 
@@ -144,7 +144,7 @@ describe('Gemini request body', () => {
 
 describe('Converse request', () => {
   it("passes reasoning_effort to gpt-oss in additionalModelRequestFields", () => {
-    expect(converseInput('openai.gpt-oss-120b-1:0', chat, { reasoning_effort: 'low', max_tokens: 64 })).toEqual({
+    expect(converseInput('bedrock', 'openai.gpt-oss-120b-1:0', chat, { reasoning_effort: 'low', max_tokens: 64 })).toEqual({
       modelId: 'openai.gpt-oss-120b-1:0',
       messages: [{ role: 'user', content: [{ text: 'What is 1 + 1?' }] }],
       system: [{ text: 'Be brief.' }],
@@ -154,7 +154,7 @@ describe('Converse request', () => {
   });
 
   it.each(['anthropic.claude-sonnet-4-5-20250929-v1:0', 'us.amazon.nova-pro-v1:0', 'meta.llama3-70b-instruct-v1:0'])('ignores reasoning_effort for %s, as Inspect does', (model) => {
-    expect(converseInput(model, chat, { reasoning_effort: 'high', temperature: 0.3 })).toEqual({
+    expect(converseInput('bedrock', model, chat, { reasoning_effort: 'high', temperature: 0.3 })).toEqual({
       modelId: model,
       messages: [{ role: 'user', content: [{ text: 'What is 1 + 1?' }] }],
       system: [{ text: 'Be brief.' }],

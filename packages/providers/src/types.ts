@@ -4,9 +4,26 @@ import type { ProviderError } from './provider.error';
 
 export type ChatRole = 'system' | 'user' | 'assistant';
 
+/** Inspect's `ContentText`. */
+export interface ContentText {
+  type: 'text';
+  text: string;
+}
+
+/** Inspect's `ContentImage`: `image` is a `data:<mime>;base64,…` URI (openbench inlines every image). */
+export interface ContentImage {
+  type: 'image';
+  image: string;
+  /** OpenAI's detail hint; Inspect's default is `auto`. */
+  detail?: 'auto' | 'low' | 'high' | 'original';
+}
+
+export type Content = ContentText | ContentImage;
+
+/** A chat turn: plain text, or content parts (text and images) as Inspect's `ChatMessageUser` holds them. */
 export interface ChatMessage {
   role: ChatRole;
-  content: string;
+  content: string | Content[];
 }
 
 /** Generation options; unset fields are not sent, so the provider's default applies. */

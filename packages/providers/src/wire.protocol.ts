@@ -1,6 +1,7 @@
 import type { AttemptSignal } from './attempt.signal';
 import { ProviderError } from './provider.error';
-import type { ChatMessage, GenerateConfig, GenerateResult, ModelInfo } from './types';
+import { contentParts, contentText } from './content.util';
+import type { ChatMessage, Content, GenerateConfig, GenerateResult, ModelInfo } from './types';
 
 /** What one protocol attempt yields; the client adds timing and retry counts. */
 export type ProtocolResult = Pick<GenerateResult, 'completion' | 'stop_reason' | 'usage' | 'model'>;
@@ -24,18 +25,21 @@ export function malformedResponse(provider: string, what: string): ProviderError
   return new ProviderError({ kind: 'server', provider, message: `${provider}: malformed response (${what})` });
 }
 
-/** Joins consecutive same-role turns: Anthropic and Bedrock require user/assistant alternation. */
-export function collapseTurns(messages: readonly ChatMessage[]): { system: string[]; turns: { role: 'user' | 'assistant'; texts: string[] }[] } {
+/**
+ * Joins consecutive same-role turns (Anthropic and Bedrock require user/assistant alternation), keeping each turn's
+ * parts in order; system turns become text.
+ */
+export function collapseTurns(messages: readonly ChatMessage[]): { system: string[]; turns: { role: 'user' | 'assistant'; parts: Content[] }[] } {
   const system: string[] = [];
-  const turns: { role: 'user' | 'assistant'; texts: string[] }[] = [];
+  const turns: { role: 'user' | 'assistant'; parts: Content[] }[] = [];
   for (const m of messages) {
     if (m.role === 'system') {
-      system.push(m.content);
+      system.push(contentText(m.content));
       continue;
     }
     const last = turns[turns.length - 1];
-    if (last && last.role === m.role) last.texts.push(m.content);
-    else turns.push({ role: m.role, texts: [m.content] });
+    if (last && last.role === m.role) last.parts.push(...contentParts(m.content));
+    else turns.push({ role: m.role, parts: [...contentParts(m.content)] });
   }
   return { system, turns };
 }

@@ -46,7 +46,9 @@ describe('GET /api/api-keys/providers', () => {
       api_style: 'openai-compatible',
       requires_key: true,
       color: '#10a37f',
+      supports_vision: true,
     });
+    expect(res.body.find((p: { provider: string }) => p.provider === 'cerebras').supports_vision).toBe(false);
   });
 });
 

@@ -44,6 +44,7 @@ const RUNNABLE = [
   'aime_2024', 'gpt_oss_aime25', 'gsm_plus', 'otis_mock_aime', 'smt', 'simpleqa_verified', 'browsecomp', 'healthbench', 'multichallenge', 'detailbench', 'cosafe_m2s', 'mhj_m2s', 'safemt_m2s', 'sealqa',
   'mmlu-redux', 'ethics', 'blimp', 'bbq', 'agieval',
   'arc_agi', 'race',
+  'mmmu', 'mmmu_pro', 'rocketscience', 'mmstar', 'hle',
 ];
 /** More runnable subtasks listed only with include_subtasks=true (the MathArena sets, gsm_plus_mini, healthbench's). */
 const RUNNABLE_SUBTASKS = [
@@ -106,6 +107,11 @@ const HIDDEN_SUBTASKS = [
     'gaokao_chemistry', 'gaokao_chinese', 'gaokao_english', 'gaokao_geography', 'gaokao_history', 'gaokao_mathqa', 'gaokao_physics'].map(
     (e) => `agieval_${e}`,
   ),
+  ...['art', 'biology', 'chemistry', 'math', 'physics', 'accounting', 'agriculture', 'architecture_and_engineering', 'art_theory',
+    'basic_medical_science', 'clinical_medicine', 'design', 'diagnostics_and_laboratory_medicine', 'electronics', 'energy_and_power',
+    'finance', 'geography', 'history', 'literature', 'manage', 'marketing', 'materials', 'mechanical_engineering', 'music', 'pharmacy',
+    'public_health', 'sociology', 'mcq', 'open'].map((s) => `mmmu_${s}`),
+  'mmmu_pro_vision', 'hle_text',
 ];
 
 test('runnable_only lists exactly the runnable benchmarks and their surfaced subtasks (the mgsm languages), the others with include_subtasks', async () => {

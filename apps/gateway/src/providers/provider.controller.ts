@@ -14,6 +14,8 @@ export interface ProviderPublic {
   requires_key: boolean;
   /** Brand colour for the web Studio. @example "#10a37f" */
   color: string;
+  /** Takes image inputs (openbench's provider table); runs of vision benchmarks (`requirements.vision`) need it. */
+  supports_vision: boolean;
 }
 
 function toPublic(p: ProviderInfo): ProviderPublic {
@@ -25,6 +27,7 @@ function toPublic(p: ProviderInfo): ProviderPublic {
     api_style: p.api_style,
     requires_key: p.requires_key,
     color: p.color,
+    supports_vision: p.supports_vision,
   };
 }
 

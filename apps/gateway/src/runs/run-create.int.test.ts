@@ -93,6 +93,14 @@ describe('validation', () => {
     expect(grader.body.detail).toMatch(/grader model "openai\/gpt-4\.1-2025-04-14" of simpleqa needs an API key for provider "openai".*POST \/api\/api-keys/);
   });
 
+  test('a vision benchmark is refused on a provider without image inputs, before its key is looked at', async () => {
+    const res = await create({ benchmark: 'mmmu', model: 'cerebras/llama-3.3-70b' });
+    expect(res.status).toBe(422);
+    expect(res.body.detail).toBe(
+      'model: mmmu sends images, and provider "cerebras" does not take image inputs (openbench\'s provider table); choose a model of a provider with supports_vision in GET /api/api-keys/providers',
+    );
+  });
+
   test('unknown and not runnable benchmarks are told apart', async () => {
     expect((await create({ ...base, benchmark: 'nope' })).body.detail).toMatch(/unknown benchmark "nope"/);
     expect((await create({ ...base, benchmark: notRunnable })).body.detail).toMatch(/cannot be run by this server/);
@@ -194,6 +202,11 @@ describe('creating a run', () => {
       grader_model: null, notes: null, epochs_reducer: null, reasoning_effort: null,
     };
     expect((await create({ ...base, ...nulls })).status).toBe(200);
+  });
+
+  test('a vision benchmark runs on a provider that takes images: groq (the user has its key) and the mock', async () => {
+    expect((await create({ benchmark: 'mmmu_art', model: 'groq/meta-llama/llama-4-scout-17b-16e-instruct' })).status).toBe(200);
+    expect((await create({ benchmark: 'mmmu', model: 'mockllm/default' })).status).toBe(200);
   });
 
   test('providers that need no key (local servers, mockllm) need no stored key', async () => {

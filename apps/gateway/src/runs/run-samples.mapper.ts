@@ -9,12 +9,10 @@ import type { RunSample, SampleVerdict } from './run-samples.types';
 export const targetText = (target: string | string[]) => (Array.isArray(target) ? target.join(', ') : target);
 const isScalar = (v: EvalScoreValue): v is string | number | boolean => typeof v !== 'object';
 
+/** A message's text; an image part (stored without its data) shows as `(Image)`, as Inspect's sample summaries show it. */
 function messageText(message: EvalChatMessage): string {
   if (typeof message.content === 'string') return message.content;
-  return message.content
-    .filter((part) => part.type === 'text')
-    .map((part) => String(part.text ?? ''))
-    .join('');
+  return message.content.map((part) => (part.type === 'text' ? String(part.text ?? '') : `(${part.type.charAt(0).toUpperCase()}${part.type.slice(1)})`)).join('\n');
 }
 
 export function toEvalDataSample(sample: EvalSample): EvalDataSample {

@@ -5,7 +5,6 @@
  */
 import { SCORER, subtaskOf, type BenchmarkEntry } from './benchmark.entry';
 
-const MCQ = SCORER.mcq;
 const LLM_JUDGE = SCORER.llmJudge;
 const CODE_EXECUTION = SCORER.codeExecution;
 
@@ -67,18 +66,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     scorer: 'unit tests (code agent in Docker)',
     requirements: { code_execution: true },
   },
-  {
-    name: 'hle',
-    display_name: "Humanity's Last Exam",
-    category: 'core',
-    description:
-      'Multi-modal benchmark at the frontier of human knowledge - 2,500 questions across mathematics, humanities, and natural sciences designed by subject-matter experts globally',
-    tags: ['knowledge', 'reasoning', 'multi-modal', 'graded', 'frontier'],
-    sample_count: 2500, // openbench's description
-    dataset: { source: 'hf:cais/hle', split: 'test' },
-    scorer: 'LLM-graded + calibration',
-    requirements: { vision: true, grader_model: 'openai/o3-mini-2025-01-31' },
-  },
   // Not runnable yet: openbench's 58 IFBench instructions (src/openbench/ifbench/) need NLTK's POS tagger (a trained
   // perceptron model), emoji and syllapy, which are not ported (see packages/engine/README.md).
   {
@@ -128,41 +115,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     requirements: { vision: true, grader_model: 'openai/gpt-4-turbo' },
   },
   {
-    name: 'mmmu',
-    display_name: 'MMMU',
-    category: 'core',
-    description:
-      'Massive Multi-discipline Multimodal Understanding and Reasoning Benchmark with 11.5K questions across 30 subjects from college exams, quizzes, and textbooks',
-    tags: ['multimodal', 'multiple-choice', 'reasoning', 'college-level', 'images'],
-    sample_count: null,
-    dataset: { source: 'hf:MMMU/MMMU' },
-    scorer: 'MCQ letter + open answer',
-    requirements: { vision: true },
-  },
-  {
-    name: 'mmmu_pro',
-    display_name: 'MMMU-Pro',
-    category: 'core',
-    description: 'Enhanced multimodal MMMU-Pro benchmark with multiple-choice across many options and images',
-    tags: ['multimodal', 'multiple-choice', 'reasoning', 'images', 'mmmu-pro'],
-    sample_count: null,
-    dataset: { source: 'hf:MMMU/MMMU_Pro' },
-    scorer: MCQ,
-    requirements: { vision: true },
-  },
-  {
-    name: 'mmstar',
-    display_name: 'MMStar',
-    category: 'core',
-    description:
-      'MMStar benchmark for measuring multi-modal gain and leakage via coordinated vision and text ablations',
-    tags: ['vision', 'multi-modal', 'leakage', 'perception', 'reasoning'],
-    sample_count: null,
-    dataset: { source: 'hf:Lin-Chen/MMStar' },
-    scorer: MCQ,
-    requirements: { vision: true },
-  },
-  {
     name: 'ocrbenchv2',
     display_name: 'OCRBench v2',
     category: 'core',
@@ -196,17 +148,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     dataset: { source: 'hf:ToxicityPrompts/PolygloToxicityPrompts' },
     // Scored by Google's Perspective API (PERSPECTIVE_API_KEY), not by a grader model.
     scorer: 'Perspective API toxicity',
-  },
-  {
-    name: 'rocketscience',
-    display_name: 'RocketScience',
-    category: 'core',
-    description: 'Contrastive spatial reasoning benchmark',
-    tags: ['multimodal', 'spatial-reasoning', 'vision-language', 'images'],
-    sample_count: null,
-    dataset: { source: 'hf:nilshoehing/rocketsciencebench' },
-    scorer: 'regex pattern',
-    requirements: { vision: true },
   },
   {
     name: 'cybench',
@@ -316,16 +257,6 @@ const SUBTASKS: readonly BenchmarkEntry[] = [
       sample_count: null,
     });
   }),
-  subtaskOf(family('hle'), {
-    name: 'hle_text',
-    display_name: "Humanity's Last Exam (Text-Only)",
-    category: 'core',
-    description:
-      'Text-only variant of HLE with multi-modal questions filtered out - evaluates models without vision capabilities on text-based questions from the frontier of human knowledge',
-    tags: ['knowledge', 'reasoning', 'text-only', 'graded', 'frontier'],
-    sample_count: null,
-    requirements: { grader_model: 'openai/o3-mini-2025-01-31' },
-  }),
   ...([2, 4, 8] as const).map((needles) =>
     subtaskOf(family('openai_mrcr'), {
       name: `openai_mrcr_${needles}n`,
@@ -336,14 +267,6 @@ const SUBTASKS: readonly BenchmarkEntry[] = [
       sample_count: null,
     }),
   ),
-  subtaskOf(family('mmmu_pro'), {
-    name: 'mmmu_pro_vision',
-    display_name: 'MMMU-Pro (Vision)',
-    category: 'core',
-    description: 'MMMU-Pro vision subset with images and multiple-choice questions',
-    tags: ['multimodal', 'vision', 'multiple-choice', 'images', 'mmmu-pro'],
-    sample_count: null,
-  }),
 ];
 
 const TAU2_BENCH = { source: 'git:sierra-research/tau2-bench' };

@@ -1,7 +1,7 @@
 /**
  * Why a catalog entry is `runnable: false`, as `GET /api/benchmarks` serves it in `reason`. A benchmark that needs
- * something this engine does not have (an agent harness, a container, tools, outside services, images) says so by
- * name; the others are plain text benchmarks that are not ported yet.
+ * something this engine does not have (an agent harness, a container, tools, outside services) says so by name, a
+ * vision benchmark says it is one; the others are plain text benchmarks that are not ported yet.
  */
 import type { BenchmarkEntry } from './benchmark.entry';
 
@@ -9,7 +9,8 @@ const AGENT_HARNESS = 'Needs an agent harness (multi-turn tool use with a simula
 const CODE_AGENT_IN_DOCKER = 'Needs a code agent (codex, aider, …) editing the exercise inside a Docker container';
 const CONTAINER_AND_TOOLS = 'Needs Docker containers and tool calling (capture-the-flag agent)';
 const TOOLS = 'Needs tool calling against a tool environment (function calling, MCP servers)';
-const IMAGES = 'Needs image inputs, which this engine does not send to models yet';
+/** The engine sends images (mmmu runs); a vision benchmark without a task still lacks its loader and scorer. */
+const IMAGES = 'A vision benchmark (image inputs, which this engine sends): its dataset loader and scorer are not ported yet';
 
 /** Entries whose reason is not the one their requirements imply; subtasks inherit their group's. */
 const EXPLICIT: Readonly<Record<string, string>> = {
@@ -29,6 +30,8 @@ const EXPLICIT: Readonly<Record<string, string>> = {
   // Scored by an outside service, not a model: openbench calls Perspective's comments:analyze for every continuation.
   polyglotoxicity:
     "Needs Google's Perspective API (comments:analyze with a PERSPECTIVE_API_KEY) to score each continuation's toxicity; this engine has no stored credential for an outside scoring service yet",
+  mathvista:
+    "A vision benchmark whose loader re-encodes every image as JPEG with PIL and shuffles with numpy's generator; neither is ported (this engine has no image codec)",
   jsonschemabench:
     "Needs a JSON Schema 2020-12 validator with Python jsonschema's format checks and the few-shot and schema-adaptation loader, not ported yet",
 };

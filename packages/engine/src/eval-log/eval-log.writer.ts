@@ -11,13 +11,15 @@
  * checkpoint trailers that make the file a complete archive for any ZIP reader in between.
  */
 import { randomUUID } from 'node:crypto';
-import type { ChatMessage } from '@studio/providers';
+import { hasImages, type ChatMessage, type Content } from '@studio/providers';
 import type { EvalScoreResult, ReducedScore, SampleRecord, Score } from '../types';
+import { condenseImages } from './eval-log.attachments';
 import { stringifyInspectJson } from './eval-log.json';
 import { EVAL_LOG_MEMBERS, newShortUuid, sampleMemberName, toInspectTimestamp } from './eval-log.naming';
 import { ZipStreamWriter } from './eval-log.zip';
 import type {
   EvalChatMessage,
+  EvalContent,
   EvalError,
   EvalEvent,
   EvalLog,
@@ -290,6 +292,7 @@ function toEvalSample(record: SampleRecord, spec: EvalSpec, plan: EvalPlan): Eva
     attachments: {},
   };
   sample.events = transcript(record, sample, generated, spec, plan);
+  if (hasImages(record.messages)) condenseImages(sample);
   return sample;
 }
 
@@ -312,7 +315,15 @@ function toEvalMessages(record: SampleRecord): EvalChatMessage[] {
 }
 
 function toEvalMessage(message: ChatMessage, source?: 'input' | 'generate', model?: string): EvalChatMessage {
-  return { id: newShortUuid(), content: message.content, source, role: message.role, model };
+  return { id: newShortUuid(), content: toEvalContent(message.content), source, role: message.role, model };
+}
+
+/** Content parts as Inspect serialises them (`exclude_none`): `ContentImage` always carries its `detail`. */
+function toEvalContent(content: ChatMessage['content']): string | EvalContent[] {
+  if (typeof content === 'string') return content;
+  return content.map((part: Content) =>
+    part.type === 'text' ? { type: 'text', text: part.text } : { type: 'image', image: part.image, detail: part.detail ?? 'auto' },
+  );
 }
 
 function toStopReason(reason: string): EvalStopReason {
@@ -489,7 +500,19 @@ function toSampleSummary(sample: EvalSample): EvalSampleSummary {
 
 function thinInput(input: string | EvalChatMessage[]): string | EvalChatMessage[] {
   if (typeof input === 'string') return truncateText(input);
-  return input.map((m) => (typeof m.content === 'string' ? { ...m, content: truncateText(m.content) } : m));
+  // Inspect's `thin_input`: text truncated, every other part (an image) shown as `(Image)`.
+  return input.map((m) => ({
+    ...m,
+    content:
+      typeof m.content === 'string'
+        ? truncateText(m.content)
+        : m.content.map((part) => (part.type === 'text' ? { ...part, text: truncateText(String(part.text)) } : { type: 'text', text: `(${capitalize(part.type)})` })),
+  }));
+}
+
+/** Python `str.capitalize()` of a part type (ASCII). */
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1).toLowerCase();
 }
 
 function truncateText(text: string): string {

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   ProviderError,
+  contentText,
   type ChatMessage,
   type GenerateConfig,
   type GenerateResult,
@@ -40,7 +41,7 @@ class FakeGenerator implements Generator {
   async generate(messages: ChatMessage[], config: GenerateConfig, signal?: AbortSignal): Promise<GenerateResult> {
     const call = ++this.calls;
     this.requests.push({ messages, config });
-    const prompt = messages[messages.length - 1].content;
+    const prompt = contentText(messages[messages.length - 1].content);
     const attempt = (this.attempts.get(prompt) ?? 0) + 1;
     this.attempts.set(prompt, attempt);
     const completion = (this.opts.reply ?? correctAnswer)(prompt, attempt);

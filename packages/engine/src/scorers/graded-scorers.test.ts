@@ -1,4 +1,4 @@
-import type { ChatMessage, GenerateConfig, GenerateResult } from '@studio/providers';
+import { contentText, type ChatMessage, type GenerateConfig, type GenerateResult } from '@studio/providers';
 import type { Generator, ScoreContext } from '../types';
 import { createMathScorer, extractMathAnswer, MATH_EQUALITY_TEMPLATE } from './math.scorer';
 import { createSimpleqaScorer, SIMPLEQA_GRADER_TEMPLATE } from './simpleqa.scorer';
@@ -37,9 +37,10 @@ describe('simpleqa_scorer', () => {
     expect(grader.calls[0].config).toEqual({});
     const [message] = grader.calls[0].messages;
     expect(message.role).toBe('user');
-    expect(message.content.startsWith('Your job is to look at a question, a gold target, and a predicted answer')).toBe(true);
-    expect(message.content).toContain('```\nQuestion: Who wrote Hamlet?\nGold target: Shakespeare\nPredicted answer: William Shakespeare\n```');
-    expect(message.content.endsWith('Just return the letters "A", "B", or "C", with no text around it.')).toBe(true);
+    const text = contentText(message.content);
+    expect(text.startsWith('Your job is to look at a question, a gold target, and a predicted answer')).toBe(true);
+    expect(text).toContain('```\nQuestion: Who wrote Hamlet?\nGold target: Shakespeare\nPredicted answer: William Shakespeare\n```');
+    expect(text.endsWith('Just return the letters "A", "B", or "C", with no text around it.')).toBe(true);
     expect(SIMPLEQA_GRADER_TEMPLATE).toContain('with gold target "120k". \n');
   });
 

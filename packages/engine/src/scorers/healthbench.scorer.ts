@@ -3,7 +3,7 @@
  * rubric item of the conversation's last answer; the score is the points met over the positive points, clipped to
  * [0, 1], with the same ratio per tag (`tag_<tag>` metadata) and every rubric's verdict and reason as the explanation.
  */
-import type { ChatMessage } from '@studio/providers';
+import { contentText, type ChatMessage } from '@studio/providers';
 import type { Score, Scorer } from '../types';
 import { askGrader } from './grader.util';
 import { parseJsonFromResponse } from './json-response.util';
@@ -77,7 +77,11 @@ export function formatRubric(rubric: Rubric): string {
 
 /** `format_chat_messages`: `role: content` for each message with both, separated by blank lines. */
 export function formatChatMessages(messages: readonly ChatMessage[]): string {
-  return messages.filter((m) => m.role && m.content).map((m) => `${m.role}: ${m.content}`).join('\n\n');
+  return messages
+    .map((m) => ({ role: m.role, text: contentText(m.content) }))
+    .filter((m) => m.role && m.text)
+    .map((m) => `${m.role}: ${m.text}`)
+    .join('\n\n');
 }
 
 const clip01 = (value: number) => Math.min(Math.max(value, 0), 1);

@@ -10,6 +10,7 @@ export { createGraphwalksScorer, GRAPHWALKS_BINS, parseNodes, prf1 } from './gra
 export { createGptOssAimeScorer, extractBoxedText } from './gpt-oss-aime.scorer';
 export { createHealthbenchScorer, formatChatMessages, formatRubric, HEALTHBENCH_GRADER_TEMPLATE, type Rubric } from './healthbench.scorer';
 export { createHumanevalScorer, findCode } from './humaneval.scorer';
+export { createHleScorer, extractConfidenceScore, HLE_JUDGE_PROMPT, parseHleJudgeResponse } from './hle.scorer';
 export { IFEVAL_INSTRUCTION_IDS, ifevalChecker } from './ifeval.checkers';
 export { parseJsonFromResponse } from './json-response.util';
 export { createIfevalScorer, looseResponses } from './ifeval.scorer';
@@ -17,8 +18,11 @@ export { createMathScorer, extractMathAnswer, MATH_EQUALITY_TEMPLATE } from './m
 export { createMbppScorer, parseMbppResponse } from './mbpp.scorer';
 export { createModelGradedFactScorer, extractGrade, MODEL_GRADED_FACT_TEMPLATE } from './model-graded-qa.scorer';
 export { createMcqScorer, extractMcqAnswer, normalizeMcqAnswer, stripMdLatex } from './mcq.scorer';
+export { createMmmuMixedScorer } from './mmmu.scorer';
 export { createMultichallengeScorer, MULTICHALLENGE_JUDGE_TEMPLATE, parseVerdict } from './multichallenge.scorer';
 export { createGradeSchoolMathScorer, createMgsmScorer, normalizeNumber, parseNumericAnswer } from './numeric.scorer';
+export { createOpenAnswerScorer, evalOpen, parseOpenResponse } from './open-answer.scorer';
+export { createPatternScorer } from './pattern.scorer';
 export { formatPythonFloat, parsePythonFloat } from './python-float.util';
 export { computeExactMatch, computeF1, createExactMatchScorer, createQaScorer, scoreQa } from './qa.scorer';
 export { createStrongRejectScorer, parseStrongRejectResponse, STRONGREJECT_SYSTEM_MESSAGE, STRONGREJECT_USER_MESSAGE } from './strong-reject.scorer';

@@ -1,4 +1,5 @@
 /** openbench `simpleqa_scorer` (`scorers/simpleqa.py`): the grader labels the answer A, B or C. */
+import { contentText } from '@studio/providers';
 import type { Sample, Scorer } from '../types';
 import { askGrader } from './grader.util';
 import { pyFormat } from './python-text.util';
@@ -98,7 +99,7 @@ export function inputText(sample: Sample): string {
   if (typeof sample.input === 'string') return sample.input;
   const user = [...sample.input].reverse().find((message) => message.role === 'user');
   if (!user) throw new Error(`sample ${sample.id} has no user message to take the question from`);
-  return user.content;
+  return contentText(user.content);
 }
 
 /**

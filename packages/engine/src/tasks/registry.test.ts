@@ -48,10 +48,11 @@ test('every catalog entry is either runnable, with a task test naming it (or its
   expect(reasonOf('tau_bench_retail')).toMatch(/^Needs an agent harness/);
   expect(reasonOf('exercism_python')).toMatch(/Docker container/);
   expect(reasonOf('cybench')).toMatch(/Docker containers and tool calling/);
-  expect(reasonOf('mmmu')).toMatch(/^Needs image inputs/);
   expect(reasonOf('race_high')).toBeUndefined();
   expect(reasonOf('arc_agi')).toBeUndefined();
   expect(reasonOf('polyglotoxicity')).toMatch(/^Needs Google's Perspective API/);
+  expect(reasonOf('chartqapro')).toMatch(/^A vision benchmark \(image inputs, which this engine sends\)/);
+  expect(reasonOf('mathvista')).toMatch(/re-encodes every image as JPEG/);
 });
 
 test('a name resolves with - and _ interchangeable and is otherwise exact', () => {

@@ -9,7 +9,7 @@ import { canonicalBenchmarkName } from '../../catalog';
 import { lastUserText } from '../../../test/fake-chat-model.server';
 import { MCQ_FIXTURES } from '../../../test/offline-cache.helper';
 import { offlineTaskRun } from '../../../test/offline-task-run.helper';
-import type { ChatMessage } from '@studio/providers';
+import { contentText, type ChatMessage } from '@studio/providers';
 import type { Sample } from '../../types';
 import { getTask } from '../registry';
 import { MCQ_BENCHMARKS } from '.';
@@ -1851,7 +1851,8 @@ test('every registered MCQ benchmark has a case here', () => {
 /** What the fake model is asked: the prompt, or the last user message of a chat-message input (`lastUserText`). */
 function lastUserContent(input: Sample['input']): string {
   if (typeof input === 'string') return input;
-  return input.filter((message) => message.role === 'user').at(-1)?.content ?? '';
+  const last = input.filter((message) => message.role === 'user').at(-1);
+  return last ? contentText(last.content) : '';
 }
 
 function wrongLetter(target: string): string {

@@ -1,0 +1,9 @@
+/** openbench's vision benchmarks this engine runs (images sent inline); each task file holds its catalog entry. */
+import type { BenchmarkTask } from '../task.types';
+import { MMMU_PRO_TASKS } from './mmmu-pro.task';
+import { HLE_TASKS } from './hle.task';
+import { mmstarTask } from './mmstar.task';
+import { MMMU_TASKS } from './mmmu.task';
+import { rocketscienceTask } from './rocketscience.task';
+
+export const VISION_BENCHMARKS: readonly BenchmarkTask[] = [...MMMU_TASKS, ...MMMU_PRO_TASKS, rocketscienceTask, mmstarTask, ...HLE_TASKS];
