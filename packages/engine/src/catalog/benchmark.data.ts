@@ -131,17 +131,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     scorer: SCORER.instructionCheckers,
   },
   {
-    name: 'jsonschemabench',
-    display_name: 'JSONSchemaBench',
-    category: 'core',
-    description:
-      'JSON Schema generation benchmark with ~10K real-world schemas from GitHub, Kubernetes, and other sources for evaluating constrained decoding',
-    tags: ['json', 'jsonschema', 'generation', 'constrained-decoding'],
-    sample_count: null,
-    dataset: { source: 'hf:epfl-dlab/JSONSchemaBench' },
-    scorer: 'JSON schema compliance',
-  },
-  {
     name: 'livemcpbench',
     display_name: 'LiveMCPBench',
     category: 'core',

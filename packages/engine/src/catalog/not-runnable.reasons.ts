@@ -26,8 +26,6 @@ const EXPLICIT: Readonly<Record<string, string>> = {
     "Needs FActScore's Wikipedia knowledge base (a multi-gigabyte SQLite dump) and FactScoreLite's retrieval, not ported yet",
   openai_mrcr:
     "Needs tiktoken's o200k tokenizer (token counts pick the samples and the context-length bins) and difflib's SequenceMatcher, not ported yet",
-  jsonschemabench:
-    "Needs a JSON Schema 2020-12 validator with Python jsonschema's format checks and the few-shot and schema-adaptation loader, not ported yet",
 };
 
 export const NOT_PORTED = 'Not ported to this engine yet';

@@ -5,6 +5,7 @@ export { dropMetrics } from './drop.metric';
 export { graphwalksMetrics, graphwalksTokenCounts } from './graphwalks.metric';
 export { grouped, type GroupedOptions } from './grouped.metric';
 export { healthbenchMetrics } from './healthbench.metric';
+export { apiSuccessRate, jsonValidity, schemaCompliance } from './json-schema.metric';
 export { ifevalMetrics } from './ifeval.metric';
 export { multichallengeMetrics } from './multichallenge.metric';
 export { simpleqaMetrics } from './simpleqa.metric';

@@ -11,6 +11,7 @@ export { createHealthbenchScorer, formatChatMessages, formatRubric, HEALTHBENCH_
 export { createHumanevalScorer, findCode } from './humaneval.scorer';
 export { IFEVAL_INSTRUCTION_IDS, ifevalChecker } from './ifeval.checkers';
 export { parseJsonFromResponse } from './json-response.util';
+export { createJsonSchemaScorer, validateJsonSchema, type SchemaVerdict } from './json-schema.scorer';
 export { createIfevalScorer, looseResponses } from './ifeval.scorer';
 export { createMathScorer, extractMathAnswer, MATH_EQUALITY_TEMPLATE } from './math.scorer';
 export { createMbppScorer, parseMbppResponse } from './mbpp.scorer';

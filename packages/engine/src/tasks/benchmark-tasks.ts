@@ -7,5 +7,6 @@ import { CODE_BENCHMARKS } from './code';
 import { GENERATIVE_BENCHMARKS } from './generative';
 import { INSTRUCTION_BENCHMARKS } from './instruction';
 import { MCQ_BENCHMARKS } from './mcq';
+import { STRUCTURE_BENCHMARKS } from './structure';
 
-export const BENCHMARK_TASKS: readonly BenchmarkTask[] = [...MCQ_BENCHMARKS, ...GENERATIVE_BENCHMARKS, ...CODE_BENCHMARKS, ...INSTRUCTION_BENCHMARKS];
+export const BENCHMARK_TASKS: readonly BenchmarkTask[] = [...MCQ_BENCHMARKS, ...GENERATIVE_BENCHMARKS, ...CODE_BENCHMARKS, ...INSTRUCTION_BENCHMARKS, ...STRUCTURE_BENCHMARKS];
