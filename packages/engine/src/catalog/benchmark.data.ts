@@ -17,12 +17,6 @@ const CODE_EXECUTION = SCORER.codeExecution;
 const GPT_4_1 = 'openai/gpt-4.1-2025-04-14';
 const GPT_4_1_MINI = 'openai/gpt-4.1-mini-2025-04-14';
 
-/**
- * Studio's long-context threshold (Studio's `BENCHMARK_REQUIREMENTS` uses 128000 for needle-style sets).
- * MRCR and GraphWalks prompts run up to about a million tokens, so smaller windows overflow most samples.
- */
-const LONG_CONTEXT = 128_000;
-
 const TOP_LEVEL: readonly BenchmarkEntry[] = [
   {
     name: 'agieval',
@@ -211,18 +205,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     dataset: { source: 'hf:morpheushoc/OCRBenchv2' },
     scorer: 'OCRBench v2 metrics',
     requirements: { vision: true },
-  },
-  {
-    name: 'openai_mrcr',
-    display_name: 'OpenAI MRCR (Full)',
-    category: 'core',
-    description:
-      'Memory-Recall with Contextual Retrieval - long-context evaluation that measures recall of 2, 4, and 8 needles across million-token contexts',
-    tags: ['long-context', 'retrieval', 'needle', 'sequence-matching'],
-    sample_count: null,
-    dataset: { source: 'hf:openai/mrcr' },
-    scorer: 'SequenceMatcher ratio',
-    requirements: { min_context_length: LONG_CONTEXT },
   },
   {
     name: 'polyglotoxicity',
@@ -488,16 +470,6 @@ const SUBTASKS: readonly BenchmarkEntry[] = [
     sample_count: null,
     requirements: { grader_model: 'openai/o3-mini-2025-01-31' },
   }),
-  ...([2, 4, 8] as const).map((needles) =>
-    subtaskOf(family('openai_mrcr'), {
-      name: `openai_mrcr_${needles}n`,
-      display_name: `OpenAI MRCR (${needles} Needles)`,
-      category: 'core',
-      description: `Memory-Recall with Contextual Retrieval - long-context evaluation that measures recall of ${needles} needles across million-token contexts`,
-      tags: ['long-context', 'retrieval', 'needle', 'sequence-matching'],
-      sample_count: null,
-    }),
-  ),
   subtaskOf(family('mmmu_pro'), {
     name: 'mmmu_pro_vision',
     display_name: 'MMMU-Pro (Vision)',

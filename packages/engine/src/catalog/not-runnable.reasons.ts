@@ -24,8 +24,6 @@ const EXPLICIT: Readonly<Record<string, string>> = {
   ifbench: "Needs NLTK's part-of-speech tagger (a trained model), emoji and syllable counting, not ported yet",
   factscore:
     "Needs FActScore's Wikipedia knowledge base (a multi-gigabyte SQLite dump) and FactScoreLite's retrieval, not ported yet",
-  openai_mrcr:
-    "Needs tiktoken's o200k tokenizer (token counts pick the samples and the context-length bins) and difflib's SequenceMatcher, not ported yet",
 };
 
 export const NOT_PORTED = 'Not ported to this engine yet';

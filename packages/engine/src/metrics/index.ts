@@ -7,6 +7,7 @@ export { grouped, type GroupedOptions } from './grouped.metric';
 export { healthbenchMetrics } from './healthbench.metric';
 export { apiSuccessRate, jsonValidity, schemaCompliance } from './json-schema.metric';
 export { ifevalMetrics } from './ifeval.metric';
+export { mrcrMetrics } from './mrcr.metric';
 export { multichallengeMetrics } from './multichallenge.metric';
 export { simpleqaMetrics } from './simpleqa.metric';
 export { mean, strongRejectMetrics } from './strong-reject.metric';

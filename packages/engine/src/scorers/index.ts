@@ -17,6 +17,8 @@ export { createMathScorer, extractMathAnswer, MATH_EQUALITY_TEMPLATE } from './m
 export { createMbppScorer, parseMbppResponse } from './mbpp.scorer';
 export { createModelGradedFactScorer, extractGrade, MODEL_GRADED_FACT_TEMPLATE } from './model-graded-qa.scorer';
 export { createMcqScorer, extractMcqAnswer, normalizeMcqAnswer, stripMdLatex } from './mcq.scorer';
+export { createMrcrScorer, mrcrBinIndex, mrcrSequenceRatio, OPENAI_MRCR_BINS } from './mrcr.scorer';
+export { sequenceMatcherRatio } from './sequence-matcher.util';
 export { createMultichallengeScorer, MULTICHALLENGE_JUDGE_TEMPLATE, parseVerdict } from './multichallenge.scorer';
 export { createGradeSchoolMathScorer, createMgsmScorer, normalizeNumber, parseNumericAnswer } from './numeric.scorer';
 export { formatPythonFloat, parsePythonFloat } from './python-float.util';
