@@ -10,9 +10,14 @@ const { getEncoding } = require('js-tiktoken') as { getEncoding(encoding: 'o200k
 
 let encoder: Tiktoken | undefined;
 
-export function getTokenCount(text: string): number {
+/** The o200k_base encoder (tiktoken's gpt-4o encoding). */
+export function o200kEncoder(): Tiktoken {
   encoder ??= getEncoding('o200k_base');
-  return encoder.encode(text).length;
+  return encoder;
+}
+
+export function getTokenCount(text: string): number {
+  return o200kEncoder().encode(text).length;
 }
 
 /**
