@@ -4,6 +4,7 @@
  */
 import { RUN_EXIT_CODE } from '@studio/contracts';
 import {
+  contextWindowCheck,
   EvalSession,
   evalSettings,
   hasTask,
@@ -90,6 +91,8 @@ export async function runEvalCommand(args: EvalArgs, env: CliEnv, io: CommandIo)
   try {
     const model = openClient(env, session.modelClientOptions());
     clients.push(model);
+    const shortfall = await contextWindowCheck(model, session.settings.benchmark);
+    if (shortfall) throw new UsageError(shortfall);
     const graderOptions = session.graderClientOptions();
     const grader = graderOptions && openClient(env, graderOptions);
     if (grader) clients.push(grader);

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { RunConfigSchema, findProvider, type RunConfig } from '@studio/contracts';
+import { RunConfigSchema, contextWindowShortfall, findProvider, type RunConfig } from '@studio/contracts';
 import { deleteRunRows, findApiKey, findRun, insertRun, type NewRun } from '@studio/db';
-import { expandEpochReducers, newShortUuid } from '@studio/engine';
+import { expandEpochReducers, getBenchmark, newShortUuid } from '@studio/engine';
 import { parseModelId } from '@studio/providers';
 import { RateLimiter } from '../auth/rate-limiter';
 import type { AppDeps } from '../deps';
 import { AppError, validationError } from '../errors/app-error';
+import { ModelDiscoveryService } from '../models/model-discovery.service';
 import { resolveRunBenchmark } from './run-benchmark.resolver';
 import { enqueueRunJob } from './run-jobs';
 import { RunSignals } from './run-signals';
@@ -25,9 +26,11 @@ function modelId(field: string, raw: string): string {
 export class RunCreateService {
   private readonly limiter: RateLimiter;
   private readonly signals: RunSignals;
+  private readonly models: ModelDiscoveryService;
   constructor(private readonly deps: AppDeps) {
     this.limiter = new RateLimiter(deps.redis, deps.config.redisPrefix);
     this.signals = new RunSignals(deps);
+    this.models = new ModelDiscoveryService(deps);
   }
 
   /**
@@ -88,6 +91,7 @@ export class RunCreateService {
     const graderOverride = body.grader_model == null ? null : modelId('grader_model', body.grader_model);
 
     await this.requireKey(userId, model, 'model', `model "${model}"`);
+    await this.requireContextWindow(userId, benchmark.name, model);
     const grader = graderOverride ?? defaultGrader;
     if (grader !== undefined) await this.requireKey(userId, grader, 'grader_model', `grader model "${grader}" of ${benchmark.name}`, ' or choose another grader_model');
     const parsed = RunConfigSchema.safeParse({
@@ -120,6 +124,14 @@ export class RunCreateService {
     if (findProvider(provider)?.requires_key === false) return;
     if (await findApiKey(this.deps.db, userId, provider)) return;
     throw validationError(field, `the ${what} needs an API key for provider "${provider}"; add one with POST /api/api-keys${alternative}`);
+  }
+
+  /** CONTEXT_WINDOW_TOO_SMALL when the benchmark needs a longer context than the model's window, as far as it is known. */
+  private async requireContextWindow(userId: string, benchmark: string, model: string): Promise<void> {
+    const requirement = getBenchmark(benchmark);
+    if (!requirement?.requirements.min_context_length) return;
+    const shortfall = contextWindowShortfall(requirement, model, await this.models.cachedContextLength(userId, model));
+    if (shortfall) throw new AppError('CONTEXT_WINDOW_TOO_SMALL', `model: ${shortfall}`, { fields: [{ field: 'model', message: shortfall }] });
   }
 
   /**

@@ -4,3 +4,4 @@ export { evalSettings, maxConnectionsOf, runGenerateConfig, type EvalSettings } 
 export { evalLogFinish, evalLogStart, newEvalLogIdentity, type EvalLogIdentity, type EvalLogStart } from './eval-log-spec.builder';
 export { storedResults, storedSampleScore, type StoredSample } from './stored-results.builder';
 export { STUDIO_VERSION } from './studio.version';
+export { contextWindowCheck } from './context-window.guard';
