@@ -14,6 +14,7 @@ export type {
   ProviderErrorKind,
   RetryInfo,
   StopReason,
+  TokenLogprob,
 } from './types';
 export { parseModelId } from './model-id.parser';
 export type { ParsedModelId } from './model-id.parser';

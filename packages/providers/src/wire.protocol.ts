@@ -3,7 +3,7 @@ import { ProviderError } from './provider.error';
 import type { ChatMessage, GenerateConfig, GenerateResult, ModelInfo } from './types';
 
 /** What one protocol attempt yields; the client adds timing and retry counts. */
-export type ProtocolResult = Pick<GenerateResult, 'completion' | 'stop_reason' | 'usage' | 'model'>;
+export type ProtocolResult = Pick<GenerateResult, 'completion' | 'stop_reason' | 'usage' | 'model' | 'logprobs'>;
 
 /**
  * One wire protocol (OpenAI chat completions, Anthropic Messages, ...). Each call is one attempt: retries,
