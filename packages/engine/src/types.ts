@@ -85,6 +85,31 @@ export interface TaskDataset {
   load(ctx: DatasetContext): Promise<readonly Sample[]>;
 }
 
+/** What a solver may do with the sample's model: one call per `generate`, metered with the sample's other calls. */
+export interface SolverContext {
+  sample: Sample;
+  /** The sample's prompt (with the task's system message), as Inspect's `state.messages` starts. */
+  messages: ChatMessage[];
+  generate(messages: ChatMessage[]): Promise<GenerateResult>;
+}
+
+export interface SolverResult {
+  /** The final output (Inspect `state.output`): usually the last call's, with the completion the solver set. */
+  output: GenerateResult;
+  /** `state.messages` when the solver is done. */
+  messages: ChatMessage[];
+  /** What the solver added to `state.metadata`; the scorer and the sample log see it with the sample's own. */
+  metadata?: Record<string, unknown>;
+}
+
+/** A solver other than Inspect's plain `generate()`, for tasks whose samples need several model calls. */
+export interface Solver {
+  /** The solver step as the log's plan names it, e.g. `paired_prompt_solver`, with its arguments. */
+  name: string;
+  params: Record<string, unknown>;
+  solve(ctx: SolverContext): Promise<SolverResult>;
+}
+
 export interface TaskDefinition {
   /** openbench registry key, e.g. `mmlu`, `mgsm_en`. */
   name: string;
@@ -97,6 +122,8 @@ export interface TaskDefinition {
   /** Default epochs and reducers (Inspect `Epochs`). */
   epochs?: number;
   reducers?: string[];
+  /** Replaces `generate()` when set. */
+  solver?: Solver;
   scorer: Scorer;
   metrics: Metric[];
   /** Default grader model for model-graded tasks, `provider/model`. */

@@ -14,7 +14,6 @@ const MCQ = SCORER.mcq;
 const LLM_JUDGE = SCORER.llmJudge;
 const CODE_EXECUTION = SCORER.codeExecution;
 
-const GPT_4_1 = 'openai/gpt-4.1-2025-04-14';
 const GPT_4_1_MINI = 'openai/gpt-4.1-mini-2025-04-14';
 
 const TOP_LEVEL: readonly BenchmarkEntry[] = [
@@ -401,45 +400,7 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     dataset: { source: 'hf:ehovy/race' },
     scorer: MCQ,
   },
-  ...politicalEvenhandedness(),
 ];
-
-/** Anthropic's paired-prompt political bias eval: one key for all categories and one per category. */
-function politicalEvenhandedness(): BenchmarkEntry[] {
-  const shared = {
-    category: 'safety',
-    tags: ['politics', 'bias', 'model-graded', 'paired-prompts'],
-    sample_count: null,
-    dataset: { source: 'hf:lvogel123/political-bias' },
-    scorer: 'paired-prompt LLM judge',
-    requirements: { grader_model: GPT_4_1 },
-  };
-  const categories: ReadonlyArray<readonly [key: string, title: string, focus: string]> = [
-    ['historical_events', 'Historical Events', 'historical events'],
-    ['political_figures', 'Political Figures', 'political figures and parties'],
-    ['policies', 'Policies', 'policies'],
-    ['social_issues', 'Social Issues', 'social issues'],
-    ['us_constitution', 'US Constitution', 'US Constitution'],
-    ['social_identity', 'Social and Identity Issues', 'social and identity issues'],
-    ['scientific', 'Scientific Topics', 'scientific topics'],
-  ];
-  return [
-    {
-      ...shared,
-      name: 'political_evenhandedness',
-      display_name: 'Political Even-handedness',
-      description:
-        "Anthropic's paired-prompt political bias evaluation with even-handedness, refusal, and hedging metrics.",
-    },
-    ...categories.map(([key, title, focus]) => ({
-      ...shared,
-      name: `political_evenhandedness_${key}`,
-      display_name: `Political Even-handedness: ${title}`,
-      description: `Political even-handedness evaluation focused on ${focus} category.`,
-      group: 'political_evenhandedness',
-    })),
-  ];
-}
 
 /** A top-level entry above, as the family of its subtasks below. */
 function family(name: string): BenchmarkEntry {

@@ -8,6 +8,7 @@ export { healthbenchMetrics } from './healthbench.metric';
 export { apiSuccessRate, jsonValidity, schemaCompliance } from './json-schema.metric';
 export { ifevalMetrics } from './ifeval.metric';
 export { mrcrMetrics } from './mrcr.metric';
+export { politicalEvenhandednessMetrics } from './political-evenhandedness.metric';
 export { multichallengeMetrics } from './multichallenge.metric';
 export { simpleqaMetrics } from './simpleqa.metric';
 export { mean, strongRejectMetrics } from './strong-reject.metric';

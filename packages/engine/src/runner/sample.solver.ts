@@ -1,5 +1,5 @@
 import { isFatalProviderError, type ChatMessage, type GenerateConfig, type GenerateResult, type ModelUsage } from '@studio/providers';
-import type { Generator, SampleRecord, Score, TaskDefinition } from '../types';
+import type { Generator, Sample, SampleRecord, Score, SolverResult, TaskDefinition } from '../types';
 import type { WorkItem } from './sample-plan';
 
 export interface SolveContext {
@@ -29,9 +29,11 @@ export async function solveSample(item: WorkItem, ctx: SolveContext): Promise<Sa
   let conversation = messages;
   let output: SampleRecord['output'] = null;
   let scores: Record<string, Score> = {};
+  let metadata = sample.metadata ?? {};
   let error: string | null = null;
   try {
-    const result = await meter.generate(ctx.model, messages, ctx.config, ctx.signal);
+    const solved = await solve(sample, messages, ctx, meter);
+    const result = solved.output;
     output = {
       model: result.model,
       completion: result.completion,
@@ -39,9 +41,10 @@ export async function solveSample(item: WorkItem, ctx: SolveContext): Promise<Sa
       usage: result.usage,
       time_ms: result.time_ms,
     };
-    conversation = [...messages, { role: 'assistant', content: result.completion }];
+    conversation = solved.messages;
+    if (solved.metadata) metadata = { ...metadata, ...solved.metadata };
     const score = await ctx.task.scorer.score({
-      sample,
+      sample: solved.metadata ? { ...sample, metadata } : sample,
       completion: result.completion,
       messages: conversation,
       grader: ctx.grader && meter.metered(ctx.grader),
@@ -60,7 +63,7 @@ export async function solveSample(item: WorkItem, ctx: SolveContext): Promise<Sa
     input: sample.input,
     target: sample.target,
     ...(sample.choices === undefined ? {} : { choices: sample.choices }),
-    metadata: sample.metadata ?? {},
+    metadata,
     messages: conversation,
     output,
     scores,
@@ -72,6 +75,14 @@ export async function solveSample(item: WorkItem, ctx: SolveContext): Promise<Sa
     retries: meter.retries,
     error,
   };
+}
+
+/** The task's solver, else Inspect's `generate()`: one call on the prompt, its answer appended to the messages. */
+async function solve(sample: Sample, messages: ChatMessage[], ctx: SolveContext, meter: SampleMeter): Promise<SolverResult> {
+  const generate = (chat: ChatMessage[]) => meter.generate(ctx.model, chat, ctx.config, ctx.signal);
+  if (ctx.task.solver) return ctx.task.solver.solve({ sample, messages, generate });
+  const output = await generate(messages);
+  return { output, messages: [...messages, { role: 'assistant', content: output.completion }] };
 }
 
 export function errorMessage(err: unknown): string {

@@ -19,6 +19,7 @@ export { createModelGradedFactScorer, extractGrade, MODEL_GRADED_FACT_TEMPLATE }
 export { createMcqScorer, extractMcqAnswer, normalizeMcqAnswer, stripMdLatex } from './mcq.scorer';
 export { createMrcrScorer, mrcrBinIndex, mrcrSequenceRatio, OPENAI_MRCR_BINS } from './mrcr.scorer';
 export { sequenceMatcherRatio } from './sequence-matcher.util';
+export { createPoliticalEvenhandednessScorer, extractTokenProbability, type PoliticalThresholds } from './political-evenhandedness.scorer';
 export { createMultichallengeScorer, MULTICHALLENGE_JUDGE_TEMPLATE, parseVerdict } from './multichallenge.scorer';
 export { createGradeSchoolMathScorer, createMgsmScorer, normalizeNumber, parseNumericAnswer } from './numeric.scorer';
 export { formatPythonFloat, parsePythonFloat } from './python-float.util';
