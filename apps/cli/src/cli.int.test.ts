@@ -4,7 +4,10 @@
  */
 import { hfFileUrl } from '@studio/datasets';
 import { readEvalLog } from '@studio/engine';
+import { once } from 'node:events';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lastUserText, startFakeChatModel, type FakeChatModel } from '../../../packages/engine/test/fake-chat-model.server';
@@ -106,6 +109,25 @@ describe('studio CLI', () => {
     const badArg = await runCli(['eval', 'gsm8k', '--model', 'mockllm/model', '-T', 'grader_model=openai/x'], {});
     expect(badArg.code).toBe(2);
     expect(badArg.stderr).toContain('gsm8k does not accept task argument(s) grader_model; it accepts split');
+  });
+
+  it("exits 2 before loading anything when the provider lists the model with a smaller context than the benchmark needs", async () => {
+    const models = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ object: 'list', data: [{ id: 'tiny', object: 'model', context_length: 32_768 }] }));
+    });
+    models.listen(0, '127.0.0.1');
+    await once(models, 'listening');
+    try {
+      const baseUrl = `http://127.0.0.1:${(models.address() as AddressInfo).port}/v1`;
+      const run = await runCli(['eval', 'graphwalks', '--model', 'openai/tiny', '--model-base-url', baseUrl, '--offline', '--data-dir', dataDir, '--log-dir', join(work, 'logs-context')], {
+        OPENAI_API_KEY: 'sk-local',
+      });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('GraphWalks needs a context window of at least 128,000 tokens; openai/tiny has 32,768.');
+    } finally {
+      models.close();
+    }
   });
 
   it('exits 1 naming the variable when the provider key is missing', async () => {

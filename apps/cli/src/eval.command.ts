@@ -4,6 +4,7 @@
  */
 import { RUN_EXIT_CODE } from '@studio/contracts';
 import {
+  contextWindowCheck,
   EvalSession,
   evalGroupView,
   evalSettings,
@@ -123,6 +124,8 @@ async function evaluate(args: EvalArgs, session: EvalSession, { env, io, signal,
   try {
     const model = openClient(env, session.modelClientOptions());
     clients.push(model);
+    const shortfall = await contextWindowCheck(model, session.settings.benchmark);
+    if (shortfall) throw new UsageError(shortfall);
     const graderOptions = session.graderClientOptions();
     const grader = graderOptions && openClient(env, graderOptions);
     if (grader) clients.push(grader);

@@ -5,7 +5,7 @@
  */
 import { RunConfigSchema, customBenchmarkSlug } from '@studio/contracts';
 import { customDatasetSource, type Db, type RunRow } from '@studio/db';
-import { EvalSession, modelGenerator, type Generator, type SessionClientOptions } from '@studio/engine';
+import { contextWindowCheck, EvalSession, modelGenerator, type Generator, type SessionClientOptions } from '@studio/engine';
 import { createModelClient, parseModelId, type ModelClient, type RetryInfo } from '@studio/providers';
 import type { WorkerMetrics } from '@studio/runtime';
 import type { WorkerConfig } from './config';
@@ -57,6 +57,8 @@ export async function setUpRun(run: RunRow, ctx: RunSetupContext): Promise<Prepa
   };
   try {
     const modelClient = await open(session.modelClientOptions(defaults));
+    const shortfall = await contextWindowCheck(modelClient, session.settings.benchmark);
+    if (shortfall) throw new RunSetupError(shortfall);
     const graderOptions = session.graderClientOptions(defaults);
     const graderClient = graderOptions && (await open(graderOptions));
     return { session, model: ctx.control.gate(modelClient), grader: graderClient && modelGenerator(graderClient), clients };

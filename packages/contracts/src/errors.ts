@@ -16,6 +16,8 @@ export const ERROR_STATUS = {
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   VALIDATION_ERROR: 422,
+  /** The benchmark needs a longer context than the model's known window. */
+  CONTEXT_WINDOW_TOO_SMALL: 422,
   RATE_LIMITED: 429,
   SERVER_ERROR: 500,
   EXTERNAL_SERVICE_ERROR: 502,

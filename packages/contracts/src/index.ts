@@ -1,3 +1,4 @@
+export * from './context-window';
 export * from './datasets';
 export * from './errors';
 export * from './providers';

@@ -85,26 +85,34 @@ export interface TaskDataset {
   load(ctx: DatasetContext): Promise<readonly Sample[]>;
 }
 
-/** What a task's own solver gets: the sample, its prompt messages and `generate` on the model under test (metered). */
+/** What a solver may do with the sample's model: one call per `generate`, metered with the sample's other calls. */
 export interface SolverContext {
   sample: Sample;
-  /** The prompt as Inspect's default plan would send it (system message first, when the task has one). */
+  /** The sample's prompt (with the task's system message), as Inspect's `state.messages` starts. */
   messages: ChatMessage[];
   generate(messages: ChatMessage[]): Promise<GenerateResult>;
   signal?: AbortSignal;
 }
 
-/** A solver's result: the conversation as the log shows it and the output the scorer reads. */
 export interface SolverResult {
+  /** The final output (Inspect `state.output`): usually the last call's, with the completion the solver set. */
+  output: GenerateResult;
+  /** `state.messages` when the solver is done. */
   messages: ChatMessage[];
-  output: { model: string; completion: string; stop_reason: string; usage: ModelUsage | null; time_ms: number };
+  /** What the solver added to `state.metadata`; the scorer and the sample log see it with the sample's own. */
+  metadata?: Record<string, unknown>;
 }
 
 /**
- * A solver of openbench's own (several model calls per sample, e.g. MMStar's with and without the image) in place
- * of Inspect's default `generate()`.
+ * A solver other than Inspect's plain `generate()`, for tasks whose samples need several model calls (political
+ * even-handedness' paired prompts, MMStar's with and without the image).
  */
-export type Solver = (ctx: SolverContext) => Promise<SolverResult>;
+export interface Solver {
+  /** The solver step as the log's plan names it, e.g. `paired_prompt_solver`, with its arguments. */
+  name: string;
+  params: Record<string, unknown>;
+  solve(ctx: SolverContext): Promise<SolverResult>;
+}
 
 export interface TaskDefinition {
   /** openbench registry key, e.g. `mmlu`, `mgsm_en`. */
@@ -118,7 +126,7 @@ export interface TaskDefinition {
   /** Default epochs and reducers (Inspect `Epochs`). */
   epochs?: number;
   reducers?: string[];
-  /** Replaces the default plan's single `generate()`. */
+  /** Replaces `generate()` when set. */
   solver?: Solver;
   scorer: Scorer;
   metrics: Metric[];

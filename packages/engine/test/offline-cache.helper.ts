@@ -13,6 +13,7 @@ export const MCQ_FIXTURES = join(__dirname, 'fixtures/tasks/mcq');
 export const CODE_FIXTURES = join(__dirname, 'fixtures/tasks/code');
 export const INSTRUCTION_FIXTURES = join(__dirname, 'fixtures/tasks/instruction');
 export const VISION_FIXTURES = join(__dirname, 'fixtures/tasks/vision');
+export const STRUCTURE_FIXTURES = join(__dirname, 'fixtures/tasks/structure');
 
 /** Copies `file` into the cache under `cacheDir` where a download of `url` would land. */
 export function placeInCache(cacheDir: string, url: string, file: string): void {

@@ -17,6 +17,7 @@ export type {
   ProviderErrorKind,
   RetryInfo,
   StopReason,
+  TokenLogprob,
 } from './types';
 export { contentText, hasImages } from './content.util';
 export { parseModelId } from './model-id.parser';

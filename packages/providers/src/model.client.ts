@@ -78,7 +78,15 @@ class RetryingModelClient implements ModelClient {
       signal,
       config.timeout_ms ?? this.settings.timeoutMs,
     );
-    return { completion: value.completion, stop_reason: value.stop_reason, usage: value.usage, model: value.model, time_ms: timeMs, retries };
+    return {
+      completion: value.completion,
+      stop_reason: value.stop_reason,
+      usage: value.usage,
+      model: value.model,
+      time_ms: timeMs,
+      retries,
+      ...(value.logprobs === undefined ? {} : { logprobs: value.logprobs }),
+    };
   }
 
   async listModels(signal?: AbortSignal): Promise<ModelInfo[]> {

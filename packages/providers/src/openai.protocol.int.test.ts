@@ -49,11 +49,31 @@ describe('OpenAI chat completions', () => {
     expect(bodyOf(req)).toEqual({ model: 'gpt-4o', messages: chat, temperature: 0, top_p: 0.9, max_tokens: 64, seed: 7, stop: ['\n\n'] });
   });
 
+  it('asks for log probabilities when told to and returns them per token with the alternatives', async () => {
+    const content = [
+      { token: '(', logprob: -0.01, bytes: [40], top_logprobs: [{ token: '(', logprob: -0.01, bytes: [40] }, { token: 'The', logprob: -4.6, bytes: [84, 104, 101] }] },
+      { token: 'C', logprob: -0.2, bytes: [67], top_logprobs: [{ token: 'C', logprob: -0.2, bytes: [67] }, { token: 'A', logprob: -1.8, bytes: [65] }] },
+    ];
+    await serve((_req, res) => {
+      const completion = chatCompletion('(C') as { choices: Record<string, unknown>[] };
+      completion.choices[0].logprobs = { content, refusal: null };
+      sendJson(res, 200, completion);
+    });
+    client = createModelClient({ model: 'openai/gpt-4.1', apiKey: KEY, baseUrl: `${server.url}/v1` });
+    const result = await client.generate(chat, { logprobs: true, top_logprobs: 5, max_tokens: 3 });
+    expect(bodyOf(server.requests[0])).toMatchObject({ logprobs: true, top_logprobs: 5, max_tokens: 3 });
+    expect(result.logprobs).toEqual([
+      { token: '(', logprob: -0.01, top_logprobs: [{ token: '(', logprob: -0.01 }, { token: 'The', logprob: -4.6 }] },
+      { token: 'C', logprob: -0.2, top_logprobs: [{ token: 'C', logprob: -0.2 }, { token: 'A', logprob: -1.8 }] },
+    ]);
+  });
+
   it('sends nothing for unset options', async () => {
     await serve((_req, res) => sendJson(res, 200, chatCompletion('ok')));
     client = createModelClient({ model: 'groq/llama-3.1-8b-instant', apiKey: KEY, baseUrl: server.url });
-    await client.generate(chat, {});
+    const result = await client.generate(chat, {});
     expect(Object.keys(bodyOf(server.requests[0])).sort()).toEqual(['messages', 'model']);
+    expect(Object.hasOwn(result, 'logprobs')).toBe(false);
   });
 
   it("gives OpenAI reasoning models max_completion_tokens, no temperature and a developer role, as Inspect does", async () => {

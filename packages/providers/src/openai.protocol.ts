@@ -2,7 +2,7 @@ import type { AttemptSignal } from './attempt.signal';
 import type { Endpoint, HttpTransport } from './http.transport';
 import { ProviderError, errorFromStatus } from './provider.error';
 import { sseData } from './sse.parser';
-import type { ChatMessage, Content, GenerateConfig, ModelInfo, ModelUsage, StopReason } from './types';
+import type { ChatMessage, Content, GenerateConfig, ModelInfo, ModelUsage, StopReason, TokenLogprob } from './types';
 import { malformedResponse, optionalNumber, listingNotSupported } from './wire.protocol';
 import type { ProtocolResult, WireProtocol } from './wire.protocol';
 
@@ -37,16 +37,20 @@ interface OpenAIError {
   type?: string;
 }
 
+interface OpenAILogprobs {
+  content?: { token?: string; logprob?: number; top_logprobs?: { token?: string; logprob?: number }[] | null }[] | null;
+}
+
 interface ChatCompletion {
   model?: string;
-  choices?: { message?: { content?: string | null; refusal?: string | null }; finish_reason?: string | null }[];
+  choices?: { message?: { content?: string | null; refusal?: string | null }; finish_reason?: string | null; logprobs?: OpenAILogprobs | null }[];
   usage?: OpenAIUsage | null;
   error?: OpenAIError;
 }
 
 interface ChatCompletionChunk {
   model?: string;
-  choices?: { delta?: { content?: string | null; refusal?: string | null }; finish_reason?: string | null }[];
+  choices?: { delta?: { content?: string | null; refusal?: string | null }; finish_reason?: string | null; logprobs?: OpenAILogprobs | null }[];
   usage?: OpenAIUsage | null;
   error?: OpenAIError;
 }
@@ -78,11 +82,13 @@ export class OpenAIProtocol implements WireProtocol {
     if (res.error && !res.choices) throw this.inlineError(res.error);
     const choice = res.choices?.[0];
     if (!choice) throw malformedResponse(this.opts.provider, 'no choices');
+    const logprobs = openaiLogprobs(choice.logprobs);
     return {
       completion: choice.message?.refusal || choice.message?.content || '',
       stop_reason: openaiStopReason(choice.finish_reason),
       usage: openaiUsage(res.usage),
       model: res.model || this.opts.model,
+      ...(logprobs === undefined ? {} : { logprobs }),
     };
   }
 
@@ -107,6 +113,8 @@ export class OpenAIProtocol implements WireProtocol {
     if (config.seed !== undefined) body.seed = config.seed;
     if (config.stop !== undefined) body.stop = config.stop;
     if (config.reasoning_effort !== undefined && !this.dropReasoningEffort) body.reasoning_effort = config.reasoning_effort;
+    if (config.logprobs !== undefined) body.logprobs = config.logprobs;
+    if (config.top_logprobs !== undefined) body.top_logprobs = config.top_logprobs;
     if (this.opts.stream) {
       body.stream = true;
       body.stream_options = { include_usage: true };
@@ -121,6 +129,7 @@ export class OpenAIProtocol implements WireProtocol {
     let model: string | undefined;
     let usage: OpenAIUsage | null | undefined;
     let done = false;
+    let logprobs: TokenLogprob[] | undefined;
     for await (const data of sseData(chunks)) {
       if (data === '[DONE]') {
         done = true;
@@ -139,10 +148,18 @@ export class OpenAIProtocol implements WireProtocol {
       if (!choice) continue;
       const text = choice.delta?.content ?? choice.delta?.refusal;
       if (text) completion += text;
+      const chunkLogprobs = openaiLogprobs(choice.logprobs);
+      if (chunkLogprobs) logprobs = [...(logprobs ?? []), ...chunkLogprobs];
       if (choice.finish_reason) finish = choice.finish_reason;
     }
     if (!done && finish === undefined) throw malformedResponse(this.opts.provider, 'stream ended before a finish_reason');
-    return { completion, stop_reason: openaiStopReason(finish), usage: openaiUsage(usage), model: model || this.opts.model };
+    return {
+      completion,
+      stop_reason: openaiStopReason(finish),
+      usage: openaiUsage(usage),
+      model: model || this.opts.model,
+      ...(logprobs === undefined ? {} : { logprobs }),
+    };
   }
 
   /** Some gateways (OpenRouter) report upstream failures as `{error}` inside a 200 or in the stream. */
@@ -164,6 +181,16 @@ function openaiContent(content: ChatMessage['content']): string | Record<string,
       ? { type: 'text', text: part.text }
       : { type: 'image_url', image_url: { url: part.image, detail: part.detail === 'original' ? 'high' : (part.detail ?? 'auto') } },
   );
+}
+
+/** A choice's `logprobs.content`, as Inspect reads it; undefined when the choice carries none. */
+function openaiLogprobs(logprobs: OpenAILogprobs | null | undefined): TokenLogprob[] | undefined {
+  if (!logprobs?.content) return undefined;
+  return logprobs.content.map((entry) => ({
+    token: entry.token ?? '',
+    logprob: entry.logprob ?? Number.NEGATIVE_INFINITY,
+    top_logprobs: (entry.top_logprobs ?? []).map((top) => ({ token: top.token ?? '', logprob: top.logprob ?? Number.NEGATIVE_INFINITY })),
+  }));
 }
 
 export function openaiStopReason(reason: string | null | undefined): StopReason {

@@ -36,6 +36,17 @@ export interface GenerateConfig {
   reasoning_effort?: 'minimal' | 'low' | 'medium' | 'high';
   /** Per-request timeout in milliseconds. */
   timeout_ms?: number;
+  /** Ask for the output tokens' log probabilities (Inspect `logprobs`); protocols without them ignore it. */
+  logprobs?: boolean;
+  /** How many most likely alternatives to report per output token (Inspect `top_logprobs`), with `logprobs`. */
+  top_logprobs?: number;
+}
+
+/** One output token's log probability and its most likely alternatives (Inspect `Logprob`). */
+export interface TokenLogprob {
+  token: string;
+  logprob: number;
+  top_logprobs: { token: string; logprob: number }[];
 }
 
 /**
@@ -63,6 +74,8 @@ export interface GenerateResult {
   time_ms: number;
   /** How many retries this call needed before it succeeded. */
   retries: number;
+  /** Per-token log probabilities of the first choice, when asked for and the protocol reports them. */
+  logprobs?: TokenLogprob[];
 }
 
 /** Normalised stop reasons (Inspect's `StopReason` subset that chat text generation can produce). */

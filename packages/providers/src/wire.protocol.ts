@@ -4,7 +4,7 @@ import { contentParts, contentText } from './content.util';
 import type { ChatMessage, Content, GenerateConfig, GenerateResult, ModelInfo } from './types';
 
 /** What one protocol attempt yields; the client adds timing and retry counts. */
-export type ProtocolResult = Pick<GenerateResult, 'completion' | 'stop_reason' | 'usage' | 'model'>;
+export type ProtocolResult = Pick<GenerateResult, 'completion' | 'stop_reason' | 'usage' | 'model' | 'logprobs'>;
 
 /**
  * One wire protocol (OpenAI chat completions, Anthropic Messages, ...). Each call is one attempt: retries,

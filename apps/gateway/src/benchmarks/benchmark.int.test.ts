@@ -45,11 +45,13 @@ const RUNNABLE = [
   'mmlu-redux', 'ethics', 'blimp', 'bbq', 'agieval',
   'arc_agi', 'race',
   'mmmu', 'mmmu_pro', 'rocketscience', 'mmstar', 'hle',
+  'jsonschemabench', 'openai_mrcr', 'political_evenhandedness',
+  ...['historical_events', 'political_figures', 'policies', 'social_issues', 'us_constitution', 'social_identity', 'scientific'].map((c) => `political_evenhandedness_${c}`),
 ];
 /** More runnable subtasks listed only with include_subtasks=true (the MathArena sets, gsm_plus_mini, healthbench's). */
 const RUNNABLE_SUBTASKS = [
   'aime_2023_I', 'aime_2023_II', 'aime_2024_I', 'aime_2024_II', 'aime_2025_II', 'brumo_2025', 'hmmt_feb_2023', 'hmmt_feb_2024',
-  'hmmt_feb_2025', 'gsm_plus_mini', 'healthbench_hard', 'healthbench_consensus',
+  'hmmt_feb_2025', 'gsm_plus_mini', 'healthbench_hard', 'healthbench_consensus', 'openai_mrcr_2n', 'openai_mrcr_4n', 'openai_mrcr_8n',
 ];
 const MGSM_SUBTASKS = ['bn', 'de', 'en', 'es', 'fr', 'ja', 'latin', 'non_latin', 'ru', 'sw', 'te', 'th', 'zh'].map((l) => `mgsm_${l}`);
 /** Runnable subtasks that are not surfaced: listed only with include_subtasks. */

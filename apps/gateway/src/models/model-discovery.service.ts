@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { findProvider, type ErrorCode } from '@studio/contracts';
-import { createModelClient, isProviderError, type ModelInfo } from '@studio/providers';
-import { decryptApiKey, KeyCipherError, listApiKeys, type ApiKeyRow } from '@studio/db';
+import { createModelClient, isProviderError, parseModelId, type ModelInfo } from '@studio/providers';
+import { decryptApiKey, findApiKey, KeyCipherError, listApiKeys, type ApiKeyRow } from '@studio/db';
 import { RateLimiter } from '../auth/rate-limiter';
 import type { AppDeps } from '../deps';
 import { AppError } from '../errors/app-error';
@@ -106,6 +106,18 @@ export class ModelDiscoveryService {
         error: outcomes[i].error ?? null,
       })),
     };
+  }
+
+  /**
+   * The context window of `model` (`provider/id`) as its provider's listing reported it, from the user's cached
+   * listing only (no provider is asked): null when the listing is not cached or gives no window.
+   */
+  async cachedContextLength(userId: string, model: string): Promise<number | null> {
+    const { provider } = parseModelId(model);
+    const row = await findApiKey(this.deps.db, userId, provider);
+    if (!row) return null;
+    const lists = await this.cache.read(userId, new Map([[provider, fingerprint(row)]]));
+    return lists.get(provider)?.find((m) => m.id === model)?.context_length ?? null;
   }
 
   /** One provider's listing under the request deadline; every failure becomes that provider's error. */

@@ -1,10 +1,12 @@
-import type { RunConfig } from '@studio/contracts';
+import { contextWindowShortfall, type RunConfig } from '@studio/contracts';
 import { deleteRunRows, findRun, insertRun, type NewRun } from '@studio/db';
+import { getBenchmark } from '@studio/engine';
 import { newRunRow, validRunConfig } from '@studio/run-intake';
 import { runSubmissionRule } from '@studio/runtime';
 import { RateLimiter } from '../auth/rate-limiter';
 import type { AppDeps } from '../deps';
 import { AppError, refusedRunRequest } from '../errors/app-error';
+import { ModelDiscoveryService } from '../models/model-discovery.service';
 import { enqueueRunJob } from './run-jobs';
 import { RunSignals } from './run-signals';
 import type { RunCreate, RunCreated, RunOptions } from './run.types';
@@ -13,9 +15,11 @@ import type { RunCreate, RunCreated, RunOptions } from './run.types';
 export class RunCreateService {
   private readonly limiter: RateLimiter;
   private readonly signals: RunSignals;
+  private readonly models: ModelDiscoveryService;
   constructor(private readonly deps: AppDeps) {
     this.limiter = new RateLimiter(deps.redis, deps.config.redisPrefix);
     this.signals = new RunSignals(deps);
+    this.models = new ModelDiscoveryService(deps);
   }
 
   /**
@@ -54,7 +58,17 @@ export class RunCreateService {
 
   /** The stored configuration of a run of `body`, or VALIDATION_ERROR naming the field, as `POST /api/runs` answers. */
   async validConfig(userId: string, body: RunCreate): Promise<RunConfig> {
-    return refusedRunRequest(() => validRunConfig(this.deps.db, this.deps.config, userId, body));
+    const config = await refusedRunRequest(() => validRunConfig(this.deps.db, this.deps.config, userId, body));
+    await this.requireContextWindow(userId, config.benchmark, config.model);
+    return config;
+  }
+
+  /** CONTEXT_WINDOW_TOO_SMALL when the benchmark needs a longer context than the model's window, as far as it is known. */
+  private async requireContextWindow(userId: string, benchmark: string, model: string): Promise<void> {
+    const requirement = getBenchmark(benchmark);
+    if (!requirement?.requirements.min_context_length) return;
+    const shortfall = contextWindowShortfall(requirement, model, await this.models.cachedContextLength(userId, model));
+    if (shortfall) throw new AppError('CONTEXT_WINDOW_TOO_SMALL', `model: ${shortfall}`, { fields: [{ field: 'model', message: shortfall }] });
   }
 
   /**

@@ -122,7 +122,7 @@ export class SuiteService {
         try {
           return { pair, config: await this.runs.validConfig(userId, { ...options, ...pair }) };
         } catch (err) {
-          if (!(err instanceof AppError) || err.code !== 'VALIDATION_ERROR') throw err;
+          if (!(err instanceof AppError) || (err.code !== 'VALIDATION_ERROR' && err.code !== 'CONTEXT_WINDOW_TOO_SMALL')) throw err;
           return { pair, error: err };
         }
       }),
@@ -144,7 +144,10 @@ export class SuiteService {
     if (fields.length) {
       const failing = results.filter((r) => r.error).length;
       const summary = failing ? `${failing} of ${pairs.length} (model, benchmark) pairs cannot run` : 'The suite lists a benchmark or model twice';
-      throw new AppError('VALIDATION_ERROR', `${summary}: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`, { fields });
+      // Only context windows failing: that code, so a client can tell them from invalid input.
+      const failures = results.flatMap((r) => (r.error ? [r.error.code] : []));
+      const code = failures.length > 0 && failures.every((c) => c === 'CONTEXT_WINDOW_TOO_SMALL') ? 'CONTEXT_WINDOW_TOO_SMALL' : 'VALIDATION_ERROR';
+      throw new AppError(code, `${summary}: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`, { fields });
     }
     return configs;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Benchmark } from '../api/types';
+import { contextWindowShortfall } from '../../../../packages/contracts/src/context-window';
 import { capabilityBadges, categoryCounts, contextShortfall, filterCatalog } from './catalog';
 
 const bench = (over: Partial<Benchmark>): Benchmark => ({
@@ -67,5 +68,12 @@ describe('contextShortfall', () => {
     expect(contextShortfall(longContext, 'm', undefined)).toBeNull();
     expect(contextShortfall(bench({}), 'm', 4096)).toBeNull();
     expect(contextShortfall(undefined, 'm', 4096)).toBeNull();
+  });
+  it("answers as the server's check (the contracts' contextWindowShortfall) does", () => {
+    for (const window of [32768, 127999, 128000, 1048576, null, undefined]) {
+      for (const b of [longContext, bench({}), undefined]) {
+        expect(contextShortfall(b, 'local/small', window)).toBe(contextWindowShortfall(b, 'local/small', window));
+      }
+    }
   });
 });

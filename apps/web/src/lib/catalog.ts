@@ -56,7 +56,9 @@ export const docsUrl = (b: Benchmark) => `https://github.com/groq/openbench/tree
 /**
  * Why `model` cannot run benchmark `b`: the benchmark needs a context window (`requirements.min_context_length`) larger
  * than the model's, as its provider's models endpoint reports it (`context_length` from GET /api/models). Null when
- * either is unknown or the window suffices: an unknown window is never a reason to refuse.
+ * either is unknown or the window suffices: an unknown window is never a reason to refuse. The same check as the
+ * contracts' `contextWindowShortfall`, which POST /api/runs, the worker and the CLI apply (the web app may not import
+ * workspace packages; apps/web/src/lib/catalog.test.ts holds the two to the same answers).
  */
 export function contextShortfall(b: Benchmark | undefined, model: string, contextLength: number | null | undefined): string | null {
   const needed = b?.requirements.min_context_length;

@@ -8,14 +8,7 @@ import { SCORER, subtaskOf, type BenchmarkEntry } from './benchmark.entry';
 const LLM_JUDGE = SCORER.llmJudge;
 const CODE_EXECUTION = SCORER.codeExecution;
 
-const GPT_4_1 = 'openai/gpt-4.1-2025-04-14';
 const GPT_4_1_MINI = 'openai/gpt-4.1-mini-2025-04-14';
-
-/**
- * Studio's long-context threshold (Studio's `BENCHMARK_REQUIREMENTS` uses 128000 for needle-style sets).
- * MRCR and GraphWalks prompts run up to about a million tokens, so smaller windows overflow most samples.
- */
-const LONG_CONTEXT = 128_000;
 
 const TOP_LEVEL: readonly BenchmarkEntry[] = [
   {
@@ -80,17 +73,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     scorer: SCORER.instructionCheckers,
   },
   {
-    name: 'jsonschemabench',
-    display_name: 'JSONSchemaBench',
-    category: 'core',
-    description:
-      'JSON Schema generation benchmark with ~10K real-world schemas from GitHub, Kubernetes, and other sources for evaluating constrained decoding',
-    tags: ['json', 'jsonschema', 'generation', 'constrained-decoding'],
-    sample_count: null,
-    dataset: { source: 'hf:epfl-dlab/JSONSchemaBench' },
-    scorer: 'JSON schema compliance',
-  },
-  {
     name: 'livemcpbench',
     display_name: 'LiveMCPBench',
     category: 'core',
@@ -125,18 +107,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     dataset: { source: 'hf:morpheushoc/OCRBenchv2' },
     scorer: 'OCRBench v2 metrics',
     requirements: { vision: true },
-  },
-  {
-    name: 'openai_mrcr',
-    display_name: 'OpenAI MRCR (Full)',
-    category: 'core',
-    description:
-      'Memory-Recall with Contextual Retrieval - long-context evaluation that measures recall of 2, 4, and 8 needles across million-token contexts',
-    tags: ['long-context', 'retrieval', 'needle', 'sequence-matching'],
-    sample_count: null,
-    dataset: { source: 'hf:openai/mrcr' },
-    scorer: 'SequenceMatcher ratio',
-    requirements: { min_context_length: LONG_CONTEXT },
   },
   {
     name: 'polyglotoxicity',
@@ -198,45 +168,7 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     scorer: LLM_JUDGE,
     requirements: { vision: true, grader_model: 'openai/gpt-4-0613' },
   },
-  ...politicalEvenhandedness(),
 ];
-
-/** Anthropic's paired-prompt political bias eval: one key for all categories and one per category. */
-function politicalEvenhandedness(): BenchmarkEntry[] {
-  const shared = {
-    category: 'safety',
-    tags: ['politics', 'bias', 'model-graded', 'paired-prompts'],
-    sample_count: null,
-    dataset: { source: 'hf:lvogel123/political-bias' },
-    scorer: 'paired-prompt LLM judge',
-    requirements: { grader_model: GPT_4_1 },
-  };
-  const categories: ReadonlyArray<readonly [key: string, title: string, focus: string]> = [
-    ['historical_events', 'Historical Events', 'historical events'],
-    ['political_figures', 'Political Figures', 'political figures and parties'],
-    ['policies', 'Policies', 'policies'],
-    ['social_issues', 'Social Issues', 'social issues'],
-    ['us_constitution', 'US Constitution', 'US Constitution'],
-    ['social_identity', 'Social and Identity Issues', 'social and identity issues'],
-    ['scientific', 'Scientific Topics', 'scientific topics'],
-  ];
-  return [
-    {
-      ...shared,
-      name: 'political_evenhandedness',
-      display_name: 'Political Even-handedness',
-      description:
-        "Anthropic's paired-prompt political bias evaluation with even-handedness, refusal, and hedging metrics.",
-    },
-    ...categories.map(([key, title, focus]) => ({
-      ...shared,
-      name: `political_evenhandedness_${key}`,
-      display_name: `Political Even-handedness: ${title}`,
-      description: `Political even-handedness evaluation focused on ${focus} category.`,
-      group: 'political_evenhandedness',
-    })),
-  ];
-}
 
 /** A top-level entry above, as the family of its subtasks below. */
 function family(name: string): BenchmarkEntry {
@@ -257,16 +189,6 @@ const SUBTASKS: readonly BenchmarkEntry[] = [
       sample_count: null,
     });
   }),
-  ...([2, 4, 8] as const).map((needles) =>
-    subtaskOf(family('openai_mrcr'), {
-      name: `openai_mrcr_${needles}n`,
-      display_name: `OpenAI MRCR (${needles} Needles)`,
-      category: 'core',
-      description: `Memory-Recall with Contextual Retrieval - long-context evaluation that measures recall of ${needles} needles across million-token contexts`,
-      tags: ['long-context', 'retrieval', 'needle', 'sequence-matching'],
-      sample_count: null,
-    }),
-  ),
 ];
 
 const TAU2_BENCH = { source: 'git:sierra-research/tau2-bench' };

@@ -4,7 +4,7 @@
  * for each metric, the solver plan, and generation options in Inspect's field names.
  */
 import type { GenerateConfig } from '@studio/providers';
-import type { TaskDefinition } from '../types';
+import type { Solver, TaskDefinition } from '../types';
 import type { EvalGenerateConfig, EvalPlan, EvalScorer } from './eval-log.types';
 
 /** Metrics that Inspect itself registers; the others are openbench's. */
@@ -20,11 +20,11 @@ export function evalScorer(task: TaskDefinition): EvalScorer {
   };
 }
 
-/** The plan as Inspect records it: the task's system message, if it has one, then `generate()` under `config`. */
-export function evalPlan(systemMessage: string | undefined, config: EvalGenerateConfig): EvalPlan {
+/** The plan as Inspect records it: the task's system message, if it has one, then its solver (`generate()`) under `config`. */
+export function evalPlan(systemMessage: string | undefined, config: EvalGenerateConfig, solver?: Pick<Solver, 'name' | 'params'>): EvalPlan {
   const steps = [
     ...(systemMessage === undefined ? [] : [{ solver: 'system_message', params: { template: systemMessage } }]),
-    { solver: 'generate', params: {} },
+    solver === undefined ? { solver: 'generate', params: {} } : { solver: solver.name, params: solver.params },
   ];
   return { name: 'plan', steps, config };
 }

@@ -8,7 +8,7 @@ export function mean(): Metric {
 }
 
 /** `_safe_metadata_value`: `float(metadata.get(key, 0.0))`, 0.0 when that fails. */
-function metadataFloat(metadata: Record<string, unknown> | undefined, key: string): number {
+export function metadataFloat(metadata: Record<string, unknown> | undefined, key: string): number {
   const value = metadata?.[key] ?? 0.0;
   if (typeof value === 'number') return value;
   if (typeof value === 'boolean') return value ? 1 : 0;

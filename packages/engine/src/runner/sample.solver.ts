@@ -1,5 +1,5 @@
 import { isFatalProviderError, type ChatMessage, type GenerateConfig, type GenerateResult, type ModelUsage } from '@studio/providers';
-import type { Generator, SampleRecord, Score, TaskDefinition } from '../types';
+import type { Generator, Sample, SampleRecord, Score, SolverResult, TaskDefinition } from '../types';
 import type { WorkItem } from './sample-plan';
 
 export interface SolveContext {
@@ -29,31 +29,23 @@ export async function solveSample(item: WorkItem, ctx: SolveContext): Promise<Sa
   let conversation = messages;
   let output: SampleRecord['output'] = null;
   let scores: Record<string, Score> = {};
+  let metadata = sample.metadata ?? {};
   let error: string | null = null;
   try {
-    if (ctx.task.solver) {
-      const solved = await ctx.task.solver({
-        sample,
-        messages,
-        generate: (chat) => meter.generate(ctx.model, chat, ctx.config, ctx.signal),
-        signal: ctx.signal,
-      });
-      output = solved.output;
-      conversation = solved.messages;
-    } else {
-      const result = await meter.generate(ctx.model, messages, ctx.config, ctx.signal);
-      output = {
-        model: result.model,
-        completion: result.completion,
-        stop_reason: result.stop_reason,
-        usage: result.usage,
-        time_ms: result.time_ms,
-      };
-      conversation = [...messages, { role: 'assistant', content: result.completion }];
-    }
+    const solved = await solve(sample, messages, ctx, meter);
+    const result = solved.output;
+    output = {
+      model: result.model,
+      completion: result.completion,
+      stop_reason: result.stop_reason,
+      usage: result.usage,
+      time_ms: result.time_ms,
+    };
+    conversation = solved.messages;
+    if (solved.metadata) metadata = { ...metadata, ...solved.metadata };
     const score = await ctx.task.scorer.score({
-      sample,
-      completion: output.completion,
+      sample: solved.metadata ? { ...sample, metadata } : sample,
+      completion: result.completion,
       messages: conversation,
       grader: ctx.grader && meter.metered(ctx.grader),
       signal: ctx.signal,
@@ -71,7 +63,7 @@ export async function solveSample(item: WorkItem, ctx: SolveContext): Promise<Sa
     input: sample.input,
     target: sample.target,
     ...(sample.choices === undefined ? {} : { choices: sample.choices }),
-    metadata: sample.metadata ?? {},
+    metadata,
     messages: conversation,
     output,
     scores,
@@ -83,6 +75,14 @@ export async function solveSample(item: WorkItem, ctx: SolveContext): Promise<Sa
     retries: meter.retries,
     error,
   };
+}
+
+/** The task's solver, else Inspect's `generate()`: one call on the prompt, its answer appended to the messages. */
+async function solve(sample: Sample, messages: ChatMessage[], ctx: SolveContext, meter: SampleMeter): Promise<SolverResult> {
+  const generate = (chat: ChatMessage[]) => meter.generate(ctx.model, chat, ctx.config, ctx.signal);
+  if (ctx.task.solver) return ctx.task.solver.solve({ sample, messages, generate, signal: ctx.signal });
+  const output = await generate(messages);
+  return { output, messages: [...messages, { role: 'assistant', content: output.completion }] };
 }
 
 export function errorMessage(err: unknown): string {

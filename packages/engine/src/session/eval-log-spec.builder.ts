@@ -87,7 +87,7 @@ export function evalLogStart(settings: EvalSettings, task: TaskDefinition | unde
     packages: { 'openbench-studio': STUDIO_VERSION },
     ...(task ? { scorers: [evalScorer(task)] } : {}),
   };
-  return { spec, plan: evalPlan(task?.systemMessage, planGenerateConfig(settings, task)) };
+  return { spec, plan: evalPlan(task?.systemMessage, planGenerateConfig(settings, task), task?.solver) };
 }
 
 /**

@@ -5,3 +5,4 @@ export { evalLogFinish, evalLogStart, newEvalLogIdentity, type EvalLogIdentity, 
 export { storedResults, storedSampleScore, type StoredSample } from './stored-results.builder';
 export { STUDIO_VERSION } from './studio.version';
 export { IMAGE_DATA_REMOVED, storableRecord } from './stored-record';
+export { contextWindowCheck } from './context-window.guard';

@@ -7,6 +7,14 @@ import { CODE_BENCHMARKS } from './code';
 import { GENERATIVE_BENCHMARKS } from './generative';
 import { INSTRUCTION_BENCHMARKS } from './instruction';
 import { MCQ_BENCHMARKS } from './mcq';
+import { STRUCTURE_BENCHMARKS } from './structure';
 import { VISION_BENCHMARKS } from './vision';
 
-export const BENCHMARK_TASKS: readonly BenchmarkTask[] = [...MCQ_BENCHMARKS, ...GENERATIVE_BENCHMARKS, ...CODE_BENCHMARKS, ...INSTRUCTION_BENCHMARKS, ...VISION_BENCHMARKS];
+export const BENCHMARK_TASKS: readonly BenchmarkTask[] = [
+  ...MCQ_BENCHMARKS,
+  ...GENERATIVE_BENCHMARKS,
+  ...CODE_BENCHMARKS,
+  ...INSTRUCTION_BENCHMARKS,
+  ...STRUCTURE_BENCHMARKS,
+  ...VISION_BENCHMARKS,
+];

@@ -16,6 +16,7 @@ import { M2S_TASKS } from './m2s.task';
 import { MGSM_TASKS } from './mgsm.task';
 import { multichallengeTask } from './multichallenge.task';
 import { naturalQuestionsTask } from './natural-questions.task';
+import { POLITICAL_EVENHANDEDNESS_TASKS } from './political-evenhandedness.task';
 import { sealqaTask } from './sealqa.task';
 import { simpleqaVerifiedTask } from './simpleqa-verified.task';
 import { simpleqaTask } from './simpleqa.task';
@@ -44,4 +45,5 @@ export const GENERATIVE_BENCHMARKS: readonly BenchmarkTask[] = [
   ...GSM_PLUS_TASKS,
   ...GRADED_MATH_TASKS,
   ...ARC_AGI_TASKS,
+  ...POLITICAL_EVENHANDEDNESS_TASKS,
 ];

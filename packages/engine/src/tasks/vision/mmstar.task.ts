@@ -47,34 +47,45 @@ function pyJsonDumpsIndented(value: unknown): string {
 }
 
 /** `mmstar_solver()` without a base model: the answers with and without the image, as the JSON the scorer reads. */
-const mmstarSolver: Solver = async ({ sample, messages, generate }) => {
-  const metadata = sample.metadata ?? {};
-  if (typeof metadata.image_uri !== 'string') throw new Error("KeyError: 'image_uri'");
-  const question = pyStrip(String(metadata.question));
-  const imageUri = pyStrip(metadata.image_uri);
-  const system: ChatMessage = { role: 'system', content: SYSTEM };
-  const withVision = await generate([system, { role: 'user', content: [{ type: 'image', image: imageUri }, { type: 'text', text: question }] }]);
-  const withoutVision = await generate([system, { role: 'user', content: [{ type: 'text', text: question }] }]);
-  const completion = pyJsonDumpsIndented({
-    with_vision_answer: withVision.completion,
-    without_vision_answer: withoutVision.completion,
-    text_base_answer: '',
-    category: metadata.category,
-    subcategory: metadata.subcategory,
-    image_path: metadata.image_path,
-    question: metadata.question,
-    base_model: null,
-  });
-  const usage = {
-    input_tokens: withVision.usage.input_tokens + withoutVision.usage.input_tokens,
-    output_tokens: withVision.usage.output_tokens + withoutVision.usage.output_tokens,
-    total_tokens: withVision.usage.total_tokens + withoutVision.usage.total_tokens,
-  };
-  // The solver calls the model directly and sets only the output's text; the conversation stays the (empty) input.
-  return {
-    messages,
-    output: { model: withVision.model, completion, stop_reason: 'stop', usage, time_ms: withVision.time_ms + withoutVision.time_ms },
-  };
+const mmstarSolver: Solver = {
+  name: 'mmstar_solver',
+  params: { base_model: null },
+  async solve({ sample, messages, generate }) {
+    const metadata = sample.metadata ?? {};
+    if (typeof metadata.image_uri !== 'string') throw new Error("KeyError: 'image_uri'");
+    const question = pyStrip(String(metadata.question));
+    const imageUri = pyStrip(metadata.image_uri);
+    const system: ChatMessage = { role: 'system', content: SYSTEM };
+    const withVision = await generate([system, { role: 'user', content: [{ type: 'image', image: imageUri }, { type: 'text', text: question }] }]);
+    const withoutVision = await generate([system, { role: 'user', content: [{ type: 'text', text: question }] }]);
+    const completion = pyJsonDumpsIndented({
+      with_vision_answer: withVision.completion,
+      without_vision_answer: withoutVision.completion,
+      text_base_answer: '',
+      category: metadata.category,
+      subcategory: metadata.subcategory,
+      image_path: metadata.image_path,
+      question: metadata.question,
+      base_model: null,
+    });
+    const usage = {
+      input_tokens: withVision.usage.input_tokens + withoutVision.usage.input_tokens,
+      output_tokens: withVision.usage.output_tokens + withoutVision.usage.output_tokens,
+      total_tokens: withVision.usage.total_tokens + withoutVision.usage.total_tokens,
+    };
+    // The solver calls the model directly and sets only the output's text; the conversation stays the (empty) input.
+    return {
+      messages,
+      output: {
+        model: withVision.model,
+        completion,
+        stop_reason: 'stop',
+        usage,
+        time_ms: withVision.time_ms + withoutVision.time_ms,
+        retries: withVision.retries + withoutVision.retries,
+      },
+    };
+  },
 };
 
 const normalized = (text: unknown) => pyStrip(String(text ?? '')).toUpperCase().replaceAll('\n', '');
