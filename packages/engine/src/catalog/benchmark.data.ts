@@ -11,7 +11,6 @@ import {
 } from './benchmark.entry';
 
 const MCQ = SCORER.mcq;
-const LLM_JUDGE = SCORER.llmJudge;
 const CODE_EXECUTION = SCORER.codeExecution;
 
 const GPT_4_1 = 'openai/gpt-4.1-2025-04-14';
@@ -373,18 +372,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     sample_count: null,
     dataset: { source: 'hf:blimp' },
     scorer: MCQ,
-  },
-  {
-    name: 'mmvetv2',
-    display_name: 'MM-Vet v2',
-    category: 'multimodal',
-    description:
-      'Challenging benchmark evaluating large multimodal models for integrated capabilities using GPT-4 judge with 5-run grading average (configurable via --task-args num_grading_attempts=N)',
-    tags: ['multimodal', 'vision', 'llm-judge'],
-    sample_count: null,
-    dataset: { source: 'hf:whyu/mm-vet-v2' },
-    scorer: LLM_JUDGE,
-    requirements: { vision: true, grader_model: 'openai/gpt-4-0613' },
   },
   {
     name: 'qasper_ll',

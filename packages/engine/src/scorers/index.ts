@@ -17,6 +17,7 @@ export { createMbppScorer, parseMbppResponse } from './mbpp.scorer';
 export { createModelGradedFactScorer, extractGrade, MODEL_GRADED_FACT_TEMPLATE } from './model-graded-qa.scorer';
 export { createMcqScorer, extractMcqAnswer, normalizeMcqAnswer, stripMdLatex } from './mcq.scorer';
 export { createMmmuMixedScorer } from './mmmu.scorer';
+export { createMmvetv2Scorer, extractMmvetScore, MMVET_V2_GRADER_TEMPLATE } from './mmvetv2.scorer';
 export { createMultichallengeScorer, MULTICHALLENGE_JUDGE_TEMPLATE, parseVerdict } from './multichallenge.scorer';
 export { createGradeSchoolMathScorer, createMgsmScorer, normalizeNumber, parseNumericAnswer } from './numeric.scorer';
 export { createOpenAnswerScorer, evalOpen, parseOpenResponse } from './open-answer.scorer';

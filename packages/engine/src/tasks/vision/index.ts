@@ -2,5 +2,6 @@
 import type { BenchmarkTask } from '../task.types';
 import { MMMU_PRO_TASKS } from './mmmu-pro.task';
 import { MMMU_TASKS } from './mmmu.task';
+import { mmvetv2Task } from './mmvetv2.task';
 
-export const VISION_BENCHMARKS: readonly BenchmarkTask[] = [...MMMU_TASKS, ...MMMU_PRO_TASKS];
+export const VISION_BENCHMARKS: readonly BenchmarkTask[] = [...MMMU_TASKS, ...MMMU_PRO_TASKS, mmvetv2Task];
