@@ -104,18 +104,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     scorer: 'unit tests (code agent in Docker)',
     requirements: { code_execution: true },
   },
-  {
-    name: 'hle',
-    display_name: "Humanity's Last Exam",
-    category: 'core',
-    description:
-      'Multi-modal benchmark at the frontier of human knowledge - 2,500 questions across mathematics, humanities, and natural sciences designed by subject-matter experts globally',
-    tags: ['knowledge', 'reasoning', 'multi-modal', 'graded', 'frontier'],
-    sample_count: 2500, // openbench's description
-    dataset: { source: 'hf:cais/hle', split: 'test' },
-    scorer: 'LLM-graded + calibration',
-    requirements: { vision: true, grader_model: 'openai/o3-mini-2025-01-31' },
-  },
   // Not runnable yet: openbench's 58 IFBench instructions (src/openbench/ifbench/) need NLTK's POS tagger (a trained
   // perceptron model), emoji and syllapy, which are not ported (see packages/engine/README.md).
   {
@@ -452,16 +440,6 @@ const SUBTASKS: readonly BenchmarkEntry[] = [
       tags: ['coding', language, 'execution', 'docker'],
       sample_count: null,
     });
-  }),
-  subtaskOf(family('hle'), {
-    name: 'hle_text',
-    display_name: "Humanity's Last Exam (Text-Only)",
-    category: 'core',
-    description:
-      'Text-only variant of HLE with multi-modal questions filtered out - evaluates models without vision capabilities on text-based questions from the frontier of human knowledge',
-    tags: ['knowledge', 'reasoning', 'text-only', 'graded', 'frontier'],
-    sample_count: null,
-    requirements: { grader_model: 'openai/o3-mini-2025-01-31' },
   }),
   ...([2, 4, 8] as const).map((needles) =>
     subtaskOf(family('openai_mrcr'), {

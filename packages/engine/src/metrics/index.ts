@@ -5,6 +5,7 @@ export { dropMetrics } from './drop.metric';
 export { graphwalksMetrics, graphwalksTokenCounts } from './graphwalks.metric';
 export { grouped, type GroupedOptions } from './grouped.metric';
 export { healthbenchMetrics } from './healthbench.metric';
+export { hleMetrics } from './hle.metric';
 export { ifevalMetrics } from './ifeval.metric';
 export { mmvetv2CapabilityMetrics } from './mmvetv2.metric';
 export { multichallengeMetrics } from './multichallenge.metric';

@@ -8,6 +8,7 @@ export { createDropScorer, getDropMetrics } from './drop.scorer';
 export { createGraphwalksScorer, GRAPHWALKS_BINS, parseNodes, prf1 } from './graphwalks.scorer';
 export { createGptOssAimeScorer, extractBoxedText } from './gpt-oss-aime.scorer';
 export { createHealthbenchScorer, formatChatMessages, formatRubric, HEALTHBENCH_GRADER_TEMPLATE, type Rubric } from './healthbench.scorer';
+export { createHleScorer, extractConfidenceScore, HLE_JUDGE_PROMPT, parseHleJudgeResponse } from './hle.scorer';
 export { createHumanevalScorer, findCode } from './humaneval.scorer';
 export { IFEVAL_INSTRUCTION_IDS, ifevalChecker } from './ifeval.checkers';
 export { parseJsonFromResponse } from './json-response.util';

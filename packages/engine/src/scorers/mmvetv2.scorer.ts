@@ -6,6 +6,7 @@ import type { Score, Scorer } from '../types';
 import { requireGrader } from './grader.util';
 import { parsePythonFloat, pyRound, pySum } from './python-float.util';
 import { pyFormat, pySplitWhitespace, pyStrip, PY_WORD_BOUNDARY } from './python-text.util';
+import { targetText } from './target.util';
 
 /** `MMVET_V2_GRADER_TEMPLATE` after `.strip()`. Fields: `{question}`, `{ground_truth}`, `{prediction}`. */
 export const MMVET_V2_GRADER_TEMPLATE = `Compare the ground truth and prediction from AI models, to give a correctness score for the prediction.
@@ -58,7 +59,7 @@ export function createMmvetv2Scorer(numGradingAttempts: number): Scorer {
       const rawQuestion = typeof md.raw_question === 'string' ? md.raw_question : '';
       // Upstream formats Inspect's `Target` object itself, whose str() is its repr (`<…Target object at 0x…>`), so
       // its grader never sees the answer; the intended ground truth, the target's text, is sent here.
-      const groundTruth = Array.isArray(ctx.sample.target) ? ctx.sample.target.join('') : ctx.sample.target;
+      const groundTruth = targetText(ctx.sample.target);
       const prompt = pyFormat(MMVET_V2_GRADER_TEMPLATE, {
         question: rawQuestion.replace(/<IMG><image_\d+>/g, '<image>'),
         ground_truth: groundTruth,
