@@ -85,6 +85,27 @@ export interface TaskDataset {
   load(ctx: DatasetContext): Promise<readonly Sample[]>;
 }
 
+/** What a task's own solver gets: the sample, its prompt messages and `generate` on the model under test (metered). */
+export interface SolverContext {
+  sample: Sample;
+  /** The prompt as Inspect's default plan would send it (system message first, when the task has one). */
+  messages: ChatMessage[];
+  generate(messages: ChatMessage[]): Promise<GenerateResult>;
+  signal?: AbortSignal;
+}
+
+/** A solver's result: the conversation as the log shows it and the output the scorer reads. */
+export interface SolverResult {
+  messages: ChatMessage[];
+  output: { model: string; completion: string; stop_reason: string; usage: ModelUsage | null; time_ms: number };
+}
+
+/**
+ * A solver of openbench's own (several model calls per sample, e.g. MMStar's with and without the image) in place
+ * of Inspect's default `generate()`.
+ */
+export type Solver = (ctx: SolverContext) => Promise<SolverResult>;
+
 export interface TaskDefinition {
   /** openbench registry key, e.g. `mmlu`, `mgsm_en`. */
   name: string;
@@ -97,6 +118,8 @@ export interface TaskDefinition {
   /** Default epochs and reducers (Inspect `Epochs`). */
   epochs?: number;
   reducers?: string[];
+  /** Replaces the default plan's single `generate()`. */
+  solver?: Solver;
   scorer: Scorer;
   metrics: Metric[];
   /** Default grader model for model-graded tasks, `provider/model`. */

@@ -41,7 +41,7 @@ const RUNNABLE = [
   'swag', 'triviaqa', 'truthfulqa', 'winogrande', 'wsc273', 'xcopa', 'xstorycloze', 'xwinograd',
   'humaneval', 'mbpp', 'ifeval',
   'aime_2024', 'gpt_oss_aime25', 'gsm_plus', 'otis_mock_aime', 'smt', 'simpleqa_verified', 'browsecomp', 'healthbench', 'multichallenge', 'detailbench', 'cosafe_m2s', 'mhj_m2s', 'safemt_m2s', 'sealqa',
-  'mmmu', 'mmmu_pro',
+  'mmmu', 'mmmu_pro', 'rocketscience', 'mmstar',
   'mmvetv2', 'hle',
 ];
 /** More runnable subtasks listed only with include_subtasks=true (the MathArena sets, gsm_plus_mini, healthbench's). */

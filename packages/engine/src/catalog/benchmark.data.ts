@@ -164,18 +164,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     scorer: MCQ,
   },
   {
-    name: 'mmstar',
-    display_name: 'MMStar',
-    category: 'core',
-    description:
-      'MMStar benchmark for measuring multi-modal gain and leakage via coordinated vision and text ablations',
-    tags: ['vision', 'multi-modal', 'leakage', 'perception', 'reasoning'],
-    sample_count: null,
-    dataset: { source: 'hf:Lin-Chen/MMStar' },
-    scorer: MCQ,
-    requirements: { vision: true },
-  },
-  {
     name: 'ocrbenchv2',
     display_name: 'OCRBench v2',
     category: 'core',
@@ -209,17 +197,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     dataset: { source: 'hf:ToxicityPrompts/PolygloToxicityPrompts' },
     // Scored by Google's Perspective API (PERSPECTIVE_API_KEY), not by a grader model.
     scorer: 'Perspective API toxicity',
-  },
-  {
-    name: 'rocketscience',
-    display_name: 'RocketScience',
-    category: 'core',
-    description: 'Contrastive spatial reasoning benchmark',
-    tags: ['multimodal', 'spatial-reasoning', 'vision-language', 'images'],
-    sample_count: null,
-    dataset: { source: 'hf:nilshoehing/rocketsciencebench' },
-    scorer: 'regex pattern',
-    requirements: { vision: true },
   },
   {
     name: 'rootly_gmcq',

@@ -31,18 +31,29 @@ export async function solveSample(item: WorkItem, ctx: SolveContext): Promise<Sa
   let scores: Record<string, Score> = {};
   let error: string | null = null;
   try {
-    const result = await meter.generate(ctx.model, messages, ctx.config, ctx.signal);
-    output = {
-      model: result.model,
-      completion: result.completion,
-      stop_reason: result.stop_reason,
-      usage: result.usage,
-      time_ms: result.time_ms,
-    };
-    conversation = [...messages, { role: 'assistant', content: result.completion }];
+    if (ctx.task.solver) {
+      const solved = await ctx.task.solver({
+        sample,
+        messages,
+        generate: (chat) => meter.generate(ctx.model, chat, ctx.config, ctx.signal),
+        signal: ctx.signal,
+      });
+      output = solved.output;
+      conversation = solved.messages;
+    } else {
+      const result = await meter.generate(ctx.model, messages, ctx.config, ctx.signal);
+      output = {
+        model: result.model,
+        completion: result.completion,
+        stop_reason: result.stop_reason,
+        usage: result.usage,
+        time_ms: result.time_ms,
+      };
+      conversation = [...messages, { role: 'assistant', content: result.completion }];
+    }
     const score = await ctx.task.scorer.score({
       sample,
-      completion: result.completion,
+      completion: output.completion,
       messages: conversation,
       grader: ctx.grader && meter.metered(ctx.grader),
       signal: ctx.signal,

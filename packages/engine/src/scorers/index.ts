@@ -22,6 +22,7 @@ export { createMmvetv2Scorer, extractMmvetScore, MMVET_V2_GRADER_TEMPLATE } from
 export { createMultichallengeScorer, MULTICHALLENGE_JUDGE_TEMPLATE, parseVerdict } from './multichallenge.scorer';
 export { createGradeSchoolMathScorer, createMgsmScorer, normalizeNumber, parseNumericAnswer } from './numeric.scorer';
 export { createOpenAnswerScorer, evalOpen, parseOpenResponse } from './open-answer.scorer';
+export { createPatternScorer } from './pattern.scorer';
 export { formatPythonFloat, parsePythonFloat } from './python-float.util';
 export { computeExactMatch, computeF1, createExactMatchScorer, createQaScorer, scoreQa } from './qa.scorer';
 export { createStrongRejectScorer, parseStrongRejectResponse, STRONGREJECT_SYSTEM_MESSAGE, STRONGREJECT_USER_MESSAGE } from './strong-reject.scorer';

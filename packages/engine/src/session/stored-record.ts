@@ -12,8 +12,22 @@ import type { SampleRecord } from '../types';
 export const IMAGE_DATA_REMOVED = '<base64-data-removed>';
 
 export function storableRecord(record: SampleRecord): SampleRecord {
-  if (!hasImages(record.messages) && (typeof record.input === 'string' || !hasImages(record.input))) return record;
-  return { ...record, input: typeof record.input === 'string' ? record.input : withoutImageData(record.input), messages: withoutImageData(record.messages) };
+  const imageInMetadata = Object.values(record.metadata).some(isImageData);
+  if (!imageInMetadata && !hasImages(record.messages) && (typeof record.input === 'string' || !hasImages(record.input))) return record;
+  return {
+    ...record,
+    input: typeof record.input === 'string' ? record.input : withoutImageData(record.input),
+    messages: withoutImageData(record.messages),
+    // A task that carries its image in the metadata (MMStar's `image_uri`) keeps the marker there too.
+    metadata: imageInMetadata
+      ? Object.fromEntries(Object.entries(record.metadata).map(([key, value]) => [key, isImageData(value) ? IMAGE_DATA_REMOVED : value]))
+      : record.metadata,
+  };
+}
+
+/** A base64 data URI (Inspect's `is_data_uri`, for base64 payloads). */
+function isImageData(value: unknown): boolean {
+  return typeof value === 'string' && value.startsWith('data:') && value.includes(';base64,');
 }
 
 function withoutImageData(messages: readonly ChatMessage[]): ChatMessage[] {

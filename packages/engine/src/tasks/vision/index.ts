@@ -2,7 +2,16 @@
 import type { BenchmarkTask } from '../task.types';
 import { HLE_TASKS } from './hle.task';
 import { MMMU_PRO_TASKS } from './mmmu-pro.task';
+import { mmstarTask } from './mmstar.task';
 import { MMMU_TASKS } from './mmmu.task';
 import { mmvetv2Task } from './mmvetv2.task';
+import { rocketscienceTask } from './rocketscience.task';
 
-export const VISION_BENCHMARKS: readonly BenchmarkTask[] = [...MMMU_TASKS, ...MMMU_PRO_TASKS, mmvetv2Task, ...HLE_TASKS];
+export const VISION_BENCHMARKS: readonly BenchmarkTask[] = [
+  ...MMMU_TASKS,
+  ...MMMU_PRO_TASKS,
+  rocketscienceTask,
+  mmstarTask,
+  mmvetv2Task,
+  ...HLE_TASKS,
+];
