@@ -41,13 +41,13 @@ const RUNNABLE = [
   'swag', 'triviaqa', 'truthfulqa', 'winogrande', 'wsc273', 'xcopa', 'xstorycloze', 'xwinograd',
   'humaneval', 'mbpp', 'ifeval',
   'aime_2024', 'gpt_oss_aime25', 'gsm_plus', 'otis_mock_aime', 'smt', 'simpleqa_verified', 'browsecomp', 'healthbench', 'multichallenge', 'detailbench', 'cosafe_m2s', 'mhj_m2s', 'safemt_m2s', 'sealqa',
-  'mmmu', 'mmmu_pro', 'rocketscience', 'mmstar',
-  'mmvetv2', 'hle',
+  'mmmu', 'mmmu_pro', 'rocketscience', 'mmstar', 'hle',
+  'mmvetv2',
 ];
 /** More runnable subtasks listed only with include_subtasks=true (the MathArena sets, gsm_plus_mini, healthbench's). */
 const RUNNABLE_SUBTASKS = [
   'aime_2023_I', 'aime_2023_II', 'aime_2024_I', 'aime_2024_II', 'aime_2025_II', 'brumo_2025', 'hmmt_feb_2023', 'hmmt_feb_2024',
-  'hmmt_feb_2025', 'gsm_plus_mini', 'healthbench_hard', 'healthbench_consensus', 'hle_text',
+  'hmmt_feb_2025', 'gsm_plus_mini', 'healthbench_hard', 'healthbench_consensus',
 ];
 const MGSM_SUBTASKS = ['bn', 'de', 'en', 'es', 'fr', 'ja', 'latin', 'non_latin', 'ru', 'sw', 'te', 'th', 'zh'].map((l) => `mgsm_${l}`);
 /** Runnable subtasks that are not surfaced: listed only with include_subtasks. */
@@ -68,7 +68,7 @@ const HIDDEN_SUBTASKS = [
     'basic_medical_science', 'clinical_medicine', 'design', 'diagnostics_and_laboratory_medicine', 'electronics', 'energy_and_power',
     'finance', 'geography', 'history', 'literature', 'manage', 'marketing', 'materials', 'mechanical_engineering', 'music', 'pharmacy',
     'public_health', 'sociology', 'mcq', 'open'].map((s) => `mmmu_${s}`),
-  'mmmu_pro_vision',
+  'mmmu_pro_vision', 'hle_text',
 ];
 
 test('runnable_only lists exactly the runnable benchmarks and their surfaced subtasks (the mgsm languages), the others with include_subtasks', async () => {

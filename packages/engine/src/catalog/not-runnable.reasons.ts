@@ -27,6 +27,8 @@ const EXPLICIT: Readonly<Record<string, string>> = {
     "Needs FActScore's Wikipedia knowledge base (a multi-gigabyte SQLite dump) and FactScoreLite's retrieval, not ported yet",
   openai_mrcr:
     "Needs tiktoken's o200k tokenizer (token counts pick the samples and the context-length bins) and difflib's SequenceMatcher, not ported yet",
+  mathvista:
+    "A vision benchmark whose loader re-encodes every image as JPEG with PIL and shuffles with numpy's generator; neither is ported (this engine has no image codec)",
   jsonschemabench:
     "Needs a JSON Schema 2020-12 validator with Python jsonschema's format checks and the few-shot and schema-adaptation loader, not ported yet",
 };

@@ -1,4 +1,4 @@
-/** openbench `hle_metrics()` (`metrics/hle.py`): `avg_confidence`, the mean of the scores' `confidence` metadata. */
+/** openbench `hle_metrics()` (`metrics/hle.py`): the mean confidence over the scores that carry one (100 when none do). */
 import type { Metric } from '../types';
 
 export function hleMetrics(): Metric {
@@ -6,11 +6,7 @@ export function hleMetrics(): Metric {
     name: 'hle_metrics',
     compute(scores) {
       if (scores.length === 0) return { avg_confidence: 0.0 };
-      const confidences = scores
-        .map(({ score }) => score.metadata ?? {})
-        .filter((md) => 'confidence' in md)
-        .map((md) => Number(md.confidence));
-      // Integer confidences: their sum is exact, and one division rounds as Python's `int / int`.
+      const confidences = scores.flatMap(({ score }) => (score.metadata && 'confidence' in score.metadata ? [Number(score.metadata.confidence)] : []));
       return { avg_confidence: confidences.length > 0 ? confidences.reduce((sum, c) => sum + c, 0) / confidences.length : 100.0 };
     },
   };

@@ -1,16 +1,15 @@
 /**
- * openbench `hle_scorer` (`scorers/hle.py`): the HLE judge prompt, a yes/no verdict, the judge's reasoning as the
- * explanation, and a confidence from the judge or, where the judge gives 100, from the response itself.
+ * openbench's `hle_scorer` (`src/openbench/scorers/hle.py`): a grader model judges the response against the answer
+ * with HLE's judge prompt; the confidence is the judge's, or the response's own when the judge gave none (100).
  */
 import type { Score, Scorer } from '../types';
 import { askGrader } from './grader.util';
 import { parsePythonFloat, parsePythonInt } from './python-float.util';
+import { pyFormat, pyStrip } from './python-text.util';
 import { inputText } from './simpleqa.scorer';
-import { pyCaseInsensitiveWord as ci, pyFormat, pyStrip, PY_SPACE } from './python-text.util';
 import { targetText } from './target.util';
 
-/** `JUDGE_PROMPT` (a raw string: `\%` stays as written). Fields: `{question}`, `{response}`, `{correct_answer}`. */
-export const HLE_JUDGE_PROMPT = `Judge whether the following [response] to [question] is correct or not based on the precise and unambiguous [correct_answer] below.
+export const HLE_JUDGE_PROMPT = String.raw`Judge whether the following [response] to [question] is correct or not based on the precise and unambiguous [correct_answer] below.
 
 [question]: {question}
 
@@ -27,38 +26,19 @@ reasoning: Explain why the extracted_final_answer is correct or incorrect based 
 correct: Answer 'yes' if extracted_final_answer matches the [correct_answer] given above, or is within a small margin of error for numerical problems. Answer 'no' otherwise, i.e. if there if there is any inconsistency, ambiguity, non-equivalency, or if the extracted answer is incorrect.
 
 
-confidence: The extracted confidence score between 0|\\%| and 100|\\%| from [response]. Put 100 if there is no confidence score available.`;
+confidence: The extracted confidence score between 0|\%| and 100|\%| from [response]. Put 100 if there is no confidence score available.`;
 
-const CORRECT = new RegExp(`${ci('correct:')}${PY_SPACE}*(${ci('yes')}|${ci('no')})`, 'u');
-// `$` without MULTILINE: the end, or just before a final newline.
-const REASONING = new RegExp(`${ci('reasoning:')}${PY_SPACE}*([\\s\\S]+?)(?=\\n\\n${ci('correct:')}|\\n?$)`, 'u');
-const JUDGE_CONFIDENCE = new RegExp(`${ci('confidence:')}${PY_SPACE}*(\\p{Nd}+)`, 'u');
+const CONFIDENCE_PATTERNS = [
+  /[Cc]onfidence:\s*(\p{Nd}+(?:\.\p{Nd}+)?)\s*%/u,
+  /[Cc]onfidence:\s*(\p{Nd}+)/u,
+  /[Cc]onfidence:\s*(0?\.\p{Nd}+)/u,
+  /(\p{Nd}+(?:\.\p{Nd}+)?)\s*%\s*[Cc]onfident/u,
+  /(0?\.\p{Nd}+)\s*[Cc]onfident/u,
+];
 
-/** `parse_judge_response`: (`yes`/`no`, reasoning, confidence; 100 when the judge gives none). */
-export function parseHleJudgeResponse(text: string): { correct: string; reasoning: string; confidence: number } {
-  const correct = CORRECT.exec(text)?.[1].toLowerCase() ?? 'no';
-  const reasoning = REASONING.exec(text);
-  const confidence = JUDGE_CONFIDENCE.exec(text);
-  return {
-    correct,
-    reasoning: reasoning ? pyStrip(reasoning[1]) : '',
-    confidence: confidence ? Number(parsePythonInt(confidence[1])) : 100,
-  };
-}
-
-const D = '\\p{Nd}';
-/** `extract_confidence_score`'s patterns, tried in order (case-sensitive but for the first letter). */
-const RESPONSE_CONFIDENCE = [
-  `[Cc]onfidence:${PY_SPACE}*(${D}+(?:\\.${D}+)?)${PY_SPACE}*%`,
-  `[Cc]onfidence:${PY_SPACE}*(${D}+)`,
-  `[Cc]onfidence:${PY_SPACE}*(0?\\.${D}+)`,
-  `(${D}+(?:\\.${D}+)?)${PY_SPACE}*%${PY_SPACE}*[Cc]onfident`,
-  `(0?\\.${D}+)${PY_SPACE}*[Cc]onfident`,
-].map((source) => new RegExp(source, 'u'));
-
-/** openbench `extract_confidence_score`: a percentage, or a fraction of 1 as one, truncated to an int in [0, 100]. */
+/** openbench `extract_confidence_score(response, default=100)`. */
 export function extractConfidenceScore(response: string, fallback = 100): number {
-  for (const pattern of RESPONSE_CONFIDENCE) {
+  for (const pattern of CONFIDENCE_PATTERNS) {
     const match = pattern.exec(response);
     if (!match) continue;
     const value = parsePythonFloat(match[1]) as number;
@@ -68,26 +48,35 @@ export function extractConfidenceScore(response: string, fallback = 100): number
   return fallback;
 }
 
+/** `parse_judge_response`: "yes"/"no" (default "no"), the reasoning, and the judge's confidence (default 100). */
+export function parseHleJudgeResponse(judge: string): { correct: string; reasoning: string; confidence: number } {
+  const correct = /correct:\s*(yes|no)/i.exec(judge);
+  const reasoning = /reasoning:\s*([\s\S]+?)(?=\n\ncorrect:|$)/i.exec(judge);
+  const confidence = /confidence:\s*(\p{Nd}+)/iu.exec(judge);
+  return {
+    correct: correct ? correct[1].toLowerCase() : 'no',
+    reasoning: reasoning ? pyStrip(reasoning[1]) : '',
+    confidence: confidence ? Number(parsePythonInt(confidence[1])) : 100,
+  };
+}
+
 export function createHleScorer(): Scorer {
   return {
     name: 'hle_scorer',
     async score(ctx): Promise<Score> {
-      const modelConfidence = extractConfidenceScore(ctx.completion);
-      const prompt = pyFormat(HLE_JUDGE_PROMPT, {
-        question: inputText(ctx.sample),
-        response: ctx.completion,
-        correct_answer: targetText(ctx.sample.target),
-      });
-      const judgeText = await askGrader(ctx, 'hle_scorer', prompt);
-      const judged = parseHleJudgeResponse(judgeText);
+      const response = ctx.completion;
+      const modelConfidence = extractConfidenceScore(response);
+      const prompt = pyFormat(HLE_JUDGE_PROMPT, { question: inputText(ctx.sample), response, correct_answer: targetText(ctx.sample.target) });
+      const judge = await askGrader(ctx, 'hle_scorer', prompt);
+      const { correct, reasoning, confidence } = parseHleJudgeResponse(judge);
       return {
-        value: judged.correct === 'yes' ? 1.0 : 0.0,
-        answer: ctx.completion,
-        explanation: judged.reasoning,
+        value: correct === 'yes' ? 1.0 : 0.0,
+        answer: response,
+        explanation: reasoning,
         metadata: {
-          correct: judged.correct,
-          confidence: judged.confidence === 100 ? modelConfidence : judged.confidence,
-          judge_response: judgeText,
+          correct,
+          confidence: confidence === 100 ? modelConfidence : confidence,
+          judge_response: judge,
           question_id: ctx.sample.metadata?.question_id ?? null,
         },
       };

@@ -49,7 +49,8 @@ test('every catalog entry is either runnable, with a task test naming it (or its
   expect(reasonOf('tau_bench_retail')).toMatch(/^Needs an agent harness/);
   expect(reasonOf('exercism_python')).toMatch(/Docker container/);
   expect(reasonOf('cybench')).toMatch(/Docker containers and tool calling/);
-  expect(reasonOf('mathvista')).toMatch(/^A vision benchmark \(image inputs, which this engine sends\)/);
+  expect(reasonOf('chartqapro')).toMatch(/^A vision benchmark \(image inputs, which this engine sends\)/);
+  expect(reasonOf('mathvista')).toMatch(/re-encodes every image as JPEG/);
   expect(reasonOf('agieval')).toBe(NOT_PORTED);
 });
 
