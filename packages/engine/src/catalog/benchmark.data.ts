@@ -35,17 +35,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     scorer: MCQ,
   },
   {
-    name: 'clockbench',
-    display_name: 'ClockBench',
-    category: 'community',
-    description: 'Clock benchmark - time-based reasoning tasks',
-    tags: ['time', 'analog', 'clock', 'reasoning'],
-    sample_count: null,
-    dataset: { source: 'hf:nmayorga7/clockbench' },
-    scorer: 'structured answer match',
-    requirements: { vision: true },
-  },
-  {
     name: 'tumlu',
     display_name: 'TUMLU',
     category: 'community',

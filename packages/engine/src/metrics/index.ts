@@ -1,5 +1,6 @@
 /** Inspect and openbench metrics, computed as Inspect logs them. */
 export { accuracy } from './accuracy.metric';
+export { clockbenchMetrics } from './clockbench.metric';
 export { computeMetrics, metricsUniqueKey, type MetricResults } from './compute-metrics';
 export { dropMetrics } from './drop.metric';
 export { graphwalksMetrics, graphwalksTokenCounts } from './graphwalks.metric';
