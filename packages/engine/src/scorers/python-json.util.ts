@@ -1,11 +1,14 @@
 /** Python's `json` module and value semantics for JSON values, as the ported scorers and solvers meet them. */
 
-/** Python `json.dumps(value, indent=2)`: `ensure_ascii` escapes every non-ASCII UTF-16 unit as `\uXXXX`. */
+/**
+ * Python `json.dumps(value, indent=2)`: `ensure_ascii` escapes every non-ASCII UTF-16 unit as `\uXXXX`. A float with a
+ * whole value (`3.0` in Python) is written as `3`: JSON.parse does not keep the difference.
+ */
 export function pyJsonDumpsIndented(value: unknown): string {
   return JSON.stringify(value, null, 2).replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** `json.loads(text)`, or `undefined` where it raises `JSONDecodeError`. */
+/** `json.loads(text)`, or `undefined` where it raises `JSONDecodeError` (Python also takes `NaN`/`Infinity`, JSON.parse does not). */
 export function pyJsonLoads(text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
