@@ -5,23 +5,11 @@
  */
 import { SCORER, subtaskOf, type BenchmarkEntry } from './benchmark.entry';
 
-const LLM_JUDGE = SCORER.llmJudge;
 const CODE_EXECUTION = SCORER.codeExecution;
 
 const GPT_4_1_MINI = 'openai/gpt-4.1-mini-2025-04-14';
 
 const TOP_LEVEL: readonly BenchmarkEntry[] = [
-  {
-    name: 'clockbench',
-    display_name: 'ClockBench',
-    category: 'community',
-    description: 'Clock benchmark - time-based reasoning tasks',
-    tags: ['time', 'analog', 'clock', 'reasoning'],
-    sample_count: null,
-    dataset: { source: 'hf:nmayorga7/clockbench' },
-    scorer: 'structured answer match',
-    requirements: { vision: true },
-  },
   {
     name: 'chartqapro',
     display_name: 'ChartQAPro',
@@ -155,18 +143,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     dataset: { source: 'hf:lvogel123/factscore' },
     scorer: 'FActScore (atomic-fact support)',
     requirements: { grader_model: 'openai/gpt-4o-mini' },
-  },
-  {
-    name: 'mmvetv2',
-    display_name: 'MM-Vet v2',
-    category: 'multimodal',
-    description:
-      'Challenging benchmark evaluating large multimodal models for integrated capabilities using GPT-4 judge with 5-run grading average (configurable via --task-args num_grading_attempts=N)',
-    tags: ['multimodal', 'vision', 'llm-judge'],
-    sample_count: null,
-    dataset: { source: 'hf:whyu/mm-vet-v2' },
-    scorer: LLM_JUDGE,
-    requirements: { vision: true, grader_model: 'openai/gpt-4-0613' },
   },
 ];
 

@@ -1,5 +1,6 @@
 /** Inspect and openbench metrics, computed as Inspect logs them. */
 export { accuracy } from './accuracy.metric';
+export { clockbenchMetrics } from './clockbench.metric';
 export { computeMetrics, metricsUniqueKey, type MetricResults } from './compute-metrics';
 export { dropMetrics } from './drop.metric';
 export { graphwalksMetrics, graphwalksTokenCounts } from './graphwalks.metric';
@@ -9,13 +10,14 @@ export { hleMetrics } from './hle.metric';
 export { ifevalMetrics } from './ifeval.metric';
 export { apiSuccessRate, jsonValidity, schemaCompliance } from './json-schema.metric';
 export { mmstarMetrics } from './mmstar.metric';
+export { mmvetv2CapabilityMetrics } from './mmvetv2.metric';
 export { mrcrMetrics } from './mrcr.metric';
 export { politicalEvenhandednessMetrics } from './political-evenhandedness.metric';
 export { multichallengeMetrics } from './multichallenge.metric';
 export { rocketscienceMetrics } from './rocketscience.metric';
 export { simpleqaMetrics } from './simpleqa.metric';
 export { mean, strongRejectMetrics } from './strong-reject.metric';
-export { meanOf, numpyMean, numpySampleStd } from './statistics.util';
+export { meanOf, numpyMean, numpySampleStd, numpyStd } from './statistics.util';
 export { std, stderr } from './std.metric';
 export { valueToFloat } from './value-to-float.util';
 export { type Interval, wilsonInterval } from './wilson.util';

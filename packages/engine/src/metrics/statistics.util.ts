@@ -98,9 +98,14 @@ export function numpyMean(values: readonly number[]): number {
   return numpySum(values) / values.length;
 }
 
-/** `np.std(values, ddof=1)`: the sample standard deviation. */
-export function numpySampleStd(values: readonly number[]): number {
+/** `np.std(values, ddof=ddof)`; the population standard deviation by default, as numpy's. */
+export function numpyStd(values: readonly number[], ddof = 0): number {
   const mean = numpyMean(values);
   const squares = values.map((value) => (value - mean) * (value - mean));
-  return Math.sqrt(numpySum(squares) / (values.length - 1));
+  return Math.sqrt(numpySum(squares) / (values.length - ddof));
+}
+
+/** `np.std(values, ddof=1)`: the sample standard deviation. */
+export function numpySampleStd(values: readonly number[]): number {
+  return numpyStd(values, 1);
 }

@@ -20,6 +20,7 @@ export { createMbppScorer, parseMbppResponse } from './mbpp.scorer';
 export { createModelGradedFactScorer, extractGrade, MODEL_GRADED_FACT_TEMPLATE } from './model-graded-qa.scorer';
 export { createMcqScorer, extractMcqAnswer, normalizeMcqAnswer, stripMdLatex } from './mcq.scorer';
 export { createMmmuMixedScorer } from './mmmu.scorer';
+export { createMmvetv2Scorer, extractMmvetScore, MMVET_V2_GRADER_TEMPLATE } from './mmvetv2.scorer';
 export { createMrcrScorer, mrcrBinIndex, mrcrSequenceRatio, OPENAI_MRCR_BINS } from './mrcr.scorer';
 export { sequenceMatcherRatio } from './sequence-matcher.util';
 export { createPoliticalEvenhandednessScorer, extractTokenProbability, type PoliticalThresholds } from './political-evenhandedness.scorer';

@@ -118,3 +118,18 @@ export function pyRound(value: number, ndigits: number): number {
   const magnitude = Number(`${scaled}e-${ndigits}`);
   return value < 0 ? -magnitude : magnitude;
 }
+
+/**
+ * Python's `sum()` of floats (3.12 and later, the versions openbench's `.python-version` lists first): Neumaier's
+ * compensated summation, the compensation added once at the end.
+ */
+export function pySum(values: readonly number[]): number {
+  let total = 0;
+  let compensation = 0;
+  for (const value of values) {
+    const next = total + value;
+    compensation += Math.abs(total) >= Math.abs(value) ? total - next + value : value - next + total;
+    total = next;
+  }
+  return compensation !== 0 && Number.isFinite(compensation) ? total + compensation : total;
+}

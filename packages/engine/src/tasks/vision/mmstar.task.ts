@@ -7,6 +7,7 @@ import { loadRecords, type DatasetRecord } from '@studio/datasets';
 import type { ChatMessage } from '@studio/providers';
 import type { BenchmarkEntry } from '../../catalog/benchmark.entry';
 import { accuracy, mmstarMetrics, stderr } from '../../metrics';
+import { pyJsonDumpsIndented } from '../../scorers/json-value.util';
 import { pyStrip } from '../../scorers/python-text.util';
 import { targetText } from '../../scorers/target.util';
 import type { Sample, Score, Scorer, Solver } from '../../types';
@@ -40,11 +41,6 @@ export function mmstarRecordToSample(record: DatasetRecord): Sample {
 }
 
 const SYSTEM = 'Return your answer as a single uppercase letter with no additional text. Even if you are unsure, return your best guess as a single uppercase letter.';
-
-/** Python `json.dumps(value, indent=2)`: `ensure_ascii` escapes every non-ASCII UTF-16 unit as `\uXXXX`. */
-function pyJsonDumpsIndented(value: unknown): string {
-  return JSON.stringify(value, null, 2).replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 /** `mmstar_solver()` without a base model: the answers with and without the image, as the JSON the scorer reads. */
 const mmstarSolver: Solver = {
