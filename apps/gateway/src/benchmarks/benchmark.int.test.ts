@@ -63,6 +63,8 @@ const HIDDEN_SUBTASKS = [
   'musr_murder_mysteries', 'musr_object_placements', 'musr_team_allocation', 'headqa_en', 'headqa_es',
   'anli_r1', 'anli_r2', 'anli_r3', 'qa4mre_2011', 'qa4mre_2012', 'qa4mre_2013',
   'arc_agi_1', 'arc_agi_2', 'race_high', 'race_middle',
+  'otis_mock_aime_2024', 'otis_mock_aime_2025',
+  ...['algebra', 'calculus', 'discrete', 'general', 'geometry', 'guts'].map((c) => `smt_${c}`),
   ...['accounting_university', 'arabic_language_general', 'arabic_language_grammar', 'arabic_language_high_school',
     'arabic_language_middle_school', 'arabic_language_primary_school', 'biology_high_school', 'civics_high_school', 'civics_middle_school',
     'computer_science_high_school', 'computer_science_middle_school', 'computer_science_primary_school', 'computer_science_university',
