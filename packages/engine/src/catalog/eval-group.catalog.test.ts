@@ -23,8 +23,8 @@ test("openbench's 29 groups, each found under either spelling", () => {
 test('a group is runnable when every member is; every member that cannot run says why', () => {
   const views = listEvalGroups().map((g) => evalGroupView(g, runnable));
   expect(views.filter((v) => v.runnable).map((v) => v.name)).toEqual([
-    'agieval', 'ethics', 'blimp', 'glue', 'global_mmlu', 'xcopa', 'xstorycloze', 'xwinograd', 'mgsm', 'arabic_exams', 'anli',
-    'healthbench', 'matharena', 'qa4mre', 'otis_mock_aime', 'smt', 'math_group_22_10_2025', 'mmmlu', 'superglue', 'bbq', 'jailbreak',
+    'bbh', 'agieval', 'ethics', 'blimp', 'glue', 'global_mmlu', 'xcopa', 'xstorycloze', 'xwinograd', 'mgsm', 'arabic_exams', 'anli',
+    'healthbench', 'matharena', 'qa4mre', 'otis_mock_aime', 'smt', 'bbl', 'math_group_22_10_2025', 'mmmlu', 'superglue', 'bbq', 'jailbreak',
   ]);
   for (const view of views) {
     expect(view.runnable_members).toBe(view.members.filter((m) => m.runnable).length);
@@ -40,5 +40,5 @@ test('a group is runnable when every member is; every member that cannot run say
     runnable: false,
     reason: 'Needs an agent harness (multi-turn tool use with a simulated user), which this engine does not run',
   });
-  expect(views.find((v) => v.name === 'bbh')!.members[0]).toEqual({ name: 'bbh_causal_judgment', display_name: null, runnable: false, reason: 'Not ported to this engine yet' });
+  expect(views.find((v) => v.name === 'bbh')!.members[0]).toEqual({ name: 'bbh_causal_judgment', display_name: 'BBH: Causal Judgment', runnable: true });
 });

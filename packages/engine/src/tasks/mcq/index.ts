@@ -4,6 +4,7 @@ import { agievalTasks } from './agieval.task';
 import { anliTasks } from './anli.task';
 import { arabicExamsTasks } from './arabic-exams.task';
 import { arcChallengeTask, arcEasyTask } from './arc.task';
+import { BBH_TASKS } from './bbh.task';
 import { bbqTasks } from './bbq.task';
 import { blimpTasks } from './blimp.task';
 import { boolqTask } from './boolq.task';
@@ -78,6 +79,7 @@ export const MCQ_BENCHMARKS: readonly BenchmarkTask[] = [
   swagTask,
   toxigenTask,
   ...anliTasks,
+  ...BBH_TASKS,
   ...arabicExamsTasks,
   wsc273Task,
   prostTask,
