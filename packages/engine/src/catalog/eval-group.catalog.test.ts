@@ -23,7 +23,7 @@ test("openbench's 29 groups, each found under either spelling", () => {
 test('a group is runnable when every member is; every member that cannot run says why', () => {
   const views = listEvalGroups().map((g) => evalGroupView(g, runnable));
   expect(views.filter((v) => v.runnable).map((v) => v.name)).toEqual([
-    'bbh', 'agieval', 'ethics', 'blimp', 'glue', 'global_mmlu', 'xcopa', 'xstorycloze', 'xwinograd', 'mgsm', 'arabic_exams', 'anli',
+    'bigbench', 'bbh', 'agieval', 'ethics', 'blimp', 'glue', 'global_mmlu', 'xcopa', 'xstorycloze', 'xwinograd', 'mgsm', 'arabic_exams', 'anli',
     'healthbench', 'matharena', 'qa4mre', 'otis_mock_aime', 'smt', 'bbl', 'math_group_22_10_2025', 'mmmlu', 'superglue', 'bbq', 'jailbreak',
   ]);
   for (const view of views) {

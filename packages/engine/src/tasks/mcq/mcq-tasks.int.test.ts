@@ -177,6 +177,32 @@ const BLIMP_PHENOMENA = [
 ];
 const BLIMP = 'https://huggingface.co/datasets/nyu-mll/blimp/resolve/refs%2Fconvert%2Fparquet';
 const bbhUrl = (config: string): string => `https://huggingface.co/datasets/lukaemon/bbh/resolve/refs%2Fconvert%2Fparquet/${config}/test/0000.parquet`;
+const bigbenchUrl = (config: string): string => `https://huggingface.co/datasets/tasksource/bigbench/resolve/refs%2Fconvert%2Fparquet/${config}/train/0000.parquet`;
+/** The 121 tasks of config.py's bigbench_* keys (and of the `bigbench` eval group), in its order. */
+const BIGBENCH_TASKS = [
+  'anachronisms', 'analogical_similarity', 'analytic_entailment', 'arithmetic', 'authorship_verification', 'bbq_lite_json',
+  'causal_judgment', 'cause_and_effect', 'checkmate_in_one', 'cifar10_classification', 'code_line_description', 'color',
+  'common_morpheme', 'conceptual_combinations', 'contextual_parametric_knowledge_conflicts', 'crash_blossom', 'crass_ai',
+  'cryobiology_spanish', 'cs_algorithms', 'dark_humor_detection', 'date_understanding', 'disambiguation_qa',
+  'discourse_marker_prediction', 'dyck_languages', 'elementary_math_qa', 'emoji_movie', 'emojis_emotion_prediction',
+  'empirical_judgments', 'english_proverbs', 'english_russian_proverbs', 'entailed_polarity', 'entailed_polarity_hindi',
+  'epistemic_reasoning', 'evaluating_information_essentiality', 'fact_checker', 'fantasy_reasoning', 'figure_of_speech_detection',
+  'formal_fallacies_syllogisms_negation', 'general_knowledge', 'geometric_shapes', 'goal_step_wikihow', 'gre_reading_comprehension',
+  'hhh_alignment', 'hindu_knowledge', 'hinglish_toxicity', 'human_organs_senses', 'hyperbaton', 'identify_math_theorems',
+  'identify_odd_metaphor', 'implicatures', 'implicit_relations', 'indic_cause_and_effect', 'intent_recognition',
+  'international_phonetic_alphabet_nli', 'intersect_geometry', 'irony_identification', 'kanji_ascii', 'kannada', 'key_value_maps',
+  'known_unknowns', 'language_identification', 'logic_grid_puzzle', 'logical_args', 'logical_deduction', 'logical_fallacy_detection',
+  'logical_sequence', 'mathematical_induction', 'medical_questions_russian', 'metaphor_boolean', 'metaphor_understanding',
+  'minute_mysteries_qa', 'misconceptions', 'misconceptions_russian', 'mnist_ascii', 'moral_permissibility',
+  'movie_dialog_same_or_different', 'movie_recommendation', 'navigate', 'nonsense_words_grammar', 'novel_concepts', 'odd_one_out',
+  'parsinlu_qa', 'penguins_in_a_table', 'periodic_elements', 'persian_idioms', 'phrase_relatedness', 'physical_intuition', 'physics',
+  'play_dialog_same_or_different', 'presuppositions_as_nli', 'question_selection', 'real_or_fake_text',
+  'reasoning_about_colored_objects', 'rhyming', 'riddle_sense', 'ruin_names', 'salient_translation_error_detection',
+  'sentence_ambiguity', 'similarities_abstraction', 'simple_ethical_questions', 'snarks', 'social_iqa', 'social_support',
+  'sports_understanding', 'strange_stories', 'strategyqa', 'suicide_risk', 'swahili_english_proverbs', 'swedish_to_german_proverbs',
+  'symbol_interpretation', 'temporal_sequences', 'timedial', 'tracking_shuffled_objects', 'understanding_fables', 'undo_permutation',
+  'unit_conversion', 'unit_interpretation', 'vitaminc_fact_verification', 'what_is_the_tao', 'which_wiki_edit', 'winowhy',
+];
 const ETHICS = 'https://huggingface.co/datasets/hendrycks/ethics/resolve/refs%2Fconvert%2Fparquet';
 
 /** MuSR item 2, whose choices literal mixes quote styles. */
@@ -2018,6 +2044,19 @@ D) Owls`,
     promptIndex: 0,
     prompt: "Alice, Bob, and Claire are friends and avid readers who occasionally trade books. At the start of the semester, they each buy one new book: Alice gets Ulysses, Bob gets Frankenstein, and Claire gets Lolita.\nAs the semester proceeds, they start trading around the new books. First, Claire and Bob swap books. Then, Bob and Alice swap books. Finally, Claire and Bob swap books. At the end of the semester, Bob has\nOptions:\n(A) Ulysses\n(B) Frankenstein\n(C) Lolita",
   },
+  {
+    // BIG-Bench: constructed rows (SOURCE.md); the record without choices gives no sample, so 5 rows are 4 samples. Every
+    // other bigbench_<task> reads this fixture at its own config's URL. Prompts and targets from upstream's converter.
+    name: 'bigbench_anachronisms',
+    url: bigbenchUrl('anachronisms'),
+    targets: ["B", "A", "A", "B"],
+    correct: [0, 1],
+    accuracy: 0.5,
+    metrics: { accuracy: 0.5, stderr: 0.28867513459481287, std: 0.5773502691896257 },
+    promptIndex: 3,
+    prompt: "Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, Q, R, S, T, U, V, W, X, Y, Z:\n\nSYNTHETIC TEST ITEM 5. Which option is c2?\n\nA) c1\nB) c2\nC) c3\nD) c4\nE) c5\nF) c6\nG) c7\nH) c8\nI) c9\nJ) c10\nK) c11\nL) c12\nM) c13\nN) c14\nO) c15\nP) c16\nQ) c17\nR) c18\nS) c19\nT) c20\nU) c21\nV) c22\nW) c23\nX) c24\nY) c25\nZ) c26",
+    members: Object.fromEntries(BIGBENCH_TASKS.slice(1).map((task) => [`bigbench_${task}`, bigbenchUrl(task)])),
+  },
 ];
 
 /** The fake's answer for each prompt of the task under test. */
@@ -2125,4 +2164,18 @@ test("race's split picks the ehovy/race split it reads (test by default); others
   expect(first.metadata).toEqual({ example_id: 'high1.txt' });
   expect(() => getTask('race_high', { args: { split: 'dev' } })).toThrow("Invalid split 'dev'. Must be one of ['train', 'validation', 'test']");
   expect(() => getTask('race', { args: { subset: 'high' } })).toThrow('race does not accept task argument(s) subset; it accepts split');
+});
+
+test("bigbench's converter: the question before the first choice line without its trailing A:, the record's targets and idx kept", async () => {
+  // config.py's 121 keys, in its order, are the members of the `bigbench` group.
+  expect(MCQ_BENCHMARKS.filter((t) => t.benchmark.group === 'bigbench').map((t) => t.benchmark.name)).toEqual(
+    BIGBENCH_TASKS.map((task) => `bigbench_${task}`),
+  );
+  const samples = await getTask('bigbench_arithmetic').dataset.load(offline.ctx);
+  expect(samples.map((sample) => [sample.id, sample.input, sample.metadata])).toEqual([
+    [1, "Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B, C:\n\nSYNTHETIC TEST ITEM 1. Q: Which number is even?\n\nA) 3\nB) 4\nC) 7", { original_target: '4', idx: 0 }],
+    [2, "Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B:\n\nSYNTHETIC TEST ITEM 2. Is the sky green?\n\nA) no\nB) yes", { original_target: 'no', idx: 1 }],
+    [3, "Answer the following multiple choice question. The last line of your response should be of the following format: 'Answer: $LETTER' (without quotes) where LETTER is one of A, B:\n\nSYNTHETIC TEST ITEM 4. Pick a letter.\n\nA) x\nB) y", { original_target: 'z', idx: 3 }],
+    [4, expect.any(String), { original_target: 'c2', idx: 4 }],
+  ]);
 });
