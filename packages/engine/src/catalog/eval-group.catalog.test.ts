@@ -34,6 +34,14 @@ test('a group is runnable when every member is; every member that cannot run say
   }
   const ctiBench = views.find((v) => v.name === 'cti_bench')!;
   expect(ctiBench.reason).toBe('4 of 4 members cannot run here (each member says why); a group runs only whole, as in openbench');
+  // No eval upstream: config.py lists the members only in EVAL_GROUPS (CTI-Bench is in the openbench-cyber plugin).
+  expect(ctiBench.members.map((m) => [m.name, m.display_name, m.reason])).toEqual(
+    ['cti_bench_ate', 'cti_bench_mcq', 'cti_bench_rcm', 'cti_bench_vsp'].map((name) => [
+      name,
+      null,
+      "Not an openbench benchmark: openbench's config.py lists it only in the cti_bench eval group and has no eval for it (CTI-Bench ships in the separate openbench-cyber plugin, whose code and data are not part of openbench)",
+    ]),
+  );
   expect(views.find((v) => v.name === 'tau_bench')!.members[0]).toEqual({
     name: 'tau_bench_retail',
     display_name: expect.any(String),
