@@ -4,6 +4,8 @@
  * whose input lists options as "- option" lines gets the dynamic multiple-choice prompt over them (the target is the
  * option's letter), any other keeps its input as the prompt and the first letter of its target as the target
  * (`(B)` gives B, `yes` gives Y). Upstream has no `bbh` task: the keys are subtasks, grouped by the `bbh` eval group.
+ * Upstream names the causal-judgment Task `bbh_causal_judgement` (its config's spelling); here every task, and its
+ * log, is named after its key, so the group summary finds `bbh_causal_judgment`.
  */
 import type { DatasetRecord } from '@studio/datasets';
 import { pyStrip } from '../../scorers/python-text.util';
