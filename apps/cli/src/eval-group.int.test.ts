@@ -81,8 +81,8 @@ test('studio list --groups shows each group with its runnable members', () => {
   expect(all).toMatch(/^superglue +SuperGLUE +7 +yes +SuperGLUE benchmark with 6 NLU tasks$/m);
   expect(all).toMatch(/^cti_bench +CTI-Bench +4 +0\/4 +Aggregate of 4 CTI-Bench tasks$/m);
   expect(all).toMatch(/^anli +ANLI +3 +yes +Aggregate of 3 ANLI rounds$/m);
-  expect(all.endsWith('Total: 29 groups, 18 runnable')).toBe(true);
-  expect(listCommand(['--groups', '--runnable']).endsWith('Total: 18 groups, 18 runnable')).toBe(true);
+  expect(all.endsWith('Total: 29 groups, 25 runnable')).toBe(true);
+  expect(listCommand(['--groups', '--runnable']).endsWith('Total: 25 groups, 25 runnable')).toBe(true);
 });
 
 test('studio describe shows a group with its members; a benchmark sharing a runnable group key says eval runs the group', () => {
@@ -92,12 +92,11 @@ test('studio describe shows a group with its members; a benchmark sharing a runn
     '',
     'Aggregate of 18 challenging BIG-Bench tasks that require multi-step reasoning',
     '',
-    'runnable      no: 18 of 18 members cannot run here (each member says why); a group runs only whole, as in openbench',
+    'runnable      yes: studio eval bbh --model provider/model (each member, then the group summary)',
     'members       18',
   ]);
-  expect(bbh[6]).toMatch(/^ {2}bbh_causal_judgment +Not ported to this engine yet$/);
+  expect(bbh[6]).toMatch(/^ {2}bbh_causal_judgment +runnable$/);
   expect(describeCommand(['group:anli'])).toContain('runnable      yes: studio eval anli --model provider/model (each member, then the group summary)');
   expect(describeCommand(['mgsm'])).toContain('runnable      yes, on a Studio server (studio submit mgsm); studio eval mgsm runs the eval group MGSM (studio describe group:mgsm)');
-  // smt's group cannot run here, so `studio eval smt` runs the benchmark.
-  expect(describeCommand(['smt'])).toContain('runnable      yes: studio eval smt --model provider/model');
+  expect(describeCommand(['smt'])).toContain('runnable      yes, on a Studio server (studio submit smt); studio eval smt runs the eval group SMT 2024 (studio describe group:smt)');
 });

@@ -85,7 +85,7 @@ const RUNNABLE: ReadonlySet<string> = new Set(runnableTaskNames());
 /**
  * The eval group `studio eval <name>` runs, as `bench eval` expands a group before it looks for a benchmark (so `mgsm`
  * is MGSM's 13 members). A group this engine cannot run whole is refused, naming each member that cannot run, unless
- * the name is also a runnable benchmark (`smt`): that one runs, with a note.
+ * the name is also a runnable benchmark: that one runs, with a note.
  */
 function groupToRun(args: EvalArgs, io: CommandIo): EvalGroupEntry | undefined {
   const group = getEvalGroup(args.benchmark);

@@ -31,15 +31,15 @@ test("lists openbench's 29 groups in its order, each member marked runnable or w
   });
   const runnable = await request(t.app).get('/api/benchmark-groups?runnable_only=true');
   expect(runnable.body.map((g: { name: string }) => g.name)).toEqual([
-    'agieval', 'ethics', 'blimp', 'glue', 'global_mmlu', 'xcopa', 'xstorycloze', 'xwinograd', 'mgsm', 'arabic_exams', 'anli', 'healthbench', 'matharena', 'qa4mre', 'mmmlu', 'superglue', 'bbq', 'jailbreak',
+    'bigbench', 'bbh', 'agieval', 'ethics', 'blimp', 'glue', 'global_mmlu', 'xcopa', 'xstorycloze', 'xwinograd', 'mgsm', 'arabic_exams', 'anli', 'healthbench', 'openai_mrcr', 'matharena', 'qa4mre', 'otis_mock_aime', 'smt', 'bbl', 'math_group_22_10_2025', 'mmmlu', 'superglue', 'bbq', 'jailbreak',
   ]);
 });
 
 test('one group under either spelling; an unknown one is 404', async () => {
   const byHyphen = await request(t.app).get('/api/benchmark-groups/math-group-22-10-2025');
   expect(byHyphen.status).toBe(200);
-  expect(byHyphen.body).toMatchObject({ name: 'math_group_22_10_2025', display_name: 'Mathematics - 22 Oct 2025', runnable: false, runnable_members: 4 });
-  expect(byHyphen.body.reason).toBe('7 of 11 members cannot run here (each member says why); a group runs only whole, as in openbench');
+  expect(byHyphen.body).toMatchObject({ name: 'math_group_22_10_2025', display_name: 'Mathematics - 22 Oct 2025', runnable: true, runnable_members: 11 });
+  expect(byHyphen.body.reason).toBeUndefined();
   const missing = await request(t.app).get('/api/benchmark-groups/mmlu');
   expect(missing.status).toBe(404);
   expect(missing.body.code).toBe('RESOURCE_NOT_FOUND');

@@ -6,7 +6,7 @@
 import { getBenchmark, withRunnable } from './benchmark.catalog';
 import { indexByBenchmarkKey, benchmarkKey } from './benchmark.entry';
 import { EVAL_GROUPS, type EvalGroupEntry } from './eval-groups.data';
-import { NOT_PORTED } from './not-runnable.reasons';
+import { NOT_PORTED, UNREGISTERED_MEMBERS } from './not-runnable.reasons';
 
 export interface EvalGroupMember {
   /** The member's key as the group lists it. */
@@ -46,9 +46,9 @@ export function listEvalGroups(): readonly EvalGroupEntry[] {
   return EVAL_GROUPS;
 }
 
-function member(name: string, runnable: ReadonlySet<string>): EvalGroupMember {
+function member(group: string, name: string, runnable: ReadonlySet<string>): EvalGroupMember {
   const meta = getBenchmark(name);
-  if (!meta) return { name, display_name: null, runnable: false, reason: NOT_PORTED };
+  if (!meta) return { name, display_name: null, runnable: false, reason: UNREGISTERED_MEMBERS[group] ?? NOT_PORTED };
   const found = withRunnable(meta, runnable);
   return found.runnable
     ? { name, display_name: meta.display_name, runnable: true }
@@ -57,7 +57,7 @@ function member(name: string, runnable: ReadonlySet<string>): EvalGroupMember {
 
 /** The group with each member marked runnable or not against the task registry's names. */
 export function evalGroupView(group: EvalGroupEntry, runnable: ReadonlySet<string>): EvalGroupView {
-  const members = group.members.map((name) => member(name, runnable));
+  const members = group.members.map((name) => member(group.key, name, runnable));
   const ready = members.filter((m) => m.runnable).length;
   const missing = members.length - ready;
   return {

@@ -35,6 +35,15 @@ const EXPLICIT: Readonly<Record<string, string>> = {
 
 export const NOT_PORTED = 'Not ported to this engine yet';
 
+/**
+ * Eval groups whose members openbench itself does not register: config.py names them only in `EVAL_GROUPS`, with no
+ * `BenchmarkMetadata` and no module under `src/openbench/evals`, so `bench eval` cannot run them either.
+ */
+export const UNREGISTERED_MEMBERS: Readonly<Record<string, string>> = {
+  cti_bench:
+    "Not an openbench benchmark: openbench's config.py lists it only in the cti_bench eval group and has no eval for it (CTI-Bench ships in the separate openbench-cyber plugin, whose code and data are not part of openbench)",
+};
+
 /** The reason an entry without a task cannot run. */
 export function notRunnableReason(entry: BenchmarkEntry): string {
   const explicit = EXPLICIT[entry.name] ?? (entry.group === undefined ? undefined : EXPLICIT[entry.group]);

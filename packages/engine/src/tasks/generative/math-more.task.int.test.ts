@@ -149,4 +149,38 @@ describe('smt and otis_mock_aime (constructed rows), graded CORRECT/INCORRECT by
       combinatorics_accuracy: { value: 0 },
     });
   });
+
+  it('smt_<category>: the category\'s problems only, numbered 1..N, under the subtask\'s name', async () => {
+    const task = getTask('smt_algebra', { graderModel: 'openai/grader' });
+    expect(task.dataset.name).toBe('smt_algebra');
+    const { result, records } = await offline.run(task);
+    expect(result.status).toBe('success');
+    expect(records.map((r) => [r.sample_id, r.metadata.id, r.target])).toEqual([
+      [1, 'smt-2024-alg-1', '5'],
+      [2, 'smt-2024-alg-2', '7'],
+    ]);
+    expect(records[1].scores.smt_scorer).toMatchObject({ value: 1, answer: 'Answer: 7' });
+    expect(result.results[0].metrics).toMatchObject({
+      accuracy: { value: 0.5 },
+      stderr: { value: 0.5 },
+      std: { value: 0.7071067811865476 },
+      Algebra_accuracy: { value: 0.5 },
+    });
+    expect(result.results[0].metrics).not.toHaveProperty('Geometry_accuracy');
+    const geometry = await offline.run(getTask('smt_geometry', { graderModel: 'openai/grader' }));
+    expect(geometry.records.map((r) => [r.sample_id, r.metadata.id])).toEqual([[1, 'smt-2024-geo-1']]);
+    expect(geometry.result.results[0].metrics.accuracy.value).toBe(0);
+    expect(() => getTask('smt_guts', { args: { category: 'Guts' } })).toThrow('smt_guts does not accept task argument(s) category; it accepts none');
+  });
+
+  it('otis_mock_aime_<year>: the problems whose year is that string, numbered 1..N', async () => {
+    const y2025 = await offline.run(getTask('otis_mock_aime_2025', { graderModel: 'openai/grader' }));
+    expect(y2025.result.status).toBe('success');
+    expect(y2025.records.map((r) => [r.sample_id, r.target, r.metadata.year])).toEqual([[1, '6', '2025']]);
+    expect(y2025.records[0].input).toContain('How many ways can $3$ books be arranged on a shelf?');
+    expect(y2025.result.results[0].metrics).toMatchObject({ accuracy: { value: 0 }, combinatorics_accuracy: { value: 0 } });
+    const y2024 = await offline.run(getTask('otis_mock_aime_2024', { graderModel: 'openai/grader' }));
+    expect(y2024.records.map((r) => [r.sample_id, r.target])).toEqual([[1, '14']]);
+    expect(y2024.result.results[0].metrics).toMatchObject({ accuracy: { value: 1 }, number_theory_accuracy: { value: 1 } });
+  });
 });

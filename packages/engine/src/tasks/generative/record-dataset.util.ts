@@ -1,6 +1,6 @@
 /** Task datasets built from dataset files, one Inspect `Sample` per record. */
 import { loadRecords, type DatasetRecord, type DatasetSource } from '@studio/datasets';
-import type { DatasetContext, TaskDataset } from '../../types';
+import type { DatasetContext, Sample, TaskDataset } from '../../types';
 import { samplesOf, type RecordToSample } from '../shared/record-samples.util';
 
 export type { RecordToSample };
@@ -16,6 +16,20 @@ export function fileDataset(name: string, location: string, source: DatasetSourc
     location,
     async load(ctx: DatasetContext) {
       return samplesOf(await loadRecords(source, ctx), toSample);
+    },
+  };
+}
+
+/**
+ * openbench's `MemoryDataset(samples=[s for s in dataset if keep(s)], name=name)`: the kept samples of a dataset under
+ * a new name. Inspect numbers the kept samples 1..N, so ids given by `autoId` are renumbered.
+ */
+export function keptSamples(dataset: TaskDataset, name: string, keep: (sample: Sample) => boolean): TaskDataset {
+  return {
+    name,
+    location: dataset.location,
+    async load(ctx: DatasetContext) {
+      return (await dataset.load(ctx)).filter(keep).map((sample, index) => ({ ...sample, id: autoId(index) }));
     },
   };
 }

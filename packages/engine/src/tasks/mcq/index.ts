@@ -4,7 +4,9 @@ import { agievalTasks } from './agieval.task';
 import { anliTasks } from './anli.task';
 import { arabicExamsTasks } from './arabic-exams.task';
 import { arcChallengeTask, arcEasyTask } from './arc.task';
+import { BBH_TASKS } from './bbh.task';
 import { bbqTasks } from './bbq.task';
+import { BIGBENCH_MCQ_TASKS } from './bigbench.task';
 import { blimpTasks } from './blimp.task';
 import { boolqTask } from './boolq.task';
 import { ethicsTasks } from './ethics.task';
@@ -78,6 +80,8 @@ export const MCQ_BENCHMARKS: readonly BenchmarkTask[] = [
   swagTask,
   toxigenTask,
   ...anliTasks,
+  ...BBH_TASKS,
+  ...BIGBENCH_MCQ_TASKS,
   ...arabicExamsTasks,
   wsc273Task,
   prostTask,
