@@ -25,32 +25,24 @@ const chat: ChatMessage[] = [
   },
 ];
 
+/** Azure speaks OpenAI's chat completions wire format, so both send the same messages. */
+const expectOpenAiMessages = (body: Record<string, unknown>) =>
+  expect(body.messages).toEqual([
+    { role: 'system', content: 'Look closely.' },
+    {
+      role: 'user',
+      content: [
+        { type: 'text', text: 'Which is larger?' },
+        { type: 'image_url', image_url: { url: `data:image/png;base64,${PNG}`, detail: 'auto' } },
+        { type: 'image_url', image_url: { url: `data:image/jpeg;base64,${JPEG}`, detail: 'low' } },
+      ],
+    },
+  ]);
+
 /** What each protocol must send for `chat`'s messages. */
 const EXPECTED: Record<string, (body: Record<string, unknown>) => void> = {
-  'openai-compatible': (body) =>
-    expect(body.messages).toEqual([
-      { role: 'system', content: 'Look closely.' },
-      {
-        role: 'user',
-        content: [
-          { type: 'text', text: 'Which is larger?' },
-          { type: 'image_url', image_url: { url: `data:image/png;base64,${PNG}`, detail: 'auto' } },
-          { type: 'image_url', image_url: { url: `data:image/jpeg;base64,${JPEG}`, detail: 'low' } },
-        ],
-      },
-    ]),
-  azure: (body) =>
-    expect(body.messages).toEqual([
-      { role: 'system', content: 'Look closely.' },
-      {
-        role: 'user',
-        content: [
-          { type: 'text', text: 'Which is larger?' },
-          { type: 'image_url', image_url: { url: `data:image/png;base64,${PNG}`, detail: 'auto' } },
-          { type: 'image_url', image_url: { url: `data:image/jpeg;base64,${JPEG}`, detail: 'low' } },
-        ],
-      },
-    ]),
+  'openai-compatible': expectOpenAiMessages,
+  azure: expectOpenAiMessages,
   anthropic: (body) => {
     expect(body.system).toBe('Look closely.');
     expect(body.messages).toEqual([

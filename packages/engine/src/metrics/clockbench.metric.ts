@@ -5,7 +5,7 @@
  */
 import { CLOCKBENCH_QUESTION_TYPES, convertToIntOrNone } from '../scorers/clockbench.scorer';
 import { pyRound } from '../scorers/python-float.util';
-import { isJsonObject } from '../scorers/json-value.util';
+import { isJsonObject } from '../scorers/python-json.util';
 import type { Metric } from '../types';
 
 type Answer = Record<string, unknown>;

@@ -4,7 +4,7 @@
  */
 import type { Sample } from '../types';
 import { backscanJsonParser, createArcAgiScorer, extractFromBoxed, parseArcResponse } from './arc-agi.scorer';
-import { pyJsonDumps, pyJsonEquals, pyJsonLoads, pyJsonStr, PyJsonDecodeError, type PyJson } from './python-json.util';
+import { pyJsonDumps, pyJsonEquals, pyJsonFromJs, pyJsonLoads, pyJsonStr, PyJsonDecodeError, type PyJson } from './python-json.util';
 
 /** A parsed value as Python's `str()` prints it, or `None`. */
 const parsed = (response: string) => {
@@ -77,8 +77,8 @@ describe("Python's json and ==", () => {
   it("prints as Python's str() and json.dumps() do", () => {
     const value: PyJson = [[1, true, null, 'x', new Map<string, PyJson>([['k', 1e20]])]];
     expect(pyJsonStr(value)).toBe("[[1.0, True, None, 'x', {'k': 1e+20}]]");
-    expect(pyJsonDumps([[0, 1], [2, 30]])).toBe('[[0, 1], [2, 30]]');
-    expect(pyJsonDumps({ a: ['é', '"\n'] })).toBe('{"a": ["\\u00e9", "\\"\\n"]}');
+    expect(pyJsonDumps(pyJsonFromJs([[0, 1], [2, 30]]))).toBe('[[0, 1], [2, 30]]');
+    expect(pyJsonDumps(pyJsonFromJs({ a: ['é', '"\n'] }))).toBe('{"a": ["\\u00e9", "\\"\\n"]}');
   });
 });
 

@@ -4,19 +4,9 @@
  * with Python's `==` (so `1.0` and `true` match `1`).
  */
 import type { Score, Scorer } from '../types';
-import { pyJsonEquals, pyJsonLoads, pyJsonStr, PyJsonDecodeError, type PyJson } from './python-json.util';
+import { pyJsonEquals, pyJsonLoadsOrUndefined, pyJsonStr, type PyJson } from './python-json.util';
 import { pyStrip } from './python-text.util';
 import { targetText } from './target.util';
-
-/** `json.loads`, with `None` for a `JSONDecodeError` (the only error upstream catches). */
-function loadsOrNone(text: string): PyJson | undefined {
-  try {
-    return pyJsonLoads(text);
-  } catch (error) {
-    if (error instanceof PyJsonDecodeError) return undefined;
-    throw error;
-  }
-}
 
 const isListOfLists = (value: PyJson | undefined): value is PyJson[][] => Array.isArray(value) && value.every(Array.isArray);
 
@@ -45,7 +35,7 @@ export function backscanJsonParser(text: string): PyJson[][] | null {
     }
   }
   if (start === -1) return null;
-  const parsed = loadsOrNone(text.slice(start, last + 1));
+  const parsed = pyJsonLoadsOrUndefined(text.slice(start, last + 1));
   return isListOfLists(parsed) && parsed.length > 0 ? parsed : null;
 }
 
@@ -56,7 +46,7 @@ const BOXED = /\\boxed\{([\s\S]*?)\}/;
 export function extractFromBoxed(text: string): PyJson[][] | null {
   const match = BOXED.exec(text);
   if (match === null) return null;
-  const parsed = loadsOrNone(pyStrip(match[1]));
+  const parsed = pyJsonLoadsOrUndefined(pyStrip(match[1]));
   return isListOfLists(parsed) ? parsed : null;
 }
 
@@ -73,7 +63,7 @@ export function createArcAgiScorer(): Scorer {
       const text = targetText(sample.target);
       let expected: PyJson | undefined = null;
       if (text !== '') {
-        expected = loadsOrNone(text);
+        expected = pyJsonLoadsOrUndefined(text);
         if (expected === undefined) return { value: 'I', explanation: 'Could not parse expected grid from target' };
       }
       if (expected === null) return { value: 'I', explanation: 'No expected grid found in target' };

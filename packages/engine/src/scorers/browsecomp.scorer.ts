@@ -6,8 +6,12 @@ import { pyFormat } from './python-text.util';
 import { inputText } from './simpleqa.scorer';
 import { targetText } from './target.util';
 
-/** `GRADER_TEMPLATE` after its `.strip()`. Fields: `{question}`, `{response}`, `{correct_answer}`. */
-export const BROWSECOMP_GRADER_TEMPLATE = `Judge whether the following [response] to [question] is correct or not based on the precise and unambiguous [correct_answer] below.
+/**
+ * simple-evals' BrowseComp judge prompt; openbench's HLE judge is the same text in a raw string, where the percent
+ * signs stay `\%`. Fields: `{question}`, `{response}`, `{correct_answer}`.
+ */
+export function correctAnswerJudgePrompt(percent: '%' | '\\%'): string {
+  return `Judge whether the following [response] to [question] is correct or not based on the precise and unambiguous [correct_answer] below.
 
 [question]: {question}
 
@@ -24,7 +28,11 @@ reasoning: Explain why the extracted_final_answer is correct or incorrect based 
 correct: Answer 'yes' if extracted_final_answer matches the [correct_answer] given above, or is within a small margin of error for numerical problems. Answer 'no' otherwise, i.e. if there if there is any inconsistency, ambiguity, non-equivalency, or if the extracted answer is incorrect.
 
 
-confidence: The extracted confidence score between 0|%| and 100|%| from [response]. Put 100 if there is no confidence score available.`;
+confidence: The extracted confidence score between 0|${percent}| and 100|${percent}| from [response]. Put 100 if there is no confidence score available.`;
+}
+
+/** `GRADER_TEMPLATE` after its `.strip()`. */
+export const BROWSECOMP_GRADER_TEMPLATE = correctAnswerJudgePrompt('%');
 
 const CORRECT = /correct:\s*(yes|no)/i;
 /** Python's `\d` and `\s` are Unicode-aware on str patterns. */

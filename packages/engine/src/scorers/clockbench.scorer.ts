@@ -5,7 +5,7 @@
  */
 import type { Score, Scorer } from '../types';
 import { parsePythonInt } from './python-float.util';
-import { isJsonObject, pyEquals, pyJsonLoads, pyTypeName } from './json-value.util';
+import { isJsonObject, pyJsonEquals, pyJsonFromJs, pyJsonLoads, pyJsonToJs, pyJsonTypeName } from './python-json.util';
 import { pyStrip } from './python-text.util';
 
 export const CLOCKBENCH_QUESTION_TYPES = ['time', 'shift', 'angle', 'zone'] as const;
@@ -32,6 +32,9 @@ export function convertToIntOrNone(value: unknown): number | null {
   }
   return null;
 }
+
+/** Python `a == b` on JSON values (`True == 1`, lists and dicts compared item by item). */
+const pyEquals = (a: unknown, b: unknown): boolean => pyJsonEquals(pyJsonFromJs(a), pyJsonFromJs(b));
 
 /** Python `str.casefold()`, approximated by upper- then lower-casing (ß → ss, final sigma → σ). */
 const casefold = (text: string): string => text.toUpperCase().toLowerCase();
@@ -74,7 +77,7 @@ export function matchValue(expected: unknown, actual: unknown): boolean {
 
 /** `dict.get` on a value upstream assumes to be a dict: anything else raises AttributeError. */
 function fieldsOf(value: unknown, fields: readonly string[]): Record<string, unknown> {
-  if (!isJsonObject(value)) throw new Error(`'${pyTypeName(value)}' object has no attribute 'get'`);
+  if (!isJsonObject(value)) throw new Error(`'${pyJsonTypeName(pyJsonFromJs(value))}' object has no attribute 'get'`);
   return Object.fromEntries(fields.map((field) => [field, Object.hasOwn(value, field) ? value[field] : null]));
 }
 
@@ -101,7 +104,7 @@ export function createClockbenchScorer(): Scorer {
     name: 'clockbench_scorer',
     async score(ctx): Promise<Score> {
       try {
-        const responses = pyJsonLoads(ctx.completion);
+        const responses = pyJsonToJs(pyJsonLoads(ctx.completion));
         const targets = ctx.sample.metadata?.target;
         const target = isJsonObject(targets) ? targets : {};
         const detailed: Record<string, unknown> = {};

@@ -7,7 +7,7 @@
 import type { RegExpEngine } from 'ajv/dist/types';
 import Ajv2020 from 'ajv/dist/2020';
 import type { Score, Scorer } from '../types';
-import { pyJsonLoads, pyJsonToJs } from '../tasks/shared/python-json.util';
+import { pyJsonLoads, pyJsonToJs } from './python-json.util';
 import { compilePattern, PYTHON_FORMAT_CHECKS } from './json-schema-formats';
 import { pyStrip } from './python-text.util';
 

@@ -1,7 +1,8 @@
 /**
- * Python's `json` module as a scorer sees it: `json.loads` (CPython's C scanner, strict mode) giving Python values,
- * `==` between them, `str()` of them, and `json.dumps` with its defaults. Python tells an int from a float and lets
- * `True == 1`; `JSON.parse` does neither and refuses `NaN`/`Infinity`, which Python accepts.
+ * Python's `json` module, the one port every scorer and task uses: `json.loads` (CPython's C scanner, strict mode)
+ * giving Python values, `==` between them, `str()` and `type().__name__` of them, and `json.dumps` (defaults, or
+ * `indent`). Python tells an int from a float, keeps a dict's key order and every digit of an int, and lets
+ * `True == 1`; `JSON.parse` does none of that and refuses `NaN`/`Infinity`, which Python accepts.
  */
 import { formatPythonFloat } from './python-float.util';
 import { pyRepr } from './python-text.util';
@@ -132,6 +133,16 @@ export function pyJsonLoads(text: string): PyJson {
   return value;
 }
 
+/** `json.loads(text)` under `except json.JSONDecodeError`: `undefined` for a decode error; any other error is raised. */
+export function pyJsonLoadsOrUndefined(text: string): PyJson | undefined {
+  try {
+    return pyJsonLoads(text);
+  } catch (error) {
+    if (error instanceof PyJsonDecodeError) return undefined;
+    throw error;
+  }
+}
+
 function isList(value: PyJson): value is PyJson[] {
   return Array.isArray(value);
 }
@@ -202,21 +213,74 @@ function dumpsString(text: string): string {
   return `${out}"`;
 }
 
-/**
- * `json.dumps(value)` with the defaults (`", "` and `": "` separators, `ensure_ascii`) of a dataset value, where a
- * whole number is an int (datasets carry a grid's cells as int64).
- */
-export function pyJsonDumps(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'bigint') return value.toString();
-  if (typeof value === 'number') {
-    if (Number.isNaN(value)) return 'NaN';
-    if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
-    return Number.isInteger(value) ? String(value) : formatPythonFloat(value);
-  }
-  if (typeof value === 'string') return dumpsString(value);
-  if (Array.isArray(value)) return `[${value.map(pyJsonDumps).join(', ')}]`;
-  const entries = value instanceof Map ? [...value] : Object.entries(value as Record<string, unknown>);
-  return `{${entries.map(([key, item]) => `${dumpsString(String(key))}: ${pyJsonDumps(item)}`).join(', ')}}`;
+function dumpsFloat(value: number): string {
+  if (Number.isNaN(value)) return 'NaN';
+  if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
+  return formatPythonFloat(value);
 }
+
+export interface PyJsonDumpsOptions {
+  /** `indent=`: items on their own lines, `","` between them; without it `", "` on one line. */
+  indent?: number;
+}
+
+/** `json.dumps(value)` with `ensure_ascii` and the default separators, or `json.dumps(value, indent=n)`. */
+export function pyJsonDumps(value: PyJson, options: PyJsonDumpsOptions = {}): string {
+  const dumps = (item: PyJson, depth: number): string => {
+    if (item === null) return 'null';
+    if (typeof item === 'boolean') return item ? 'true' : 'false';
+    if (typeof item === 'bigint') return item.toString();
+    if (typeof item === 'number') return dumpsFloat(item);
+    if (typeof item === 'string') return dumpsString(item);
+    const parts = isList(item)
+      ? item.map((element) => dumps(element, depth + 1))
+      : [...item].map(([key, element]) => `${dumpsString(key)}: ${dumps(element, depth + 1)}`);
+    const [open, close] = isList(item) ? ['[', ']'] : ['{', '}'];
+    if (parts.length === 0) return `${open}${close}`;
+    if (options.indent === undefined) return `${open}${parts.join(', ')}${close}`;
+    const inner = `\n${' '.repeat(options.indent * (depth + 1))}`;
+    return `${open}${inner}${parts.join(`,${inner}`)}\n${' '.repeat(options.indent * depth)}${close}`;
+  };
+  return dumps(value, 0);
+}
+
+/**
+ * The Python value of a JavaScript one (a dataset field, `JSON.parse` output, an object we build): a whole number is an
+ * int (datasets carry a grid's cells as int64; `JSON.parse` loses `3.0`), other numbers floats, objects dicts; an
+ * `undefined` property is left out and an `undefined` item is `null`, as `JSON.stringify` does.
+ */
+export function pyJsonFromJs(value: unknown): PyJson {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'boolean' || typeof value === 'bigint' || typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isInteger(value) ? BigInt(value) : value;
+  if (Array.isArray(value)) return value.map(pyJsonFromJs);
+  const entries = value instanceof Map ? [...(value as Map<string, unknown>)] : Object.entries(value as Record<string, unknown>);
+  return new Map(entries.filter(([, item]) => item !== undefined).map(([key, item]) => [String(key), pyJsonFromJs(item)]));
+}
+
+/** The JavaScript value of a Python one (ints past 2^53 round to the nearest double; dicts become plain objects). */
+export function pyJsonToJs(value: PyJson): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (isList(value)) return value.map(pyJsonToJs);
+  if (isDict(value)) {
+    const object: Record<string, unknown> = {};
+    // defineProperty: a "__proto__" key is data, as in Python, not the prototype.
+    for (const [key, item] of value) Object.defineProperty(object, key, { value: pyJsonToJs(item), enumerable: true, writable: true, configurable: true });
+    return object;
+  }
+  return value;
+}
+
+/** `type(value).__name__` of a value `json.loads` returns. */
+export function pyJsonTypeName(value: PyJson): string {
+  if (value === null) return 'NoneType';
+  if (typeof value === 'boolean') return 'bool';
+  if (typeof value === 'bigint') return 'int';
+  if (typeof value === 'number') return 'float';
+  if (typeof value === 'string') return 'str';
+  return isList(value) ? 'list' : 'dict';
+}
+
+/** A plain JavaScript object (a JSON object as `JSON.parse` or `pyJsonToJs` gives it, or stored score metadata). */
+export const isJsonObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);

@@ -9,7 +9,7 @@ import type { DatasetRecord } from '@studio/datasets';
 import { subtaskOf, type BenchmarkEntry } from '../../catalog/benchmark.entry';
 import { accuracy, std, stderr } from '../../metrics';
 import { createArcAgiScorer } from '../../scorers';
-import { pyJsonDumps } from '../../scorers/python-json.util';
+import { pyJsonDumps, pyJsonFromJs } from '../../scorers/python-json.util';
 import { pyFormat } from '../../scorers/python-text.util';
 import { hfParquetShard } from '../shared/hf-parquet.source';
 import type { BenchmarkTask } from '../task.types';
@@ -52,14 +52,14 @@ function firstTest(record: DatasetRecord): DatasetRecord {
 export function arcAgiSample(record: DatasetRecord) {
   const train = pairs(record, 'train');
   const trainingExamples = train
-    .map((pair, i) => `--Example ${i}-- \n\n INPUT: \n\n${pyJsonDumps(pair.input)}\n\nOUTPUT: \n\n${pyJsonDumps(pair.output)}\n\n`)
+    .map((pair, i) => `--Example ${i}-- \n\n INPUT: \n\n${pyJsonDumps(pyJsonFromJs(pair.input))}\n\nOUTPUT: \n\n${pyJsonDumps(pyJsonFromJs(pair.output))}\n\n`)
     .join('');
   const test = firstTest(record);
   const filename = stringField(record, 'filename');
   return {
     id: filename,
-    input: pyFormat(ARC_AGI_SYSTEM_PROMPT, { training_examples: trainingExamples, test_input: pyJsonDumps(test.input) }),
-    target: pyJsonDumps(test.output),
+    input: pyFormat(ARC_AGI_SYSTEM_PROMPT, { training_examples: trainingExamples, test_input: pyJsonDumps(pyJsonFromJs(test.input)) }),
+    target: pyJsonDumps(pyJsonFromJs(test.output)),
     metadata: { train, test: record.test, filename, expected_grid: test.output },
   };
 }

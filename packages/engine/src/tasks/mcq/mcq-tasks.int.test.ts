@@ -5,7 +5,7 @@
  * openbench functions named in each task file.
  */
 import { extname } from 'node:path';
-import { canonicalBenchmarkName } from '../../catalog';
+import { canonicalBenchmarkName, getEvalGroup } from '../../catalog';
 import { lastUserText } from '../../../test/fake-chat-model.server';
 import { MCQ_FIXTURES } from '../../../test/offline-cache.helper';
 import { offlineTaskRun } from '../../../test/offline-task-run.helper';
@@ -178,31 +178,8 @@ const BLIMP_PHENOMENA = [
 const BLIMP = 'https://huggingface.co/datasets/nyu-mll/blimp/resolve/refs%2Fconvert%2Fparquet';
 const bbhUrl = (config: string): string => `https://huggingface.co/datasets/lukaemon/bbh/resolve/refs%2Fconvert%2Fparquet/${config}/test/0000.parquet`;
 const bigbenchUrl = (config: string): string => `https://huggingface.co/datasets/tasksource/bigbench/resolve/refs%2Fconvert%2Fparquet/${config}/train/0000.parquet`;
-/** The 121 tasks of config.py's bigbench_* keys (and of the `bigbench` eval group), in its order. */
-const BIGBENCH_TASKS = [
-  'anachronisms', 'analogical_similarity', 'analytic_entailment', 'arithmetic', 'authorship_verification', 'bbq_lite_json',
-  'causal_judgment', 'cause_and_effect', 'checkmate_in_one', 'cifar10_classification', 'code_line_description', 'color',
-  'common_morpheme', 'conceptual_combinations', 'contextual_parametric_knowledge_conflicts', 'crash_blossom', 'crass_ai',
-  'cryobiology_spanish', 'cs_algorithms', 'dark_humor_detection', 'date_understanding', 'disambiguation_qa',
-  'discourse_marker_prediction', 'dyck_languages', 'elementary_math_qa', 'emoji_movie', 'emojis_emotion_prediction',
-  'empirical_judgments', 'english_proverbs', 'english_russian_proverbs', 'entailed_polarity', 'entailed_polarity_hindi',
-  'epistemic_reasoning', 'evaluating_information_essentiality', 'fact_checker', 'fantasy_reasoning', 'figure_of_speech_detection',
-  'formal_fallacies_syllogisms_negation', 'general_knowledge', 'geometric_shapes', 'goal_step_wikihow', 'gre_reading_comprehension',
-  'hhh_alignment', 'hindu_knowledge', 'hinglish_toxicity', 'human_organs_senses', 'hyperbaton', 'identify_math_theorems',
-  'identify_odd_metaphor', 'implicatures', 'implicit_relations', 'indic_cause_and_effect', 'intent_recognition',
-  'international_phonetic_alphabet_nli', 'intersect_geometry', 'irony_identification', 'kanji_ascii', 'kannada', 'key_value_maps',
-  'known_unknowns', 'language_identification', 'logic_grid_puzzle', 'logical_args', 'logical_deduction', 'logical_fallacy_detection',
-  'logical_sequence', 'mathematical_induction', 'medical_questions_russian', 'metaphor_boolean', 'metaphor_understanding',
-  'minute_mysteries_qa', 'misconceptions', 'misconceptions_russian', 'mnist_ascii', 'moral_permissibility',
-  'movie_dialog_same_or_different', 'movie_recommendation', 'navigate', 'nonsense_words_grammar', 'novel_concepts', 'odd_one_out',
-  'parsinlu_qa', 'penguins_in_a_table', 'periodic_elements', 'persian_idioms', 'phrase_relatedness', 'physical_intuition', 'physics',
-  'play_dialog_same_or_different', 'presuppositions_as_nli', 'question_selection', 'real_or_fake_text',
-  'reasoning_about_colored_objects', 'rhyming', 'riddle_sense', 'ruin_names', 'salient_translation_error_detection',
-  'sentence_ambiguity', 'similarities_abstraction', 'simple_ethical_questions', 'snarks', 'social_iqa', 'social_support',
-  'sports_understanding', 'strange_stories', 'strategyqa', 'suicide_risk', 'swahili_english_proverbs', 'swedish_to_german_proverbs',
-  'symbol_interpretation', 'temporal_sequences', 'timedial', 'tracking_shuffled_objects', 'understanding_fables', 'undo_permutation',
-  'unit_conversion', 'unit_interpretation', 'vitaminc_fact_verification', 'what_is_the_tao', 'which_wiki_edit', 'winowhy',
-];
+/** The 121 tasks of config.py's bigbench_* keys, in its order: the members of the catalog's `bigbench` eval group. */
+const BIGBENCH_TASKS = (getEvalGroup('bigbench')?.members ?? []).map((key) => key.replace(/^bigbench_/, ''));
 const ETHICS = 'https://huggingface.co/datasets/hendrycks/ethics/resolve/refs%2Fconvert%2Fparquet';
 
 /** MuSR item 2, whose choices literal mixes quote styles. */
@@ -2168,7 +2145,8 @@ test("race's split picks the ehovy/race split it reads (test by default); others
 });
 
 test("bigbench's converter: the question before the first choice line without its trailing A:, the record's targets and idx kept", async () => {
-  // config.py's 121 keys, in its order, are the members of the `bigbench` group.
+  // config.py's 121 keys, in its order, are the registry's `bigbench` tasks (bigbench.task.ts against eval-groups.data.ts).
+  expect(BIGBENCH_TASKS).toHaveLength(121);
   expect(MCQ_BENCHMARKS.filter((t) => t.benchmark.group === 'bigbench').map((t) => t.benchmark.name)).toEqual(
     BIGBENCH_TASKS.map((task) => `bigbench_${task}`),
   );

@@ -12,7 +12,7 @@ import type { Sample } from '../../types';
 import { autoId, stringField } from '../generative/record-dataset.util';
 import { generativeTask, intArg, taskArgs, type TaskBody } from '../generative/task-definition.util';
 import { hfParquetShards } from '../shared/hf-parquet.source';
-import { PyInt, pyJsonDumps, pyJsonLoads, type PyJson } from '../shared/python-json.util';
+import { pyJsonDumps, pyJsonLoads, type PyJson } from '../../scorers/python-json.util';
 import type { TaskOptions } from '../task.types';
 import { JSONSCHEMABENCH_FEWSHOT } from './jsonschemabench-fewshot.data';
 import { OPENAI_COMPATIBLE_IDS } from './jsonschemabench-openai-ids.data';
@@ -27,10 +27,10 @@ const isObject = (value: PyJson | undefined): value is Map<string, PyJson> => va
 /** Python truthiness of a JSON value. */
 function truthy(value: PyJson | undefined): boolean {
   if (value === undefined || value === null || value === false || value === '') return false;
-  if (value instanceof PyInt) return !/^-?0$/.test(value.digits);
+  if (typeof value === 'bigint') return value !== 0n;
   if (Array.isArray(value)) return value.length > 0;
   if (value instanceof Map) return value.size > 0;
-  if (typeof value === 'object') return value.value !== 0;
+  if (typeof value === 'number') return value !== 0;
   return true;
 }
 

@@ -8,7 +8,7 @@ import type { DatasetRecord } from '@studio/datasets';
 import type { ChatMessage, GenerateResult } from '@studio/providers';
 import { accuracy, clockbenchMetrics, stderr } from '../../metrics';
 import { CLOCKBENCH_QUESTION_TYPES, createClockbenchScorer } from '../../scorers/clockbench.scorer';
-import { pyJsonDumpsIndented, pyJsonLoads } from '../../scorers/json-value.util';
+import { pyJsonDumps, pyJsonFromJs, pyJsonLoadsOrUndefined, pyJsonToJs } from '../../scorers/python-json.util';
 import { pyStrip, PY_SPACE } from '../../scorers/python-text.util';
 import type { Sample, Solver } from '../../types';
 import { stringField } from '../generative/record-dataset.util';
@@ -39,19 +39,25 @@ const FENCED = new RegExp(`\`\`\`(?:json)?${PY_SPACE}*(\\{[\\s\\S]*?\\})${PY_SPA
 const FLAT_OBJECT = /\{[^{}]*\}/;
 const TRAILING_COMMA = new RegExp(`,${PY_SPACE}*([}\\]])`, 'gu');
 
+/** `json.loads(text)` as a JavaScript value, or `undefined` where it raises `JSONDecodeError`. */
+function loadsAsJs(text: string): unknown {
+  const parsed = pyJsonLoadsOrUndefined(text);
+  return parsed === undefined ? undefined : pyJsonToJs(parsed);
+}
+
 /** The solver's `try_parse_json`: the whole text, a fenced object, or the first brace-free object without trailing commas; else null. */
 export function tryParseJson(text: string): unknown {
   if (!text) return null;
-  const direct = pyJsonLoads(pyStrip(text));
+  const direct = loadsAsJs(pyStrip(text));
   if (direct !== undefined) return direct;
   const fenced = FENCED.exec(text);
   if (fenced) {
-    const parsed = pyJsonLoads(fenced[1]);
+    const parsed = loadsAsJs(fenced[1]);
     if (parsed !== undefined) return parsed;
   }
   const flat = FLAT_OBJECT.exec(text);
   if (flat) {
-    const parsed = pyJsonLoads(flat[0].replace(TRAILING_COMMA, '$1'));
+    const parsed = loadsAsJs(flat[0].replace(TRAILING_COMMA, '$1'));
     if (parsed !== undefined) return parsed;
   }
   return null;
@@ -79,7 +85,7 @@ const clockbenchSolver: Solver = {
       answers[type] = parsed !== null ? parsed : last.completion;
     }
     // The last answer's output, with the four answers as its completion (the solver sets `state.output.completion`).
-    return { messages: conversation, output: { ...(last as GenerateResult), completion: pyJsonDumpsIndented(answers) } };
+    return { messages: conversation, output: { ...(last as GenerateResult), completion: pyJsonDumps(pyJsonFromJs(answers), { indent: 2 }) } };
   },
 };
 

@@ -7,7 +7,7 @@ import { loadRecords, type DatasetRecord } from '@studio/datasets';
 import type { ChatMessage } from '@studio/providers';
 import type { BenchmarkEntry } from '../../catalog/benchmark.entry';
 import { accuracy, mmstarMetrics, stderr } from '../../metrics';
-import { pyJsonDumpsIndented } from '../../scorers/json-value.util';
+import { pyJsonDumps, pyJsonFromJs } from '../../scorers/python-json.util';
 import { pyStrip } from '../../scorers/python-text.util';
 import { targetText } from '../../scorers/target.util';
 import type { Sample, Score, Scorer, Solver } from '../../types';
@@ -54,16 +54,19 @@ const mmstarSolver: Solver = {
     const system: ChatMessage = { role: 'system', content: SYSTEM };
     const withVision = await generate([system, { role: 'user', content: [{ type: 'image', image: imageUri }, { type: 'text', text: question }] }]);
     const withoutVision = await generate([system, { role: 'user', content: [{ type: 'text', text: question }] }]);
-    const completion = pyJsonDumpsIndented({
-      with_vision_answer: withVision.completion,
-      without_vision_answer: withoutVision.completion,
-      text_base_answer: '',
-      category: metadata.category,
-      subcategory: metadata.subcategory,
-      image_path: metadata.image_path,
-      question: metadata.question,
-      base_model: null,
-    });
+    const completion = pyJsonDumps(
+      pyJsonFromJs({
+        with_vision_answer: withVision.completion,
+        without_vision_answer: withoutVision.completion,
+        text_base_answer: '',
+        category: metadata.category,
+        subcategory: metadata.subcategory,
+        image_path: metadata.image_path,
+        question: metadata.question,
+        base_model: null,
+      }),
+      { indent: 2 },
+    );
     const usage = {
       input_tokens: withVision.usage.input_tokens + withoutVision.usage.input_tokens,
       output_tokens: withVision.usage.output_tokens + withoutVision.usage.output_tokens,
