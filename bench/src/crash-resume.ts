@@ -9,6 +9,7 @@
  *   (build first: bash infra/scripts/build.sh; the defaults are the worker's WORKER_LOCK_DURATION_MS and
  *   WORKER_STALLED_INTERVAL_MS)
  */
+import { scriptArgs } from './bench-args';
 import { parseArgs } from 'node:util';
 import { createDb } from '@studio/db';
 import { machineLine } from './bench-database';
@@ -19,6 +20,7 @@ const LATENCY_MS = 100;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
+    args: scriptArgs(),
     options: {
       samples: { type: 'string', default: '5000' },
       at: { type: 'string', default: '0.3' },

@@ -11,6 +11,7 @@
  * Targets: throughput ≥ 0.95 of the limit (connections ÷ latency), ≤ 0.3 ms engine CPU per sample,
  * peak RSS < 300 MB. A missed target makes the exit code 1.
  */
+import { scriptArgs } from './bench-args';
 import { openEvalLogSink } from '@studio/cli/eval-log-sink';
 import { EvalSession, evalSettings, getTask, newEvalLogIdentity, runEval, type EvalRunResult, type Generator, type Sample, type SampleRecord } from '@studio/engine';
 import { createModelClient } from '@studio/providers';
@@ -111,6 +112,7 @@ function evalLogSink(logDir: string, model: string, samples: readonly Sample[], 
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
+    args: scriptArgs(),
     options: {
       mode: { type: 'string', default: 'latency' },
       samples: { type: 'string' },

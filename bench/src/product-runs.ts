@@ -10,6 +10,7 @@
  *   node bench/dist/product-runs.js [--full-runs 10]     (build first: bash infra/scripts/build.sh)
  *   node bench/dist/product-runs.js --worker-node-args="--cpu-prof --cpu-prof-dir=/tmp/w"   (the worker's CPU profile)
  */
+import { scriptArgs } from './bench-args';
 import { parseArgs } from 'node:util';
 import { machineLine } from './bench-database';
 import { cpuMs } from './bench-processes';
@@ -19,7 +20,7 @@ const CONNECTIONS = 100;
 const LATENCY_MS = 100;
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { 'full-runs': { type: 'string', default: '0' }, 'worker-node-args': { type: 'string', default: '' } } });
+  const { values } = parseArgs({ args: scriptArgs(), options: { 'full-runs': { type: 'string', default: '0' }, 'worker-node-args': { type: 'string', default: '' } } });
   const fullRuns = Number(values['full-runs']);
   const workerNodeArgs = values['worker-node-args'].split(' ').filter(Boolean);
   const stack = await startProductStack({ prefix: 'product-runs', latencyMs: LATENCY_MS, workers: 1, workerNodeArgs });

@@ -7,6 +7,7 @@
  *   pnpm --filter @studio/bench run run-list      (build first: bash infra/scripts/build.sh)
  *   node bench/dist/run-list.js --gateway-node-args="--cpu-prof --cpu-prof-dir=/tmp/gw"   (the gateway's CPU profile)
  */
+import { scriptArgs } from './bench-args';
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -68,7 +69,7 @@ const describe = (r: LoadResult & { cpuMsPerRequest: number }) =>
 async function main(): Promise<void> {
   const database = await createBenchDatabase('bench_run_list');
   // e.g. --gateway-node-args="--cpu-prof --cpu-prof-dir=/tmp/gw" for a CPU profile of the gateway (written at its exit).
-  const { values } = parseArgs({ options: { 'gateway-node-args': { type: 'string', default: '' } } });
+  const { values } = parseArgs({ args: scriptArgs(), options: { 'gateway-node-args': { type: 'string', default: '' } } });
   const gateway = await startGateway(stackEnv(database.url), values['gateway-node-args'].split(' ').filter(Boolean));
   let bare: { url: string; pid: number; stop(): void } | undefined;
   try {

@@ -6,6 +6,7 @@
  *
  *   node bench/dist/scaling.js [--samples 2000] [--rounds 2]     (build first: bash infra/scripts/build.sh)
  */
+import { scriptArgs } from './bench-args';
 import { parseArgs } from 'node:util';
 import { machineLine } from './bench-database';
 import { WORKER_NODE_OPTIONS, clock, median, startProductStack, type ProductStack } from './product-stack';
@@ -25,7 +26,7 @@ async function batch(stack: ProductStack, samples: number): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { samples: { type: 'string', default: '2000' }, rounds: { type: 'string', default: '2' } } });
+  const { values } = parseArgs({ args: scriptArgs(), options: { samples: { type: 'string', default: '2000' }, rounds: { type: 'string', default: '2' } } });
   const samples = Number(values.samples);
   const rounds = Number(values.rounds);
   const stack = await startProductStack({ prefix: 'scaling', latencyMs: LATENCY_MS, workers: 1 });
