@@ -9,6 +9,7 @@
  *   node bench/dist/cli-vs-promptfoo.js [samples=2000]     (build first: bash infra/scripts/build.sh)
  *   node bench/dist/cli-vs-promptfoo.js 2000 --ours-only   (our CLI alone, 3 times: its share of the limit, no install)
  */
+import { scriptArgs } from './bench-args';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,8 +19,8 @@ import { machineLine } from './bench-database';
 import { buildMmluCacheInChild, startFakeProvider } from './bench-processes';
 import { ROOT } from './studio-stack';
 
-const SAMPLES = Number(process.argv[2] ?? 2_000);
-const OURS_ONLY = process.argv.includes('--ours-only');
+const SAMPLES = Number(scriptArgs().find((arg) => !arg.startsWith('--')) ?? 2_000);
+const OURS_ONLY = scriptArgs().includes('--ours-only');
 const CONNECTIONS = 100;
 const LATENCY_MS = 100;
 const PROMPTFOO_VERSION = '0.120.0';

@@ -10,6 +10,7 @@
  * A process here may hold at most `ulimit -n` sockets (20,000 on the machine of docs/performance.md), the gateway
  * its subscribers and its own connections among them.
  */
+import { scriptArgs } from './bench-args';
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -19,8 +20,9 @@ import { createRedis, RunProtocol } from '@studio/runtime';
 import { createBenchDatabase, machineLine } from './bench-database';
 import { freePort, stackEnv, startGateway } from './studio-stack';
 
-const SUBSCRIBERS = Number(process.argv[2] ?? 5_000);
-const EVENTS = Number(process.argv[3] ?? 20);
+const [subscribersArg, eventsArg] = scriptArgs();
+const SUBSCRIBERS = Number(subscribersArg ?? 5_000);
+const EVENTS = Number(eventsArg ?? 20);
 const CLIENT_PROCESSES = 4;
 const EVENT_INTERVAL_MS = 500;
 const SETTLE_MS = 15_000;
