@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { hfFileUrl } from '@studio/datasets';
 import { getEvalGroup, getTask } from '@studio/engine';
 import { createTestApp, listen, testEnv, type ListeningApp, type TestApp } from '../apps/gateway/test/test-app';
-import { loadConfig as loadWorkerConfig } from '../apps/worker/src/config';
-import { startWorker, type WorkerApp } from '../apps/worker/src/worker.app';
+import type { WorkerApp } from '../apps/worker/src/worker.app';
 import { lastUserText, startFakeChatModel, type ChatRequestBody, type FakeChatModel } from '../packages/engine/test/fake-chat-model.server';
 import { GENERATIVE_FIXTURES, placeInCache } from '../packages/engine/test/offline-cache.helper';
+import { startE2eWorker } from './studio-stack.helper';
 
 let gateway: TestApp;
 let server: ListeningApp;
@@ -58,19 +58,7 @@ beforeAll(async () => {
   gateway = await createTestApp(env);
   server = await listen(gateway.app);
   BASE = `${server.url}/api`;
-  worker = await startWorker(
-    loadWorkerConfig({
-      ...env,
-      DATABASE_URL: gateway.database.url,
-      DATA_DIR: dataDir,
-      DATASETS_OFFLINE: 'true',
-      PROGRESS_INTERVAL_MS: '50',
-      SAMPLE_FLUSH_MS: '50',
-      PROVIDER_MAX_RETRIES: '0',
-      WORKER_CONCURRENCY: '3',
-      METRICS_PORT: 'off',
-    }),
-  );
+  worker = await startE2eWorker(env, gateway, dataDir, { PROVIDER_MAX_RETRIES: '0', WORKER_CONCURRENCY: '3', METRICS_PORT: 'off' });
   const reg = await call('POST', '/auth/register', { email: 'groups@example.com', password: 'securepassword' });
   auth = { Authorization: `Bearer ${reg.body.access_token}` };
   await call('POST', '/api-keys', { provider: 'openai', key: 'sk-e2e-0123456789abcdef', base_url: model.baseUrl });

@@ -7,10 +7,28 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Sample } from '@studio/engine';
-import { createTestApp, listen, testEnv } from '../apps/gateway/test/test-app';
+import { createTestApp, listen, testEnv, type TestApp } from '../apps/gateway/test/test-app';
 import { loadConfig as loadWorkerConfig } from '../apps/worker/src/config';
-import { startWorker } from '../apps/worker/src/worker.app';
+import { startWorker, type WorkerApp } from '../apps/worker/src/worker.app';
 import { loadMmluRunSamples, mmluExpectedAccuracy, startMmluModel, type MmluModel, type MmluModelOptions } from '../packages/engine/test/mmlu-run.helper';
+
+/**
+ * A worker in this process on the test gateway's database and queue, reading datasets offline from `dataDir`, with the
+ * quick progress and flush intervals the end-to-end tests wait on; `overrides` adds or replaces variables.
+ */
+export function startE2eWorker(env: NodeJS.ProcessEnv, gateway: TestApp, dataDir: string, overrides: Record<string, string> = {}): Promise<WorkerApp> {
+  return startWorker(
+    loadWorkerConfig({
+      ...env,
+      DATABASE_URL: gateway.database.url,
+      DATA_DIR: dataDir,
+      DATASETS_OFFLINE: 'true',
+      PROGRESS_INTERVAL_MS: '50',
+      SAMPLE_FLUSH_MS: '50',
+      ...overrides,
+    }),
+  );
+}
 
 export interface StudioStack {
   /** The API's base URL, `/api` included. */
@@ -29,16 +47,7 @@ export async function startStudioStack(modelOptions: MmluModelOptions = { latenc
   const model = await startMmluModel(samples, modelOptions);
   const gateway = await createTestApp(env);
   const server = await listen(gateway.app);
-  const worker = await startWorker(
-    loadWorkerConfig({
-      ...env,
-      DATABASE_URL: gateway.database.url,
-      DATA_DIR: dataDir,
-      DATASETS_OFFLINE: 'true',
-      PROGRESS_INTERVAL_MS: '50',
-      SAMPLE_FLUSH_MS: '50',
-    }),
-  );
+  const worker = await startE2eWorker(env, gateway, dataDir);
   return {
     baseUrl: `${server.url}/api`,
     model,
