@@ -111,6 +111,14 @@ describe('studio CLI', () => {
     expect(badArg.stderr).toContain('gsm8k does not accept task argument(s) grader_model; it accepts split');
   });
 
+  it('exits 2 before any request when a vision benchmark meets a provider without image inputs, as POST /api/runs refuses it', async () => {
+    const run = await runCli(['eval', 'mmmu', '--model', 'cerebras/llama3.1-8b', '--offline', '--data-dir', dataDir, '--log-dir', join(work, 'logs-vision')], {
+      CEREBRAS_API_KEY: 'sk-local',
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('mmmu sends images, and provider "cerebras" does not take image inputs');
+  });
+
   it("exits 2 before loading anything when the provider lists the model with a smaller context than the benchmark needs", async () => {
     const models = createServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });

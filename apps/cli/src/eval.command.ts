@@ -2,13 +2,14 @@
  * `studio eval`: one benchmark (or an eval group's members, one after another, then the group summary) against one
  * model, the way `bench eval` runs it, with each log streamed to disk and Ctrl-C turning into a clean cancellation.
  */
-import { RUN_EXIT_CODE } from '@studio/contracts';
+import { RUN_EXIT_CODE, visionRefusal } from '@studio/contracts';
 import {
   contextWindowCheck,
   EvalSession,
   evalGroupView,
   evalSettings,
   formatGroupSummary,
+  getBenchmark,
   getEvalGroup,
   groupSummary,
   hasTask,
@@ -120,6 +121,11 @@ interface EvalContext {
 /** Runs one benchmark as `studio eval <benchmark>` does: progress, its metrics table and its log. */
 async function evaluate(args: EvalArgs, session: EvalSession, { env, io, signal, setOpenLog }: EvalContext): Promise<Evaluated> {
   const { task } = session;
+  // The API's refusal of a vision benchmark on a provider without image inputs, before any request is made.
+  if (getBenchmark(session.settings.benchmark)?.requirements.vision) {
+    const refused = visionRefusal(session.settings.benchmark, parseModelId(session.settings.model).provider);
+    if (refused) throw new UsageError(refused);
+  }
   const clients: ModelClient[] = [];
   try {
     const model = openClient(env, session.modelClientOptions());

@@ -94,6 +94,15 @@ export function findProvider(name: string): ProviderInfo | undefined {
   return byName.get(name);
 }
 
+/**
+ * Why a vision benchmark cannot run on `provider`, or null: a provider openbench's table lists without vision support
+ * would reject or ignore the images. A provider outside the table (a user's own endpoint) is the user's call.
+ */
+export function visionRefusal(benchmark: string, provider: string): string | null {
+  if (findProvider(provider)?.supports_vision !== false) return null;
+  return `${benchmark} sends images, and provider "${provider}" does not take image inputs (openbench's provider table); choose a model of a provider with supports_vision in GET /api/api-keys/providers`;
+}
+
 /** Env var name for a provider that is not in the table (user-defined endpoints), openbench's convention. */
 export function defaultEnvVar(provider: string): string {
   return `${provider.toUpperCase().replace(/[- ]/g, '_')}_API_KEY`;

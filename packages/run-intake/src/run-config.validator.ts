@@ -1,4 +1,4 @@
-import { RunConfigSchema, findProvider, type RunConfig } from '@studio/contracts';
+import { RunConfigSchema, findProvider, visionRefusal, type RunConfig } from '@studio/contracts';
 import { findApiKey, type Db } from '@studio/db';
 import { expandEpochReducers } from '@studio/engine';
 import { parseModelId } from '@studio/providers';
@@ -30,20 +30,6 @@ async function requireKey(db: Db, userId: string, model: string, field: string, 
 }
 
 /**
- * A vision benchmark sends images; a provider openbench lists without vision support would reject or ignore them, so
- * the run is refused before it starts. A provider outside the table (the user's own endpoint) is the user's call.
- */
-function requireVision(benchmark: string, model: string): void {
-  const { provider } = parseModelId(model);
-  if (findProvider(provider)?.supports_vision === false) {
-    throw new InvalidRunRequest(
-      'model',
-      `${benchmark} sends images, and provider "${provider}" does not take image inputs (openbench's provider table); choose a model of a provider with supports_vision in GET /api/api-keys/providers`,
-    );
-  }
-}
-
-/**
  * The stored configuration of a run of `request` for `userId`: the benchmark runnable (or the user's dataset), the
  * model `provider/model`, a stored key for its provider and the grader's, options within bounds. Throws
  * InvalidRunRequest naming the field otherwise.
@@ -58,7 +44,8 @@ export async function validRunConfig(db: Db, limits: { maxConnectionsLimit: numb
     throw new InvalidRunRequest('grader_model', `"${benchmark.name}" is not model-graded, so it takes no grader model`);
   const graderOverride = request.grader_model == null ? null : modelId('grader_model', request.grader_model);
 
-  if (benchmark.vision) requireVision(benchmark.name, model);
+  const visionRefused = benchmark.vision ? visionRefusal(benchmark.name, parseModelId(model).provider) : null;
+  if (visionRefused) throw new InvalidRunRequest('model', visionRefused);
   await requireKey(db, userId, model, 'model', `model "${model}"`);
   const grader = graderOverride ?? defaultGrader;
   if (grader !== undefined) await requireKey(db, userId, grader, 'grader_model', `grader model "${grader}" of ${benchmark.name}`, ' or choose another grader_model');
