@@ -13,6 +13,17 @@ export interface EvalGroupEntry {
   readonly members: readonly string[];
 }
 
+/** BIG-Bench Hard's tasks, the members of both `bbh` and `bbl`. */
+const BBH_MEMBERS: readonly string[] = [
+  'bbh_causal_judgment', 'bbh_date_understanding', 'bbh_disambiguation_qa', 'bbh_geometric_shapes',
+  'bbh_logical_deduction_five_objects', 'bbh_logical_deduction_seven_objects',
+  'bbh_logical_deduction_three_objects', 'bbh_movie_recommendation', 'bbh_navigate',
+  'bbh_reasoning_about_colored_objects', 'bbh_ruin_names', 'bbh_salient_translation_error_detection',
+  'bbh_snarks', 'bbh_sports_understanding', 'bbh_temporal_sequences',
+  'bbh_tracking_shuffled_objects_five_objects', 'bbh_tracking_shuffled_objects_seven_objects',
+  'bbh_tracking_shuffled_objects_three_objects'
+];
+
 export const EVAL_GROUPS: readonly EvalGroupEntry[] = [
   {
     key: 'bigbench',
@@ -66,15 +77,7 @@ export const EVAL_GROUPS: readonly EvalGroupEntry[] = [
     key: 'bbh',
     name: 'BIG-Bench Hard',
     description: 'Aggregate of 18 challenging BIG-Bench tasks that require multi-step reasoning',
-    members: [
-      'bbh_causal_judgment', 'bbh_date_understanding', 'bbh_disambiguation_qa', 'bbh_geometric_shapes',
-      'bbh_logical_deduction_five_objects', 'bbh_logical_deduction_seven_objects',
-      'bbh_logical_deduction_three_objects', 'bbh_movie_recommendation', 'bbh_navigate',
-      'bbh_reasoning_about_colored_objects', 'bbh_ruin_names', 'bbh_salient_translation_error_detection',
-      'bbh_snarks', 'bbh_sports_understanding', 'bbh_temporal_sequences',
-      'bbh_tracking_shuffled_objects_five_objects', 'bbh_tracking_shuffled_objects_seven_objects',
-      'bbh_tracking_shuffled_objects_three_objects'
-    ],
+    members: BBH_MEMBERS,
   },
   {
     key: 'agieval',
@@ -287,15 +290,8 @@ export const EVAL_GROUPS: readonly EvalGroupEntry[] = [
     key: 'bbl',
     name: 'BIG-Bench Lite',
     description: 'BIG-Bench Lite - 18 selected BBH tasks',
-    members: [
-      'bbh_causal_judgment', 'bbh_date_understanding', 'bbh_disambiguation_qa', 'bbh_geometric_shapes',
-      'bbh_logical_deduction_five_objects', 'bbh_logical_deduction_seven_objects',
-      'bbh_logical_deduction_three_objects', 'bbh_movie_recommendation', 'bbh_navigate',
-      'bbh_reasoning_about_colored_objects', 'bbh_ruin_names', 'bbh_salient_translation_error_detection',
-      'bbh_snarks', 'bbh_sports_understanding', 'bbh_temporal_sequences',
-      'bbh_tracking_shuffled_objects_five_objects', 'bbh_tracking_shuffled_objects_seven_objects',
-      'bbh_tracking_shuffled_objects_three_objects'
-    ],
+    // The same 18 tasks as BBH (openbench lists them twice).
+    members: BBH_MEMBERS,
   },
   {
     key: 'math_group_22_10_2025',
