@@ -5,8 +5,24 @@ import { compareStreamIds, type StoredRunEvent } from '@studio/runtime';
 import type { AppDeps } from '../deps';
 import { startEventStream, whenStreamEnds } from '../runs/run-stream';
 import { loadSuiteDetail } from './suite.service';
+import type { SuiteDetail } from './suite.types';
 import type { SuiteMembership } from './suite-watches';
 import { advanceWatermark, cursorAfter, formatSuiteEventId, parseSuiteEventId, snapshotOrder, watermarkOf, type SuiteWatermark } from './suite-event-id';
+
+/**
+ * The final detail of a suite per snapshot of its runs: one shared pass finishes every connection of the suite with
+ * the same snapshot, so they share one read.
+ */
+const finalDetails = new WeakMap<readonly RunRow[], Promise<SuiteDetail>>();
+
+function finalDetail(deps: AppDeps, suite: SuiteRow, current: readonly RunRow[]): Promise<SuiteDetail> {
+  let detail = finalDetails.get(current);
+  if (!detail) {
+    detail = loadSuiteDetail(deps, suite, current);
+    finalDetails.set(current, detail);
+  }
+  return detail;
+}
 
 /** A run event relayed on the suite's stream: its name prefixed with `run_` (log lines are not relayed). */
 const RELAYED: Record<string, string> = { status: 'run_status', progress: 'run_progress', completed: 'run_completed', failed: 'run_failed', canceled: 'run_canceled' };
@@ -87,7 +103,7 @@ export async function streamSuiteEvents(deps: AppDeps, suite: SuiteRow, req: Req
       runs = runIds.map((id) => current.find((r) => r.run_id === id) ?? runs[index.get(id)!]);
     },
     finish: async (current) => {
-      write('suite_finished', await loadSuiteDetail(deps, suite, current), true);
+      write('suite_finished', await finalDetail(deps, suite, current), true);
       end();
     },
     heartbeat: () => write('heartbeat', { timestamp: new Date().toISOString() }),
