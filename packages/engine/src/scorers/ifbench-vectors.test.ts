@@ -67,10 +67,10 @@ describe('IFBench checkers against openbench’s verdicts', () => {
         );
         continue;
       }
-      const score = await run.catch((error: Error) => ({ metadata: { error: error.message }, value: -1 }));
+      const score = await run.catch((error: Error) => ({ value: -1, metadata: { error: error.message } as Record<string, unknown> }));
       const got = { strict: score.metadata?.strict_follow_instruction_list, loose: score.metadata?.loose_follow_instruction_list };
       const want = { strict: verdict.strict, loose: verdict.loose };
-      if (JSON.stringify(got) !== JSON.stringify(want)) mismatches.push(`${label}: got ${JSON.stringify(got)} ${JSON.stringify(score.metadata?.error ?? '')}, want ${JSON.stringify(want)}`);
+      if (JSON.stringify(got) !== JSON.stringify(want)) mismatches.push(`${label}: got ${JSON.stringify(got)} ${String(score.metadata?.error ?? '')}, want ${JSON.stringify(want)}`);
       else expect(score.value).toBe(verdict.strict!.every(Boolean) ? 1.0 : 0.0);
     }
     expect(mismatches).toEqual([]);
