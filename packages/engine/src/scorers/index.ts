@@ -11,7 +11,6 @@ export { createGptOssAimeScorer, extractBoxedText } from './gpt-oss-aime.scorer'
 export { createHealthbenchScorer, formatChatMessages, formatRubric, HEALTHBENCH_GRADER_TEMPLATE, type Rubric } from './healthbench.scorer';
 export { createHumanevalScorer, findCode } from './humaneval.scorer';
 export { createHleScorer, extractConfidenceScore, HLE_JUDGE_PROMPT, parseHleJudgeResponse } from './hle.scorer';
-export { IFBENCH_INSTRUCTION_IDS, ifbenchChecker } from './ifbench.checkers';
 export { createIfbenchScorer } from './ifbench.scorer';
 export { IFEVAL_INSTRUCTION_IDS, ifevalChecker } from './ifeval.checkers';
 export { parseJsonFromResponse } from './json-response.util';

@@ -1,5 +1,5 @@
 # Synthetic responses aimed at the IFBench checkers (each passes or nearly passes some of them).
-import json
+import json, sys
 B = []
 add = B.append
 add("Run to the store and buy milk. Then come home quickly.")
@@ -77,5 +77,5 @@ add("Create a python program to implement a simple JPEG compression algorithm wi
 add("code and theory")
 add("")
 add("   ")
-json.dump(B, open('/tmp/ifb-ref/out/ifbench-responses.json', 'w'), ensure_ascii=False, indent=0)
+json.dump(B, open(sys.argv[1], 'w'), ensure_ascii=False, indent=0)
 print(len(B))
