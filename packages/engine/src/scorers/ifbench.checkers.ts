@@ -26,6 +26,7 @@ import {
   pyLower,
   pySplitWhitespace,
   pyStrip,
+  removePunctuation,
   stripChars,
 } from './python-text.util';
 import type { InstructionChecker, InstructionKwargs } from './ifeval.checkers';
@@ -48,7 +49,6 @@ function firstChar(text: string): string {
 }
 
 const PUNCT_SPACE = `${PY_PUNCTUATION} `;
-const removePunct = (text: string) => text.replace(/[!-/:-@[-`{-~]/g, '');
 
 // instructions_util.split_into_sentences: a regex sentence splitter with <prd>/<stop> markers.
 const ALPHABETS = '([A-Za-z])';
@@ -165,13 +165,13 @@ function optionsChecker(kwargs: InstructionKwargs): Check {
 function emojiSentences(value: string): boolean {
   const sentences = splitIntoSentences(value);
   for (const [i, sentence] of sentences.entries()) {
-    const stripped = pyChars(pyStrip(removePunct(sentence)));
+    const stripped = pyChars(pyStrip(removePunctuation(sentence)));
     if (stripped.length === 0) return false;
     const last = stripped[stripped.length - 1];
     const secondLast = stripped.length > 1 ? stripped[stripped.length - 2] : last;
     if (!isEmojiChar(last) && !isEmojiChar(secondLast)) {
       if (i >= sentences.length - 1) return false;
-      const next = pyStrip(removePunct(sentences[i + 1]));
+      const next = pyStrip(removePunctuation(sentences[i + 1]));
       if (!next) return false;
       if (!isEmojiChar(firstChar(next))) return false;
     }
@@ -180,7 +180,7 @@ function emojiSentences(value: string): boolean {
 }
 
 function alphabetLoop(input: string): boolean {
-  const value = removePunct(input);
+  const value = removePunctuation(input);
   const words = pySplitWhitespace(stripChars(value, PUNCT_SPACE));
   const alphabet = 'abcdefghijklmnopqrstuvwxyz';
   let letter = pyLower(firstChar(at(words, 0)));
@@ -257,7 +257,7 @@ function nestedQuotes(value: string): boolean {
 
 function incrementingWordCount(value: string, increment: number): boolean {
   const sentences = splitIntoSentences(value);
-  const wordCount = (sentence: string) => pySplitWhitespace(pyStrip(removePunct(sentence))).length;
+  const wordCount = (sentence: string) => pySplitWhitespace(pyStrip(removePunctuation(sentence))).length;
   let previous = wordCount(at(sentences, 0));
   for (const sentence of sentences.slice(1)) {
     const words = wordCount(sentence);
@@ -467,7 +467,7 @@ const checkers: Record<string, CheckerSpec> = {
     args: ['N'],
     build: (kwargs) => {
       const n = count(kwargs, 'N');
-      return (value) => (removePunct(value).match(NUMBERS) ?? []).length === n;
+      return (value) => (removePunctuation(value).match(NUMBERS) ?? []).length === n;
     },
   },
   'words:alphabet': { args: [], build: () => alphabetLoop },
@@ -491,7 +491,7 @@ const checkers: Record<string, CheckerSpec> = {
   'sentence:alliteration_increment': { args: [], build: () => alliterationIncrements },
   'words:palindrome': {
     args: [],
-    build: () => (value) => pySplitWhitespace(pyLower(removePunct(value))).filter((word) => word === reversed(word) && pyLen(word) >= 5).length >= 10,
+    build: () => (value) => pySplitWhitespace(pyLower(removePunctuation(value))).filter((word) => word === reversed(word) && pyLen(word) >= 5).length >= 10,
   },
   'count:punctuation': {
     args: [],
@@ -506,13 +506,13 @@ const checkers: Record<string, CheckerSpec> = {
   'format:quotes': { args: [], build: () => nestedQuotes },
   'words:prime_lengths': {
     args: [],
-    build: () => (value) => pySplitWhitespace(removePunct(value)).every((word) => PRIMES.has(pyLen(word))),
+    build: () => (value) => pySplitWhitespace(removePunctuation(value)).every((word) => PRIMES.has(pyLen(word))),
   },
   'format:options': { args: ['options'], build: optionsChecker },
   'format:newline': {
     args: [],
     build: () => (input) => {
-      const value = removePunct(input);
+      const value = removePunctuation(input);
       const lines = pyStrip(value).split('\n').filter((line) => line !== '');
       return lines.length === pySplitWhitespace(pyStrip(value)).length;
     },
@@ -553,7 +553,7 @@ const checkers: Record<string, CheckerSpec> = {
       const n = count(kwargs, 'small_n');
       return (value) => {
         const counts = new Map<string, number>();
-        for (const word of pySplitWhitespace(removePunct(pyLower(value)))) counts.set(word, (counts.get(word) ?? 0) + 1);
+        for (const word of pySplitWhitespace(removePunctuation(pyLower(value)))) counts.set(word, (counts.get(word) ?? 0) + 1);
         return [...counts.values()].every((times) => times <= n);
       };
     },
@@ -575,13 +575,13 @@ const checkers: Record<string, CheckerSpec> = {
     build: (kwargs) => {
       const n = count(kwargs, 'N');
       // "/" becomes a space first so that she/her/hers counts three times
-      return (value) => pySplitWhitespace(removePunct(pyLower(value.replaceAll('/', ' ')))).filter((word) => PRONOUNS.has(word)).length >= n;
+      return (value) => pySplitWhitespace(removePunctuation(pyLower(value.replaceAll('/', ' ')))).filter((word) => PRONOUNS.has(word)).length >= n;
     },
   },
   'words:odd_even_syllables': {
     args: [],
     build: () => (value) => {
-      const parities = pySplitWhitespace(pyLower(removePunct(value)))
+      const parities = pySplitWhitespace(pyLower(removePunctuation(value)))
         .filter((word) => pyStrip(word))
         .map((word) => countSyllables(word) % 2);
       return parities.every((parity, i) => i === parities.length - 1 || parity !== parities[i + 1]);
@@ -619,7 +619,7 @@ const checkers: Record<string, CheckerSpec> = {
   'words:no_consecutive': {
     args: [],
     build: () => (value) => {
-      const words = pySplitWhitespace(removePunct(pyLower(value)));
+      const words = pySplitWhitespace(removePunctuation(pyLower(value)));
       return words.every((word, i) => i === words.length - 1 || firstChar(word) !== firstChar(words[i + 1]));
     },
   },
@@ -668,7 +668,7 @@ const checkers: Record<string, CheckerSpec> = {
   'custom:word_reverse': {
     args: 'any',
     build: () => (input) => {
-      const value = pySplitWhitespace(removePunct(pyStrip(pyLower(input)))).reverse().join(' ');
+      const value = pySplitWhitespace(removePunctuation(pyStrip(pyLower(input)))).reverse().join(' ');
       if (!value.includes('bald eagle')) return false;
       return splitIntoSentences(value).includes(value);
     },
