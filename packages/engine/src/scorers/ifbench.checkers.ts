@@ -117,18 +117,21 @@ interface CheckerSpec {
 }
 
 /**
- * A count kwarg upstream replaces with a random draw when it is None or negative; IFBench's rows always set it, so a
- * missing one is an error here rather than an unreproducible draw.
+ * A count kwarg upstream replaces with a random draw when it is None or negative (or, where it tests `if not x`, 0);
+ * IFBench's rows always set it, so a missing one is an error here rather than an unreproducible draw.
  */
-function count(kwargs: InstructionKwargs, name: string): number {
+function count(kwargs: InstructionKwargs, name: string, zeroDraws = false): number {
   const value = kwargs[name];
-  if (typeof value !== 'number' || value < 0) throw new Error(`IFBench kwarg ${name} must be a non-negative number (upstream draws a random one)`);
+  if (typeof value !== 'number' || value < 0 || (zeroDraws && value === 0)) {
+    throw new Error(`IFBench kwarg ${name} must be a ${zeroDraws ? 'positive' : 'non-negative'} number (upstream draws a random one)`);
+  }
   return value;
 }
 
-function text(kwargs: InstructionKwargs, name: string): string {
+/** A string kwarg; upstream draws a random one when it is None (or, where it tests `if not x`, empty). */
+function text(kwargs: InstructionKwargs, name: string, emptyDraws = false): string {
   const value = kwargs[name];
-  if (typeof value !== 'string') throw new Error(`IFBench kwarg ${name} must be a string (upstream draws a random one)`);
+  if (typeof value !== 'string' || (emptyDraws && value === '')) throw new Error(`IFBench kwarg ${name} must be a string (upstream draws a random one)`);
   return value;
 }
 
@@ -561,7 +564,7 @@ const checkers: Record<string, CheckerSpec> = {
   'sentence:keyword': {
     args: ['word', 'N'],
     build: (kwargs) => {
-      const keyword = text(kwargs, 'word');
+      const keyword = text(kwargs, 'word', true);
       const n = count(kwargs, 'N');
       return (value) => {
         const sentences = splitIntoSentences(value);
@@ -712,8 +715,8 @@ const checkers: Record<string, CheckerSpec> = {
   'words:keywords_specific_position': {
     args: ['keyword', 'n', 'm'],
     build: (kwargs) => {
-      const keyword = pyStrip(text(kwargs, 'keyword'));
-      const [n, m] = [count(kwargs, 'n'), count(kwargs, 'm')];
+      const keyword = pyStrip(text(kwargs, 'keyword', true));
+      const [n, m] = [count(kwargs, 'n', true), count(kwargs, 'm', true)];
       return (value) => {
         const sentences = splitIntoSentences(value);
         if (sentences.length < n) return false;
@@ -752,7 +755,7 @@ const checkers: Record<string, CheckerSpec> = {
       const prompt = kwargs.prompt_to_repeat;
       if (typeof prompt !== 'string' || !prompt) throw new Error('prompt_to_repeat must be set.');
       // Upstream redraws n_start at random when it is 0 (`if not n_start`); the dataset's 0 is kept (README).
-      const [start, end] = [count(kwargs, 'n_start'), count(kwargs, 'n_end')];
+      const [start, end] = [count(kwargs, 'n_start'), count(kwargs, 'n_end', true)];
       const span = pySplitWhitespace(pyLower(pyStrip(prompt))).slice(start, end);
       return (value) => sameList(pySplitWhitespace(pyLower(pyStrip(value))), span);
     },
