@@ -1,6 +1,6 @@
 """Writes the engine's IFBench data files from the upstream snapshots (see scorers/nlp/SOURCE.md)."""
 import json, pickle, sys, os
-sys.path.insert(0, os.path.join(os.path.dirname(__file__), 'pkgs'))
+sys.path.insert(0, os.path.join(os.getcwd(), 'pkgs'))  # run from the directory refenv.py lays out
 OUT = sys.argv[1]
 def tsstr(s):
     return '`' + s.replace('\\', '\\\\').replace('`', '\\`').replace('${', '\\${') + '`'

@@ -1,7 +1,7 @@
 """Reference environment for IFBench verdicts: Debian python3-nltk 3.8 with the data described in
 packages/engine/test/vectors/README.md ("IFBench"). Import this before openbench.ifbench."""
 import os, re, sys, random, collections
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = os.getcwd()  # the work directory layout.sh prepares
 sys.path.insert(0, os.path.join(HERE, 'pkgs'))
 os.environ['NLTK_DATA'] = os.path.join(HERE, 'nltk_data')
 import nltk
