@@ -6,6 +6,7 @@
  * and `ast.literal_eval` semantics come from the `python-*` utils.
  */
 import { pyLiteralEval, pyLiteralStr, PyLiteralError, type PyLiteral } from '../tasks/shared/python-literal.util';
+import { execPython, ExecTimeoutError } from './python-exec.util';
 import { parsePythonFloat, pySum } from './python-float.util';
 import { PY_SPACE, PY_WORD, pyRstrip, pyStrip, pyStripChars } from './python-text.util';
 import { targetText } from './target.util';
@@ -153,7 +154,7 @@ const TRAILING_MODIFIERS = [
 /**
  * `extract_final_answer` for `direct` (the option letter of an "a) …" reply, else the reply) and `cot` ("The answer
  * is X", "Answer: X", else the last line, cut after its last " is "/" are "). `pot` runs the reply's Python: see
- * the task file.
+ * `extractPotAnswer`.
  */
 export function extractFinalAnswer(reply: string, strategy: 'direct' | 'cot'): string {
   const text = pyStrip(reply);
@@ -180,6 +181,66 @@ export function extractFinalAnswer(reply: string, strategy: 'direct' | 'cot'): s
   }
   const mcq = MCQ_LETTER.exec(text);
   return mcq ? mcq[1].toLowerCase() : text;
+}
+
+const PYTHON_BLOCK = new RegExp(`\`\`\`python${PY_SPACE}*([\\s\\S]*?)${PY_SPACE}*\`\`\``, 'u');
+const IDENTIFIER = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+
+/**
+ * Runs the program in the sandbox as upstream's `exec(code, namespace, namespace)`: builtins restricted to the same
+ * eighteen names, `statistics` provided, stdout captured. Prints, as JSON, what upstream returns: the stripped
+ * output, else `str()` of the variable the last line names, else "" (also when the program raises an Exception).
+ */
+const POT_HARNESS = `import base64, io, json, statistics, sys
+from contextlib import redirect_stdout
+code = base64.b64decode(sys.argv[1]).decode("utf-8")
+name = sys.argv[2]
+names = "sum len min max abs round sorted print range enumerate list dict set tuple int float str bool".split()
+builtins = __builtins__ if isinstance(__builtins__, dict) else vars(__builtins__)
+namespace = {"__builtins__": {n: builtins[n] for n in names}, "statistics": statistics}
+result = ""
+try:
+    captured = io.StringIO()
+    with redirect_stdout(captured):
+        exec(code, namespace, namespace)
+    printed = captured.getvalue().strip()
+    if printed:
+        result = printed
+    elif name and name in namespace:
+        result = str(namespace[name])
+except Exception:
+    result = ""
+sys.__stdout__.write(json.dumps(result))
+`;
+
+/**
+ * `extract_final_answer(text, "pot")`: "unanswerable" for a reply that says so without code; otherwise the reply's
+ * ```python block (or the whole reply) without its import lines, executed as upstream executes it. Upstream runs it
+ * in its own process without a deadline; here it runs in the sandbox under the code scorers' 3 s deadline, and a
+ * program that runs past it answers "" (README, deviations).
+ */
+export async function extractPotAnswer(reply: string, signal?: AbortSignal): Promise<string> {
+  const text = pyStrip(reply);
+  if (text.toLowerCase().includes('unanswerable') && !text.includes('```')) return 'unanswerable';
+  const block = PYTHON_BLOCK.exec(text);
+  const code = (block ? pyStrip(block[1]) : pyStrip(text))
+    .split('\n')
+    .filter((line) => !pyStrip(line).startsWith('import ') && !pyStrip(line).startsWith('from '))
+    .join('\n');
+  const lines = code
+    .split('\n')
+    .map(pyStrip)
+    .filter((line) => line !== '' && !line.startsWith('#') && !line.startsWith('import'));
+  const lastName = lines.length > 0 && IDENTIFIER.test(lines[lines.length - 1]) ? lines[lines.length - 1] : '';
+  let result;
+  try {
+    result = await execPython(POT_HARNESS, signal, [Buffer.from(code, 'utf8').toString('base64'), lastName]);
+  } catch (error) {
+    if (error instanceof ExecTimeoutError) return '';
+    throw error;
+  }
+  if (result.returncode !== 0) throw new Error(`program for the PoT answer did not finish: ${result.stderr.trim().split('\n').pop() ?? ''}`);
+  return JSON.parse(result.stdout) as string;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

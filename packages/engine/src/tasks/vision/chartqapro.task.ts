@@ -7,7 +7,7 @@
 import type { DatasetRecord } from '@studio/datasets';
 import type { ChatMessage, GenerateResult } from '@studio/providers';
 import { accuracy, chartqaproMetrics, stderr } from '../../metrics';
-import { createChartqaproScorer, extractFinalAnswer } from '../../scorers/chartqapro.scorer';
+import { createChartqaproScorer, extractFinalAnswer, extractPotAnswer } from '../../scorers/chartqapro.scorer';
 import { pyStr } from '../../scorers/python-str.util';
 import type { Sample, Solver } from '../../types';
 import { generativeTask, taskArgs } from '../generative/task-definition.util';
@@ -48,11 +48,11 @@ export function chartqaproRecordToSample(record: DatasetRecord, index: number): 
 }
 
 /** `chartqapro_solver(prompt_strategy)`: the questions in turn, each reply kept in the conversation. */
-function chartqaproSolver(strategy: Exclude<ChartqaproStrategy, 'pot'>): Solver {
+function chartqaproSolver(strategy: ChartqaproStrategy): Solver {
   return {
     name: 'chartqapro_solver',
     params: { prompt_strategy: strategy },
-    async solve({ sample, generate }) {
+    async solve({ sample, generate, signal }) {
       const metadata = sample.metadata ?? {};
       const questions = metadata.questions as string[];
       const paragraph = metadata.paragraph;
@@ -76,9 +76,10 @@ function chartqaproSolver(strategy: Exclude<ChartqaproStrategy, 'pot'>): Solver 
         responses.push(last.completion);
       }
       const finalResponse = responses[responses.length - 1];
+      const answer = strategy === 'pot' ? await extractPotAnswer(finalResponse, signal) : extractFinalAnswer(finalResponse, strategy);
       return {
         messages: conversation,
-        output: { ...(last as GenerateResult), completion: extractFinalAnswer(finalResponse, strategy) },
+        output: { ...(last as GenerateResult), completion: answer },
         metadata: { all_responses: responses, full_response: finalResponse, prompt_strategy: strategy },
       };
     },
@@ -100,10 +101,7 @@ export const chartqaproTask = generativeTask(
   },
   (options) => {
     const { prompt_strategy } = taskArgs('chartqapro', options, { prompt_strategy: 'direct' });
-    if (prompt_strategy === 'pot') {
-      throw new Error('chartqapro: prompt_strategy=pot (executing the model\'s Python in-process) is not supported by this engine; use direct or cot');
-    }
-    if (prompt_strategy !== 'direct' && prompt_strategy !== 'cot') {
+    if (prompt_strategy !== 'direct' && prompt_strategy !== 'cot' && prompt_strategy !== 'pot') {
       throw new Error(`chartqapro: prompt_strategy must be one of direct, cot, pot, got "${prompt_strategy}"`);
     }
     return {
