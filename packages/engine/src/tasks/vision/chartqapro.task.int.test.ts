@@ -201,3 +201,22 @@ describe('chartqapro (ahmed-masry/ChartQAPro test, 10 constructed rows)', () => 
     expect(() => getTask('chartqapro', { args: { prompt_strategy: 'fewshot' } })).toThrow('prompt_strategy must be one of direct, cot, pot');
   });
 });
+
+describe('chartqapro over a split of two shards', () => {
+  const offline = offlineTaskRun(
+    VISION_FIXTURES,
+    {
+      [hfParquetListingUrl(CHARTQAPRO_REPO, 'default', 'test')]: 'chartqapro-test-two-shards.tree.json',
+      [hfFileUrl(CHARTQAPRO_REPO, 'default/test/0000.parquet', 'refs/convert/parquet')]: 'chartqapro-test.parquet',
+      [hfFileUrl(CHARTQAPRO_REPO, 'default/test/0001.parquet', 'refs/convert/parquet')]: 'chartqapro-test.parquet',
+    },
+    respond,
+  );
+
+  it('numbers the rows across shards, in shard order', async () => {
+    const samples = await getTask('chartqapro').dataset.load(offline.ctx);
+    expect(samples.map((s) => s.id)).toEqual(Array.from({ length: 20 }, (_, i) => String(i + 1)));
+    expect(samples[10].metadata).toMatchObject({ question_type: 'Factoid', questions: ['Chart 1: How many units were sold in 2020?'] });
+    expect(samples[15].target).toBe('2019');
+  });
+});

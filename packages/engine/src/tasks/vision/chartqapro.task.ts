@@ -4,15 +4,16 @@
  * conversation under the question type's system prompt (the image and context paragraph with the first), the last
  * reply's extracted answer scored against the last answer by `src/scorers/chartqapro.scorer.ts`.
  */
-import type { DatasetRecord } from '@studio/datasets';
+import { loadRecords, type DatasetRecord } from '@studio/datasets';
 import type { ChatMessage, GenerateResult } from '@studio/providers';
 import { accuracy, chartqaproMetrics, stderr } from '../../metrics';
 import { createChartqaproScorer, extractFinalAnswer, extractPotAnswer } from '../../scorers/chartqapro.scorer';
 import { pyStr } from '../../scorers/python-str.util';
-import type { Sample, Solver } from '../../types';
+import type { Sample, Solver, TaskDataset } from '../../types';
 import { generativeTask, taskArgs } from '../generative/task-definition.util';
-import { hfSplitDataset } from '../shared/hf-split.dataset';
+import { hfParquetShards } from '../shared/hf-parquet.source';
 import { datasetImage } from '../shared/image.util';
+import { samplesOf } from '../shared/record-samples.util';
 import { chartqaproSystemPrompt, formatQuestionWithParagraph, type ChartqaproStrategy } from './chartqapro.prompts';
 
 export const CHARTQAPRO_REPO = 'ahmed-masry/ChartQAPro';
@@ -46,6 +47,23 @@ export function chartqaproRecordToSample(record: DatasetRecord, index: number): 
     },
   };
 }
+
+/** The test split (`hf_dataset(path, split="test")`): every shard of the parquet conversion in order, rows numbered across shards. */
+const chartqaproDataset: TaskDataset = {
+  name: 'chartqapro',
+  location: CHARTQAPRO_REPO,
+  async load(ctx) {
+    const samples: Sample[] = [];
+    for (const shard of await hfParquetShards(CHARTQAPRO_REPO, 'default', 'test', ctx)) {
+      const records = await loadRecords({ ...shard, binary: true }, ctx);
+      const converted = await samplesOf(records, chartqaproRecordToSample);
+      // A later shard's positions continue the earlier shards' (the converted samples are shared: copied to re-id).
+      const offset = samples.length;
+      samples.push(...(offset === 0 ? converted : converted.map((sample, i) => (records[i].id == null ? { ...sample, id: String(offset + i + 1) } : sample))));
+    }
+    return samples;
+  },
+};
 
 /** `chartqapro_solver(prompt_strategy)`: the questions in turn, each reply kept in the conversation. */
 function chartqaproSolver(strategy: ChartqaproStrategy): Solver {
@@ -105,7 +123,7 @@ export const chartqaproTask = generativeTask(
       throw new Error(`chartqapro: prompt_strategy must be one of direct, cot, pot, got "${prompt_strategy}"`);
     }
     return {
-      dataset: hfSplitDataset('chartqapro', CHARTQAPRO_REPO, 'default', 'test', chartqaproRecordToSample),
+      dataset: chartqaproDataset,
       config: {},
       solver: chartqaproSolver(prompt_strategy),
       scorer: createChartqaproScorer(),
