@@ -8,7 +8,6 @@ import { loadRecords, type DatasetRecord } from '@studio/datasets';
 import type { ChatMessage, GenerateResult } from '@studio/providers';
 import { accuracy, chartqaproMetrics, stderr } from '../../metrics';
 import { createChartqaproScorer, extractFinalAnswer, extractPotAnswer } from '../../scorers/chartqapro.scorer';
-import { pyStr } from '../../scorers/python-str.util';
 import type { Sample, Solver, TaskDataset } from '../../types';
 import { generativeTask, taskArgs } from '../generative/task-definition.util';
 import { hfParquetShards } from '../shared/hf-parquet.source';
@@ -22,8 +21,8 @@ const stringList = (value: unknown): string[] => (Array.isArray(value) ? value.m
 
 /**
  * `record_to_sample`: the image and first question as the input (the solver rebuilds the conversation), the last
- * answer as the target. Upstream's id is `record.get("id", hash(str(record)))`; the dataset has no `id` column and
- * CPython salts `hash` per process, so the id here is the row's 1-based position (README, deviations).
+ * answer as the target. Upstream's id is `record.get("id", hash(str(record)))`: the dataset has no `id` column and
+ * CPython salts `hash` per process, so the id here is the row's 1-based position in the split (README, deviations).
  */
 export function chartqaproRecordToSample(record: DatasetRecord, index: number): Sample {
   const image = datasetImage(record.image);
@@ -32,7 +31,7 @@ export function chartqaproRecordToSample(record: DatasetRecord, index: number): 
   const questionType = String(record['Question Type']);
   const paragraph = record.Paragraph ?? '';
   return {
-    id: record.id !== undefined && record.id !== null ? pyStr(record.id) : String(index + 1),
+    id: String(index + 1),
     input: [{ role: 'user', content: [image, { type: 'text', text: questions[0] }] }],
     // Conversational charts score only the last answer; the others use their last (usually only) one too.
     target: answers[answers.length - 1],
@@ -59,7 +58,7 @@ const chartqaproDataset: TaskDataset = {
       const converted = await samplesOf(records, chartqaproRecordToSample);
       // A later shard's positions continue the earlier shards' (the converted samples are shared: copied to re-id).
       const offset = samples.length;
-      samples.push(...(offset === 0 ? converted : converted.map((sample, i) => (records[i].id == null ? { ...sample, id: String(offset + i + 1) } : sample))));
+      samples.push(...(offset === 0 ? converted : converted.map((sample, i) => ({ ...sample, id: String(offset + i + 1) }))));
     }
     return samples;
   },
