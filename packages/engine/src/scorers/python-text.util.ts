@@ -43,6 +43,13 @@ export function pyRstrip(text: string, chars: string): string {
   return text.slice(0, end);
 }
 
+/** Python `s.strip(chars)` for ASCII `chars`. */
+export function pyStripChars(text: string, chars: string): string {
+  let start = 0;
+  while (start < text.length && chars.includes(text[start])) start += 1;
+  return pyRstrip(text.slice(start), chars);
+}
+
 /**
  * Letters that CPython's `re.IGNORECASE` treats as equal beyond plain upper/lower pairs
  * (`sre_compile._equivalences` plus characters whose simple lowercase is an ASCII letter).
