@@ -295,16 +295,15 @@ class BitWriter {
   private count = 0;
 
   put(code: number, size: number): void {
-    for (let i = size - 1; i >= 0; i -= 1) {
-      this.buffer = (this.buffer << 1) | ((code >> i) & 1);
-      this.count += 1;
-      if (this.count === 8) {
-        this.bytes.push(this.buffer);
-        if (this.buffer === 0xff) this.bytes.push(0); // byte stuffing
-        this.buffer = 0;
-        this.count = 0;
-      }
+    this.buffer = (this.buffer << size) | (code & ((1 << size) - 1));
+    this.count += size;
+    while (this.count >= 8) {
+      const byte = (this.buffer >> (this.count - 8)) & 0xff;
+      this.bytes.push(byte);
+      if (byte === 0xff) this.bytes.push(0); // byte stuffing
+      this.count -= 8;
     }
+    this.buffer &= (1 << this.count) - 1;
   }
 
   /** `flush_bits`: pad the last byte with 1 bits. */
