@@ -29,8 +29,6 @@ const EXPLICIT: Readonly<Record<string, string>> = {
   // Scored by an outside service, not a model: openbench calls Perspective's comments:analyze for every continuation.
   polyglotoxicity:
     "Needs Google's Perspective API (comments:analyze with a PERSPECTIVE_API_KEY) to score each continuation's toxicity; this engine has no stored credential for an outside scoring service yet",
-  mathvista:
-    "A vision benchmark whose loader re-encodes every image as JPEG with PIL and shuffles with numpy's generator; neither is ported (this engine has no image codec)",
 };
 
 export const NOT_PORTED = 'Not ported to this engine yet';
