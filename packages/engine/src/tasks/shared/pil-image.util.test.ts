@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decode as decodeJpeg } from 'jpeg-js';
 import { encodeJpegLikePil } from './jpeg-encoder.util';
-import { reencodeAsJpeg, thumbnailSize } from './pil-image.util';
+import { reencodeAsJpeg } from './pil-image.util';
+import { thumbnailSize } from './pil-resample.util';
 
 // Synthetic images and the bytes Debian's Pillow 9.4 (libjpeg-turbo 2.1.5) writes for them through openbench's
 // MathVista loader steps; see test/fixtures/images/pil-jpeg/SOURCE.md.
