@@ -53,6 +53,7 @@ describe('mathvista (AI4Math/MathVista testmini, 7 constructed rows)', () => {
     // The dataset's order (records arrive as samples finish): `np.random.default_rng(42).permutation(7)` is
     // [3, 2, 6, 4, 1, 5, 0] (numpy 1.24).
     expect((await task.dataset.load(offline.ctx)).map((s) => s.id)).toEqual(['4', '3', '7', '5', '2', '6', '1']);
+    expect(task.dataset.shuffled).toBe(true);
 
     const bodies = offline.server.bodies();
     const modelBodies = bodies.filter((b) => b.model === 'fake');

@@ -140,6 +140,7 @@ export const mathvistaTask = generativeTask(MATHVISTA, (options) => {
     dataset: {
       name: source.name,
       location: source.location,
+      shuffled: shuffle,
       async load(ctx) {
         const samples = await source.load(ctx);
         // `datasets.Dataset.shuffle(seed)` reorders the rows before they become samples, one sample per row.
