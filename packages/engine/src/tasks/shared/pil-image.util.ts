@@ -2,30 +2,19 @@
  * The image preparation of openbench's MathVista loader (`datasets/mathvista.py` `record_to_sample`), with PIL
  * 9.4-era semantics: open the image, flatten transparency onto white (`Image.new("RGB", size, white).paste(img,
  * mask=alpha)`) or `convert("RGB")`, `thumbnail((max, max), LANCZOS)` when larger, and save as JPEG at the given
- * quality with `optimize=True`.
- *
- * - PNG is decoded into PIL's modes by `png-decoder.util.ts`.
- * - JPEG sources are decoded by `jpeg-js`, whose IDCT and chroma upsampling are not libjpeg-turbo's, so their pixels
- *   can differ from PIL's by a few levels (see packages/engine/README.md); PIL's DCT-domain `draft` shrink for JPEGs
- *   of 6144 px and more is not reproduced either.
- * - The resize is `pil-resample.util.ts`; the `reduce()` step that `reducing_gap=2.0` adds for images 4× larger than
- *   the target (6144 px at the default 1536) is not ported, and such an image is refused rather than sent differently.
- * - The encoder (`jpeg-encoder.util.ts`) writes libjpeg-turbo's bytes.
+ * quality with `optimize=True`. PNG is decoded into PIL's modes by `png-decoder.util.ts`, JPEG by
+ * `jpeg-decoder.util.ts` (libjpeg-turbo's pixels), the resize is `pil-resample.util.ts` and the encoder
+ * `jpeg-encoder.util.ts` (libjpeg-turbo's bytes). Not ported: PIL's DCT-domain `draft` shrink of JPEGs and the
+ * `reduce()` step that `reducing_gap=2.0` adds, both only for images 4× larger than the target (6144 px at the
+ * default 1536); such an image is refused rather than sent differently.
  */
-import { decode as decodeJpeg } from 'jpeg-js';
+import { decodeJpegLikePil, UnsupportedJpegError } from './jpeg-decoder.util';
 import { encodeJpegLikePil, type RgbImage } from './jpeg-encoder.util';
 import { decodePng, isPng, type PilImage } from './png-decoder.util';
 import { resampleLanczos, thumbnailSize } from './pil-resample.util';
 
 function isJpeg(bytes: Uint8Array): boolean {
   return bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
-}
-
-function decodeJpegSource(bytes: Uint8Array): PilImage {
-  const decoded = decodeJpeg(bytes, { useTArray: true, formatAsRGBA: true });
-  const data = new Uint8Array(decoded.width * decoded.height * 3);
-  for (let i = 0; i < decoded.width * decoded.height; i += 1) data.set(decoded.data.subarray(4 * i, 4 * i + 3), 3 * i);
-  return { mode: 'RGB', width: decoded.width, height: decoded.height, data };
 }
 
 /** PIL's `DIV255` blend of `paste_mask_L`: `in·mask + out·(255 − mask)` over 255, rounded its way. */
@@ -63,7 +52,7 @@ function toRgb(image: PilImage): RgbImage {
 /** `Image.open` for the formats this engine reads; null for any other (upstream's PIL reads more, see the README). */
 function openImage(bytes: Uint8Array): PilImage | null {
   if (isPng(bytes)) return decodePng(bytes);
-  if (isJpeg(bytes)) return decodeJpegSource(bytes);
+  if (isJpeg(bytes)) return decodeJpegLikePil(bytes);
   return null;
 }
 
@@ -75,7 +64,9 @@ export function reencodeAsJpeg(bytes: Uint8Array, options: { maxDimension: numbe
   let image: PilImage | null;
   try {
     image = openImage(bytes);
-  } catch {
+  } catch (error) {
+    // A JPEG feature PIL reads but this decoder does not is refused; a file PIL could not read either goes unchanged.
+    if (error instanceof UnsupportedJpegError) throw error;
     return bytes;
   }
   if (image === null) throw new Error('mathvista: image is neither PNG nor JPEG; its PIL decoding is not ported');
