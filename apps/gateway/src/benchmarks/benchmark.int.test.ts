@@ -40,14 +40,14 @@ const RUNNABLE = [
   'natural_questions', 'openbookqa', 'piqa', 'prost', 'pubmedqa', 'qa4mre', 'sciq', 'simpleqa', 'social_iqa', 'supergpqa', 'squad_v2',
   'swag', 'triviaqa', 'truthfulqa', 'winogrande', 'wsc273', 'xcopa', 'xstorycloze', 'xwinograd',
   'arabic_exams', 'glue', 'legalsupport', 'qasper_ll', 'rootly_gmcq', 'rootly_terraform', 'superglue', 'toxigen', 'tumlu',
-  'humaneval', 'mbpp', 'ifeval',
+  'humaneval', 'mbpp', 'ifeval', 'ifbench',
   'aime_2024', 'gpt_oss_aime25', 'gsm_plus', 'otis_mock_aime', 'smt', 'simpleqa_verified', 'browsecomp', 'healthbench', 'multichallenge', 'detailbench', 'cosafe_m2s', 'mhj_m2s', 'safemt_m2s', 'sealqa',
   'mmlu-redux', 'ethics', 'blimp', 'bbq', 'agieval',
   'arc_agi', 'race',
   'mmmu', 'mmmu_pro', 'rocketscience', 'mmstar', 'hle',
   'jsonschemabench', 'openai_mrcr', 'political_evenhandedness',
   ...['historical_events', 'political_figures', 'policies', 'social_issues', 'us_constitution', 'social_identity', 'scientific'].map((c) => `political_evenhandedness_${c}`),
-  'mmvetv2', 'clockbench', 'mathvista',
+  'mmvetv2', 'clockbench', 'chartqapro', 'mathvista',
 ];
 /** More runnable subtasks listed only with include_subtasks=true (the MathArena sets, gsm_plus_mini, healthbench's). */
 const RUNNABLE_SUBTASKS = [
