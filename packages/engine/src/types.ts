@@ -83,6 +83,8 @@ export interface TaskDataset {
   location: string;
   /** Shared between runs while the file is unchanged: read-only. */
   load(ctx: DatasetContext): Promise<readonly Sample[]>;
+  /** The loader shuffled the samples itself (Inspect's `MemoryDataset(shuffled=True)`, logged as `dataset.shuffled`). */
+  shuffled?: boolean;
 }
 
 /** What a solver may do with the sample's model: one call per `generate`, metered with the sample's other calls. */

@@ -48,18 +48,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     requirements: { function_calling: true, grader_model: GPT_4_1_MINI },
   },
   {
-    name: 'mathvista',
-    display_name: 'MathVista',
-    category: 'core',
-    description:
-      'Mathematical Reasoning in Visual Contexts - 6.1K multimodal math problems requiring fine-grained visual understanding across diverse visual contexts',
-    tags: ['multimodal', 'math', 'reasoning', 'visual', 'images', 'math-vision'],
-    sample_count: 1000, // openbench defaults to split=testmini, which has 1,000 rows (dataset card)
-    dataset: { source: 'hf:AI4Math/MathVista', split: 'testmini' },
-    scorer: 'rule extraction + LLM fallback',
-    requirements: { vision: true, grader_model: 'openai/gpt-4-turbo' },
-  },
-  {
     name: 'ocrbenchv2',
     display_name: 'OCRBench v2',
     category: 'core',

@@ -80,3 +80,27 @@ export function sequenceMatcherRatio(a: string, b: string): number {
   const length = as.length + bs.length;
   return length ? (2.0 * matches) / length : 1.0;
 }
+
+/** Python's `<` on two `str`: by code point (JavaScript's `<` compares UTF-16 units, which differs past U+FFFF). */
+function compareCodePoints(a: string, b: string): number {
+  const [as, bs] = [Array.from(a), Array.from(b)];
+  for (let i = 0; i < Math.min(as.length, bs.length); i += 1) {
+    const diff = (as[i].codePointAt(0) as number) - (bs[i].codePointAt(0) as number);
+    if (diff !== 0) return diff;
+  }
+  return as.length - bs.length;
+}
+
+/**
+ * `difflib.get_close_matches(word, possibilities, n, cutoff)`: the `n` best `SequenceMatcher(None, x, word).ratio()`
+ * at or above `cutoff`, best first, equal scores ordered by the larger string first (`heapq.nlargest` on
+ * `(score, x)` tuples). CPython's `real_quick_ratio` and `quick_ratio` pre-filters are upper bounds of `ratio`, so
+ * they never reject a possibility `ratio` would keep and are left out.
+ */
+export function getCloseMatches(word: string, possibilities: readonly string[], n = 3, cutoff = 0.6): string[] {
+  const scored = possibilities
+    .map((x) => ({ score: sequenceMatcherRatio(x, word), x }))
+    .filter(({ score }) => score >= cutoff);
+  scored.sort((p, q) => q.score - p.score || compareCodePoints(q.x, p.x));
+  return scored.slice(0, n).map(({ x }) => x);
+}

@@ -66,7 +66,7 @@ export function evalLogStart(settings: EvalSettings, task: TaskDefinition | unde
       location: task?.dataset.location ?? meta?.dataset.source,
       samples: samples ? samples.length : (meta?.sample_count ?? undefined),
       ...(samples ? { sample_ids: planSamples(samples, { limit, epochs: 1 }).map((item) => item.sample.id) } : {}),
-      shuffled: false,
+      shuffled: task?.dataset.shuffled ?? false,
     },
     model: settings.model,
     model_generate_config: modelGenerateConfig(settings),

@@ -43,8 +43,9 @@ export function imageBytesToDataUri(bytes: Uint8Array): string {
 
 /**
  * A dataset image as openbench sends it: `compress_image(bytes, max_size_mb=…)` then a data URI. Upstream re-encodes
- * an image above the size limit as JPEG with PIL; this engine has no image codec, so such an image is sent as it is
- * (what upstream itself does when its re-encoding fails). Images of the benchmarks' datasets are far below the limits.
+ * an image above the size limit as JPEG with PIL; that re-encoding is not ported here (only MathVista's loader step is,
+ * in `pil-image.util.ts`), so such an image is sent as it is (what upstream itself does when its re-encoding fails).
+ * Images of the benchmarks' datasets are far below the limits.
  */
 export function datasetImage(data: unknown): ContentImage {
   return { type: 'image', image: imageBytesToDataUri(extractImageBytes(data)) };
