@@ -8,6 +8,10 @@
  *
  *   node bench/dist/cli-vs-promptfoo.js [samples=2000]     (build first: bash infra/scripts/build.sh)
  *   node bench/dist/cli-vs-promptfoo.js 2000 --ours-only   (our CLI alone, 3 times: its share of the limit, no install)
+ *   node bench/dist/cli-vs-promptfoo.js 2000 --ours-only --runs=5 --cli-node-args="--cpu-prof --cpu-prof-dir=/tmp/cli"
+ *
+ * Our CLI runs under /usr/bin/time (when the machine has it), so each run also prints the process's user and system
+ * CPU seconds (all its threads) and peak RSS: on a shared machine the wall time says little, the CPU time holds.
  */
 import { scriptArgs } from './bench-args';
 import { execFileSync, spawn } from 'node:child_process';
@@ -21,6 +25,12 @@ import { ROOT } from './studio-stack';
 
 const SAMPLES = Number(scriptArgs().find((arg) => !arg.startsWith('--')) ?? 2_000);
 const OURS_ONLY = scriptArgs().includes('--ours-only');
+const RUNS = Number(scriptArgs().find((arg) => arg.startsWith('--runs='))?.slice('--runs='.length) ?? 3);
+/** Extra node options for our CLI's process, e.g. `--cpu-prof --cpu-prof-dir=/tmp/cli` (one profile per thread). */
+const CLI_NODE_ARGS = (scriptArgs().find((arg) => arg.startsWith('--cli-node-args='))?.slice('--cli-node-args='.length) ?? '').split(' ').filter(Boolean);
+const TIME_BIN = '/usr/bin/time';
+/** The last line /usr/bin/time writes: user seconds, system seconds, peak RSS in KB. */
+const TIME_FORMAT = 'cpu-usage %U %S %M';
 const CONNECTIONS = 100;
 const LATENCY_MS = 100;
 const PROMPTFOO_VERSION = '0.120.0';
@@ -82,21 +92,31 @@ async function main(): Promise<void> {
     mkdirSync(home);
     const limit = (SAMPLES / CONNECTIONS) * (LATENCY_MS / 1000);
 
-    const runOurs = () =>
-      timed(
-        process.execPath,
-        [CLI_JS, 'eval', 'mmlu', '--model', 'openai/bench-model', '--limit', String(SAMPLES), '--max-connections', String(CONNECTIONS), '--model-base-url', provider.baseUrl, '--offline', '--data-dir', work, '--log-dir', join(work, 'logs'), '--display', 'none'],
+    const withTime = existsSync(TIME_BIN);
+    const runOurs = async () => {
+      const cli = [...CLI_NODE_ARGS, CLI_JS, 'eval', 'mmlu', '--model', 'openai/bench-model', '--limit', String(SAMPLES), '--max-connections', String(CONNECTIONS), '--model-base-url', provider.baseUrl, '--offline', '--data-dir', work, '--log-dir', join(work, 'logs'), '--display', 'none'];
+      const run = await timed(
+        withTime ? TIME_BIN : process.execPath,
+        withTime ? ['-f', TIME_FORMAT, process.execPath, ...cli] : cli,
         { HOME: home, OPENAI_API_KEY: 'sk-bench-0123456789' },
         work,
       );
+      const usage = /cpu-usage (\S+) (\S+) (\d+)\s*$/.exec(run.output);
+      const cpu = usage ? { user: Number(usage[1]), system: Number(usage[2]), rssMb: Number(usage[3]) / 1024 } : undefined;
+      return { ...run, cpu };
+    };
     if (OURS_ONLY) {
-      const times = [];
-      for (let i = 0; i < 3; i++) times.push((await runOurs()).seconds);
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await runOurs());
+      const cpuLine = runs.every((r) => r.cpu)
+        ? `studio eval CPU (user + system, all threads): ${runs.map((r) => `${r.cpu!.user.toFixed(2)} + ${r.cpu!.system.toFixed(2)} = ${(r.cpu!.user + r.cpu!.system).toFixed(2)} s`).join('; ')}; peak RSS ${runs.map((r) => r.cpu!.rssMb.toFixed(0)).join(', ')} MB`
+        : `studio eval CPU: not measured (no ${TIME_BIN})`;
       process.stdout.write(
         [
           `studio eval alone: ${SAMPLES} MMLU questions, ${CONNECTIONS} in flight, model replies after ${LATENCY_MS} ms; limit ${limit.toFixed(2)} s; the whole process`,
           machineLine(),
-          `studio eval: ${times.map((t) => t.toFixed(2)).join(', ')} s (${times.map((t) => (limit / t).toFixed(2)).join(', ')} of the limit; target ≥ 0.9)`,
+          `studio eval: ${runs.map((r) => r.seconds.toFixed(2)).join(', ')} s (${runs.map((r) => (limit / r.seconds).toFixed(2)).join(', ')} of the limit; target ≥ 0.9)`,
+          cpuLine,
         ].join('\n') + '\n',
       );
       return;

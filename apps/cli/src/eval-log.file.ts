@@ -4,7 +4,9 @@
  * far; at the writer's checkpoints it is even a complete archive for Inspect's own tools. The CLI runs this in a
  * worker thread (eval-log.sink.ts), so that encoding and compressing samples never holds up a model call.
  */
-import { createEvalLogWriter, type EvalLogFinishInput, type EvalLogStart, type EvalLogWriter, type SampleRecord } from '@studio/engine';
+import type { EvalLogStart, SampleRecord } from '@studio/engine';
+// Only the log writer: this module runs in the log's thread, which has no use for the catalog, tasks or HTTP client.
+import { createEvalLogWriter, type EvalLogFinishInput, type EvalLogWriter } from '@studio/engine/eval-log';
 import { closeSync, ftruncateSync, writeSync } from 'node:fs';
 
 export interface EvalLogFile {

@@ -1,4 +1,5 @@
 import { EvalSession, evalSettings, newEvalLogIdentity, readEvalLog, type EvalLogStart, type Sample } from '@studio/engine';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,6 +67,18 @@ describe('openEvalLogSink', () => {
 
     expect(() => sink.drain()).toThrow(/Could not write the log .*twice\.eval: sample 1 epoch 1 was already written/);
     expect(() => sink.abort('error')).not.toThrow();
+  });
+
+  it("runs its thread on the log writer's modules alone: no catalog, tasks, providers, HTTP client or zod", () => {
+    // Loading those took ≈ 300 ms of CPU at every `studio eval`'s start, on the core the main thread needs then.
+    const loaded = execFileSync(
+      process.execPath,
+      ['--require', join(__dirname, 'ts-source.hook.cjs'), '-e', `require(${JSON.stringify(join(__dirname, 'eval-log.file.ts'))}); process.stdout.write(JSON.stringify(Object.keys(require.cache)))`],
+      { encoding: 'utf8' },
+    );
+    const modules = JSON.parse(loaded) as string[];
+    expect(modules).toContainEqual(expect.stringMatching(/packages\/engine\/src\/eval-log\/eval-log\.writer\.ts$/));
+    expect(modules.filter((m) => /packages\/(providers|contracts|datasets)\/|engine\/src\/(catalog|tasks|scorers)\/|\/(undici|zod)\//.test(m))).toEqual([]);
   });
 
   it('fails at once when the log file cannot be created', () => {

@@ -1,6 +1,7 @@
 /**
  * Streams a run into an Inspect `.eval` file as it goes (eval-log.file.ts), from a worker thread: the main thread
- * only posts each finished sample, so building, encoding and deflating the log never delays a model call or a reply.
+ * only posts the finished samples, so building, encoding and deflating the log never delays a model call or a reply.
+ * The samples finished in one event-loop turn (replies arrive in bursts) go over in one message, after the turn.
  * `finish` and `abort` wait for the thread to have written everything, so a cancelled or failed run still leaves a
  * complete, readable archive once either has returned. A process that dies before either leaves a log that reads
  * as `started` with the samples the thread had written.
@@ -56,7 +57,15 @@ export function openEvalLogSink(logDir: string, logfile: string | undefined, sta
     const message: EvalLogThreadMessage = { ...command, seq };
     thread.postMessage(message);
   };
+  let batch: SampleRecord[] = [];
+  const postBatch = () => {
+    if (batch.length === 0) return;
+    const records = batch;
+    batch = [];
+    post({ kind: 'samples', records });
+  };
   const drain = () => {
+    postBatch();
     const target = seq;
     for (let at = Atomics.load(written, 0); at < target; at = Atomics.load(written, 0)) Atomics.wait(written, 0, at);
     failure ??= receiveMessageOnPort(errors.port1)?.message as string | undefined;
@@ -64,6 +73,7 @@ export function openEvalLogSink(logDir: string, logfile: string | undefined, sta
   };
   const finish = (input: EvalLogFinishInput) => {
     open = false;
+    postBatch();
     post({ kind: 'finish', input });
     try {
       drain();
@@ -73,7 +83,11 @@ export function openEvalLogSink(logDir: string, logfile: string | undefined, sta
   };
   return {
     path,
-    addSample: (record) => post({ kind: 'sample', record }),
+    addSample(record) {
+      // Each message costs a copy setup on this thread and a wake-up of the writer's, whatever its size.
+      if (batch.length === 0) setImmediate(postBatch);
+      batch.push(record);
+    },
     drain,
     finish: (result) => finish(evalLogFinish(result)),
     abort(status, error) {

@@ -16,7 +16,7 @@ export interface EvalLogThreadData {
   errors: MessagePort;
 }
 
-export type EvalLogThreadCommand = { kind: 'sample'; record: SampleRecord } | { kind: 'finish'; input: EvalLogFinishInput };
+export type EvalLogThreadCommand = { kind: 'samples'; records: SampleRecord[] } | { kind: 'finish'; input: EvalLogFinishInput };
 export type EvalLogThreadMessage = EvalLogThreadCommand & { seq: number };
 
 const { fd, start, progress, errors } = workerData as EvalLogThreadData;
@@ -37,7 +37,7 @@ try {
 
 parentPort!.on('message', (message: EvalLogThreadMessage) => {
   try {
-    if (!failed && message.kind === 'sample') file!.addSample(message.record);
+    if (message.kind === 'samples') for (const record of message.records) if (!failed) file!.addSample(record);
     if (message.kind === 'finish') file?.finish(message.input);
   } catch (error) {
     fail(error);

@@ -1,5 +1,5 @@
 import type { RunEvent, RunStatus } from '@studio/contracts';
-import { appendRunLogs, touchRunningRun, type Db, type RunHold, type RunHoldLoss } from '@studio/db';
+import { appendRunLogs, touchRunningRun, type Db, type RunHold, type RunHoldLoss, type RunLogLine } from '@studio/db';
 import type { Logger, RunEventPublisher } from '@studio/runtime';
 import { EventChain } from './event.chain';
 
@@ -30,7 +30,7 @@ export interface RunReporterOptions {
  */
 export class RunReporter {
   private readonly published: EventChain;
-  private logBuffer: { stream: LogStream; line: string }[] = [];
+  private logBuffer: RunLogLine[] = [];
   private logTimer: NodeJS.Timeout | undefined;
   private logWrites: Promise<void> = Promise.resolve();
   private progress: { current: number; total: number } | undefined;
@@ -83,6 +83,18 @@ export class RunReporter {
     await this.logWrites;
   }
 
+  /**
+   * Hands over the log lines not written yet, for the caller to store itself (the run's closing lines go into the
+   * transaction that finishes it). Their events are already published.
+   */
+  takeLogs(): RunLogLine[] {
+    clearTimeout(this.logTimer);
+    this.logTimer = undefined;
+    const lines = this.logBuffer;
+    this.logBuffer = [];
+    return lines;
+  }
+
   /** Waits for the events published so far, at most `timeoutMs`. */
   async settleEvents(timeoutMs: number): Promise<void> {
     await this.published.settle(timeoutMs);
@@ -117,10 +129,7 @@ export class RunReporter {
   }
 
   private flushLogs(): void {
-    clearTimeout(this.logTimer);
-    this.logTimer = undefined;
-    const lines = this.logBuffer;
-    this.logBuffer = [];
+    const lines = this.takeLogs();
     if (lines.length === 0) return;
     this.logWrites = this.logWrites
       .then(() => appendRunLogs(this.o.db, this.o.hold.runId, lines))

@@ -4,7 +4,13 @@ import { postgresText } from '../postgres-text';
 import { pagedByKey } from '../query.util';
 import type { RunLogRow } from './run-log.table';
 
-export async function appendRunLogs(db: DbOrTrx, runId: string, lines: { stream: 'stdout' | 'stderr'; line: string }[]): Promise<void> {
+/** One line of a run's log as a worker writes it. */
+export interface RunLogLine {
+  stream: 'stdout' | 'stderr';
+  line: string;
+}
+
+export async function appendRunLogs(db: DbOrTrx, runId: string, lines: readonly RunLogLine[]): Promise<void> {
   if (lines.length === 0) return;
   await db.insertInto('run_logs').values(lines.map((l) => ({ run_id: runId, stream: l.stream, line: postgresText(l.line) }))).execute();
 }

@@ -4,6 +4,7 @@ import type { RunHold } from './run-hold';
 import { listRunSamples, newRunSample, upsertRunSamples } from './run-sample.repository';
 import type { NewRunSample } from './run-sample.table';
 import { claimRun, finishRun, touchRunningRun, type RunFinish } from './run-state.repository';
+import { listRunLogs } from './run-log.repository';
 import { findRun } from './run.repository';
 
 let t: TestDatabase;
@@ -47,6 +48,21 @@ test('writes fenced by an attempt are refused once a later claim counted another
   expect(await upsertRunSamples(t.db, second, [sample(runId, 3)])).toEqual({ held: false, loss: 'gone' });
   expect(await finishRun(t.db, second, { status: 'failed', error: 'late' })).toEqual({ held: false, loss: 'gone' });
   expect(await storedIds(runId)).toEqual(['1']);
+});
+
+test('finishRun stores the closing log lines with the outcome, and neither when the attempt no longer holds the run', async () => {
+  const runId = await newRun();
+  const first = await claim(runId, 'a');
+  const second = await claim(runId, 'b');
+  const closing = [
+    { stream: 'stdout' as const, line: 'accuracy: 0.5000' },
+    { stream: 'stdout' as const, line: 'Completed: 2 samples scored, 0 tokens' },
+  ];
+  expect(await finishRun(t.db, first, COMPLETED, [{ stream: 'stderr', line: 'Run failed: stale attempt' }])).toEqual({ held: false, loss: 'taken-over' });
+  expect(await listRunLogs(t.db, runId)).toEqual([]);
+
+  expect(await finishRun(t.db, second, COMPLETED, closing)).toMatchObject({ held: true, run: { status: 'completed' } });
+  expect((await listRunLogs(t.db, runId)).map(({ stream, line }) => ({ stream, line }))).toEqual(closing);
 });
 
 test('a claim waits for a fenced sample write in progress, so the new attempt reads what the old one stored', async () => {

@@ -21,6 +21,7 @@ import type { Transaction } from 'kysely';
 import { recordRunEndDeliveries } from '../webhooks/webhook.repository';
 import { postgresText } from '../postgres-text';
 import { holdLoss, type Fenced, type RunHold } from './run-hold';
+import { appendRunLogs, type RunLogLine } from './run-log.repository';
 import type { RunRow, RunUpdate } from './run.table';
 
 /** What a completed run records: its results, computed from its stored samples. */
@@ -163,11 +164,17 @@ export async function pinRunDataset(db: DbOrTrx, hold: RunHold, fingerprint: str
   return row ? { held: true, fingerprint: row.dataset_fingerprint ?? fingerprint } : { held: false, loss: await holdLoss(db, hold) };
 }
 
-/** A worker ends the run it holds: running → completed, failed or canceled. Fenced: it applies only while the hold does. */
-export async function finishRun(db: DbOrTrx, hold: RunHold, finish: RunFinish): Promise<Fenced<{ run: RunRow }>> {
-  const run = await endRun(db, (trx) =>
-    transition(trx, hold.runId, ['running'], finishedColumns(finish)).where('attempts', '=', hold.attempt).returningAll().executeTakeFirst(),
-  );
+/**
+ * A worker ends the run it holds: running → completed, failed or canceled. Fenced: it applies only while the hold does.
+ * `closingLogs` (the lines that report the outcome) are stored in the same transaction, so they appear with the final
+ * status, and the end of a run costs one database round trip, not two.
+ */
+export async function finishRun(db: DbOrTrx, hold: RunHold, finish: RunFinish, closingLogs: RunLogLine[] = []): Promise<Fenced<{ run: RunRow }>> {
+  const run = await endRun(db, async (trx) => {
+    const ended = await transition(trx, hold.runId, ['running'], finishedColumns(finish)).where('attempts', '=', hold.attempt).returningAll().executeTakeFirst();
+    if (ended) await appendRunLogs(trx, hold.runId, closingLogs);
+    return ended;
+  });
   return run ? { held: true, run } : { held: false, loss: await holdLoss(db, hold) };
 }
 

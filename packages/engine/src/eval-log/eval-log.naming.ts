@@ -1,5 +1,5 @@
 /** Inspect's names, ids and timestamps: archive members, log file names, shortuuid ids. */
-import { randomUUID } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 /** Members of a `.eval` archive (`inspect_ai/log/_recorders/eval.py`). */
 export const EVAL_LOG_MEMBERS = {
@@ -23,13 +23,32 @@ export function sampleMemberName(id: string | number, epoch: number): string {
 const BASE57_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 /** ceil(log57(2^128)): every 128-bit uuid fits in 22 base57 digits. */
 const SHORT_UUID_LENGTH = 22;
+/** Two base57 digits per division step: 57². */
+const DIGIT_PAIR = 57 * 57;
+const WORD = 0x1_0000_0000;
+/** Random bytes for ids, drawn from the system in blocks: one call per 256 ids instead of one per id. */
+const randomPool = Buffer.alloc(16 * 256);
+let randomOffset = randomPool.length;
 
 /**
  * A random id like Inspect's `eval_id`, `run_id`, `task_id` and sample `uuid`: shortuuid's
- * `uuid()`, a version 4 uuid written in base57.
+ * `uuid()`, a version 4 uuid written in base57. Every message and event of a sample needs one,
+ * so the uuid's 128 bits go straight from random bytes to base57, without its hex text.
  */
 export function newShortUuid(): string {
-  return encodeShortUuid(randomUUID());
+  if (randomOffset === randomPool.length) {
+    randomFillSync(randomPool);
+    randomOffset = 0;
+  }
+  const at = randomOffset;
+  randomOffset += 16;
+  return encodeWords([
+    randomPool.readUInt32BE(at),
+    // Version 4 in the high nibble of byte 6, the RFC 4122 variant (binary 10) in the top bits of byte 8.
+    (((randomPool.readUInt32BE(at + 4) & 0xffff0fff) | 0x00004000) >>> 0),
+    (((randomPool.readUInt32BE(at + 8) & 0x3fffffff) | 0x80000000) >>> 0),
+    randomPool.readUInt32BE(at + 12),
+  ]);
 }
 
 /**
@@ -39,25 +58,29 @@ export function newShortUuid(): string {
 export function encodeShortUuid(uuid: string): string {
   const hex = uuid.replaceAll('-', '');
   if (!/^[0-9a-fA-F]{32}$/.test(hex)) throw new RangeError(`not a uuid: ${uuid}`);
-  // Long division by 57 over eight 16-bit limbs: remainder * 2^16 + limb < 57 * 2^16 keeps every
-  // step in small-integer arithmetic, several times faster than BigInt or doubles, and every
-  // event and message needs an id.
-  const limbs: number[] = [];
-  for (let i = 0; i < 32; i += 4) limbs.push(parseInt(hex.slice(i, i + 4), 16));
-  let digits = '';
-  for (let nonZero = limbs.some((l) => l !== 0); nonZero; ) {
+  return encodeWords([0, 8, 16, 24].map((i) => parseInt(hex.slice(i, i + 8), 16)));
+}
+
+/**
+ * Base57 digits of a 128-bit value given as four 32-bit words, most significant first, by long
+ * division by 57²: remainder * 2^32 + word < 57² * 2^32 < 2^53, so every step is exact in doubles,
+ * and 11 steps give the 22 digits (leading zero digits included, which is shortuuid's padding).
+ */
+function encodeWords(words: number[]): string {
+  const digits = new Array<string>(SHORT_UUID_LENGTH);
+  for (let pos = SHORT_UUID_LENGTH - 2; pos >= 0; pos -= 2) {
     let remainder = 0;
-    nonZero = false;
-    for (let i = 0; i < limbs.length; i++) {
-      const current = (remainder << 16) | limbs[i]!;
-      const quotient = (current / 57) | 0;
-      remainder = current - quotient * 57;
-      limbs[i] = quotient;
-      if (quotient !== 0) nonZero = true;
+    for (let i = 0; i < 4; i++) {
+      const current = remainder * WORD + words[i]!;
+      const quotient = Math.floor(current / DIGIT_PAIR);
+      remainder = current - quotient * DIGIT_PAIR;
+      words[i] = quotient;
     }
-    digits = BASE57_ALPHABET[remainder]! + digits;
+    const high = Math.floor(remainder / 57);
+    digits[pos] = BASE57_ALPHABET[high]!;
+    digits[pos + 1] = BASE57_ALPHABET[remainder - high * 57]!;
   }
-  return digits.padStart(SHORT_UUID_LENGTH, BASE57_ALPHABET[0]);
+  return digits.join('');
 }
 
 /**

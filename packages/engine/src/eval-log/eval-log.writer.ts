@@ -11,7 +11,7 @@
  * checkpoint trailers that make the file a complete archive for any ZIP reader in between.
  */
 import { randomUUID } from 'node:crypto';
-import { hasImages, type ChatMessage, type Content } from '@studio/providers';
+import type { ChatMessage, Content } from '@studio/providers';
 import type { EvalScoreResult, ReducedScore, SampleRecord, Score } from '../types';
 import { condenseImages } from './eval-log.attachments';
 import { stringifyInspectJson } from './eval-log.json';
@@ -252,7 +252,8 @@ function jsonArrayParts(items: readonly Uint8Array[]): Uint8Array[] {
 
 /** Builds the Inspect sample for one record: messages with ids, output, scores and a minimal transcript. */
 function toEvalSample(record: SampleRecord, spec: EvalSpec, plan: EvalPlan): EvalSample {
-  const messages = toEvalMessages(record);
+  const images: ImageTally = { seen: false };
+  const messages = toEvalMessages(record, images);
   const generated = record.output ? messages.at(-1) : undefined;
   const output: EvalModelOutput = record.output
     ? {
@@ -263,7 +264,7 @@ function toEvalSample(record: SampleRecord, spec: EvalSpec, plan: EvalPlan): Eva
         time: record.output.time_ms / 1000,
       }
     : { model: spec.model, choices: [], completion: '' };
-  const input = typeof record.input === 'string' ? record.input : record.input.map((m) => toEvalMessage(m));
+  const input = typeof record.input === 'string' ? record.input : record.input.map((m) => toEvalMessage(m, images));
   const scores = Object.keys(record.scores).length > 0 ? mapValues(record.scores, toLogScore) : undefined;
   const sample: EvalSample = {
     id: record.sample_id,
@@ -292,7 +293,7 @@ function toEvalSample(record: SampleRecord, spec: EvalSpec, plan: EvalPlan): Eva
     attachments: {},
   };
   sample.events = transcript(record, sample, generated, spec, plan);
-  if (hasImages(record.messages)) condenseImages(sample);
+  if (images.seen) condenseImages(sample);
   return sample;
 }
 
@@ -300,30 +301,41 @@ function toEvalSample(record: SampleRecord, spec: EvalSpec, plan: EvalPlan): Eva
  * Conversation messages in Inspect's shape: user turns are the `input`, the final assistant turn
  * (when the model answered) is `generate` and names the model.
  */
-function toEvalMessages(record: SampleRecord): EvalChatMessage[] {
+function toEvalMessages(record: SampleRecord, images: ImageTally): EvalChatMessage[] {
   const last = record.messages.length - 1;
   const answered = record.output !== null && record.messages[last]?.role === 'assistant';
   const messages = record.messages.map((m, i) =>
     i === last && answered
-      ? toEvalMessage(m, 'generate', record.output!.model)
-      : toEvalMessage(m, m.role === 'user' ? 'input' : undefined),
+      ? toEvalMessage(m, images, 'generate', record.output!.model)
+      : toEvalMessage(m, images, m.role === 'user' ? 'input' : undefined),
   );
   if (record.output && !answered) {
-    messages.push(toEvalMessage({ role: 'assistant', content: record.output.completion }, 'generate', record.output.model));
+    messages.push(toEvalMessage({ role: 'assistant', content: record.output.completion }, images, 'generate', record.output.model));
   }
   return messages;
 }
 
-function toEvalMessage(message: ChatMessage, source?: 'input' | 'generate', model?: string): EvalChatMessage {
-  return { id: newShortUuid(), content: toEvalContent(message.content), source, role: message.role, model };
+/**
+ * Whether a sample's messages carry an image part, noted as they are converted: only then is the sample condensed
+ * (a walk over all its events). Noting it here keeps the writer free of the providers' runtime code, so the CLI's
+ * log thread loads no HTTP client.
+ */
+interface ImageTally {
+  seen: boolean;
+}
+
+function toEvalMessage(message: ChatMessage, images: ImageTally, source?: 'input' | 'generate', model?: string): EvalChatMessage {
+  return { id: newShortUuid(), content: toEvalContent(message.content, images), source, role: message.role, model };
 }
 
 /** Content parts as Inspect serialises them (`exclude_none`): `ContentImage` always carries its `detail`. */
-function toEvalContent(content: ChatMessage['content']): string | EvalContent[] {
+function toEvalContent(content: ChatMessage['content'], images: ImageTally): string | EvalContent[] {
   if (typeof content === 'string') return content;
-  return content.map((part: Content) =>
-    part.type === 'text' ? { type: 'text', text: part.text } : { type: 'image', image: part.image, detail: part.detail ?? 'auto' },
-  );
+  return content.map((part: Content) => {
+    if (part.type === 'text') return { type: 'text', text: part.text };
+    images.seen = true;
+    return { type: 'image', image: part.image, detail: part.detail ?? 'auto' };
+  });
 }
 
 function toStopReason(reason: string): EvalStopReason {
@@ -409,7 +421,7 @@ function transcript(
         config: plan.config,
         output: sample.output,
         retries: record.retries > 0 ? record.retries : undefined,
-        completed: toInspectTimestamp(generatedMs, 'microseconds'),
+        completed: t.timestamp(generatedMs),
         working_time: generateSeconds,
       });
     }
@@ -433,6 +445,17 @@ function transcript(
 class TranscriptBuilder {
   readonly events: EvalEvent[] = [];
   private readonly open: string[] = [];
+  /** A sample's ~14 events fall on three instants (start, model reply, end): each is formatted once. */
+  private readonly timestamps = new Map<number, string>();
+
+  timestamp(atMs: number): string {
+    let text = this.timestamps.get(atMs);
+    if (text === undefined) {
+      text = toInspectTimestamp(atMs, 'microseconds');
+      this.timestamps.set(atMs, text);
+    }
+    return text;
+  }
 
   begin(type: string, name: string, atMs: number, workingStart: number): void {
     const parent = this.open.at(-1);
@@ -453,7 +476,7 @@ class TranscriptBuilder {
     this.events.push({
       uuid: newShortUuid(),
       span_id: this.open.at(-1),
-      timestamp: toInspectTimestamp(atMs, 'microseconds'),
+      timestamp: this.timestamp(atMs),
       working_start: workingStart,
       event,
       ...fields,

@@ -5,7 +5,7 @@
  * Ajv 2020 validates here; the known differences from Python jsonschema are listed in the engine README.
  */
 import type { RegExpEngine } from 'ajv/dist/types';
-import Ajv2020 from 'ajv/dist/2020';
+import type Ajv2020 from 'ajv/dist/2020';
 import type { Score, Scorer } from '../types';
 import { pyJsonLoads, pyJsonToJs } from './python-json.util';
 import { compilePattern, PYTHON_FORMAT_CHECKS } from './json-schema-formats';
@@ -41,7 +41,10 @@ const patternEngine: RegExpEngine = Object.assign((pattern: string) => compilePa
 
 /** A validator per schema: a fresh Ajv instance, since dataset schemas reuse `$id`s that one instance would refuse twice. */
 function newAjv(): Ajv2020 {
-  const ajv = new Ajv2020({
+  // Loaded on first use: Ajv takes tens of milliseconds to load, which every `studio eval` would pay at start.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { default: Ajv } = require('ajv/dist/2020') as typeof import('ajv/dist/2020');
+  const ajv = new Ajv({
     strict: false,
     // Python's validate() never checks the schema against its meta-schema.
     validateSchema: false,

@@ -6,6 +6,20 @@ test("strip and split use Python's whitespace (U+001C and U+0085 count; U+200B a
   expect(pySplitWhitespace(' a\x85b\u200bc\ufeffd ')).toEqual(['a', 'b\u200bc\ufeffd']);
 });
 
+test('strip removes exactly the characters for which CPython str.isspace() is true, from both ends only', () => {
+  // `[hex(c) for c in range(0x110000) if chr(c).isspace()]` in CPython 3.11: all in the BMP.
+  const spaces = [0x9, 0xa, 0xb, 0xc, 0xd, 0x1c, 0x1d, 0x1e, 0x1f, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000];
+  for (let code = 0; code <= 0x3100; code += 1) {
+    const char = String.fromCharCode(code);
+    expect([code, pyStrip(`${char}${char}a ${char}b${char}`)]).toEqual([code, spaces.includes(code) ? `a ${char}b` : `${char}${char}a ${char}b${char}`]);
+  }
+  expect(pyStrip(' \t\n ')).toBe('');
+  expect(pyStrip('')).toBe('');
+  // Astral characters (a surrogate pair, and a lone surrogate) are never whitespace.
+  expect(pyStrip(' 😀x😀\u3000')).toBe('😀x😀');
+  expect(pyStrip('\ud83d a \ude00')).toBe('\ud83d a \ude00');
+});
+
 test('repr picks quotes and escapes like Python', () => {
   expect(pyRepr("It's")).toBe('"It\'s"');
   expect(pyRepr('a"b\'c')).toBe("'a\"b\\'c'");

@@ -22,13 +22,32 @@ export const PY_LINE_START = '(?:^|(?<=\\n))';
 /** Regex source of `$` under `re.MULTILINE`. */
 export const PY_LINE_END = '(?=\\n|$)';
 
-const LEADING_SPACE = new RegExp(`^${PY_SPACE}+`, 'u');
-const TRAILING_SPACE = new RegExp(`${PY_SPACE}+$`, 'u');
 const SPACE_RUN = new RegExp(`${PY_SPACE}+`, 'u');
 
-/** Python `s.strip()`. */
+/** The highest whitespace code point; all of them are in the BMP, so one UTF-16 code unit each. */
+const LAST_SPACE = 0x3000;
+/** `PY_SPACE` as a table by code unit, so stripping tests each end's characters without running a regex. */
+const IS_SPACE = (() => {
+  const one = new RegExp(`^${PY_SPACE}$`, 'u');
+  const table = new Uint8Array(LAST_SPACE + 1);
+  for (let code = 0; code <= LAST_SPACE; code += 1) table[code] = one.test(String.fromCharCode(code)) ? 1 : 0;
+  return table;
+})();
+const isSpaceAt = (text: string, index: number) => {
+  const code = text.charCodeAt(index);
+  return code <= LAST_SPACE && IS_SPACE[code] === 1;
+};
+
+/**
+ * Python `s.strip()`. Scanned from both ends: the anchored `\s+$` regex tried every position of the text (MCQ tasks
+ * strip every prompt of their dataset when they check it is not blank, 14,042 for MMLU).
+ */
 export function pyStrip(text: string): string {
-  return text.replace(LEADING_SPACE, '').replace(TRAILING_SPACE, '');
+  let start = 0;
+  let end = text.length;
+  while (start < end && isSpaceAt(text, start)) start += 1;
+  while (end > start && isSpaceAt(text, end - 1)) end -= 1;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }
 
 /** Python `s.split()` (no separator): runs of whitespace split, empty pieces dropped. */

@@ -4,15 +4,17 @@
  */
 import type { Tiktoken } from 'js-tiktoken' with { 'resolution-mode': 'import' };
 
-// js-tiktoken is an ES module package with a CommonJS build (`require` → dist/index.cjs), which this package loads.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { getEncoding } = require('js-tiktoken') as { getEncoding(encoding: 'o200k_base'): Tiktoken };
-
 let encoder: Tiktoken | undefined;
 
 /** The o200k_base encoder (tiktoken's gpt-4o encoding). */
 export function o200kEncoder(): Tiktoken {
-  encoder ??= getEncoding('o200k_base');
+  if (!encoder) {
+    // js-tiktoken is an ES module package with a CommonJS build (`require` → dist/index.cjs), which this package loads,
+    // on first use: its tens of milliseconds of loading would otherwise delay every `studio eval` and worker start.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { getEncoding } = require('js-tiktoken') as { getEncoding(encoding: 'o200k_base'): Tiktoken };
+    encoder = getEncoding('o200k_base');
+  }
   return encoder;
 }
 
