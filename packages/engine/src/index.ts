@@ -11,4 +11,5 @@ export type { TaskFactory, TaskOptions } from './tasks/task.types';
 export * from './summary/run-summary';
 export * from './summary/group-summary';
 export * from './sandbox';
+export * from './scoring-services';
 export { customDatasetTask, CUSTOM_GROUP_KEY, type CustomDataset } from './tasks/custom/custom-dataset.task';

@@ -26,9 +26,6 @@ const EXPLICIT: Readonly<Record<string, string>> = {
     "Four of its 58 checkers depend on data no package here ships: words:start_verb needs NLTK's trained averaged_perceptron_tagger_eng (nltk_data; Debian's python3-nltk has no data and the npm taggers are other models), words:odd_even_syllables needs syllapy 0.7.2's dictionary, format:emoji needs emoji 2.15.0's table (Debian ships 2.2.0), ratio:stop_words needs NLTK's stopwords corpus, so its verdicts cannot be reproduced exactly",
   factscore:
     "Needs FActScore's Wikipedia knowledge base (the 20 GB SQLite dump lvogel123/factscore-data) and FactScoreLite's retrieval over it; no package here ships that database, so it stays not runnable",
-  // Scored by an outside service, not a model: openbench calls Perspective's comments:analyze for every continuation.
-  polyglotoxicity:
-    "Needs Google's Perspective API (comments:analyze with a PERSPECTIVE_API_KEY) to score each continuation's toxicity; this engine has no stored credential for an outside scoring service yet",
   mathvista:
     "A vision benchmark whose loader re-encodes every image as JPEG with PIL and shuffles with numpy's generator; neither is ported (this engine has no image codec)",
 };

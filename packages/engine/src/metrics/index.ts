@@ -10,6 +10,7 @@ export { hleMetrics } from './hle.metric';
 export { ifevalMetrics } from './ifeval.metric';
 export { apiSuccessRate, jsonValidity, schemaCompliance } from './json-schema.metric';
 export { mmstarMetrics } from './mmstar.metric';
+export { averageToxicity, empiricalProbability, expectedMaximumToxicity, polyglotoxicityMetrics } from './polyglotoxicity.metric';
 export { mmvetv2CapabilityMetrics } from './mmvetv2.metric';
 export { mrcrMetrics } from './mrcr.metric';
 export { politicalEvenhandednessMetrics } from './political-evenhandedness.metric';
