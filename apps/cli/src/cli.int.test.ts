@@ -144,6 +144,17 @@ describe('studio CLI', () => {
     expect(run.stderr).toContain('no API key configured (openbench reads it from OPENAI_API_KEY)');
   });
 
+  it('exits 1 naming PERSPECTIVE_API_KEY when a polyglotoxicity key (or its group) runs without it, before any model call', async () => {
+    const args = ['--model', 'openai/fake', '--offline', '--data-dir', dataDir, '--log-dir', join(work, 'logs-noperspective')];
+    for (const benchmark of ['polyglotoxicity_english', 'polyglotoxicity']) {
+      const run = await runCli(['eval', benchmark, ...args], { OPENAI_API_KEY: 'k' });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(
+        `${benchmark === 'polyglotoxicity' ? 'polyglotoxicity_arabic' : benchmark} is scored by Google Perspective API: no API key configured (openbench reads it from PERSPECTIVE_API_KEY)`,
+      );
+    }
+  });
+
   it('cancels on Ctrl-C: in-flight requests are aborted and the partial log says cancelled', async () => {
     // Never answers; a pending promise holds no timer, so nothing outlives the test.
     const slow = await startFakeChatModel({ respond: () => new Promise<string>(() => undefined) });

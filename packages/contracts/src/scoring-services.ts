@@ -8,6 +8,8 @@ export const SCORING_SERVICES = {
     display_name: 'Google Perspective API',
     /** Where `studio eval` reads the key, as openbench does. */
     env_var: 'PERSPECTIVE_API_KEY',
+    /** commentanalyzer's discovery `rootUrl`; `PERSPECTIVE_API_URL` overrides it (tests use a local server). */
+    default_url: 'https://commentanalyzer.googleapis.com',
     docs_url: 'https://developers.perspectiveapi.com/s/docs-get-started',
   },
 } as const;

@@ -3,10 +3,10 @@
  * `POST {root}/v1alpha1/comments:analyze?key=<developer key>&alt=json` with the request body as JSON. The host
  * (worker, CLI) builds the client with the run owner's key; the engine never reads keys itself.
  */
+import { SCORING_SERVICES } from '@studio/contracts';
 import { createRedactor } from '@studio/providers';
 
-/** The discovery document's `rootUrl` for commentanalyzer. */
-export const PERSPECTIVE_DEFAULT_URL = 'https://commentanalyzer.googleapis.com';
+export const PERSPECTIVE_DEFAULT_URL = SCORING_SERVICES.perspective.default_url;
 
 /** The request body openbench's scorer sends (`analyze_request`). */
 export interface PerspectiveAnalyzeRequest {
