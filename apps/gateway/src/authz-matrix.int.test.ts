@@ -329,6 +329,29 @@ const CASES: Case[] = [
     expect: { anonymous: 401, owner: 200, other: 404 },
   },
   {
+    operationId: 'listServiceKeys',
+    endpoint: 'GET /api/service-keys',
+    state: 'none',
+    send: () => request(t.app).get('/api/service-keys'),
+    expect: { anonymous: 401, owner: 200, other: 200 },
+  },
+  {
+    operationId: 'saveServiceKey',
+    endpoint: 'PUT /api/service-keys/{service}',
+    state: 'none',
+    // Saving is always for oneself.
+    send: () => request(t.app).put('/api/service-keys/perspective').send({ key: 'AIza-authz-0123456789abcdef' }),
+    expect: { anonymous: 401, owner: 200, other: 200 },
+  },
+  {
+    operationId: 'deleteServiceKey',
+    endpoint: 'DELETE /api/service-keys/{service}',
+    state: 'none',
+    // Keys are found among the caller's own: a user without a Perspective key has none to delete.
+    send: () => request(t.app).delete('/api/service-keys/perspective'),
+    expect: { anonymous: 401, owner: 404, other: 404 },
+  },
+  {
     operationId: 'listAvailableModels',
     endpoint: 'GET /api/available-models',
     state: 'none',
@@ -479,6 +502,9 @@ const TOKEN_SCOPE: Record<string, TokenScope | null | 'public'> = {
   listApiKeys: 'admin-keys',
   saveApiKey: 'admin-keys',
   deleteApiKey: 'admin-keys',
+  listServiceKeys: 'admin-keys',
+  saveServiceKey: 'admin-keys',
+  deleteServiceKey: 'admin-keys',
   listAvailableModels: 'read',
   createAccessToken: null,
   listAccessTokens: null,

@@ -1,6 +1,6 @@
-import { RunConfigSchema, findProvider, visionRefusal, type RunConfig } from '@studio/contracts';
-import { findApiKey, type Db } from '@studio/db';
-import { expandEpochReducers } from '@studio/engine';
+import { RunConfigSchema, SCORING_SERVICES, findProvider, visionRefusal, type RunConfig } from '@studio/contracts';
+import { findApiKey, findServiceKey, type Db } from '@studio/db';
+import { expandEpochReducers, requiredScoringServices } from '@studio/engine';
 import { parseModelId } from '@studio/providers';
 import { resolveRunBenchmark } from './run-benchmark.resolver';
 import { InvalidRunRequest, type RunRequest } from './run-request';
@@ -49,6 +49,13 @@ export async function validRunConfig(db: Db, limits: { maxConnectionsLimit: numb
   await requireKey(db, userId, model, 'model', `model "${model}"`);
   const grader = graderOverride ?? defaultGrader;
   if (grader !== undefined) await requireKey(db, userId, grader, 'grader_model', `grader model "${grader}" of ${benchmark.name}`, ' or choose another grader_model');
+  // Scored by an outside service with the user's key (polyglotoxicity: Perspective): refused now, not failed later.
+  for (const service of requiredScoringServices(benchmark.name))
+    if (!(await findServiceKey(db, userId, service)))
+      throw new InvalidRunRequest(
+        'benchmark',
+        `${benchmark.name} is scored by ${SCORING_SERVICES[service].display_name}, which needs your key; save it with PUT /api/service-keys/${service}`,
+      );
   const parsed = RunConfigSchema.safeParse({
     benchmark: benchmark.name,
     model,
