@@ -31,3 +31,19 @@ export async function deleteServiceKey(db: Db, userId: string, service: ScoringS
   const res = await db.deleteFrom('service_keys').where('user_id', '=', userId).where('service', '=', service).executeTakeFirst();
   return res.numDeletedRows > 0n;
 }
+
+/** Keys encrypted with an older master key version, for re-encryption after rotation. */
+export async function listServiceKeysBelowVersion(db: Db, version: number, limit: number): Promise<ServiceKeyRow[]> {
+  return db.selectFrom('service_keys').selectAll().where('key_version', '<', version).limit(limit).execute();
+}
+
+/** Replaces a key's ciphertext only if it is still `previous` (a key saved meanwhile is left as the user wrote it). */
+export async function updateServiceKeyCipher(db: Db, keyId: string, encrypted: string, version: number, previous: string): Promise<boolean> {
+  const res = await db
+    .updateTable('service_keys')
+    .set({ encrypted_key: encrypted, key_version: version })
+    .where('key_id', '=', keyId)
+    .where('encrypted_key', '=', previous)
+    .executeTakeFirst();
+  return res.numUpdatedRows > 0n;
+}

@@ -16,6 +16,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .addUniqueConstraint('service_keys_user_service_key', ['user_id', 'service'])
     .execute();
+  await db.schema.createIndex('service_keys_key_version_idx').on('service_keys').column('key_version').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
