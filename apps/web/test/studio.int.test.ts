@@ -128,10 +128,10 @@ test('add a key for my own OpenAI-compatible endpoint', async () => {
 test('save a Google Perspective API key (for polyglotoxicity), shown only by its end, then delete it', async () => {
   const section = main().getByRole('region', { name: 'Scoring services' });
   await section.getByText('Not set.', { exact: false }).waitFor();
-  await section.getByLabel('Google Perspective API key').fill('AIza-web-0123456789wxyz');
+  await section.getByLabel('Google Perspective API key', { exact: true }).fill('AIza-web-0123456789wxyz');
   await section.getByRole('button', { name: 'Save Perspective key' }).click();
   await section.getByText('...wxyz').waitFor();
-  expect(await section.getByLabel('Google Perspective API key').inputValue()).toBe('');
+  expect(await section.getByLabel('Google Perspective API key', { exact: true }).inputValue()).toBe('');
   expect(await page.getByText('AIza-web-0123456789wxyz').count()).toBe(0);
   await audit('settings-service-key');
   await section.getByRole('button', { name: 'Delete the Google Perspective API key' }).click();
