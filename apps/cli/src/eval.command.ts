@@ -133,9 +133,13 @@ interface EvalContext {
 }
 
 /** Runs one benchmark as `studio eval <benchmark>` does: progress, its metrics table and its log. */
-async function evaluate(args: EvalArgs, session: EvalSession, { env, io, signal, setOpenLog }: EvalContext): Promise<Evaluated> {
+async function evaluate(
+  args: EvalArgs,
+  session: EvalSession,
+  services: ScoringServices,
+  { env, io, signal, setOpenLog }: EvalContext,
+): Promise<Evaluated> {
   const { task } = session;
-  const services = scoringServices(session, env);
   // The API's refusal of a vision benchmark on a provider without image inputs, before any request is made.
   if (getBenchmark(session.settings.benchmark)?.requirements.vision) {
     const refused = visionRefusal(session.settings.benchmark, parseModelId(session.settings.model).provider);
@@ -207,10 +211,10 @@ export async function runEvalCommand(args: EvalArgs, env: CliEnv, io: CommandIo)
   // Every member is resolved before anything runs, as `bench eval` loads every task first.
   const runs = (group ? group.members : [args.benchmark]).map((benchmark) => {
     const member = { ...args, benchmark };
-    return { args: member, session: openSession(member) };
+    const session = openSession(member);
+    // A member scored by an outside service needs its key before the first member runs.
+    return { args: member, session, services: scoringServices(session, env) };
   });
-  // Every member's scoring key is checked before the first one runs.
-  for (const { session } of runs) scoringServices(session, env);
   const controller = new AbortController();
   let openLog: EvalLogSink | undefined;
   io.onInterrupt({
@@ -222,13 +226,13 @@ export async function runEvalCommand(args: EvalArgs, env: CliEnv, io: CommandIo)
     beforeExit: () => openLog?.abort('cancelled'),
   });
   const context: EvalContext = { env, io, signal: controller.signal, setOpenLog: (sink) => (openLog = sink) };
-  if (!group) return EXIT_CODE[(await evaluate(runs[0].args, runs[0].session, context)).status];
+  if (!group) return EXIT_CODE[(await evaluate(runs[0].args, runs[0].session, runs[0].services, context)).status];
 
   io.stdout(`📦 Expanding group '${args.benchmark}' -> ${group.members.length} benchmarks\n`);
   const outcomes: Evaluated[] = [];
   for (const run of runs) {
     // A member that fails does not stop the group (it is counted in the summary); a cancel does.
-    outcomes.push(await evaluate(run.args, run.session, context));
+    outcomes.push(await evaluate(run.args, run.session, run.services, context));
     if (controller.signal.aborted) return EXIT_CODE.cancelled;
     io.stdout('\n');
   }
