@@ -93,6 +93,7 @@ export const RUN_OPTIONS = {
   'model-role': { type: 'string', multiple: true },
   'fail-on-error': { type: 'string' },
   'no-fail-on-error': { type: 'boolean' },
+  T: { type: 'string', short: 'T', multiple: true },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -100,7 +101,6 @@ const EVAL_OPTIONS = {
   ...RUN_OPTIONS,
   'max-retries': { type: 'string' },
   'model-base-url': { type: 'string' },
-  T: { type: 'string', short: 'T', multiple: true },
   'log-dir': { type: 'string' },
   logfile: { type: 'string' },
   display: { type: 'string' },
@@ -120,6 +120,8 @@ export interface RunSettingsArgs {
   config: GenerateConfig;
   timeoutSeconds?: number;
   modelRoles: Record<string, string>;
+  /** `-T key=value`. */
+  taskArgs: Record<string, string>;
   failOnError: boolean | number;
 }
 
@@ -243,6 +245,7 @@ export function parseRunSettings(benchmark: string, values: RunValues): RunSetti
     },
     timeoutSeconds,
     modelRoles,
+    taskArgs: keyValues('-T', values.T ?? []),
     failOnError: failOnError(values['fail-on-error'], values['no-fail-on-error']),
   };
 }
@@ -261,7 +264,6 @@ export function parseEvalArgs(argv: readonly string[], isTTY: boolean): EvalArgs
     timeoutSeconds: run.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS,
     maxRetries: values['max-retries'] === undefined ? undefined : integer('max-retries', values['max-retries'], 0),
     modelBaseUrl: values['model-base-url'],
-    taskArgs: keyValues('-T', values.T ?? []),
     logDir: values['log-dir'] ?? './logs',
     logfile: values.logfile,
     display: display(values.display, isTTY),

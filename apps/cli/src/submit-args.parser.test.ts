@@ -21,10 +21,16 @@ describe('parseSubmitArgs', () => {
       timeout: 60,
       grader_model: 'openai/gpt-4.1',
       fail_on_error: false,
+      task_args: undefined,
       tags: ['ci', 'nightly'],
     });
     expect(args.apiUrl).toBe('http://ci:8000/api');
     expect(parseSubmitArgs(['mmlu', '--help'])).toBeNull();
+  });
+
+  it('sends -T key=value as the run\'s task_args, as studio eval passes them to the task', () => {
+    expect(parse('-T', 'split=train', '-T', 'num_examples = 5').run.task_args).toEqual({ split: 'train', num_examples: '5' });
+    expect(() => parse('-T', 'split')).toThrow('-T expects key=value, got "split"');
   });
 
   it('adds /api to the server URL only when missing', () => {

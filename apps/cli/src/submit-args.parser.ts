@@ -44,7 +44,7 @@ Options:
   --tag TAG                   tag the run (repeatable)
   --limit N  --epochs N  --epochs-reducer NAME  --max-connections N  --temperature F  --top-p F
   --max-tokens N  --seed N  --reasoning-effort LEVEL  --timeout S  --model-role grader=MODEL
-  --fail-on-error X  --no-fail-on-error
+  -T KEY=VALUE  --fail-on-error X  --no-fail-on-error
                               as for studio eval (studio eval --help)
   -h, --help                  show this help
 
@@ -98,6 +98,8 @@ export function parseSubmitArgs(argv: readonly string[]): SubmitArgs | null {
       timeout: settings.timeoutSeconds,
       grader_model: settings.modelRoles.grader,
       fail_on_error: settings.failOnError,
+      // The server checks them as the benchmark's task does (422 naming task_args.<name>).
+      task_args: Object.keys(settings.taskArgs).length > 0 ? settings.taskArgs : undefined,
       tags: values.tag,
     },
     minScore: values['min-score'] === undefined ? undefined : decimal('min-score', values['min-score']),

@@ -155,7 +155,10 @@ async function wellFormed(operationId: string, n: number): Promise<Example> {
   const artifact = finishedArtifacts[n % finishedArtifacts.length];
   const evalLog = finishedArtifacts.find((a) => a.endsWith('.eval'))!;
   const examples: Record<string, Example | (() => Promise<Example>)> = {
-    createRun: { body: { benchmark: 'mmlu', model: 'mockllm/default', limit: 1 + (n % 5), tags: ['fuzz'] } },
+    // Every other run passes a task argument (openbench -T) its benchmark takes; the edge fuzzing (n = 0) fuzzes them too.
+    createRun: {
+      body: n % 2 === 0 ? { benchmark: 'gsm8k', model: 'mockllm/default', limit: 1 + (n % 5), task_args: { split: 'test' }, tags: ['fuzz'] } : { benchmark: 'mmlu', model: 'mockllm/default', limit: 1 + (n % 5), tags: ['fuzz'] },
+    },
     listRuns: { query: { per_page: String(1 + (n % 100)), sort_by: 'created_at' } },
     listRunTags: {},
     bulkDeleteRuns: { body: { run_ids: [randomUUID()] } },

@@ -106,6 +106,18 @@ test('a tick handled twice (a retried or duplicated job, two workers at once) ma
   expect(await ticksOf(id)).toEqual([expect.objectContaining({ tick_at: new Date(at), error: null })]);
 });
 
+test("a tick's run carries the template's task arguments; one the task does not take is the tick's error", async () => {
+  const { schedule_id: id } = await newSchedule(h.userId, { benchmark: 'gsm8k', model: MODEL, limit: 1, task_args: { split: 'train' } });
+  await ticker().process(tickJob(id, 1_000_000));
+  const [run] = await runsOf(id);
+  expect(run!.config).toMatchObject({ benchmark: 'gsm8k', task_args: { split: 'train' } });
+
+  const { schedule_id: refused } = await newSchedule(h.userId, { benchmark: 'gsm8k', model: MODEL, task_args: { splt: 'train' } });
+  await ticker().process(tickJob(refused, 1_000_000));
+  const [tick] = await ticksOf(refused);
+  expect(tick!.error).toBe('Not started: the template is refused (task_args.splt: gsm8k does not accept task argument(s) splt; it accepts split)');
+});
+
 test('a tick over the run rate limit, or whose template no longer validates, records why and makes no run', async () => {
   const user = await insertUser(h.db, { email: `limited-${randomUUID()}@example.com`, hashed_password: 'x' });
   // mockllm needs no key; one run per window.

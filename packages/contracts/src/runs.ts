@@ -44,5 +44,10 @@ export const RunConfigSchema = z.object({
    */
   epochs_reducer: z.array(z.string()).min(1).nullable().optional(),
   reasoning_effort: z.enum(REASONING_EFFORTS).nullable().optional(),
+  /**
+   * openbench `-T key=value`: the task's own arguments (e.g. `split`, `num_examples`), as strings, which the task
+   * parses. Absent or null: none, the task's defaults (all that configs stored before it knew).
+   */
+  task_args: z.record(z.string(), z.string()).nullable().optional(),
 });
 export type RunConfig = z.infer<typeof RunConfigSchema>;

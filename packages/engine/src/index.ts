@@ -8,6 +8,7 @@ export * from './eval-log';
 export * from './session';
 export * from './tasks/registry';
 export type { TaskFactory, TaskOptions } from './tasks/task.types';
+export { TaskArgumentError } from './tasks/generative/task-definition.util';
 export * from './summary/run-summary';
 export * from './summary/group-summary';
 export * from './sandbox';

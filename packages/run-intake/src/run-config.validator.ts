@@ -1,8 +1,8 @@
 import { RunConfigSchema, SCORING_SERVICES, findProvider, visionRefusal, type RunConfig } from '@studio/contracts';
 import { findApiKey, findServiceKey, type Db } from '@studio/db';
-import { expandEpochReducers, requiredScoringServices } from '@studio/engine';
+import { TaskArgumentError, expandEpochReducers, type TaskDefinition } from '@studio/engine';
 import { parseModelId } from '@studio/providers';
-import { resolveRunBenchmark } from './run-benchmark.resolver';
+import { resolveRunBenchmark, type RunBenchmark } from './run-benchmark.resolver';
 import { InvalidRunRequest, type RunRequest } from './run-request';
 
 function modelId(field: string, raw: string): string {
@@ -22,6 +22,19 @@ function epochReducers(names: readonly string[]): string[] {
   }
 }
 
+/**
+ * The run's task with its `-T` arguments, refused as the worker's task would refuse them at setup: an argument it
+ * does not take, or a value it cannot use, named as `task_args.<name>` (`task_args` when the task does not say).
+ */
+function runTask(benchmark: RunBenchmark, args: Record<string, string> | undefined): TaskDefinition {
+  try {
+    return benchmark.task({ args });
+  } catch (err) {
+    if (args === undefined) throw err;
+    throw new InvalidRunRequest(err instanceof TaskArgumentError ? `task_args.${err.argument}` : 'task_args', (err as Error).message);
+  }
+}
+
 async function requireKey(db: Db, userId: string, model: string, field: string, what: string, alternative = ''): Promise<void> {
   const { provider } = parseModelId(model);
   if (findProvider(provider)?.requires_key === false) return;
@@ -31,15 +44,19 @@ async function requireKey(db: Db, userId: string, model: string, field: string, 
 
 /**
  * The stored configuration of a run of `request` for `userId`: the benchmark runnable (or the user's dataset), the
- * model `provider/model`, a stored key for its provider and the grader's, options within bounds. Throws
- * InvalidRunRequest naming the field otherwise.
+ * model `provider/model`, a stored key for its provider and the grader's, options within bounds, task arguments the
+ * task takes. Throws InvalidRunRequest naming the field otherwise.
  */
 export async function validRunConfig(db: Db, limits: { maxConnectionsLimit: number }, userId: string, request: RunRequest): Promise<RunConfig> {
   const benchmark = await resolveRunBenchmark(db, userId, request.benchmark);
   const model = modelId('model', request.model);
   if (request.max_connections != null && request.max_connections > limits.maxConnectionsLimit)
     throw new InvalidRunRequest('max_connections', `must be at most ${limits.maxConnectionsLimit}`);
-  const { defaultGrader } = benchmark;
+  // Empty is none, so the config reads as one stored before task arguments were taken.
+  const taskArgs = request.task_args && Object.keys(request.task_args).length > 0 ? { ...request.task_args } : undefined;
+  // A task argument may name the grader (`-T grader_model=…`), so the default grader is the task's with them.
+  const task = runTask(benchmark, taskArgs);
+  const defaultGrader = task.graderModel;
   if (request.grader_model != null && defaultGrader === undefined)
     throw new InvalidRunRequest('grader_model', `"${benchmark.name}" is not model-graded, so it takes no grader model`);
   const graderOverride = request.grader_model == null ? null : modelId('grader_model', request.grader_model);
@@ -50,7 +67,7 @@ export async function validRunConfig(db: Db, limits: { maxConnectionsLimit: numb
   const grader = graderOverride ?? defaultGrader;
   if (grader !== undefined) await requireKey(db, userId, grader, 'grader_model', `grader model "${grader}" of ${benchmark.name}`, ' or choose another grader_model');
   // Scored by an outside service with the user's key (polyglotoxicity: Perspective): refused now, not failed later.
-  for (const service of requiredScoringServices(benchmark.name))
+  for (const service of task.services ?? [])
     if (!(await findServiceKey(db, userId, service)))
       throw new InvalidRunRequest(
         'benchmark',
@@ -72,6 +89,7 @@ export async function validRunConfig(db: Db, limits: { maxConnectionsLimit: numb
     fail_on_error: request.fail_on_error ?? undefined,
     epochs_reducer: request.epochs_reducer == null ? undefined : epochReducers(request.epochs_reducer),
     reasoning_effort: request.reasoning_effort ?? undefined,
+    task_args: taskArgs,
   });
   // The wire type's checks come first; this is the last word on what a stored config may hold.
   if (!parsed.success) {

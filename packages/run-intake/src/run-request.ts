@@ -18,6 +18,8 @@ export interface RunRequest {
   fail_on_error?: null | number | boolean;
   epochs_reducer?: string[] | null;
   reasoning_effort?: 'minimal' | 'low' | 'medium' | 'high' | null;
+  /** openbench `-T key=value`, checked by the benchmark's task. */
+  task_args?: Record<string, string> | null;
   tags?: string[];
   notes?: string | null;
 }

@@ -199,7 +199,7 @@ describe('creating a run', () => {
   test('explicit nulls are accepted for every option', async () => {
     const nulls = {
       limit: null, temperature: null, top_p: null, max_tokens: null, timeout: null, epochs: null, max_connections: null, seed: null,
-      grader_model: null, notes: null, epochs_reducer: null, reasoning_effort: null,
+      grader_model: null, notes: null, epochs_reducer: null, reasoning_effort: null, task_args: null,
     };
     expect((await create({ ...base, ...nulls })).status).toBe(200);
   });
@@ -267,6 +267,42 @@ describe('creating a run', () => {
     } finally {
       await small.close();
     }
+  });
+});
+
+describe('task arguments (openbench -T)', () => {
+  test.each([
+    [{ benchmark: 'gsm8k', task_args: { splt: 'train' } }, 'task_args.splt', 'gsm8k does not accept task argument(s) splt; it accepts split'],
+    [{ ...base, task_args: { split: 'dev' } }, 'task_args.split', 'mmlu does not accept task argument(s) split; it accepts none'],
+    [{ benchmark: 'drop', task_args: { num_examples: 'two' } }, 'task_args.num_examples', 'drop: task argument num_examples must be a non-negative integer, got "two"'],
+    [{ benchmark: 'healthbench', task_args: { subset: 'easy' } }, 'task_args', 'Invalid subset: easy'],
+  ])('%j is 422 naming %s, as the task refuses it', async (body, field, message) => {
+    const res = await create({ model: 'mockllm/default', ...body });
+    expect(res.status).toBe(422);
+    expect(res.body).toEqual({ code: 'VALIDATION_ERROR', detail: `${field}: ${message}`, fields: [{ field, message }] });
+  });
+
+  test('a value that is not a string is refused by the wire check', async () => {
+    const res = await create({ benchmark: 'gsm8k', model: 'mockllm/default', task_args: { split: 1 } });
+    expect(res.status).toBe(422);
+    expect(res.body.code).toBe('VALIDATION_ERROR');
+    expect(res.body.fields.map((f: { field: string }) => f.field)).toEqual(['task_args']);
+  });
+
+  test('accepted ones are stored in the config, shown in the run detail and in the bench command', async () => {
+    const res = await create({ benchmark: 'drop', model: 'mockllm/default', limit: 2, task_args: { train_samples_per_prompt: '1' } });
+    expect(res.status).toBe(200);
+    expect((await findRun(t.deps.db, res.body.run_id))!.config).toMatchObject({ benchmark: 'drop', task_args: { train_samples_per_prompt: '1' } });
+    const detail = await request(t.app).get(`/api/runs/${res.body.run_id}`);
+    expect(detail.body.config.task_args).toEqual({ train_samples_per_prompt: '1' });
+    expect(detail.body.command).toBe('bench eval drop --model mockllm/default --limit 2 -T train_samples_per_prompt=1');
+  });
+
+  test('a run without them shows none', async () => {
+    const res = await create({ ...base, task_args: {} });
+    const detail = await request(t.app).get(`/api/runs/${res.body.run_id}`);
+    expect(detail.body.config).not.toHaveProperty('task_args');
+    expect(detail.body.command).toBe('bench eval mmlu --model mockllm/default');
   });
 });
 

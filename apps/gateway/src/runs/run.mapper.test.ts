@@ -49,6 +49,11 @@ test('the bench command spells out a fail_on_error budget looser than the defaul
   }
 });
 
+test('the bench command passes each task argument as -T key=value, quoted for the shell', () => {
+  const config = RunConfigSchema.parse({ benchmark: 'drop', model: 'openai/gpt-4o', task_args: { num_examples: '0', split: 'dev set' } });
+  expect(benchCommand(config)).toBe("bench eval drop --model openai/gpt-4o -T num_examples=0 -T 'split=dev set'");
+});
+
 test('tags are trimmed, lower-cased, de-duplicated and sorted by code point', () => {
   expect(normaliseTags([' B ', 'a', 'A', '', '  ', 'b', 'Ä', 'z'])).toEqual(['a', 'b', 'z', 'ä']);
 });

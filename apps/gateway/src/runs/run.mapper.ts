@@ -69,6 +69,7 @@ export function benchCommand(config: RunConfig): string {
   option('--model-role', config.grader_model === null ? null : `grader=${config.grader_model}`);
   option('--epochs-reducer', config.epochs_reducer ? config.epochs_reducer.join(',') : null);
   option('--reasoning-effort', config.reasoning_effort ?? null);
+  for (const [key, value] of Object.entries(config.task_args ?? {})) option('-T', `${key}=${value}`);
   // openbench: `--fail-on-error 0` means "fail on any error" (its default), so only a looser budget is spelled out.
   if (config.fail_on_error === false) argv.push('--no-fail-on-error');
   else if (typeof config.fail_on_error === 'number' && config.fail_on_error > 0) option('--fail-on-error', String(config.fail_on_error));

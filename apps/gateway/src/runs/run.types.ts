@@ -110,6 +110,13 @@ export interface RunOptions {
   epochs_reducer?: string[] | null;
   /** openbench's `--reasoning-effort`, for reasoning models (mapped per provider as Inspect maps it). */
   reasoning_effort?: 'minimal' | 'low' | 'medium' | 'high' | null;
+  /**
+   * openbench's `-T key=value`: arguments of the benchmark's task (e.g. a split or a number of few-shot examples),
+   * as strings the task parses. An argument the task does not take is refused (422 naming `task_args.<name>`, with
+   * the arguments it takes), and so is a value the task refuses at setup. Absent, null or `{}`: the task's defaults.
+   * @example {"split": "test"}
+   */
+  task_args?: { [key: string]: string } | null;
   /** Normalised like `PATCH /api/runs/{run_id}/tags`. */
   tags?: string[];
   /** @maxLength 10000 */
@@ -141,6 +148,8 @@ export interface RunConfigView {
   epochs_reducer?: string[] | null;
   /** Absent when the run leaves it to the model. */
   reasoning_effort?: 'minimal' | 'low' | 'medium' | 'high' | null;
+  /** Absent when the run passes no task arguments (the task's defaults). */
+  task_args?: { [key: string]: string } | null;
 }
 
 

@@ -83,6 +83,8 @@ test.each([
   [{ benchmark: 'mmlu', model: 'mockllm/default', grader_model: 'openai/gpt-4o' }],
   [{ benchmark: 'mmlu', model: 'mockllm/default', epochs_reducer: ['no_such_reducer'] }],
   [{ benchmark: 'custom/not-mine', model: 'mockllm/default' }],
+  [{ benchmark: 'gsm8k', model: 'mockllm/default', task_args: { splt: 'train' } }],
+  [{ benchmark: 'drop', model: 'mockllm/default', task_args: { num_examples: 'all' } }],
 ])('the template %j is refused with the very error POST /api/runs gives, under template.', async (template) => {
   const run = await request(t.app).post('/api/runs').set(auth()).send(template);
   expect(run.status).toBe(422);
@@ -94,6 +96,16 @@ test.each([
   const patched = await request(t.app).patch(`/api/schedules/${ok.body.schedule_id}`).set(auth()).send({ template });
   expect(patched.body.fields).toEqual(res.body.fields);
   await request(t.app).delete(`/api/schedules/${ok.body.schedule_id}`).set(auth()).expect(200);
+});
+
+test('a template with task arguments is kept with them, as a run would store them', async () => {
+  const template = { benchmark: 'gsm8k', model: 'mockllm/default', limit: 2, task_args: { split: 'train' } };
+  const created = await request(t.app).post('/api/schedules').set(auth()).send({ name: 'train split', cron: '0 6 * * *', template, paused: true });
+  expect(created.status).toBe(200);
+  expect(created.body.template).toEqual(template);
+  const id = created.body.schedule_id;
+  expect((await request(t.app).get(`/api/schedules/${id}`).set(auth())).body.template.task_args).toEqual({ split: 'train' });
+  await request(t.app).delete(`/api/schedules/${id}`).set(auth()).expect(200);
 });
 
 test('the wire checks of a run apply to the template (tsoa), and unknown fields are refused', async () => {

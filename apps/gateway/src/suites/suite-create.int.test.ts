@@ -45,3 +45,33 @@ test('when the queue connection is gone nothing of the suite is kept and the ans
     await broken.close();
   }
 });
+
+test('task arguments apply to every run of a suite, and each benchmark checks them as POST /api/runs does', async () => {
+  const t = await createTestApp();
+  try {
+    const owner = await registerUser(t.app, 'suite-task-args');
+    const post = (suite: object) => request(t.app).post('/api/suites').set('Authorization', `Bearer ${owner.token}`).send(suite);
+    // mmlu takes no split, so every pair with mmlu is refused (and nothing is created); gsm8k's pairs pass.
+    const refused = await post({ ...body, task_args: { split: 'train' } });
+    expect(refused.status).toBe(422);
+    expect(refused.body.fields).toEqual(
+      ['mockllm/default', 'mockllm/other'].map((model) => ({
+        field: `pairs[${model} × mmlu].task_args.split`,
+        message: 'mmlu does not accept task argument(s) split; it accepts none',
+      })),
+    );
+    expect(await t.deps.db.selectFrom('runs').select('run_id').execute()).toEqual([]);
+
+    const created = await post({ benchmarks: ['gsm8k', 'gsm_plus'], models: ['mockllm/default'], limit: 2, task_args: { split: 'test' } });
+    expect(created.status).toBe(200);
+    const configs = await t.deps.db.selectFrom('runs').select(['benchmark', 'config']).where('suite_id', '=', created.body.suite_id).execute();
+    expect(configs.map((r) => [r.benchmark, (r.config as { task_args?: unknown }).task_args])).toEqual(
+      expect.arrayContaining([
+        ['gsm8k', { split: 'test' }],
+        ['gsm_plus', { split: 'test' }],
+      ]),
+    );
+  } finally {
+    await t.close();
+  }
+});

@@ -14,6 +14,20 @@ describe('API errors', () => {
     expect(fieldError(e, 'temperature')).toBe('must be at most 2');
     expect(fieldError(e, 'top_p')).toBeUndefined();
   });
+  it("finds a field's error under a prefix and a member's error as the field's", () => {
+    const e = toApiError(422, {
+      detail: 'x',
+      code: 'VALIDATION_ERROR',
+      fields: [
+        { field: 'template.task_args.splt', message: 'gsm8k does not accept task argument(s) splt; it accepts split' },
+        { field: 'pairs[openai/gpt-4.1 × mmlu].model', message: 'needs a key' },
+      ],
+    });
+    expect(fieldError(e, 'task_args')).toBe('gsm8k does not accept task argument(s) splt; it accepts split');
+    expect(fieldError(e, 'model')).toBe('needs a key');
+    expect(fieldError(e, 'task')).toBeUndefined();
+    expect(fieldError(e, 'args')).toBeUndefined();
+  });
   it('explains a proxy error page or an empty answer in words', () => {
     expect(errorMessage(toApiError(502, '<html>Bad Gateway</html>'))).toBe('The Studio API is not answering (HTTP 502). Is the gateway running?');
     expect(errorMessage(toApiError(418, undefined))).toBe('The Studio API answered HTTP 418 without an explanation.');

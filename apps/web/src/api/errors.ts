@@ -36,7 +36,11 @@ export function errorMessage(error: unknown): string {
   return 'Something went wrong.';
 }
 
-/** The message of a field in a validation error, for showing next to that control. */
+/**
+ * The message of a field in a validation error, for showing next to that control: the field's own, under a prefix
+ * (`template.model`, `pairs[…].model`), or one of its members' (`task_args.split` is the task arguments' control).
+ */
 export function fieldError(error: unknown, field: string): string | undefined {
-  return error instanceof ApiError ? error.fields.find((f) => f.field === field || f.field.endsWith(`.${field}`))?.message : undefined;
+  if (!(error instanceof ApiError)) return undefined;
+  return error.fields.find((f) => `.${f.field}.`.includes(`.${field}.`))?.message;
 }

@@ -109,6 +109,23 @@ export function RunOptionFields({
             </div>
           </div>
         </details>
+        <Field
+          label="Task arguments"
+          htmlFor="run-task_args"
+          hint="The benchmark's own options, one key=value per line, as bench eval -T takes them (e.g. split=train). Empty: its defaults; one it does not take is refused with those it does."
+          error={errors.task_args}
+        >
+          <textarea
+            id="run-task_args"
+            className="input min-h-16 font-mono"
+            value={form.task_args}
+            placeholder="split=train"
+            spellCheck={false}
+            onChange={(e) => set('task_args', e.target.value)}
+            aria-invalid={errors.task_args ? true : undefined}
+            aria-describedby={errors.task_args ? 'run-task_args-error' : 'run-task_args-hint'}
+          />
+        </Field>
         <Field label="Tags" htmlFor="run-tags" hint="Comma-separated, e.g. baseline, nightly">
           <input id="run-tags" className="input" value={form.tags} onChange={(e) => set('tags', e.target.value)} />
         </Field>

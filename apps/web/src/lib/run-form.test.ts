@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RunDetail } from '../api/types';
-import { emptyForm, formFromRun, parseTags, toRunCreate, type RunForm } from './run-form';
+import { emptyForm, formFromRun, parseTags, parseTaskArgs, toRunCreate, type RunForm } from './run-form';
 
 const form = (over: Partial<RunForm>): RunForm => ({ ...emptyForm, benchmark: 'mmlu', model: 'openai/gpt-4o', ...over });
 
@@ -45,6 +45,23 @@ describe('toRunCreate', () => {
   });
 });
 
+describe('task arguments', () => {
+  it('are key=value lines, trimmed as -T trims them; blank lines are skipped and a value may hold =', () => {
+    expect(parseTaskArgs(' split = train \n\n  num_examples=5\nfilter=a=b\nempty=')).toEqual({ args: { split: 'train', num_examples: '5', filter: 'a=b', empty: '' } });
+    expect(parseTaskArgs('')).toEqual({ args: {} });
+  });
+  it('name the line that is not key=value, and a key given twice', () => {
+    expect(parseTaskArgs('split=train\nnum_examples')).toEqual({ error: 'Line 2: write key=value, e.g. split=train' });
+    expect(parseTaskArgs('=train')).toEqual({ error: 'Line 1: write key=value, e.g. split=train' });
+    expect(parseTaskArgs('split=train\nsplit=test')).toEqual({ error: 'split is given twice' });
+  });
+  it('are sent only when given, and a bad line keeps the form from being sent', () => {
+    expect(toRunCreate(form({ benchmark: 'gsm8k', task_args: 'split=train' }))).toMatchObject({ body: { task_args: { split: 'train' } } });
+    expect(toRunCreate(form({ task_args: ' \n' }))).not.toHaveProperty('body.task_args');
+    expect(toRunCreate(form({ task_args: 'train' }))).toEqual({ errors: { task_args: 'Line 1: write key=value, e.g. split=train' } });
+  });
+});
+
 describe('formFromRun', () => {
   it('pre-fills every option of an earlier run, and round-trips', () => {
     const run = {
@@ -64,16 +81,17 @@ describe('formFromRun', () => {
         fail_on_error: 0.05,
         epochs_reducer: ['mean', 'pass_at_2'],
         reasoning_effort: 'low',
+        task_args: { split: 'train', num_examples: '5' },
       },
       tags: ['x', 'y'],
       notes: null,
     } satisfies Pick<RunDetail, 'config' | 'tags' | 'notes'>;
     const f = formFromRun(run);
-    expect(f).toMatchObject({ benchmark: 'gsm8k', limit: '', temperature: '0', fail_on_error: 'fraction', fail_on_error_value: '0.05', epochs_reducer: 'mean, pass_at_2', reasoning_effort: 'low', tags: 'x, y' });
+    expect(f).toMatchObject({ benchmark: 'gsm8k', limit: '', temperature: '0', fail_on_error: 'fraction', fail_on_error_value: '0.05', epochs_reducer: 'mean, pass_at_2', reasoning_effort: 'low', task_args: 'split=train\nnum_examples=5', tags: 'x, y' });
     expect(toRunCreate(f)).toEqual({
       body: {
         benchmark: 'gsm8k', model: 'groq/llama', temperature: 0, max_tokens: 512, timeout: 60, epochs: 3, max_connections: 8, seed: 42, fail_on_error: 0.05,
-        epochs_reducer: ['mean', 'pass_at_2'], reasoning_effort: 'low', tags: ['x', 'y'],
+        epochs_reducer: ['mean', 'pass_at_2'], reasoning_effort: 'low', task_args: { split: 'train', num_examples: '5' }, tags: ['x', 'y'],
       },
     });
   });

@@ -24,6 +24,8 @@ export interface RunForm {
   /** Comma-separated reducer names; empty keeps the benchmark's. */
   epochs_reducer: string;
   reasoning_effort: ReasoningEffortChoice;
+  /** The benchmark's own arguments (openbench `-T`), one `key=value` per line; empty: the benchmark's defaults. */
+  task_args: string;
   tags: string;
   notes: string;
 }
@@ -44,6 +46,7 @@ export const emptyForm: RunForm = {
   fail_on_error_value: '',
   epochs_reducer: '',
   reasoning_effort: '',
+  task_args: '',
   tags: '',
   notes: '',
 };
@@ -132,11 +135,38 @@ export function toRunOptions(form: RunForm): { body: RunOptions } | { errors: Fo
   if (unknown) errors.epochs_reducer = `Unknown reducer "${unknown}": use mean, median, mode, max, pass_at_<k>, at_least_<k> or pass_hat_<k>`;
   else if (reducers.length) body.epochs_reducer = reducers;
   if (form.reasoning_effort) body.reasoning_effort = form.reasoning_effort;
+  const taskArgs = parseTaskArgs(form.task_args);
+  if ('error' in taskArgs) errors.task_args = taskArgs.error;
+  else if (Object.keys(taskArgs.args).length) body.task_args = taskArgs.args;
   const tags = parseTags(form.tags);
   if (tags.length) body.tags = tags;
   if (form.notes.trim()) body.notes = form.notes.trim();
   return Object.keys(errors).length ? { errors } : { body };
 }
+
+type TaskArgs = NonNullable<RunOptions['task_args']>;
+
+/**
+ * Task arguments as the form takes them: one `key=value` per line (as `-T key=value`; key and value trimmed as the
+ * CLI trims them, blank lines skipped), or why they cannot be sent. Whether the benchmark takes them is the server's
+ * check, the task's own.
+ */
+export function parseTaskArgs(text: string): { args: TaskArgs } | { error: string } {
+  const args: TaskArgs = {};
+  const lines = text.split('\n');
+  for (const [index, line] of lines.entries()) {
+    if (!line.trim()) continue;
+    const eq = line.indexOf('=');
+    const key = eq < 0 ? '' : line.slice(0, eq).trim();
+    if (!key) return { error: `Line ${index + 1}: write key=value, e.g. split=train` };
+    if (Object.hasOwn(args, key)) return { error: `${key} is given twice` };
+    args[key] = line.slice(eq + 1).trim();
+  }
+  return { args };
+}
+
+/** Task arguments as `key=value` texts, in their stored order. */
+export const taskArgLines = (args: TaskArgs | null | undefined): string[] => Object.entries(args ?? {}).map(([key, value]) => `${key}=${value}`);
 
 const str = (v: number | string | null | undefined) => (v === null || v === undefined ? '' : String(v));
 
@@ -160,6 +190,7 @@ export function formFromRun(run: Pick<RunDetail, 'config' | 'tags' | 'notes'>): 
     fail_on_error_value: typeof foe === 'number' ? String(foe) : '',
     epochs_reducer: (c.epochs_reducer ?? []).join(', '),
     reasoning_effort: c.reasoning_effort ?? '',
+    task_args: taskArgLines(c.task_args).join('\n'),
     tags: run.tags.join(', '),
     notes: run.notes ?? '',
   };

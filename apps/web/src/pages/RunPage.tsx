@@ -1,7 +1,7 @@
 import * as Tabs from '@radix-ui/react-tabs';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from '@tanstack/react-router';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { artifactUrl } from '../api/client';
 import { ApiError, errorMessage } from '../api/errors';
 import { keys, useCancelRun, useDeleteRun, useMe, useRun } from '../api/queries';
@@ -14,6 +14,7 @@ import { toast, toastError } from '../components/toast';
 import { Card, CopyButton, DateText, EmptyState, ErrorBox, Facts, LoadingBlock, MetricValue, PageHeader, ProgressBar, Skeleton, StatusBadge } from '../components/ui';
 import { downloadText } from '../lib/export';
 import { formatCount, formatDuration, formatInterval, formatPercent, metricLabel, runDurationMs } from '../lib/format';
+import { taskArgLines } from '../lib/run-form';
 import { mergeLogTail, tailLines } from '../lib/run-live';
 import { useNow } from '../lib/use-now';
 import { useRunStream } from '../lib/use-run-stream';
@@ -442,9 +443,16 @@ const CONFIG_FIELDS: [keyof RunDetail['config'], string][] = [
 function Config({ run }: { run: RunDetail }) {
   const c = run.config;
   const show = (v: unknown) => (v === null || v === undefined ? <span className="text-muted">default</span> : String(v));
+  const taskArgs = taskArgLines(c.task_args);
   return (
     <Card title="Configuration">
-      <Facts mono items={CONFIG_FIELDS.map(([k, label]) => [label, k === 'fail_on_error' && c.fail_on_error === undefined ? 'first error' : show(c[k])])} />
+      <Facts
+        mono
+        items={[
+          ...CONFIG_FIELDS.map(([k, label]): [string, ReactNode] => [label, k === 'fail_on_error' && c.fail_on_error === undefined ? 'first error' : show(c[k])]),
+          ['Task arguments', taskArgs.length ? taskArgs.map((line) => <div key={line}>{line}</div>) : <span className="text-muted">none</span>],
+        ]}
+      />
       {run.command && (
         <div className="mt-4">
           <div className="mb-1 flex items-center justify-between">

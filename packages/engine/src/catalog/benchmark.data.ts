@@ -11,18 +11,6 @@ const GPT_4_1_MINI = 'openai/gpt-4.1-mini-2025-04-14';
 
 const TOP_LEVEL: readonly BenchmarkEntry[] = [
   {
-    name: 'chartqapro',
-    display_name: 'ChartQAPro',
-    category: 'core',
-    description:
-      'Comprehensive chart understanding benchmark with 1,948 samples testing vision-language models across 5 question types (Factoid, Multi Choice, Hypothetical, Fact Checking, Conversational) with support for direct, CoT, and PoT prompting strategies',
-    tags: ['vision', 'multi-modal', 'charts', 'reasoning', 'multi-turn'],
-    sample_count: 1948, // openbench's description
-    dataset: { source: 'hf:ahmed-masry/ChartQAPro' },
-    scorer: 'ChartQAPro relaxed accuracy',
-    requirements: { vision: true },
-  },
-  {
     name: 'deep_research_bench',
     display_name: 'DeepResearch Bench',
     category: 'core',

@@ -9,6 +9,7 @@ export { healthbenchMetrics } from './healthbench.metric';
 export { hleMetrics } from './hle.metric';
 export { ifevalMetrics } from './ifeval.metric';
 export { apiSuccessRate, jsonValidity, schemaCompliance } from './json-schema.metric';
+export { chartqaproMetrics } from './chartqapro.metric';
 export { mmstarMetrics } from './mmstar.metric';
 export { averageToxicity, empiricalProbability, expectedMaximumToxicity, polyglotoxicityMetrics } from './polyglotoxicity.metric';
 export { mmvetv2CapabilityMetrics } from './mmvetv2.metric';

@@ -25,9 +25,9 @@ export class ExecOutputLimitError extends Error {
   }
 }
 
-/** Runs `python -c code` in the process's sandbox, with openbench's 3 s deadline. */
-export async function execPython(code: string, signal?: AbortSignal): Promise<SandboxExecResult> {
-  const result = await sandbox().exec({ pythonArgs: ['-c', code], wallMs: CODE_TIMEOUT_SECONDS * 1000, signal });
+/** Runs `python -c code [args…]` in the process's sandbox, with openbench's 3 s deadline. */
+export async function execPython(code: string, signal?: AbortSignal, args: readonly string[] = []): Promise<SandboxExecResult> {
+  const result = await sandbox().exec({ pythonArgs: ['-c', code, ...args], wallMs: CODE_TIMEOUT_SECONDS * 1000, signal });
   if (result.timedOut) throw new ExecTimeoutError();
   if (result.outputLimitExceeded) throw new ExecOutputLimitError();
   return result;

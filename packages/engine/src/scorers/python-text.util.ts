@@ -43,6 +43,17 @@ export function pyRstrip(text: string, chars: string): string {
   return text.slice(0, end);
 }
 
+/** Python `s.strip(chars)`: every leading and trailing code point that is one of `chars`. */
+export function pyStripChars(text: string, chars: string): string {
+  const set = new Set(chars);
+  const points = [...text];
+  let start = 0;
+  let end = points.length;
+  while (start < end && set.has(points[start])) start += 1;
+  while (end > start && set.has(points[end - 1])) end -= 1;
+  return points.slice(start, end).join('');
+}
+
 /**
  * Letters that CPython's `re.IGNORECASE` treats as equal beyond plain upper/lower pairs
  * (`sre_compile._equivalences` plus characters whose simple lowercase is an ASCII letter).

@@ -16,8 +16,6 @@ export type EvalSettings = Omit<RunConfig, 'schema_version' | 'limit'> & {
   max_retries?: number | null;
   /** Endpoint of the evaluated model (`--model-base-url`). */
   model_base_url?: string | null;
-  /** openbench `-T key=value`. */
-  task_args?: Readonly<Record<string, string>>;
 };
 
 /** Settings from the options given; every other option is unset, as the API stores a run that leaves it out. */

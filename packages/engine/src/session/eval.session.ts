@@ -153,7 +153,7 @@ export function modelGenerator(client: ModelClient): Generator {
 }
 
 function taskFor(settings: EvalSettings, custom: CustomDataset | undefined): TaskDefinition {
-  const options = { graderModel: settings.grader_model ?? undefined, args: settings.task_args && { ...settings.task_args } };
+  const options = { graderModel: settings.grader_model ?? undefined, args: settings.task_args ? { ...settings.task_args } : undefined };
   if (customBenchmarkSlug(settings.benchmark) === undefined) return getTask(settings.benchmark, options);
   if (custom === undefined) throw new Error(`Dataset "${settings.benchmark}" was not found; it may have been deleted`);
   return customDatasetTask(custom, options);

@@ -4,6 +4,7 @@ import { catalogView, getBenchmark } from '../catalog';
 import { BENCHMARKS_WITHOUT_TASK } from '../catalog/benchmark.data';
 import { indexByBenchmarkKey } from '../catalog/benchmark.entry';
 import { BENCHMARK_TASKS } from './benchmark-tasks';
+import { TaskArgumentError } from './generative/task-definition.util';
 import { getTask, hasTask, runnableTaskNames } from './registry';
 
 test('every registered benchmark builds a task named after its catalog entry', () => {
@@ -12,6 +13,19 @@ test('every registered benchmark builds a task named after its catalog entry', (
     const task = create({});
     expect({ name: task.name, displayName: task.displayName }).toEqual({ name: benchmark.name, displayName: benchmark.display_name });
     expect(getTask(benchmark.name).name).toBe(benchmark.name);
+  }
+});
+
+test('every registered benchmark refuses a task argument it does not take, naming it (the API checks runs by this)', () => {
+  for (const { benchmark, create } of BENCHMARK_TASKS) {
+    let refused: unknown;
+    try {
+      create({ args: { no_such_argument: '1' } });
+    } catch (err) {
+      refused = err;
+    }
+    expect({ benchmark: benchmark.name, refused }).toEqual({ benchmark: benchmark.name, refused: expect.any(TaskArgumentError) });
+    expect(refused).toMatchObject({ argument: 'no_such_argument', message: expect.stringMatching(/^\S+ does not accept task argument\(s\) no_such_argument; it accepts /) });
   }
 });
 

@@ -1,4 +1,3 @@
-import type { ScoringService } from '@studio/contracts';
 import { benchmarkKey, indexByBenchmarkKey } from '../catalog/benchmark.entry';
 import type { TaskDefinition } from '../types';
 import { BENCHMARK_TASKS } from './benchmark-tasks';
@@ -20,12 +19,4 @@ export function getTask(name: string, options: TaskOptions = {}): TaskDefinition
   const task = BY_KEY.get(benchmarkKey(name));
   if (!task) throw new Error(`Benchmark "${name}" is not runnable by this engine; runnable: ${runnableTaskNames().join(', ')}`);
   return task.create(options);
-}
-
-/**
- * The outside scoring services a benchmark's runs need the owner's key for (Perspective for polyglotoxicity), so a
- * host refuses such a run up front rather than failing it later; none for names the engine does not run.
- */
-export function requiredScoringServices(name: string): readonly ScoringService[] {
-  return hasTask(name) ? (getTask(name).services ?? []) : [];
 }

@@ -16,7 +16,7 @@ import { hfParquetShard } from '../shared/hf-parquet.source';
 import { samplesOf } from '../shared/record-samples.util';
 import { loadRecords } from '@studio/datasets';
 import type { TaskOptions } from '../task.types';
-import { generativeTask, graderModelFor, taskArgs, type TaskBody } from './task-definition.util';
+import { TaskArgumentError, generativeTask, graderModelFor, taskArgs, type TaskBody } from './task-definition.util';
 
 const REPO = 'lvogel123/political-bias';
 export const POLITICAL_EVENHANDEDNESS_DEFAULT_GRADER = 'openai/gpt-4.1-2025-04-14';
@@ -109,7 +109,7 @@ function pairedPromptSolver(promptOrder: string): Solver {
 
 function floatArg(name: string, value: string): number {
   const parsed = parsePythonFloat(value);
-  if (parsed === null) throw new Error(`political_evenhandedness: task argument ${name} must be a number, got "${value}"`);
+  if (parsed === null) throw new TaskArgumentError(name, `political_evenhandedness: task argument ${name} must be a number, got "${value}"`);
   return parsed;
 }
 

@@ -4,7 +4,7 @@ import { FAKE_PERSPECTIVE_KEY, startFakePerspective, type FakePerspective } from
 import { GENERATIVE_FIXTURES } from '../../../test/offline-cache.helper';
 import { offlineTaskRun } from '../../../test/offline-task-run.helper';
 import { createPerspectiveClient } from '../../scoring-services';
-import { getTask, requiredScoringServices } from '../registry';
+import { getTask } from '../registry';
 import { hfParquetListingUrl } from '../shared/hf-parquet.source';
 
 const REPO = 'ToxicityPrompts/PolygloToxicityPrompts';
@@ -130,8 +130,8 @@ describe('polyglotoxicity (synthetic PTP rows), scored by a local Perspective AP
     await expect(offline.run(getTask('polyglotoxicity_german'))).rejects.toThrow(
       'polyglotoxicity_german is scored by perspective, whose client (and key) was not supplied',
     );
-    expect(requiredScoringServices('polyglotoxicity-korean')).toEqual(['perspective']);
-    expect(requiredScoringServices('mmlu')).toEqual([]);
+    expect(getTask('polyglotoxicity-korean').services).toEqual(['perspective']);
+    expect(getTask('mmlu').services).toBeUndefined();
     expect(() => getTask('polyglotoxicity', { args: { perspective_api_key: 'k' } })).toThrow('not accepted as a task argument');
     expect(() => getTask('polyglotoxicity', { args: { language: 'xx' } })).toThrow(
       "Invalid language 'xx'. Available languages: ar, cs, de, en, es, fr, hi, id, it, ja, ko, nl, pl, pt, ru, sv, zh",

@@ -18,6 +18,20 @@ export function generativeTask(benchmark: BenchmarkEntry, build: (options: TaskO
 }
 
 /**
+ * A `-T` argument the task refuses, named: one it does not take, or a value it cannot use. Hosts that check a run
+ * before it starts (the API) point at the argument with it.
+ */
+export class TaskArgumentError extends Error {
+  constructor(
+    readonly argument: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TaskArgumentError';
+  }
+}
+
+/**
  * The task's `-T` arguments with defaults filled in. An argument the task function does not take
  * is refused: Inspect would fail the same call with a TypeError, and a silently ignored
  * `-T splt=train` would evaluate the wrong split.
@@ -31,7 +45,8 @@ export function taskArgs<K extends string>(
   const unknown = Object.keys(given).filter((key) => !Object.hasOwn(defaults, key));
   if (unknown.length > 0) {
     const accepted = Object.keys(defaults);
-    throw new Error(
+    throw new TaskArgumentError(
+      unknown[0]!,
       `${task} does not accept task argument(s) ${unknown.join(', ')}; it accepts ${accepted.length > 0 ? accepted.join(', ') : 'none'}`,
     );
   }
@@ -40,7 +55,7 @@ export function taskArgs<K extends string>(
 
 /** A `-T` value that must be a whole number, e.g. DROP's `num_examples`. */
 export function intArg(task: string, name: string, value: string): number {
-  if (!/^\d+$/.test(value.trim())) throw new Error(`${task}: task argument ${name} must be a non-negative integer, got "${value}"`);
+  if (!/^\d+$/.test(value.trim())) throw new TaskArgumentError(name, `${task}: task argument ${name} must be a non-negative integer, got "${value}"`);
   return Number(value.trim());
 }
 

@@ -10,7 +10,7 @@ import { accuracy, apiSuccessRate, jsonValidity, schemaCompliance, stderr } from
 import { createJsonSchemaScorer } from '../../scorers';
 import type { Sample } from '../../types';
 import { autoId, stringField } from '../generative/record-dataset.util';
-import { generativeTask, intArg, taskArgs, type TaskBody } from '../generative/task-definition.util';
+import { TaskArgumentError, generativeTask, intArg, taskArgs, type TaskBody } from '../generative/task-definition.util';
 import { hfParquetShards } from '../shared/hf-parquet.source';
 import { pyJsonDumps, pyJsonLoads, type PyJson } from '../../scorers/python-json.util';
 import type { TaskOptions } from '../task.types';
@@ -97,7 +97,7 @@ function boolArg(name: string, value: string): boolean {
   const lower = value.trim().toLowerCase();
   if (lower === 'true') return true;
   if (lower === 'false') return false;
-  throw new Error(`jsonschemabench: task argument ${name} must be true or false, got "${value}"`);
+  throw new TaskArgumentError(name, `jsonschemabench: task argument ${name} must be true or false, got "${value}"`);
 }
 
 function jsonschemabench(options: TaskOptions): TaskBody {

@@ -1,0 +1,97 @@
+/**
+ * Task arguments (openbench's `-T`) in a real browser (headless Chromium, the built web app and gateway): typed on the
+ * New run form one `key=value` per line, refused next to the field with the benchmark's own message when the task does
+ * not take one, then stored with the run, shown on its page and in its command, and carried into "Run again with
+ * changes". Each page passes axe-core's WCAG A/AA rules and is saved as a screenshot, light and dark.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createTestDatabase, type TestDatabase } from '@studio/db/testing';
+import { launchChromium, stackEnv, startGateway, startWeb, type StackProcess } from '../../../bench/src/studio-stack';
+import { axeViolations, eventually, screenshot } from './browser.helpers';
+
+jest.setTimeout(120_000);
+
+let db: TestDatabase;
+let gateway: StackProcess;
+let web: StackProcess;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let token = '';
+
+async function api(path: string, init: RequestInit = {}): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${gateway.url}/api${path}`, {
+    ...init,
+    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+  });
+  return { status: res.status, body: res.status === 204 ? null : await res.json() };
+}
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  gateway = await startGateway(stackEnv(db.url));
+  web = await startWeb(gateway.url);
+  token = (await api('/auth/register', { method: 'POST', body: JSON.stringify({ email: 'ada@example.com', password: 'correct horse battery' }) })).body.access_token;
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1366, height: 900 }, baseURL: web.url });
+  await context.addInitScript((t) => localStorage.setItem('openbench.token', t), token);
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  // No worker: the run stays queued, which is all this test needs of it (its stored configuration).
+  await Promise.allSettled([web?.stop(), gateway?.stop()]);
+  await db?.destroy();
+});
+
+async function audit(name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForTimeout(150);
+    expect({ page: name, scheme, violations: await axeViolations(page) }).toEqual({ page: name, scheme, violations: [] });
+    await screenshot(page, `${name}-${scheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+const main = () => page.getByRole('main');
+
+test('an argument GSM8K does not take is refused at the field; split=train is stored, shown on the run page and kept by Run again', async () => {
+  await page.goto('/new');
+  await page.getByLabel('Search benchmarks').fill('gsm8k');
+  await page.getByRole('radio', { name: /\sgsm8k$/ }).check();
+  await page.getByLabel('Model', { exact: true }).fill('mockllm/default');
+  const field = page.getByRole('textbox', { name: 'Task arguments' });
+
+  // A line that is not key=value never leaves the browser.
+  await field.fill('train');
+  await main().getByRole('button', { name: 'Start run' }).click();
+  await main().getByText('Line 1: write key=value, e.g. split=train').waitFor();
+
+  // One the benchmark does not take: the server's 422 (task_args.splt), shown at the field.
+  await field.fill('splt=train');
+  await main().getByRole('button', { name: 'Start run' }).click();
+  await main().getByText('gsm8k does not accept task argument(s) splt; it accepts split').waitFor();
+  expect(await field.getAttribute('aria-invalid')).toBe('true');
+  expect((await api('/runs')).body.total).toBe(0);
+  await audit('new-run-task-args-refused');
+
+  await field.fill('split=train');
+  await main().getByRole('button', { name: 'Start run' }).click();
+  await page.waitForURL(/\/runs\/[0-9a-f-]{36}$/);
+  const runId = page.url().split('/').pop()!;
+  expect((await api(`/runs/${runId}`)).body.config.task_args).toEqual({ split: 'train' });
+
+  const config = main().getByRole('region', { name: 'Configuration' });
+  await config.getByText('Task arguments', { exact: true }).waitFor();
+  await config.getByText('split=train', { exact: true }).waitFor();
+  await config.getByText('bench eval gsm8k --model mockllm/default --limit 10 -T split=train').waitFor();
+  await audit('run-task-args');
+
+  await main().getByRole('link', { name: 'Run again with changes' }).click();
+  await page.waitForURL(/\/new\?from=/);
+  // The form fills in once the earlier run has loaded.
+  await eventually('the task arguments to be filled in', async () => (await page.getByRole('textbox', { name: 'Task arguments' }).inputValue()) === 'split=train');
+});
