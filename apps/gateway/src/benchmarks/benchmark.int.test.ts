@@ -40,7 +40,7 @@ const RUNNABLE = [
   'natural_questions', 'openbookqa', 'piqa', 'prost', 'pubmedqa', 'qa4mre', 'sciq', 'simpleqa', 'social_iqa', 'supergpqa', 'squad_v2',
   'swag', 'triviaqa', 'truthfulqa', 'winogrande', 'wsc273', 'xcopa', 'xstorycloze', 'xwinograd',
   'arabic_exams', 'glue', 'legalsupport', 'qasper_ll', 'rootly_gmcq', 'rootly_terraform', 'superglue', 'toxigen', 'tumlu',
-  'humaneval', 'mbpp', 'ifeval',
+  'humaneval', 'mbpp', 'ifeval', 'ifbench',
   'aime_2024', 'gpt_oss_aime25', 'gsm_plus', 'otis_mock_aime', 'smt', 'simpleqa_verified', 'browsecomp', 'healthbench', 'multichallenge', 'detailbench', 'cosafe_m2s', 'mhj_m2s', 'safemt_m2s', 'sealqa',
   'mmlu-redux', 'ethics', 'blimp', 'bbq', 'agieval',
   'arc_agi', 'race',

@@ -35,19 +35,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     scorer: 'unit tests (code agent in Docker)',
     requirements: { code_execution: true },
   },
-  // Not runnable yet: openbench's 58 IFBench instructions (src/openbench/ifbench/) need NLTK's POS tagger (a trained
-  // perceptron model), emoji and syllapy, which are not ported (see packages/engine/README.md).
-  {
-    name: 'ifbench',
-    display_name: 'IFBench',
-    category: 'core',
-    description:
-      'Out-of-distribution instruction following with strict and loose scoring over challenging constraints',
-    tags: ['instruction-following', 'constraints', 'formatting', 'ood'],
-    sample_count: null,
-    dataset: { source: 'hf:allenai/IFBench_test' },
-    scorer: SCORER.instructionCheckers,
-  },
   {
     name: 'livemcpbench',
     display_name: 'LiveMCPBench',

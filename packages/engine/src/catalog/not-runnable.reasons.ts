@@ -22,8 +22,6 @@ const EXPLICIT: Readonly<Record<string, string>> = {
   deep_research_bench:
     'Needs outside services: Gemini judges the reports and Jina fetches the cited pages (GEMINI_API_KEY, JINA_API_KEY)',
   scicode: 'Needs a scientific-Python sandbox (numpy, scipy, sympy and the SciCode test data), not ported yet',
-  ifbench:
-    "Four of its 58 checkers depend on data no package here ships: words:start_verb needs NLTK's trained averaged_perceptron_tagger_eng (nltk_data; Debian's python3-nltk has no data and the npm taggers are other models), words:odd_even_syllables needs syllapy 0.7.2's dictionary, format:emoji needs emoji 2.15.0's table (Debian ships 2.2.0), ratio:stop_words needs NLTK's stopwords corpus, so its verdicts cannot be reproduced exactly",
   factscore:
     "Needs FActScore's Wikipedia knowledge base (the 20 GB SQLite dump lvogel123/factscore-data) and FactScoreLite's retrieval over it; no package here ships that database, so it stays not runnable",
   mathvista:

@@ -16,8 +16,11 @@ import {
   pyCaseInsensitiveWord,
   pyIsLower,
   pyIsUpper,
+  pyLower,
   pySplitWhitespace,
   pyStrip,
+  stripChars,
+  countOccurrences,
 } from './python-text.util';
 
 export type InstructionKwargs = Record<string, unknown>;
@@ -67,15 +70,6 @@ const DASH_BULLET = new RegExp(`${PY_LINE_START}${PY_SPACE}*-[^\\n]*${PY_LINE_EN
 const PARAGRAPH_SPLIT = new RegExp(`${PY_SPACE}?\\*\\*\\*${PY_SPACE}?`, 'u');
 const WORDS = new RegExp(`${PY_WORD}+`, 'gu');
 const NON_WORD = new RegExp(`[^\\p{L}\\p{N}_]`, 'gu');
-
-/** Python `str.strip(chars)`, `lstrip(chars)`, `rstrip(chars)`. */
-function stripChars(text: string, chars: string, side: 'both' | 'left' | 'right' = 'both'): string {
-  let start = 0;
-  let end = text.length;
-  if (side !== 'right') while (start < end && chars.includes(text[start])) start += 1;
-  if (side !== 'left') while (end > start && chars.includes(text[end - 1])) end -= 1;
-  return text.slice(start, end);
-}
 
 /** Python `json.loads` accepts NaN, Infinity and -Infinity outside strings; JSON.parse does not. */
 export function pyJsonLoads(text: string): boolean {
@@ -285,19 +279,6 @@ const checkers: Record<string, CheckerFactory> = {
     },
   }),
 };
-
-/** Python `str.lower()`: full Unicode lowercasing with the final-sigma rule, as JavaScript's. */
-function pyLower(text: string): string {
-  return text.toLowerCase();
-}
-
-/** Python `str.count(sub)`: non-overlapping occurrences, left to right. */
-function countOccurrences(text: string, sub: string): number {
-  if (sub === '') return [...text].length + 1;
-  let count = 0;
-  for (let at = text.indexOf(sub); at !== -1; at = text.indexOf(sub, at + sub.length)) count += 1;
-  return count;
-}
 
 /** Instruction ids openbench's IFEval knows. */
 export const IFEVAL_INSTRUCTION_IDS: readonly string[] = Object.keys(checkers);

@@ -11,6 +11,7 @@ export { createGptOssAimeScorer, extractBoxedText } from './gpt-oss-aime.scorer'
 export { createHealthbenchScorer, formatChatMessages, formatRubric, HEALTHBENCH_GRADER_TEMPLATE, type Rubric } from './healthbench.scorer';
 export { createHumanevalScorer, findCode } from './humaneval.scorer';
 export { createHleScorer, extractConfidenceScore, HLE_JUDGE_PROMPT, parseHleJudgeResponse } from './hle.scorer';
+export { createIfbenchScorer } from './ifbench.scorer';
 export { IFEVAL_INSTRUCTION_IDS, ifevalChecker } from './ifeval.checkers';
 export { parseJsonFromResponse } from './json-response.util';
 export { createJsonSchemaScorer, validateJsonSchema, type SchemaVerdict } from './json-schema.scorer';

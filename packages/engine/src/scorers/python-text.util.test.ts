@@ -1,4 +1,4 @@
-import { pyCaseInsensitiveWord, pyFormat, pyRepr, pySplitWhitespace, pyStrip } from './python-text.util';
+import { pyCaseInsensitiveWord, pyDecimalInt, pyFormat, pyIsDigit, pyRepr, pySplitWhitespace, pyStrip } from './python-text.util';
 
 // Expected values are CPython 3.11 results.
 test("strip and split use Python's whitespace (U+001C and U+0085 count; U+200B and U+FEFF do not)", () => {
@@ -21,4 +21,15 @@ test('(?i) letters include the characters Python folds together', () => {
 test('format fills {fields} and inserts values literally', () => {
   expect(pyFormat('Q: {question} / {target}', { question: "$& {target} $'", target: 'T' })).toBe("Q: $& {target} $' / T");
   expect(() => pyFormat('{missing}', {})).toThrow('{missing}');
+});
+
+describe('pyDecimalInt and pyIsDigit (values from CPython 3.11)', () => {
+  it('reads any decimal digit set as int() does', () => {
+    // Arabic-Indic, mathematical bold (five runs of ten in one block) and NKo digits
+    expect(['١٨٠٥', '𝟏𝟖𝟎𝟓', '߁߈߀߅', '1805'].map(pyDecimalInt)).toEqual([1805, 1805, 1805, 1805]);
+  });
+
+  it('counts superscripts and circled digits as digits but not fractions or the empty string', () => {
+    expect(['²', '½', '12', '', '①'].map(pyIsDigit)).toEqual([true, false, true, false, true]);
+  });
 });

@@ -98,6 +98,28 @@ export function pyIsUpper(text: string): boolean {
   return HAS_UPPER.test(text) && !LOWER_OR_TITLE.test(text);
 }
 
+/** Python `str.strip(chars)`, `lstrip(chars)`, `rstrip(chars)`. */
+export function stripChars(text: string, chars: string, side: 'both' | 'left' | 'right' = 'both'): string {
+  let start = 0;
+  let end = text.length;
+  if (side !== 'right') while (start < end && chars.includes(text[start])) start += 1;
+  if (side !== 'left') while (end > start && chars.includes(text[end - 1])) end -= 1;
+  return text.slice(start, end);
+}
+
+/** Python `str.lower()`: full Unicode lowercasing with the final-sigma rule, as JavaScript's. */
+export function pyLower(text: string): string {
+  return text.toLowerCase();
+}
+
+/** Python `str.count(sub)`: non-overlapping occurrences, left to right. */
+export function countOccurrences(text: string, sub: string): number {
+  if (sub === '') return [...text].length + 1;
+  let count = 0;
+  for (let at = text.indexOf(sub); at !== -1; at = text.indexOf(sub, at + sub.length)) count += 1;
+  return count;
+}
+
 /** Number of code points, which is what Python's `len(str)` counts. */
 export function pyLen(text: string): number {
   return [...text].length;
@@ -135,3 +157,49 @@ export function pyRepr(text: string): string {
   }
   return `${quote}${out}${quote}`;
 }
+
+/** Python's `string.punctuation`. */
+export const PY_PUNCTUATION = '!"#$%&\'()*+,-./:;<=>?@[\\]^_`{|}~';
+
+/** `text.translate(str.maketrans("", "", string.punctuation))`: every ASCII punctuation character removed. */
+export function removePunctuation(text: string): string {
+  return text.replace(/[!-/:-@[-`{-~]/g, '');
+}
+
+/** Regex source of Python's `\d` for str patterns: any Unicode decimal digit. */
+export const PY_DIGIT = '\\p{Nd}';
+
+/** Characters with Unicode Numeric_Type Digit that are not decimal (superscripts, circled digits …), from CPython 3.11. */
+const PY_DIGIT_ONLY = '\\u{b2}-\\u{b3}\\u{b9}\\u{1369}-\\u{1371}\\u{19da}\\u{2070}\\u{2074}-\\u{2079}\\u{2080}-\\u{2089}\\u{2460}-\\u{2468}\\u{2474}-\\u{247c}\\u{2488}-\\u{2490}\\u{24ea}\\u{24f5}-\\u{24fd}\\u{24ff}\\u{2776}-\\u{277e}\\u{2780}-\\u{2788}\\u{278a}-\\u{2792}\\u{10a40}-\\u{10a43}\\u{10e60}-\\u{10e68}\\u{11052}-\\u{1105a}\\u{1f100}-\\u{1f10a}';
+const ALL_DIGITS = new RegExp(`^[\\p{Nd}${PY_DIGIT_ONLY}]+$`, 'u');
+
+/** Python `str.isdigit()`: non-empty and every character a decimal or other digit. */
+export function pyIsDigit(text: string): boolean {
+  return ALL_DIGITS.test(text);
+}
+
+const SPACE_CHAR = new RegExp(PY_SPACE, 'u');
+
+/** Python `str.isspace()` for one character. */
+export function pyIsSpaceChar(char: string): boolean {
+  return SPACE_CHAR.test(char);
+}
+
+const DECIMAL = /^\p{Nd}$/u;
+
+/**
+ * Python `int(text)` for a string of decimal digits (what `\d+` matched). Unicode lays every decimal digit set out as
+ * runs of ten consecutive code points valued 0 to 9, so a digit's value is its distance from its run's start mod 10.
+ */
+export function pyDecimalInt(digits: string): number {
+  let value = 0;
+  for (const char of digits) {
+    let start = char.codePointAt(0) as number;
+    while (DECIMAL.test(String.fromCodePoint(start - 1))) start -= 1;
+    value = value * 10 + (((char.codePointAt(0) as number) - start) % 10);
+  }
+  return value;
+}
+
+/** The code points of a string, which is what Python indexes and slices. */
+export const pyChars = (text: string): string[] => Array.from(text);
