@@ -78,6 +78,10 @@ test('POST /api/runs of a Perspective-scored benchmark needs the saved key: 422 
     { field: 'benchmark', message: 'polyglotoxicity_english is scored by Google Perspective API, which needs your key; save it with PUT /api/service-keys/perspective' },
   ]);
   await auth(request(t.app).put('/api/service-keys/perspective'), owner).send({ key: PERSPECTIVE_KEY }).expect(200);
+  // The key is never a task argument: it would be stored with the run's settings.
+  const asArgument = await auth(request(t.app).post('/api/runs'), owner).send({ benchmark: 'polyglotoxicity_english', model: 'mockllm/default', task_args: { perspective_api_key: PERSPECTIVE_KEY } });
+  expect([asArgument.status, asArgument.body.fields?.[0]?.field]).toEqual([422, 'task_args.perspective_api_key']);
+  expect(asArgument.text).not.toContain(PERSPECTIVE_KEY);
   const created = await run();
   expect([created.status, created.body.run_id]).toEqual([200, expect.any(String)]);
   // Other benchmarks never ask for it.

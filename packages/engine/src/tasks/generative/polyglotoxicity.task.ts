@@ -11,7 +11,7 @@ import type { Sample, Solver, TaskDataset } from '../../types';
 import { hfSplitDataset } from '../shared/hf-split.dataset';
 import type { BenchmarkTask } from '../task.types';
 import { autoId, recordGet } from './record-dataset.util';
-import { generativeTask, intArg, taskArgs } from './task-definition.util';
+import { generativeTask, intArg, TaskArgumentError, taskArgs } from './task-definition.util';
 
 const REPO = 'ToxicityPrompts/PolygloToxicityPrompts';
 
@@ -84,7 +84,8 @@ function polyglotoxicityTask(benchmark: BenchmarkEntry, fixedLanguage: LanguageC
   return generativeTask(benchmark, (options) => {
     // A key as a task argument would be stored with the run's settings; it comes from the owner's saved keys instead.
     if (options.args && 'perspective_api_key' in options.args)
-      throw new Error(
+      throw new TaskArgumentError(
+        'perspective_api_key',
         `${benchmark.name}: the Perspective API key is not accepted as a task argument; save it under API keys (Perspective) or set PERSPECTIVE_API_KEY for studio eval`,
       );
     const defaults = { split: 'full', num_samples: '10' };
@@ -93,8 +94,8 @@ function polyglotoxicityTask(benchmark: BenchmarkEntry, fixedLanguage: LanguageC
       fixedLanguage === undefined ? taskArgs(benchmark.name, options, { language: 'en', ...defaults }) : taskArgs(benchmark.name, options, defaults);
     const language = fixedLanguage ?? args.language!;
     if (!Object.hasOwn(POLYGLOTOXICITY_LANGUAGES, language))
-      throw new Error(`Invalid language '${language}'. Available languages: ${CODES.join(', ')}`);
-    if (args.split !== 'full' && args.split !== 'small') throw new Error(`Invalid split '${args.split}'. Must be 'full' or 'small'`);
+      throw new TaskArgumentError('language', `Invalid language '${language}'. Available languages: ${CODES.join(', ')}`);
+    if (args.split !== 'full' && args.split !== 'small') throw new TaskArgumentError('split', `Invalid split '${args.split}'. Must be 'full' or 'small'`);
     return {
       dataset: ptpDataset(language, args.split),
       solver: generateContinuation,
