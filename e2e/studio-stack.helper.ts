@@ -30,6 +30,24 @@ export function startE2eWorker(env: NodeJS.ProcessEnv, gateway: TestApp, dataDir
   );
 }
 
+/** One JSON call to the API at `base` (with `/api`); the body is parsed when there is one. */
+export async function callApi(
+  base: string,
+  auth: Record<string, string>,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json', ...auth, ...headers },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : null };
+}
+
 export interface StudioStack {
   /** The API's base URL, `/api` included. */
   baseUrl: string;

@@ -14,7 +14,7 @@ import type { WorkerApp } from '../apps/worker/src/worker.app';
 import { lastUserText, startFakeChatModel, type ChatRequestBody, type FakeChatModel } from '../packages/engine/test/fake-chat-model.server';
 import { MCQ_FIXTURES, placeInCache } from '../packages/engine/test/offline-cache.helper';
 import { loadMmluRunSamples } from '../packages/engine/test/mmlu-run.helper';
-import { startE2eWorker } from './studio-stack.helper';
+import { callApi, startE2eWorker } from './studio-stack.helper';
 
 let gateway: TestApp;
 let server: ListeningApp;
@@ -78,15 +78,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${BASE}${path}`, {
-    method,
-    headers: { 'Content-Type': 'application/json', ...auth, ...headers },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
+const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => callApi(BASE, auth, method, path, body, headers);
 
 interface SseEvent {
   id: string;

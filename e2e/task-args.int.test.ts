@@ -13,7 +13,7 @@ import type { WorkerApp } from '../apps/worker/src/worker.app';
 import { DROP_DEV_SOURCE, DROP_TRAIN_SOURCE } from '../packages/engine/src/tasks/generative/drop.task';
 import { lastUserText, startFakeChatModel, type FakeChatModel } from '../packages/engine/test/fake-chat-model.server';
 import { GENERATIVE_FIXTURES, placeInCache } from '../packages/engine/test/offline-cache.helper';
-import { startE2eWorker } from './studio-stack.helper';
+import { callApi, startE2eWorker } from './studio-stack.helper';
 
 let gateway: TestApp;
 let server: ListeningApp;
@@ -49,11 +49,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${BASE}${path}`, { method, headers: { 'Content-Type': 'application/json', ...auth }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
+const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => callApi(BASE, auth, method, path, body, headers);
 
 async function finishedRun(runId: string): Promise<any> {
   const deadline = Date.now() + 60_000;

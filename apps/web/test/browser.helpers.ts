@@ -33,6 +33,17 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 
+/** Checks the page with axe and saves it, in the light theme and then the dark one. */
+export async function auditPage(page: Page, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.waitForTimeout(150);
+    expect({ page: name, scheme, violations: await axeViolations(page) }).toEqual({ page: name, scheme, violations: [] });
+    await screenshot(page, `${name}-${scheme}`);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
 /** Polls `check` until it returns a truthy value (for things no locator can wait for). */
 export async function eventually<T>(what: string, check: () => Promise<T> | T, timeoutMs = 20_000): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;

@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createTestDatabase, type TestDatabase } from '@studio/db/testing';
 import { launchChromium, stackEnv, startGateway, startWeb, type StackProcess } from '../../../bench/src/studio-stack';
-import { axeViolations, eventually, screenshot } from './browser.helpers';
+import { auditPage, eventually } from './browser.helpers';
 
 jest.setTimeout(120_000);
 
@@ -47,15 +47,7 @@ afterAll(async () => {
   await db?.destroy();
 });
 
-async function audit(name: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.waitForTimeout(150);
-    expect({ page: name, scheme, violations: await axeViolations(page) }).toEqual({ page: name, scheme, violations: [] });
-    await screenshot(page, `${name}-${scheme}`);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
+const audit = (name: string) => auditPage(page, name);
 
 const main = () => page.getByRole('main');
 

@@ -18,7 +18,7 @@ import { launchChromium, stackEnv, startGateway, startWeb, startWorker, type Sta
 import { startFakeChatModel, lastUserText, type FakeChatModel } from '../../../packages/engine/test/fake-chat-model.server';
 import { loadMmluRunSamples, mmluAnswer } from '../../../packages/engine/test/mmlu-run.helper';
 import { MCQ_FIXTURES, placeInCache } from '../../../packages/engine/test/offline-cache.helper';
-import { axeViolations, eventually, screenshot } from './browser.helpers';
+import { auditPage, eventually, screenshot } from './browser.helpers';
 
 jest.setTimeout(180_000);
 
@@ -80,16 +80,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** Checks the page with axe and saves it, in the light theme and then the dark one. */
-async function audit(name: string): Promise<void> {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.waitForTimeout(150);
-    expect({ page: name, scheme, violations: await axeViolations(page) }).toEqual({ page: name, scheme, violations: [] });
-    await screenshot(page, `${name}-${scheme}`);
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
+const audit = (name: string) => auditPage(page, name);
 
 const main = () => page.getByRole('main');
 let runA = '';
