@@ -17,7 +17,7 @@ import { FAKE_PERSPECTIVE_KEY, startFakePerspective, type FakePerspective } from
 import { GENERATIVE_FIXTURES, placeInCache } from '../packages/engine/test/offline-cache.helper';
 import { hfParquetListingUrl } from '../packages/engine/src/tasks/shared/hf-parquet.source';
 import { POLYGLOTOXICITY_LANGUAGES } from '../packages/engine/src/tasks/generative/polyglotoxicity.task';
-import { startE2eWorker } from './studio-stack.helper';
+import { callApi, startE2eWorker } from './studio-stack.helper';
 
 const REPO = 'ToxicityPrompts/PolygloToxicityPrompts';
 const MEMBERS = getEvalGroup('polyglotoxicity')!.members;
@@ -61,11 +61,7 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${BASE}${path}`, { method, headers: { 'Content-Type': 'application/json', ...auth }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : null };
-}
+const call = (method: string, path: string, body?: unknown) => callApi(BASE, auth, method, path, body);
 
 async function waitForSuite(suiteId: string): Promise<any> {
   const deadline = Date.now() + 120_000;
