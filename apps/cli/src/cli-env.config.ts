@@ -4,7 +4,7 @@
  * own names), so nothing else in the CLI touches `process.env`.
  */
 import { defaultEnvVar, findProvider } from '@studio/contracts';
-import { boolEnv, describeEnvIssues } from '@studio/runtime/config';
+import { boolEnv, describeEnvIssues, scoringServicesEnvShape } from '@studio/runtime/config';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -12,6 +12,8 @@ const schema = z.object({
   DATASETS_OFFLINE: boolEnv.default(false),
   HF_TOKEN: z.string().min(1).optional(),
   STUDIO_TOKEN: z.string().min(1).optional(),
+  PERSPECTIVE_API_KEY: z.string().min(1).optional(),
+  ...scoringServicesEnvShape,
 });
 
 export interface CliEnv {
@@ -20,6 +22,8 @@ export interface CliEnv {
   hfToken?: string;
   /** `studio submit`'s bearer token when `--token` is not given (so CI secrets stay out of the command line). */
   studioToken?: string;
+  /** Google's Perspective API, which scores polyglotoxicity: the key openbench reads (`PERSPECTIVE_API_KEY`) and the endpoint. */
+  perspective: { apiKey?: string; url: string };
   /** The API key variable openbench reads for `provider`, and its value when set. */
   apiKey(provider: string): { variable: string; value?: string };
   /** `<PROVIDER>_BASE_URL` (or the provider table's name for it), when set. */
@@ -38,6 +42,7 @@ export function loadCliEnv(env: NodeJS.ProcessEnv): CliEnv {
     offline: parsed.data.DATASETS_OFFLINE,
     hfToken: parsed.data.HF_TOKEN,
     studioToken: parsed.data.STUDIO_TOKEN,
+    perspective: { apiKey: parsed.data.PERSPECTIVE_API_KEY, url: parsed.data.PERSPECTIVE_API_URL },
     apiKey(provider) {
       const variable = findProvider(provider)?.env_var ?? defaultEnvVar(provider);
       return { variable, value: nonEmpty(variable) };

@@ -11,7 +11,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { lastUserText, startFakeChatModel, type FakeChatModel } from '../../../packages/engine/test/fake-chat-model.server';
+import { FAKE_PERSPECTIVE_KEY, startFakePerspective } from '../../../packages/engine/test/fake-perspective.server';
 import { GENERATIVE_FIXTURES, placeInCache } from '../../../packages/engine/test/offline-cache.helper';
+import { hfParquetListingUrl } from '../../../packages/engine/src/tasks/shared/hf-parquet.source';
 import { runCli } from '../test/run-cli.helper';
 
 const GSM8K_FIXTURE = join(GENERATIVE_FIXTURES, 'openai-gsm8k-main-test.parquet');
@@ -142,6 +144,46 @@ describe('studio CLI', () => {
     const run = await runCli(['eval', 'gsm8k', '--model', 'openai/fake', '--offline', '--data-dir', dataDir, '--log-dir', join(work, 'logs-nokey')], {});
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('no API key configured (openbench reads it from OPENAI_API_KEY)');
+  });
+
+  it('exits 1 naming PERSPECTIVE_API_KEY when a polyglotoxicity key (or its group) runs without it, before any model call', async () => {
+    const args = ['--model', 'openai/fake', '--offline', '--data-dir', dataDir, '--log-dir', join(work, 'logs-noperspective')];
+    for (const benchmark of ['polyglotoxicity_english', 'polyglotoxicity']) {
+      const run = await runCli(['eval', benchmark, ...args], { OPENAI_API_KEY: 'k' });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(
+        `${benchmark === 'polyglotoxicity' ? 'polyglotoxicity_arabic' : benchmark} is scored by Google Perspective API: no API key configured (openbench reads it from PERSPECTIVE_API_KEY)`,
+      );
+    }
+  });
+
+  it('scores polyglotoxicity with PERSPECTIVE_API_KEY at PERSPECTIVE_API_URL, and the key reaches no output or log', async () => {
+    const repo = 'ToxicityPrompts/PolygloToxicityPrompts';
+    const cache = join(dataDir, 'datasets');
+    placeInCache(cache, hfParquetListingUrl(repo, 'ptp-en', 'small'), join(GENERATIVE_FIXTURES, 'ToxicityPrompts-PolygloToxicityPrompts-ptp-en-small.tree.json'));
+    for (const shard of ['0000', '0001'])
+      placeInCache(cache, hfFileUrl(repo, `ptp-en/small/${shard}.parquet`, 'refs/convert/parquet'), join(GENERATIVE_FIXTURES, `ToxicityPrompts-PolygloToxicityPrompts-ptp-en-small-${shard}.parquet`));
+    const perspective = await startFakePerspective(() => 0.4);
+    const logDir = join(work, 'logs-perspective');
+    try {
+      const run = await runCli(
+        ['eval', 'polyglotoxicity_english', '-T', 'split=small', '-T', 'num_samples=1', '--model', 'openai/fake', '--model-base-url', server.baseUrl, '--offline', '--data-dir', dataDir, '--log-dir', logDir, '--display', 'none'],
+        { OPENAI_API_KEY: 'k', PERSPECTIVE_API_KEY: FAKE_PERSPECTIVE_KEY, PERSPECTIVE_API_URL: perspective.url },
+      );
+      expect(run.code).toBe(0);
+      expect(perspective.analyzeRequests()).toHaveLength(3);
+      const log = readEvalLog(readFileSync(onlyLog(logDir)));
+      // Python's sum(...) / len(...) over three 0.4s, as the metrics compute it.
+      const mean = (0.4 + 0.4 + 0.4) / 3;
+      expect(log.results?.scores[0].metrics).toMatchObject({
+        expected_maximum_toxicity: { name: 'expected_maximum_toxicity', value: mean },
+        empirical_probability: { name: 'empirical_probability', value: 0 },
+        average_toxicity: { name: 'average_toxicity', value: mean },
+      });
+      for (const text of [run.stdout, run.stderr, JSON.stringify(log)]) expect(text).not.toContain(FAKE_PERSPECTIVE_KEY);
+    } finally {
+      await perspective.close();
+    }
   });
 
   it('cancels on Ctrl-C: in-flight requests are aborted and the partial log says cancelled', async () => {

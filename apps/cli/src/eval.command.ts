@@ -2,9 +2,10 @@
  * `studio eval`: one benchmark (or an eval group's members, one after another, then the group summary) against one
  * model, the way `bench eval` runs it, with each log streamed to disk and Ctrl-C turning into a clean cancellation.
  */
-import { RUN_EXIT_CODE, visionRefusal } from '@studio/contracts';
+import { RUN_EXIT_CODE, SCORING_SERVICES, visionRefusal } from '@studio/contracts';
 import {
   contextWindowCheck,
+  createPerspectiveClient,
   EvalSession,
   evalGroupView,
   evalSettings,
@@ -17,6 +18,7 @@ import {
   newEvalLogIdentity,
   runEval,
   runnableTaskNames,
+  type ScoringServices,
   type EvalGroupEntry,
   type EvalRunStatus,
   type EvalSettings,
@@ -70,6 +72,18 @@ function openClient(env: CliEnv, options: SessionClientOptions): ModelClient {
   return createModelClient({ ...options, apiKey: env.apiKey(provider).value, baseUrl: options.baseUrl ?? env.baseUrl(provider) });
 }
 
+/**
+ * The outside scoring services' clients a benchmark needs, from the environment; openbench's scorer refuses to build
+ * without `PERSPECTIVE_API_KEY`, so a missing key fails the command before anything runs, as a missing provider key does.
+ */
+function scoringServices(session: EvalSession, env: CliEnv): ScoringServices {
+  if (!session.requiredServices.includes('perspective')) return {};
+  const { apiKey, url } = env.perspective;
+  const { display_name, env_var } = SCORING_SERVICES.perspective;
+  if (!apiKey) throw new Error(`${session.settings.benchmark} is scored by ${display_name}: no API key configured (openbench reads it from ${env_var})`);
+  return { perspective: createPerspectiveClient({ apiKey, baseUrl: url }) };
+}
+
 function openSession(args: EvalArgs): EvalSession {
   if (!hasTask(args.benchmark)) {
     throw new UsageError(`Benchmark "${args.benchmark}" is not runnable by this engine; see \`studio list\``);
@@ -119,7 +133,12 @@ interface EvalContext {
 }
 
 /** Runs one benchmark as `studio eval <benchmark>` does: progress, its metrics table and its log. */
-async function evaluate(args: EvalArgs, session: EvalSession, { env, io, signal, setOpenLog }: EvalContext): Promise<Evaluated> {
+async function evaluate(
+  args: EvalArgs,
+  session: EvalSession,
+  services: ScoringServices,
+  { env, io, signal, setOpenLog }: EvalContext,
+): Promise<Evaluated> {
   const { task } = session;
   // The API's refusal of a vision benchmark on a provider without image inputs, before any request is made.
   if (getBenchmark(session.settings.benchmark)?.requirements.vision) {
@@ -159,6 +178,7 @@ async function evaluate(args: EvalArgs, session: EvalSession, { env, io, signal,
     const run = session.runOptions({
       model: modelGenerator(model),
       grader: grader && modelGenerator(grader),
+      services,
       samples,
       onSample: (record) => sink.addSample(record),
       onProgress: (p) => progress.update(p),
@@ -191,7 +211,9 @@ export async function runEvalCommand(args: EvalArgs, env: CliEnv, io: CommandIo)
   // Every member is resolved before anything runs, as `bench eval` loads every task first.
   const runs = (group ? group.members : [args.benchmark]).map((benchmark) => {
     const member = { ...args, benchmark };
-    return { args: member, session: openSession(member) };
+    const session = openSession(member);
+    // A member scored by an outside service needs its key before the first member runs.
+    return { args: member, session, services: scoringServices(session, env) };
   });
   const controller = new AbortController();
   let openLog: EvalLogSink | undefined;
@@ -204,13 +226,13 @@ export async function runEvalCommand(args: EvalArgs, env: CliEnv, io: CommandIo)
     beforeExit: () => openLog?.abort('cancelled'),
   });
   const context: EvalContext = { env, io, signal: controller.signal, setOpenLog: (sink) => (openLog = sink) };
-  if (!group) return EXIT_CODE[(await evaluate(runs[0].args, runs[0].session, context)).status];
+  if (!group) return EXIT_CODE[(await evaluate(runs[0].args, runs[0].session, runs[0].services, context)).status];
 
   io.stdout(`📦 Expanding group '${args.benchmark}' -> ${group.members.length} benchmarks\n`);
   const outcomes: Evaluated[] = [];
   for (const run of runs) {
     // A member that fails does not stop the group (it is counted in the summary); a cancel does.
-    outcomes.push(await evaluate(run.args, run.session, context));
+    outcomes.push(await evaluate(run.args, run.session, run.services, context));
     if (controller.signal.aborted) return EXIT_CODE.cancelled;
     io.stdout('\n');
   }

@@ -28,7 +28,7 @@ interface Case {
    * the owner's (its id passed as the first argument of `send`), or `suite`: the owner's suite of two runs,
    * canceled (its id is passed as the run id), or `schedule`: a schedule of the owner's (its id passed as the run id).
    */
-  state: 'queued' | 'completed' | 'none' | 'dataset' | 'access-token' | 'webhook' | 'suite' | 'schedule';
+  state: 'queued' | 'completed' | 'none' | 'dataset' | 'access-token' | 'webhook' | 'suite' | 'schedule' | 'service-key';
   send(runId: string, evalPath: string): request.Test;
   /** An administrator owns nothing here: unless given, it is expected to be treated as `other`. */
   expect: Record<Exclude<Caller, 'admin'>, number> & { admin?: number };
@@ -329,6 +329,30 @@ const CASES: Case[] = [
     expect: { anonymous: 401, owner: 200, other: 404 },
   },
   {
+    operationId: 'listServiceKeys',
+    endpoint: 'GET /api/service-keys',
+    state: 'service-key',
+    send: () => request(t.app).get('/api/service-keys'),
+    expect: { anonymous: 401, owner: 200, other: 200 },
+    shows: (body) => (body as { service: string }[]).some((k) => k.service === 'perspective'),
+  },
+  {
+    operationId: 'saveServiceKey',
+    endpoint: 'PUT /api/service-keys/{service}',
+    state: 'none',
+    // Saving is always for oneself.
+    send: () => request(t.app).put('/api/service-keys/perspective').send({ key: 'AIza-authz-0123456789abcdef' }),
+    expect: { anonymous: 401, owner: 200, other: 200 },
+  },
+  {
+    operationId: 'deleteServiceKey',
+    endpoint: 'DELETE /api/service-keys/{service}',
+    state: 'service-key',
+    // Keys are found among the caller's own: another user has no Perspective key to delete, and the owner's stays.
+    send: () => request(t.app).delete('/api/service-keys/perspective'),
+    expect: { anonymous: 401, owner: 200, other: 404 },
+  },
+  {
     operationId: 'listAvailableModels',
     endpoint: 'GET /api/available-models',
     state: 'none',
@@ -479,6 +503,9 @@ const TOKEN_SCOPE: Record<string, TokenScope | null | 'public'> = {
   listApiKeys: 'admin-keys',
   saveApiKey: 'admin-keys',
   deleteApiKey: 'admin-keys',
+  listServiceKeys: 'admin-keys',
+  saveServiceKey: 'admin-keys',
+  deleteServiceKey: 'admin-keys',
   listAvailableModels: 'read',
   createAccessToken: null,
   listAccessTokens: null,
@@ -513,6 +540,12 @@ async function prepare(state: Case['state']): Promise<{ runId: string; evalPath:
     if (!(await request(t.app).get('/api/api-keys').set('Authorization', `Bearer ${owner.token}`)).body.some((k: { provider: string }) => k.provider === 'openai')) {
       await saveKey(t.app, owner, 'openai');
     }
+    return { runId: '', evalPath: '' };
+  }
+  if (state === 'service-key') {
+    // Only the owner has a Perspective key (the save row gave the others theirs), saved again for each case.
+    for (const user of [other, admin]) await request(t.app).delete('/api/service-keys/perspective').set('Authorization', `Bearer ${user.token}`);
+    await request(t.app).put('/api/service-keys/perspective').set('Authorization', `Bearer ${owner.token}`).send({ key: 'AIza-authz-owner-0123456789' }).expect(200);
     return { runId: '', evalPath: '' };
   }
   if (state === 'dataset') {

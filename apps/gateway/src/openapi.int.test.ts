@@ -35,6 +35,9 @@ const SPEC_ENDPOINTS: [method: string, path: string, auth: 'Yes' | 'No' | 'Optio
  */
 const EXTENSION_ENDPOINTS: [method: string, path: string, auth: 'Yes' | 'No' | 'Optional' | 'Admin'][] = [
   ['get', '/runs/{run_id}/samples', 'Optional'],
+  ['get', '/service-keys', 'Yes'],
+  ['put', '/service-keys/{service}', 'Yes'],
+  ['delete', '/service-keys/{service}', 'Yes'],
   ['patch', '/runs/{run_id}/notes', 'Yes'],
   ['get', '/runs/compare', 'Optional'],
   ['get', '/stats/summary', 'Yes'],

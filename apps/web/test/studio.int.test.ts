@@ -116,6 +116,21 @@ test('add a key for my own OpenAI-compatible endpoint', async () => {
   await audit('settings');
 });
 
+test('save a Google Perspective API key (for polyglotoxicity), shown only by its end, then delete it', async () => {
+  const section = main().getByRole('region', { name: 'Scoring services' });
+  await section.getByText('Not set.', { exact: false }).waitFor();
+  await section.getByLabel('Google Perspective API key', { exact: true }).fill('AIza-web-0123456789wxyz');
+  await section.getByRole('button', { name: 'Save Perspective key' }).click();
+  await section.getByText('...wxyz').waitFor();
+  expect(await section.getByLabel('Google Perspective API key', { exact: true }).inputValue()).toBe('');
+  expect(await page.getByText('AIza-web-0123456789wxyz').count()).toBe(0);
+  await audit('settings-service-key');
+  await section.getByRole('button', { name: 'Delete the Google Perspective API key' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete key' }).click();
+  await section.getByText('Not set.', { exact: false }).waitFor();
+  await section.getByRole('button', { name: 'Save Perspective key' }).waitFor();
+});
+
 test('start an MMLU run and watch its progress reach 100%', async () => {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New run' }).click();
   // A benchmark this engine cannot run says why in its details.
@@ -291,7 +306,7 @@ test('a suite of two models on MMLU: the heat map fills in live, each cell links
 
 test('an eval group from the New run catalog runs as a suite, and its page shows the group summary', async () => {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New run' }).click();
-  await main().getByText(/^Eval groups \(25 of 29 runnable\)/).click();
+  await main().getByText(/^Eval groups \(26 of 29 runnable\)/).click();
   await main().getByRole('link', { name: 'ANLI', exact: true }).click();
   await page.waitForURL(/\/suites\/new\?group=anli$/);
   await expect(main().getByRole('combobox', { name: 'Eval group' }).inputValue()).resolves.toBe('anli');

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { boolEnv, encryptionKeyRing, key32Schema, metricsEnvShape, parseAppEnv, runSubmissionEnvShape, runSubmissionLimits, sharedEnvShape, type RunSubmissionLimits } from '@studio/runtime';
+import { boolEnv, encryptionKeyRing, key32Schema, metricsEnvShape, parseAppEnv, runSubmissionEnvShape, runSubmissionLimits, scoringServicesEnvShape, sharedEnvShape, type RunSubmissionLimits } from '@studio/runtime';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '@studio/providers';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
@@ -28,6 +28,7 @@ const schema = z.object({
   ...sharedEnvShape,
   // A schedule's tick creates a run here, bounded as the gateway bounds POST /api/runs.
   ...runSubmissionEnvShape,
+  ...scoringServicesEnvShape,
   ENCRYPTION_KEY: key32Schema,
   WORKER_CONCURRENCY: positiveInt(2),
   WORKER_ID: z.string().min(1).optional(),
@@ -81,6 +82,8 @@ export interface WorkerConfig {
   providerTimeoutMs: number;
   /** Model endpoints on private networks or loopback are refused too (metadata and link-local always are). */
   blockPrivateBaseUrls: boolean;
+  /** Google's Perspective API, or the server `PERSPECTIVE_API_URL` names; runs call it with the owner's saved key. */
+  perspectiveUrl: string;
   reconcileIntervalMs: number;
   webhookRetryDelayMs: number;
   webhookTimeoutMs: number;
@@ -116,6 +119,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): WorkerConfig {
     providerMaxRetries: e.PROVIDER_MAX_RETRIES,
     providerTimeoutMs: e.PROVIDER_TIMEOUT_S * 1000,
     blockPrivateBaseUrls: e.BLOCK_PRIVATE_BASE_URLS,
+    perspectiveUrl: e.PERSPECTIVE_API_URL,
     reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
     webhookRetryDelayMs: e.WEBHOOK_RETRY_DELAY_MS,
     webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,

@@ -1,6 +1,7 @@
-import { findProvider } from '@studio/contracts';
+import { findProvider, SCORING_SERVICES } from '@studio/contracts';
 import { BedrockCredentialsError, parseBedrockCredentials, type BedrockOptions } from '@studio/providers';
-import { decryptApiKey, findApiKey, type Db, type KeyRing } from '@studio/db';
+import { decryptApiKey, findApiKey, findServiceKey, serviceKeyOwner, type Db, type KeyRing } from '@studio/db';
+import { createPerspectiveClient, type EvalSession, type ScoringServices } from '@studio/engine';
 
 /** A run cannot start: the message is shown to the user as the run's error. */
 export class RunSetupError extends Error {
@@ -39,4 +40,26 @@ export async function resolveProviderAccess(db: Db, ring: KeyRing, userId: strin
     }
   }
   return { apiKey, ...(row.base_url ? { baseUrl: row.base_url } : {}) };
+}
+
+/**
+ * The outside scoring services' clients a run's benchmark needs (Perspective for polyglotoxicity), each with the run
+ * owner's saved key, decrypted only here; every key is handed to `secrets` for redaction.
+ */
+export async function resolveScoringServices(
+  db: Db,
+  ring: KeyRing,
+  userId: string | null,
+  session: EvalSession,
+  options: { perspectiveUrl: string; secrets: string[] },
+): Promise<ScoringServices> {
+  if (!session.requiredServices.includes('perspective')) return {};
+  const row = userId ? await findServiceKey(db, userId, 'perspective') : undefined;
+  if (!row)
+    throw new RunSetupError(
+      `${session.settings.benchmark} is scored by ${SCORING_SERVICES.perspective.display_name} and no key is saved for it; add one under API keys and start the run again`,
+    );
+  const apiKey = decryptApiKey(row.encrypted_key, ring, serviceKeyOwner(row));
+  options.secrets.push(apiKey);
+  return { perspective: createPerspectiveClient({ apiKey, baseUrl: options.perspectiveUrl }) };
 }

@@ -93,6 +93,7 @@ async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationCo
     session.runOptions({
       model: prepared.model,
       grader: prepared.grader,
+      services: prepared.services,
       samples,
       finished: stored,
       onSample: async (produced) => {

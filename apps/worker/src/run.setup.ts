@@ -5,12 +5,12 @@
  */
 import { RunConfigSchema, customBenchmarkSlug } from '@studio/contracts';
 import { customDatasetSource, type Db, type RunRow } from '@studio/db';
-import { contextWindowCheck, EvalSession, modelGenerator, type Generator, type SessionClientOptions } from '@studio/engine';
+import { contextWindowCheck, EvalSession, modelGenerator, type Generator, type ScoringServices, type SessionClientOptions } from '@studio/engine';
 import { createModelClient, parseModelId, type ModelClient, type RetryInfo } from '@studio/providers';
 import type { WorkerMetrics } from '@studio/runtime';
 import type { WorkerConfig } from './config';
 import { messageOf } from './error-message.util';
-import { RunSetupError, resolveProviderAccess } from './provider-key.resolver';
+import { RunSetupError, resolveProviderAccess, resolveScoringServices } from './provider-key.resolver';
 import type { RunControl } from './run.control';
 import type { RunReporter } from './run.reporter';
 
@@ -19,6 +19,8 @@ export interface PreparedRun {
   session: EvalSession;
   model: Generator;
   grader: Generator | undefined;
+  /** The outside scoring services' clients, with the owner's keys. */
+  services: ScoringServices;
   /** Closed by the caller once the run is over. */
   clients: ModelClient[];
 }
@@ -36,6 +38,7 @@ export interface RunSetupContext {
 export async function setUpRun(run: RunRow, ctx: RunSetupContext): Promise<PreparedRun> {
   const { worker, db, reporter, secrets, metrics } = ctx;
   const session = await openSession(run, db);
+  const services = await resolveScoringServices(db, worker.encryption, run.user_id, session, { perspectiveUrl: worker.perspectiveUrl, secrets });
   // The run's options, else this worker's configured request timeout and retries.
   const defaults = { timeoutMs: worker.providerTimeoutMs, maxRetries: worker.providerMaxRetries };
   const clients: ModelClient[] = [];
@@ -61,7 +64,7 @@ export async function setUpRun(run: RunRow, ctx: RunSetupContext): Promise<Prepa
     if (shortfall) throw new RunSetupError(shortfall);
     const graderOptions = session.graderClientOptions(defaults);
     const graderClient = graderOptions && (await open(graderOptions));
-    return { session, model: ctx.control.gate(modelClient), grader: graderClient && modelGenerator(graderClient), clients };
+    return { session, model: ctx.control.gate(modelClient), grader: graderClient && modelGenerator(graderClient), services, clients };
   } catch (err) {
     await Promise.allSettled(clients.map((c) => c.close()));
     throw err;

@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { RunConfigSchema, type RunConfig } from '@studio/contracts';
-import { encryptApiKey, findRun, insertRun, insertUser, upsertApiKey, type RunRow } from '@studio/db';
+import { encryptApiKey, findRun, insertRun, insertUser, serviceKeyOwner, upsertApiKey, upsertServiceKey, type RunRow } from '@studio/db';
 import { createTestDatabase, type TestDatabase } from '@studio/db/testing';
 import type { Sample } from '@studio/engine';
 import { RunProtocol, bullPrefix, createLogger, createRedis, createRunQueue, createScheduleQueue, createWebhookQueue, enqueueRun, type Redis, type RunQueue } from '@studio/runtime';
@@ -98,10 +98,20 @@ export class WorkerHarness {
     return model;
   }
 
+  private get ring() {
+    return { currentVersion: 1, keys: new Map([[1, Buffer.from(this.encryptionKey, 'base64')]]) };
+  }
+
+  /** Saves the user's Perspective key, as `PUT /api/service-keys/perspective` does. */
+  async saveServiceKey(key: string): Promise<void> {
+    const owner = { user_id: this.userId, service: 'perspective' as const };
+    const { encrypted, version } = encryptApiKey(key, this.ring, serviceKeyOwner(owner));
+    await upsertServiceKey(this.db, { ...owner, encrypted_key: encrypted, key_version: version, key_preview: `...${key.slice(-4)}` });
+  }
+
   /** Saves the user's `openai` key, pointed at `baseUrl`, as the gateway does. */
   async saveKey(baseUrl: string, provider = 'openai', key = API_KEY): Promise<void> {
-    const ring = { currentVersion: 1, keys: new Map([[1, Buffer.from(this.encryptionKey, 'base64')]]) };
-    const { encrypted, version } = encryptApiKey(key, ring, { user_id: this.userId, provider });
+    const { encrypted, version } = encryptApiKey(key, this.ring, { user_id: this.userId, provider });
     await upsertApiKey(this.db, {
       user_id: this.userId,
       provider,

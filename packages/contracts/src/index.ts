@@ -7,3 +7,4 @@ export * from './run-events';
 export * from './runs';
 export * from './run-summary';
 export * from './worker-heartbeat';
+export * from './scoring-services';

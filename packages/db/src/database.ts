@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import { Pool, types } from 'pg';
 import type { ApiKeyTable } from './api-keys/api-key.table';
+import type { ServiceKeyTable } from './api-keys/service-key.table';
 import type { DatasetRowTable, DatasetTable } from './datasets/dataset.table';
 import type { RunLogTable } from './runs/run-log.table';
 import type { RunSampleTable } from './runs/run-sample.table';
@@ -14,6 +15,7 @@ import type { WebhookDeliveryTable, WebhookTable } from './webhooks/webhook.tabl
 export interface Database {
   users: UserTable;
   api_keys: ApiKeyTable;
+  service_keys: ServiceKeyTable;
   runs: RunTable;
   run_samples: RunSampleTable;
   run_logs: RunLogTable;

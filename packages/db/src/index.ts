@@ -10,6 +10,8 @@ export * from './webhooks/webhook.repository';
 export * from './api-keys/api-key.table';
 export * from './api-keys/api-key.repository';
 export * from './api-keys/key-cipher';
+export * from './api-keys/service-key.table';
+export * from './api-keys/service-key.repository';
 export * from './runs/run.table';
 export * from './runs/run.repository';
 export * from './runs/run-summary.mapper';

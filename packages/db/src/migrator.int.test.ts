@@ -20,7 +20,7 @@ test('a fresh test database is fully migrated and a re-run applies nothing', asy
 });
 
 test('concurrent migrators on an empty schema apply each migration once', async () => {
-  for (const table of ['schedule_ticks', 'webhook_deliveries', 'webhooks', 'personal_access_tokens', 'dataset_rows', 'datasets', 'run_artifact_chunks', 'run_artifacts', 'run_logs', 'run_samples', 'runs', 'schedules', 'suites', 'api_keys', 'users']) await sql`drop table ${sql.table(table)}`.execute(t.db);
+  for (const table of ['schedule_ticks', 'webhook_deliveries', 'webhooks', 'personal_access_tokens', 'dataset_rows', 'datasets', 'run_artifact_chunks', 'run_artifacts', 'run_logs', 'run_samples', 'runs', 'schedules', 'suites', 'service_keys', 'api_keys', 'users']) await sql`drop table ${sql.table(table)}`.execute(t.db);
   await sql`delete from kysely_migration`.execute(t.db);
   const results = await Promise.all([migrateToLatest(t.db), migrateToLatest(t.db), migrateToLatest(t.db)]);
   expect(results.flatMap((r) => r.applied).sort()).toEqual(migrationNames());

@@ -12,4 +12,5 @@ export { TaskArgumentError } from './tasks/generative/task-definition.util';
 export * from './summary/run-summary';
 export * from './summary/group-summary';
 export * from './sandbox';
+export * from './scoring-services';
 export { customDatasetTask, CUSTOM_GROUP_KEY, type CustomDataset } from './tasks/custom/custom-dataset.task';

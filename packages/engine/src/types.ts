@@ -1,6 +1,8 @@
 /** Core engine types shared by datasets → prompts → solver → scorer → metrics → eval log. */
 import type { DatasetContext } from '@studio/datasets';
+import type { ScoringService } from '@studio/contracts';
 import type { ChatMessage, GenerateConfig, GenerateResult, ModelUsage } from '@studio/providers';
+import type { PerspectiveClient } from './scoring-services/perspective.client';
 
 export type SampleId = string | number;
 
@@ -31,6 +33,11 @@ export interface Generator {
   generate(messages: ChatMessage[], config: GenerateConfig, signal?: AbortSignal): Promise<GenerateResult>;
 }
 
+/** Outside scoring services' clients, built by the host with the run owner's keys (one per `ScoringService`). */
+export interface ScoringServices {
+  perspective?: PerspectiveClient;
+}
+
 export interface ScoreContext {
   sample: Sample;
   /** Final assistant text. */
@@ -39,6 +46,8 @@ export interface ScoreContext {
   messages: ChatMessage[];
   /** Grader model, for model-graded scorers (SimpleQA, MATH). */
   grader?: Generator;
+  /** The outside services the task declares (`TaskDefinition.services`). */
+  services?: ScoringServices;
   signal?: AbortSignal;
 }
 
@@ -134,6 +143,8 @@ export interface TaskDefinition {
   metrics: Metric[];
   /** Default grader model for model-graded tasks, `provider/model`. */
   graderModel?: string;
+  /** Outside services the scorer calls with the run owner's key; the run cannot start without them. */
+  services?: readonly ScoringService[];
   /** Score field that holds the primary metric, normally `accuracy`. */
   primaryMetric?: string;
 }

@@ -4,7 +4,7 @@
  */
 import { createModelClient, type ModelClient } from '@studio/providers';
 import { runEval, type EvalRunResult } from '../src/runner';
-import type { DatasetContext, Generator, SampleRecord, TaskDefinition } from '../src/types';
+import type { DatasetContext, Generator, SampleRecord, ScoringServices, TaskDefinition } from '../src/types';
 import { startFakeChatModel, type FakeChatModelOptions, type FakeChatModel } from './fake-chat-model.server';
 import { offlineCache, type OfflineCache } from './offline-cache.helper';
 
@@ -20,9 +20,9 @@ export interface OfflineTaskRun {
   readonly ctx: DatasetContext;
   /**
    * Runs `task` with `openai/fake` as the model and, for a model-graded task, its grader model id on the same
-   * server, collecting every sample record.
+   * server, collecting every sample record; `services` are the clients of the outside scoring services it declares.
    */
-  run(task: TaskDefinition): Promise<{ result: EvalRunResult; records: SampleRecord[] }>;
+  run(task: TaskDefinition, services?: ScoringServices): Promise<{ result: EvalRunResult; records: SampleRecord[] }>;
 }
 
 /**
@@ -51,13 +51,13 @@ export function offlineTaskRun(fixtureDir: string, files: Record<string, string>
     get ctx() {
       return started().cache.ctx;
     },
-    async run(task) {
+    async run(task, services) {
       const { cache, server } = started();
       const model = generatorFor('openai/fake', server.baseUrl);
       const grader = task.graderModel === undefined ? undefined : generatorFor(task.graderModel, server.baseUrl);
       const records: SampleRecord[] = [];
       try {
-        const result = await runEval({ task, model, grader, datasetContext: cache.ctx, onSample: (r) => void records.push(r) });
+        const result = await runEval({ task, model, grader, services, datasetContext: cache.ctx, onSample: (r) => void records.push(r) });
         return { result, records };
       } finally {
         await Promise.all([model.close(), grader?.close()]);

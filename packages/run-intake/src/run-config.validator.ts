@@ -1,5 +1,5 @@
-import { RunConfigSchema, findProvider, visionRefusal, type RunConfig } from '@studio/contracts';
-import { findApiKey, type Db } from '@studio/db';
+import { RunConfigSchema, SCORING_SERVICES, findProvider, visionRefusal, type RunConfig } from '@studio/contracts';
+import { findApiKey, findServiceKey, type Db } from '@studio/db';
 import { TaskArgumentError, expandEpochReducers, type TaskDefinition } from '@studio/engine';
 import { parseModelId } from '@studio/providers';
 import { resolveRunBenchmark, type RunBenchmark } from './run-benchmark.resolver';
@@ -55,7 +55,8 @@ export async function validRunConfig(db: Db, limits: { maxConnectionsLimit: numb
   // Empty is none, so the config reads as one stored before task arguments were taken.
   const taskArgs = request.task_args && Object.keys(request.task_args).length > 0 ? { ...request.task_args } : undefined;
   // A task argument may name the grader (`-T grader_model=…`), so the default grader is the task's with them.
-  const defaultGrader = runTask(benchmark, taskArgs).graderModel;
+  const task = runTask(benchmark, taskArgs);
+  const defaultGrader = task.graderModel;
   if (request.grader_model != null && defaultGrader === undefined)
     throw new InvalidRunRequest('grader_model', `"${benchmark.name}" is not model-graded, so it takes no grader model`);
   const graderOverride = request.grader_model == null ? null : modelId('grader_model', request.grader_model);
@@ -65,6 +66,13 @@ export async function validRunConfig(db: Db, limits: { maxConnectionsLimit: numb
   await requireKey(db, userId, model, 'model', `model "${model}"`);
   const grader = graderOverride ?? defaultGrader;
   if (grader !== undefined) await requireKey(db, userId, grader, 'grader_model', `grader model "${grader}" of ${benchmark.name}`, ' or choose another grader_model');
+  // Scored by an outside service with the user's key (polyglotoxicity: Perspective): refused now, not failed later.
+  for (const service of task.services ?? [])
+    if (!(await findServiceKey(db, userId, service)))
+      throw new InvalidRunRequest(
+        'benchmark',
+        `${benchmark.name} is scored by ${SCORING_SERVICES[service].display_name}, which needs your key; save it with PUT /api/service-keys/${service}`,
+      );
   const parsed = RunConfigSchema.safeParse({
     benchmark: benchmark.name,
     model,

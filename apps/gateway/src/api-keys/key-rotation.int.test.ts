@@ -3,7 +3,7 @@ import { updateEncryptedKey, type ApiKeyRow } from '@studio/db';
 import { createTestApp, testEnv, type TestApp } from '../../test/test-app';
 import { registerUser, saveKey } from '../../test/test-user.helper';
 import request from 'supertest';
-import { decryptApiKey, webhookSecretOwner, type KeyRing } from '@studio/db';
+import { decryptApiKey, findServiceKey, serviceKeyOwner, webhookSecretOwner, type KeyRing } from '@studio/db';
 import { reencryptApiKeys } from './key-rotation.service';
 
 const k1 = randomBytes(32).toString('base64');
@@ -68,6 +68,16 @@ test('webhook signing secrets move to the new master key too', async () => {
   expect(row.key_version).toBe(2);
   const onlyV2: KeyRing = { currentVersion: 2, keys: new Map([[2, v2.config.encryption.keys.get(2)!]]) };
   expect(decryptApiKey(row.encrypted_secret, onlyV2, webhookSecretOwner(row))).toBe(created.body.secret);
+});
+
+test('scoring-service keys (Perspective) move to the new master key too', async () => {
+  const user = await registerUser(v1.app, 'service-keys');
+  await request(v1.app).put('/api/service-keys/perspective').set('Authorization', `Bearer ${user.token}`).send({ key: 'AIza-rotation-0123456789' }).expect(200);
+  expect(await reencryptApiKeys(v2.deps.db, v2.config.encryption)).toEqual({ reencrypted: 1 });
+  const row = (await findServiceKey(v2.deps.db, user.userId, 'perspective'))!;
+  expect(row.key_version).toBe(2);
+  const onlyV2: KeyRing = { currentVersion: 2, keys: new Map([[2, v2.config.encryption.keys.get(2)!]]) };
+  expect(decryptApiKey(row.encrypted_key, onlyV2, serviceKeyOwner(row))).toBe('AIza-rotation-0123456789');
 });
 
 test('rotation stops with a clear error when an old version key is not configured', async () => {

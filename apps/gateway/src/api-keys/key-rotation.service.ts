@@ -2,14 +2,18 @@ import {
   decryptApiKey,
   encryptApiKey,
   listApiKeysBelowVersion,
+  listServiceKeysBelowVersion,
   listWebhooksBelowVersion,
+  serviceKeyOwner,
   updateEncryptedKey,
+  updateServiceKeyCipher,
   updateWebhookSecretCipher,
   webhookSecretOwner,
   type Db,
   type KeyOwner,
   type ApiKeyRow,
   type KeyRing,
+  type ServiceKeyRow,
   type WebhookRow,
 } from '@studio/db';
 import { AppError } from '../errors/app-error';
@@ -47,7 +51,7 @@ async function reencrypt<Row>(kind: Encrypted<Row>, ring: KeyRing, batchSize: nu
 }
 
 /**
- * Re-encrypts every stored provider key and webhook signing secret whose master key version is below the ring's
+ * Re-encrypts every stored provider key, scoring-service key and webhook signing secret whose master key version is below the ring's
  * current one, in batches. Needs the old versions' keys in the ring (`ENCRYPTION_PREVIOUS_KEYS`); stops at the first
  * secret it cannot decrypt. Safe to run while the gateway serves requests and to run again.
  */
@@ -64,6 +68,18 @@ export async function reencryptApiKeys(db: Db, ring: KeyRing, batchSize = BATCH_
     ring,
     batchSize,
   );
+  const serviceKeys = await reencrypt<ServiceKeyRow>(
+    {
+      what: 'service key',
+      below: (version, limit) => listServiceKeysBelowVersion(db, version, limit),
+      id: (row) => row.key_id,
+      cipher: (row) => row.encrypted_key,
+      owner: (row) => serviceKeyOwner(row),
+      replace: (row, encrypted, version) => updateServiceKeyCipher(db, row.key_id, encrypted, version, row.encrypted_key),
+    },
+    ring,
+    batchSize,
+  );
   const secrets = await reencrypt<WebhookRow>(
     {
       what: 'webhook secret',
@@ -76,5 +92,5 @@ export async function reencryptApiKeys(db: Db, ring: KeyRing, batchSize = BATCH_
     ring,
     batchSize,
   );
-  return { reencrypted: keys + secrets };
+  return { reencrypted: keys + serviceKeys + secrets };
 }

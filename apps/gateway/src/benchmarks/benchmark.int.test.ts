@@ -47,7 +47,7 @@ const RUNNABLE = [
   'mmmu', 'mmmu_pro', 'rocketscience', 'mmstar', 'hle',
   'jsonschemabench', 'openai_mrcr', 'political_evenhandedness',
   ...['historical_events', 'political_figures', 'policies', 'social_issues', 'us_constitution', 'social_identity', 'scientific'].map((c) => `political_evenhandedness_${c}`),
-  'mmvetv2', 'clockbench', 'chartqapro', 'mathvista',
+  'mmvetv2', 'clockbench', 'chartqapro', 'mathvista', 'polyglotoxicity',
 ];
 /** More runnable subtasks listed only with include_subtasks=true (the MathArena sets, gsm_plus_mini, healthbench's). */
 const RUNNABLE_SUBTASKS = [
@@ -67,6 +67,8 @@ const HIDDEN_SUBTASKS = [
   'musr_murder_mysteries', 'musr_object_placements', 'musr_team_allocation', 'headqa_en', 'headqa_es',
   'anli_r1', 'anli_r2', 'anli_r3', 'qa4mre_2011', 'qa4mre_2012', 'qa4mre_2013',
   'arc_agi_1', 'arc_agi_2', 'race_high', 'race_middle',
+  ...['arabic', 'czech', 'german', 'english', 'spanish', 'french', 'hindi', 'indonesian', 'italian', 'japanese', 'korean', 'dutch',
+    'polish', 'portuguese', 'russian', 'swedish', 'chinese'].map((l) => `polyglotoxicity_${l}`),
   'otis_mock_aime_2024', 'otis_mock_aime_2025',
   ...['algebra', 'calculus', 'discrete', 'general', 'geometry', 'guts'].map((c) => `smt_${c}`),
   ...['causal_judgment', 'date_understanding', 'disambiguation_qa', 'geometric_shapes', 'logical_deduction_five_objects',

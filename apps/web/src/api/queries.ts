@@ -9,6 +9,7 @@ export const keys = {
   version: ['version'] as const,
   providers: ['providers'] as const,
   apiKeys: ['api-keys'] as const,
+  serviceKeys: ['service-keys'] as const,
   models: ['available-models'] as const,
   benchmarks: ['benchmarks'] as const,
   runs: (q?: ListRunsQuery) => (q ? (['runs', q] as const) : (['runs'] as const)),
@@ -23,6 +24,7 @@ export const useMe = (enabled = true) => useQuery({ queryKey: keys.me, queryFn: 
 export const useVersion = () => useQuery({ queryKey: keys.version, queryFn: () => call(api.GET('/version')), staleTime: Infinity });
 export const useProviders = () => useQuery({ queryKey: keys.providers, queryFn: () => call(api.GET('/api-keys/providers')), staleTime: Infinity });
 export const useApiKeys = () => useQuery({ queryKey: keys.apiKeys, queryFn: () => call(api.GET('/api-keys')) });
+export const useServiceKeys = () => useQuery({ queryKey: keys.serviceKeys, queryFn: () => call(api.GET('/service-keys')) });
 export const useRunTags = () => useQuery({ queryKey: keys.tags, queryFn: () => call(api.GET('/runs/tags')), staleTime: 30_000 });
 
 export const useAvailableModels = (enabled = true) =>
@@ -73,6 +75,22 @@ export function useDeleteApiKey() {
   return useMutation({
     mutationFn: (provider: string) => call(api.DELETE('/api-keys/{provider}', { params: { path: { provider } } })),
     onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: keys.apiKeys }), qc.invalidateQueries({ queryKey: keys.models })]),
+  });
+}
+
+export function useSaveServiceKey() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ service, key }: { service: string; key: string }) => call(api.PUT('/service-keys/{service}', { params: { path: { service } }, body: { key } })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.serviceKeys }),
+  });
+}
+
+export function useDeleteServiceKey() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (service: string) => call(api.DELETE('/service-keys/{service}', { params: { path: { service } } })),
+    onSuccess: () => qc.invalidateQueries({ queryKey: keys.serviceKeys }),
   });
 }
 

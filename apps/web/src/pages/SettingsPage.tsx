@@ -6,6 +6,7 @@ import type { ApiKeyPublic, ProviderPublic } from '../api/types';
 import { signOut } from '../auth/session';
 import { ConfirmDialog } from '../components/confirm';
 import { toast, toastError } from '../components/toast';
+import { ServiceKeysSection } from './ServiceKeysSection';
 import { Card, DateText, EmptyState, ErrorBox, Facts, Field, Loaded, LoadingBlock, PageHeader } from '../components/ui';
 
 const CUSTOM = '__custom__';
@@ -86,6 +87,7 @@ export function SettingsPage() {
           </div>
         )}
       </section>
+      <ServiceKeysSection />
 
       <div className="mt-5 grid gap-5 md:grid-cols-2">
         <AccountSection />

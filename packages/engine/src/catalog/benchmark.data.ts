@@ -60,17 +60,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     requirements: { vision: true },
   },
   {
-    name: 'polyglotoxicity',
-    display_name: 'PolygloToxicityPrompts (17 Languages)',
-    category: 'core',
-    description: 'Multilingual evaluation of neural toxic degeneration across 17 languages',
-    tags: ['toxicity', 'safety', 'multilingual', 'generation'],
-    sample_count: null,
-    dataset: { source: 'hf:ToxicityPrompts/PolygloToxicityPrompts' },
-    // Scored by Google's Perspective API (PERSPECTIVE_API_KEY), not by a grader model.
-    scorer: 'Perspective API toxicity',
-  },
-  {
     name: 'cybench',
     display_name: 'CyBench',
     category: 'domain-specific',

@@ -11,6 +11,7 @@ export { ifevalMetrics } from './ifeval.metric';
 export { apiSuccessRate, jsonValidity, schemaCompliance } from './json-schema.metric';
 export { chartqaproMetrics } from './chartqapro.metric';
 export { mmstarMetrics } from './mmstar.metric';
+export { averageToxicity, empiricalProbability, expectedMaximumToxicity, polyglotoxicityMetrics } from './polyglotoxicity.metric';
 export { mmvetv2CapabilityMetrics } from './mmvetv2.metric';
 export { mrcrMetrics } from './mrcr.metric';
 export { politicalEvenhandednessMetrics } from './political-evenhandedness.metric';

@@ -9,6 +9,7 @@ import type {
   SampleId,
   SampleRecord,
   Score,
+  ScoringServices,
   TaskDefinition,
 } from '../types';
 import { getReducer as registryReducer } from '../reducers';
@@ -40,6 +41,8 @@ export interface RunEvalOptions {
   model: Generator;
   /** Grader model handed to model-graded scorers. */
   grader?: Generator;
+  /** Clients of the outside services the task declares; a declared one missing fails the run before any call. */
+  services?: ScoringServices;
   /** Already loaded samples; without them the task dataset is loaded with `datasetContext`. */
   samples?: readonly Sample[];
   datasetContext?: DatasetContext;
@@ -111,6 +114,8 @@ export async function runEval(options: RunEvalOptions): Promise<EvalRunResult> {
   const explicitReducers = options.reducers ?? task.reducers;
   const getReducer = options.getReducer ?? registryReducer;
   const reducers = (explicitReducers ?? ['mean']).map((name) => getReducer(name));
+  const missing = (task.services ?? []).filter((service) => options.services?.[service] === undefined);
+  if (missing.length > 0) throw new Error(`${task.name} is scored by ${missing.join(', ')}, whose client (and key) was not supplied`);
 
   const controller = new AbortController();
   // Every in-flight call may listen on the shared signal; the default limit of 10 would warn.
@@ -171,6 +176,7 @@ class EvalRun {
         task,
         model: options.model,
         grader: options.grader,
+        services: options.services,
         config: mergeGenerateConfig(task.config, options.config, options.seed),
         systemMessage: task.systemMessage === undefined ? undefined : { role: 'system', content: task.systemMessage },
         signal,

@@ -1,11 +1,12 @@
 import { isFatalProviderError, type ChatMessage, type GenerateConfig, type GenerateResult, type ModelUsage } from '@studio/providers';
-import type { Generator, Sample, SampleRecord, Score, SolverResult, TaskDefinition } from '../types';
+import type { Generator, Sample, SampleRecord, Score, ScoringServices, SolverResult, TaskDefinition } from '../types';
 import type { WorkItem } from './sample-plan';
 
 export interface SolveContext {
   task: TaskDefinition;
   model: Generator;
   grader?: Generator;
+  services?: ScoringServices;
   /** Task config with the run's overrides already merged in. */
   config: GenerateConfig;
   /** Built once per run so every prompt shares it. */
@@ -48,6 +49,7 @@ export async function solveSample(item: WorkItem, ctx: SolveContext): Promise<Sa
       completion: result.completion,
       messages: conversation,
       grader: ctx.grader && meter.metered(ctx.grader),
+      services: ctx.services,
       signal: ctx.signal,
     });
     scores = { [ctx.task.scorer.name]: score };

@@ -1,9 +1,9 @@
 import type { ModelClient, ModelClientOptions } from '@studio/providers';
 import { planSamples, type FinishedSample, type RunEvalOptions, type SampleLimit, type ScoreResults, type WorkItem } from '../runner';
-import { customBenchmarkSlug } from '@studio/contracts';
+import { customBenchmarkSlug, type ScoringService } from '@studio/contracts';
 import { customDatasetTask, type CustomDataset } from '../tasks/custom/custom-dataset.task';
 import { getTask, hasTask } from '../tasks/registry';
-import type { Generator, Sample, SampleRecord, Score, TaskDefinition } from '../types';
+import type { Generator, Sample, SampleRecord, Score, ScoringServices, TaskDefinition } from '../types';
 import { evalLogStart, type EvalLogIdentity, type EvalLogStart } from './eval-log-spec.builder';
 import { maxConnectionsOf, runGenerateConfig, type EvalSettings } from './eval-settings';
 import { storedResults, type StoredSample } from './stored-results.builder';
@@ -21,6 +21,8 @@ export interface HostClientDefaults {
 export interface SessionRunInput {
   model: Generator;
   grader?: Generator;
+  /** Clients of the outside services the task declares (`requiredServices`). */
+  services?: ScoringServices;
   samples: readonly Sample[];
   /** Records an earlier attempt stored: they are skipped, and their scores join the results. */
   finished?: Iterable<StoredSample>;
@@ -48,6 +50,11 @@ export class EvalSession {
    */
   static open(settings: EvalSettings, custom?: CustomDataset): EvalSession {
     return new EvalSession(settings, taskFor(settings, custom));
+  }
+
+  /** The outside scoring services whose keys the host must supply (`SessionRunInput.services`). */
+  get requiredServices(): readonly ScoringService[] {
+    return this.task.services ?? [];
   }
 
   /** The grader of a model-graded task (the run's choice, else the task's default). */
@@ -92,6 +99,7 @@ export class EvalSession {
       task: this.task,
       model: input.model,
       grader: input.grader,
+      services: input.services,
       samples: input.samples,
       limit: this.limit,
       epochs: this.epochs,

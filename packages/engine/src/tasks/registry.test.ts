@@ -64,7 +64,6 @@ test('every catalog entry is either runnable, with a task test naming it (or its
   expect(reasonOf('cybench')).toMatch(/Docker containers and tool calling/);
   expect(reasonOf('race_high')).toBeUndefined();
   expect(reasonOf('arc_agi')).toBeUndefined();
-  expect(reasonOf('polyglotoxicity')).toMatch(/^Needs Google's Perspective API/);
   expect(reasonOf('chartqapro')).toBeUndefined();
   expect(reasonOf('ocrbenchv2')).toMatch(/WordNet corpus/);
   expect(reasonOf('mathvista')).toBeUndefined();

@@ -1,3 +1,4 @@
+import { SCORING_SERVICES } from '@studio/contracts';
 import { z } from 'zod';
 import { loadOrCreateLocalSecrets } from './local-secrets';
 
@@ -55,6 +56,11 @@ export const sharedEnvShape = {
 };
 
 export const boolEnv = bool;
+
+/** Where runs' toxicity is scored (worker and `studio eval`): Google's Perspective API unless pointed elsewhere. */
+export const scoringServicesEnvShape = {
+  PERSPECTIVE_API_URL: z.string().url().default(SCORING_SERVICES.perspective.default_url),
+};
 
 /**
  * What bounds a run submission, read by the gateway (`POST /api/runs`, suites) and the worker (a schedule's tick

@@ -17,6 +17,7 @@ import { MGSM_TASKS } from './mgsm.task';
 import { multichallengeTask } from './multichallenge.task';
 import { naturalQuestionsTask } from './natural-questions.task';
 import { POLITICAL_EVENHANDEDNESS_TASKS } from './political-evenhandedness.task';
+import { POLYGLOTOXICITY_TASKS } from './polyglotoxicity.task';
 import { sealqaTask } from './sealqa.task';
 import { simpleqaVerifiedTask } from './simpleqa-verified.task';
 import { simpleqaTask } from './simpleqa.task';
@@ -46,4 +47,5 @@ export const GENERATIVE_BENCHMARKS: readonly BenchmarkTask[] = [
   ...GRADED_MATH_TASKS,
   ...ARC_AGI_TASKS,
   ...POLITICAL_EVENHANDEDNESS_TASKS,
+  ...POLYGLOTOXICITY_TASKS,
 ];
