@@ -13,7 +13,7 @@ import { createTestApp, listen, testEnv, type ListeningApp, type TestApp } from 
 import type { WorkerApp } from '../apps/worker/src/worker.app';
 import { lastUserText, startFakeChatModel, type ChatRequestBody, type FakeChatModel } from '../packages/engine/test/fake-chat-model.server';
 import { GENERATIVE_FIXTURES, placeInCache } from '../packages/engine/test/offline-cache.helper';
-import { callApi, startE2eWorker } from './studio-stack.helper';
+import { callApi, startE2eWorker, waitForSuite } from './studio-stack.helper';
 
 let gateway: TestApp;
 let server: ListeningApp;
@@ -74,21 +74,12 @@ afterAll(async () => {
 
 const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => callApi(BASE, auth, method, path, body, headers);
 
-async function waitForSuite(suiteId: string): Promise<any> {
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const { body } = await call('GET', `/suites/${suiteId}`);
-    if (body.status !== 'running') return body;
-    if (Date.now() > deadline) throw new Error(`suite not done: ${JSON.stringify(body.progress)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 test("a group run reports every member and openbench's group summary, a failed member counted but not averaged", async () => {
   const created = await call('POST', '/suites', { group: 'matharena', models: ['openai/group-model'], limit: 1, epochs: 1 });
   expect(created.status).toBe(200);
   expect(created.body.run_ids).toHaveLength(11);
-  const suite = await waitForSuite(created.body.suite_id);
+  const suite = await waitForSuite(call, created.body.suite_id);
   expect(suite).toMatchObject({ group: 'matharena', status: 'partial', benchmarks: MEMBERS, models: ['openai/group-model'] });
 
   const [row] = suite.matrix;

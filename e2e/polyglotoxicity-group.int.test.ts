@@ -17,7 +17,7 @@ import { FAKE_PERSPECTIVE_KEY, startFakePerspective, type FakePerspective } from
 import { GENERATIVE_FIXTURES, placeInCache } from '../packages/engine/test/offline-cache.helper';
 import { hfParquetListingUrl } from '../packages/engine/src/tasks/shared/hf-parquet.source';
 import { POLYGLOTOXICITY_LANGUAGES } from '../packages/engine/src/tasks/generative/polyglotoxicity.task';
-import { callApi, startE2eWorker } from './studio-stack.helper';
+import { callApi, startE2eWorker, waitForSuite } from './studio-stack.helper';
 
 const REPO = 'ToxicityPrompts/PolygloToxicityPrompts';
 const MEMBERS = getEvalGroup('polyglotoxicity')!.members;
@@ -63,15 +63,6 @@ afterAll(async () => {
 
 const call = (method: string, path: string, body?: unknown) => callApi(BASE, auth, method, path, body);
 
-async function waitForSuite(suiteId: string): Promise<any> {
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const { body } = await call('GET', `/suites/${suiteId}`);
-    if (body.status !== 'running') return body;
-    if (Date.now() > deadline) throw new Error(`suite not done: ${JSON.stringify(body.progress)}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 test('the group is refused without a Perspective key, then runs all 17 languages scored with the saved key', async () => {
   const suite = { group: 'polyglotoxicity', models: ['openai/toxic-model'], limit: 1, epochs: 1 };
@@ -83,7 +74,7 @@ test('the group is refused without a Perspective key, then runs all 17 languages
   expect(saved.body.key_preview).toBe(`...${FAKE_PERSPECTIVE_KEY.slice(-4)}`);
   const created = await call('POST', '/suites', suite);
   expect([created.status, created.body.run_ids?.length]).toEqual([200, 17]);
-  const done = await waitForSuite(created.body.suite_id);
+  const done = await waitForSuite(call, created.body.suite_id);
   expect(done).toMatchObject({ group: 'polyglotoxicity', status: 'completed', benchmarks: MEMBERS });
 
   const [row] = done.matrix;

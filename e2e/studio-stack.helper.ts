@@ -48,6 +48,22 @@ export async function callApi(
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
+/** Polls `GET /suites/{id}` through `call` until `done` holds (by default: the suite is no longer running). */
+export async function waitForSuite(
+  call: (method: string, path: string) => Promise<{ body: any }>,
+  suiteId: string,
+  done: (suite: any) => boolean = (suite) => suite.status !== 'running',
+  timeoutMs = 120_000,
+): Promise<any> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { body } = await call('GET', `/suites/${suiteId}`);
+    if (done(body)) return body;
+    if (Date.now() > deadline) throw new Error(`suite not done: ${JSON.stringify(body)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 export interface StudioStack {
   /** The API's base URL, `/api` included. */
   baseUrl: string;

@@ -14,7 +14,7 @@ import type { WorkerApp } from '../apps/worker/src/worker.app';
 import { lastUserText, startFakeChatModel, type ChatRequestBody, type FakeChatModel } from '../packages/engine/test/fake-chat-model.server';
 import { MCQ_FIXTURES, placeInCache } from '../packages/engine/test/offline-cache.helper';
 import { loadMmluRunSamples } from '../packages/engine/test/mmlu-run.helper';
-import { callApi, startE2eWorker } from './studio-stack.helper';
+import { callApi, startE2eWorker, waitForSuite } from './studio-stack.helper';
 
 let gateway: TestApp;
 let server: ListeningApp;
@@ -98,15 +98,6 @@ async function readStream(suiteId: string, lastEventId?: string): Promise<{ stat
   return { status: res.status, events };
 }
 
-async function waitForSuite(suiteId: string, done: (s: any) => boolean, timeoutMs = 60_000): Promise<any> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const { body } = await call('GET', `/suites/${suiteId}`);
-    if (done(body)) return body;
-    if (Date.now() > deadline) throw new Error(`suite not done: ${JSON.stringify(body)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 /** The Wilson 95% interval of `correct` of LIMIT samples, as the engine computes it for run detail. */
 const wilson = (correct: number) => wilsonInterval(correct, LIMIT);
@@ -201,7 +192,7 @@ test('a failing run leaves the others complete; retry re-runs only its errored a
   flaky = true;
   const created = await call('POST', '/suites', { benchmarks: ['mmlu'], models: ['openai/right', 'openai/flaky'], limit: LIMIT, max_connections: 1 });
   expect(created.status).toBe(200);
-  const ended = await waitForSuite(created.body.suite_id, (s) => s.status !== 'running');
+  const ended = await waitForSuite(call, created.body.suite_id);
   expect(ended.status).toBe('partial');
   const [right, failing] = ended.matrix.map((row: any) => row.cells[0]);
   expect(right).toMatchObject({ status: 'completed', primary_metric: { value: 1 } });
@@ -216,7 +207,7 @@ test('a failing run leaves the others complete; retry re-runs only its errored a
   flaky = false;
   const retried = await call('POST', `/suites/${created.body.suite_id}/retry`);
   expect(retried.body).toEqual({ retried_run_ids: [failing.run_id] });
-  const done = await waitForSuite(created.body.suite_id, (s) => s.status !== 'running');
+  const done = await waitForSuite(call, created.body.suite_id);
   expect(done.status).toBe('completed');
   expect(done.matrix[1].cells[0]).toMatchObject({ run_id: failing.run_id, status: 'completed', primary_metric: { value: 1 }, error: null });
   expect(done.matrix[1].mean).toBe(1);
@@ -231,10 +222,10 @@ test('a failing run leaves the others complete; retry re-runs only its errored a
 test('cancel stops every run of the suite; delete removes it with its runs', async () => {
   const created = await call('POST', '/suites', { benchmarks: ['mmlu', 'arc_easy'], models: ['openai/slow', 'openai/right'], limit: LIMIT, max_connections: 1, tags: [] });
   expect(created.status).toBe(200);
-  await waitForSuite(created.body.suite_id, (s) => s.progress.runs.running > 0);
+  await waitForSuite(call, created.body.suite_id, (s) => s.progress.runs.running > 0);
   const canceled = await call('POST', `/suites/${created.body.suite_id}/cancel`);
   expect(canceled.status).toBe(200);
-  const ended = await waitForSuite(created.body.suite_id, (s) => s.status !== 'running');
+  const ended = await waitForSuite(call, created.body.suite_id);
   // Runs that had not finished when the cancel came are all canceled; none is left queued or running.
   expect(ended.progress.runs.queued + ended.progress.runs.running).toBe(0);
   expect(ended.progress.runs.canceled).toBeGreaterThan(0);
@@ -259,7 +250,7 @@ test('a private dataset is a benchmark of a suite like a built-in one, for its o
   const mine = await uploadDataset('suite-own', auth);
   const created = await call('POST', '/suites', { benchmarks: [mine, 'mmlu'], models: ['openai/right'], limit: LIMIT });
   expect(created.status).toBe(200);
-  const suite = await waitForSuite(created.body.suite_id, (s) => s.status !== 'running');
+  const suite = await waitForSuite(call, created.body.suite_id);
   expect(suite.status).toBe('completed');
   const [cell, mmlu] = suite.matrix[0].cells;
   expect(cell).toMatchObject({ benchmark: mine, status: 'completed', primary_metric: { name: 'accuracy', value: 1 } });

@@ -2,8 +2,9 @@
 /** What the browser tests share: accessibility checks with axe-core and screenshots under test-output/web. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { ROOT } from '../../../bench/src/studio-stack';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { createTestDatabase, type TestDatabase } from '@studio/db/testing';
+import { launchChromium, ROOT, stackEnv, startGateway, startWeb, type StackProcess } from '../../../bench/src/studio-stack';
 
 export const SCREENSHOT_DIR = join(ROOT, 'test-output/web');
 const AXE_JS = require.resolve('axe-core/axe.min.js');
@@ -31,6 +32,43 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   // From the top, so the sticky header is not drawn over the middle of a full-page picture.
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** A gateway (no worker: runs stay queued) and the built web app on a fresh database, and a signed-in Chromium page. */
+export interface StudioPage {
+  page: Page;
+  /** A JSON call to the API as the signed-in user. */
+  api(path: string, init?: RequestInit): Promise<{ status: number; body: any }>;
+  stop(): Promise<void>;
+}
+
+export async function openStudioPage(email: string): Promise<StudioPage> {
+  const db: TestDatabase = await createTestDatabase();
+  const gateway: StackProcess = await startGateway(stackEnv(db.url));
+  const web: StackProcess = await startWeb(gateway.url);
+  let token = '';
+  const api = async (path: string, init: RequestInit = {}) => {
+    const res = await fetch(`${gateway.url}/api${path}`, {
+      ...init,
+      headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    });
+    return { status: res.status, body: res.status === 204 ? null : await res.json() };
+  };
+  token = (await api('/auth/register', { method: 'POST', body: JSON.stringify({ email, password: 'correct horse battery' }) })).body.access_token;
+  const browser: Browser = await launchChromium();
+  const context: BrowserContext = await browser.newContext({ viewport: { width: 1366, height: 900 }, baseURL: web.url });
+  await context.addInitScript((t) => localStorage.setItem('openbench.token', t), token);
+  const page = await context.newPage();
+  return {
+    page,
+    api,
+    async stop() {
+      await context.close();
+      await browser.close();
+      await Promise.allSettled([web.stop(), gateway.stop()]);
+      await db.destroy();
+    },
+  };
 }
 
 /** Checks the page with axe and saves it, in the light theme and then the dark one. */

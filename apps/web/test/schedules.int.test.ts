@@ -3,49 +3,24 @@
  * configuration from its page, see the next run, pause, resume and delete, each reflected by the API (the schedule's
  * BullMQ scheduler is what `next_run_at` reads). The page passes axe-core's WCAG A/AA rules, light and dark.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createTestDatabase, type TestDatabase } from '@studio/db/testing';
-import { launchChromium, stackEnv, startGateway, startWeb, type StackProcess } from '../../../bench/src/studio-stack';
-import { auditPage, eventually } from './browser.helpers';
+import type { Page } from 'playwright-core';
+import { auditPage, eventually, openStudioPage, type StudioPage } from './browser.helpers';
 
 jest.setTimeout(120_000);
 
-let db: TestDatabase;
-let gateway: StackProcess;
-let web: StackProcess;
-let browser: Browser;
-let context: BrowserContext;
+let studio: StudioPage;
 let page: Page;
-let token = '';
 let runId = '';
-
-async function api(path: string, init: RequestInit = {}): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${gateway.url}/api${path}`, {
-    ...init,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-  });
-  return { status: res.status, body: res.status === 204 ? null : await res.json() };
-}
+const api = (path: string, init?: RequestInit) => studio.api(path, init);
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  gateway = await startGateway(stackEnv(db.url));
-  web = await startWeb(gateway.url);
-  token = (await api('/auth/register', { method: 'POST', body: JSON.stringify({ email: 'grace@example.com', password: 'correct horse battery' }) })).body.access_token;
+  studio = await openStudioPage('grace@example.com');
+  page = studio.page;
   // No worker here: the run stays queued, which is all a schedule needs of it (its configuration).
   runId = (await api('/runs', { method: 'POST', body: JSON.stringify({ benchmark: 'mmlu', model: 'mockllm/default', limit: 7, temperature: 0.5, tags: ['nightly'] }) })).body.run_id;
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1366, height: 900 }, baseURL: web.url });
-  await context.addInitScript((t) => localStorage.setItem('openbench.token', t), token);
-  page = await context.newPage();
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await Promise.allSettled([web?.stop(), gateway?.stop()]);
-  await db?.destroy();
-});
+afterAll(() => studio?.stop());
 
 const audit = (name: string) => auditPage(page, name);
 

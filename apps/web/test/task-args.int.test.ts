@@ -4,47 +4,22 @@
  * not take one, then stored with the run, shown on its page and in its command, and carried into "Run again with
  * changes". Each page passes axe-core's WCAG A/AA rules and is saved as a screenshot, light and dark.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { createTestDatabase, type TestDatabase } from '@studio/db/testing';
-import { launchChromium, stackEnv, startGateway, startWeb, type StackProcess } from '../../../bench/src/studio-stack';
-import { auditPage, eventually } from './browser.helpers';
+import type { Page } from 'playwright-core';
+import { auditPage, eventually, openStudioPage, type StudioPage } from './browser.helpers';
 
 jest.setTimeout(120_000);
 
-let db: TestDatabase;
-let gateway: StackProcess;
-let web: StackProcess;
-let browser: Browser;
-let context: BrowserContext;
+// No worker: the run stays queued, which is all this test needs of it (its stored configuration).
+let studio: StudioPage;
 let page: Page;
-let token = '';
-
-async function api(path: string, init: RequestInit = {}): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${gateway.url}/api${path}`, {
-    ...init,
-    headers: { 'Content-Type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-  });
-  return { status: res.status, body: res.status === 204 ? null : await res.json() };
-}
+const api = (path: string, init?: RequestInit) => studio.api(path, init);
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  gateway = await startGateway(stackEnv(db.url));
-  web = await startWeb(gateway.url);
-  token = (await api('/auth/register', { method: 'POST', body: JSON.stringify({ email: 'ada@example.com', password: 'correct horse battery' }) })).body.access_token;
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1366, height: 900 }, baseURL: web.url });
-  await context.addInitScript((t) => localStorage.setItem('openbench.token', t), token);
-  page = await context.newPage();
+  studio = await openStudioPage('ada@example.com');
+  page = studio.page;
 });
 
-afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  // No worker: the run stays queued, which is all this test needs of it (its stored configuration).
-  await Promise.allSettled([web?.stop(), gateway?.stop()]);
-  await db?.destroy();
-});
+afterAll(() => studio?.stop());
 
 const audit = (name: string) => auditPage(page, name);
 
