@@ -71,7 +71,9 @@ stop_all() {
 trap 'log "SIGINT: stopping"; stop_all 130' INT
 trap 'log "SIGTERM: stopping"; stop_all 143' TERM
 
-spawn gateway node apps/gateway/dist/src/server.js
+# --expose-gc: the gateway collects garbage once after a wave of SSE subscribers leaves, so that its memory goes back
+# down (docs/deployment.md, "Gateway memory"); the image sets the same flag in NODE_OPTIONS.
+spawn gateway node --expose-gc apps/gateway/dist/src/server.js
 # The image's heap cap (infra/docker/Dockerfile, docs/deployment.md "Worker memory").
 spawn worker node --max-old-space-size=256 apps/worker/dist/main.js
 web_url=""
