@@ -3,11 +3,12 @@
  * processes, then progress events published as a worker publishes them (RunProtocol of @studio/runtime). Prints the
  * publish → delivery latency over every delivery (p50, p99) and publish → last delivery per event (p99, max), with
  * heartbeats every 2 s meanwhile (one catch-up read per run per heartbeat), and the gateway's RSS before the
- * subscribers connect (baseline), its peak, and 5, 15 and 30 s after they left, each against the baseline (target:
+ * subscribers connect (baseline), its peak, and 5, 15, 30 and 60 s after they left, each against the baseline (target:
  * back within 10 %; the gateway collects once after a wave of streams closed: stream-memory.scheduler.ts).
  *
  *   node bench/dist/sse-subscribers.js [subscribers=5000 | max] [events=20]     (build first: bash infra/scripts/build.sh)
  *   SSE_GC_CLOSED_STREAMS=0 node bench/dist/sse-subscribers.js …                 (the gateway without that collection)
+ *   node bench/dist/sse-subscribers.js 5000 20 --gateway-node-args="--cpu-prof --cpu-prof-dir=/tmp/gw"   (its CPU profile)
  *
  * The gateway is started with its soft limit of open files raised to the hard limit; `max` subscribes as many
  * streams as that limit leaves after the descriptors the gateway holds once started and a margin for its database
@@ -17,20 +18,24 @@
  */
 import { scriptArgs } from './bench-args';
 import { fork, type ChildProcess } from 'node:child_process';
+import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createDb, insertRun } from '@studio/db';
 import { createRedis, RunProtocol } from '@studio/runtime';
 import { createBenchDatabase, machineLine } from './bench-database';
+import { cpuMs } from './bench-processes';
 import { freePort, stackEnv, startGateway } from './studio-stack';
 
-const [subscribersArg, eventsArg] = scriptArgs();
+// e.g. --gateway-node-args="--cpu-prof --cpu-prof-dir=/tmp/gw" for a CPU profile of the gateway (written at its exit).
+const { values, positionals } = parseArgs({ args: scriptArgs(), allowPositionals: true, options: { 'gateway-node-args': { type: 'string', default: '' } } });
+const [subscribersArg, eventsArg] = positionals;
 const EVENTS = Number(eventsArg ?? 20);
 const SOCKETS_PER_CLIENT_PROCESS = 4_000;
 const EVENT_INTERVAL_MS = 500;
 /** When RSS is read after the subscribers left. */
-const AFTER_MS = [5_000, 15_000, 30_000];
+const AFTER_MS = [5_000, 15_000, 30_000, 60_000];
 /** Descriptors kept free for what the gateway opens after start-up: its database pool (DATABASE_POOL_SIZE 10) and spares. */
 const FD_MARGIN = 40;
 
@@ -57,7 +62,7 @@ async function main(): Promise<void> {
     return { used: metric('nodejs_heap_size_used_bytes'), total: metric('nodejs_heap_size_total_bytes'), external: metric('nodejs_external_memory_bytes') };
   };
   const heapLine = (h: { used: number; total: number; external: number }) => `${h.used.toFixed(0)}/${h.total.toFixed(0)}/${h.external.toFixed(0)} MB`;
-  const gateway = await startGateway(env, [], { raiseFdLimit: true });
+  const gateway = await startGateway(env, values['gateway-node-args'].split(' ').filter(Boolean), { raiseFdLimit: true });
   const fdLimit = softFdLimit(gateway.pid);
   const fdsAtStart = readdirSync(`/proc/${gateway.pid}/fd`).length;
   const SUBSCRIBERS = subscribersArg === 'max' ? fdLimit - fdsAtStart - FD_MARGIN : Number(subscribersArg ?? 5_000);
@@ -108,6 +113,8 @@ async function main(): Promise<void> {
     const connectStarted = performance.now();
     await allConnected;
     const connectSeconds = (performance.now() - connectStarted) / 1000;
+    // The gateway's CPU time over the events (heartbeats included): per delivery, a figure the machine's load hardly moves.
+    const cpuBefore = cpuMs(gateway.pid);
     for (let k = 1; k <= EVENTS; k++) {
       publishedAt.set(k, performance.timeOrigin + performance.now());
       await protocol.publish(runId, { event: 'progress', data: { percentage: k, current: k, total: 100 } });
@@ -119,6 +126,7 @@ async function main(): Promise<void> {
       allReported = resolve;
       for (const child of clients) child.send({ kind: 'report' });
     });
+    const eventsCpuMs = cpuMs(gateway.pid) - cpuBefore;
     const during = rssMb();
     const heapDuring = await heapMb();
     const peak = procStatusMb(gateway.pid, 'VmHWM');
@@ -139,6 +147,7 @@ async function main(): Promise<void> {
         `sse-subscribers: ${SUBSCRIBERS} subscribers of one run on one gateway process (open-file limit ${fdLimit}, ${fdsAtStart} open at start; ${CLIENT_PROCESSES} client processes), ${EVENTS} progress events ${EVENT_INTERVAL_MS} ms apart, heartbeats every 2 s`,
         machineLine(),
         `connected in ${connectSeconds.toFixed(1)} s; deliveries ${deliveries.length} of ${expected}; streams ended or failed before the end: ${lost}`,
+        `gateway CPU over the events: ${eventsCpuMs} ms, ${((eventsCpuMs * 1000) / expected).toFixed(1)} µs per delivery`,
         `publish → delivery: p50 ${quantile(deliveries, 0.5).toFixed(1)} ms, p99 ${quantile(deliveries, 0.99).toFixed(1)} ms`,
         `publish → last delivery of an event: p50 ${quantile(lasts, 0.5).toFixed(1)} ms, p99 ${quantile(lasts, 0.99).toFixed(1)} ms, max ${lasts[lasts.length - 1]?.toFixed(1)} ms (target p99 ≤ 250 ms)`,
         `gateway RSS: baseline ${before.toFixed(0)} MB, peak ${peak.toFixed(0)} MB, with the subscribers ${during.toFixed(0)} MB; after they left: ${after.map((a) => `${a.ms / 1000} s ${a.rss.toFixed(0)} MB (${(a.rss / before).toFixed(2)}× baseline, ${pct(a.rss)})`).join(', ')} (target ≤ 10 % over the baseline)`,
