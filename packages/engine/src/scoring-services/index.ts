@@ -6,3 +6,9 @@ export {
   type PerspectiveClient,
   type PerspectiveClientOptions,
 } from './perspective.client';
+export {
+  KnowledgeSourceError,
+  openWikipediaKnowledge,
+  WIKIPEDIA_SEPARATOR,
+  type WikipediaKnowledge,
+} from './wikipedia-knowledge.source';
