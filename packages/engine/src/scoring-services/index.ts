@@ -7,6 +7,7 @@ export {
   type PerspectiveClientOptions,
 } from './perspective.client';
 export {
+  factscoreKnowledgeFor,
   KnowledgeSourceError,
   openWikipediaKnowledge,
   WIKIPEDIA_SEPARATOR,

@@ -7,6 +7,7 @@
  */
 import Database from 'better-sqlite3';
 import { Bm25Okapi } from '../scorers/nlp/bm25-okapi';
+import type { ScoringServices, TaskService } from '../types';
 import { pySplitWhitespace, pyStrip } from '../scorers/python-text.util';
 
 export const WIKIPEDIA_SEPARATOR = '####SPECIAL####SEPARATOR####';
@@ -55,13 +56,17 @@ export function selectPassages(topic: string, query: string | undefined, paragra
  * persists them to a JSON file between runs; rows of a read-only dump need no such cache).
  */
 export function openWikipediaKnowledge(dbPath: string): WikipediaKnowledge {
-  let db: Database.Database;
+  let db: Database.Database | undefined;
+  let byTitle: Database.Statement<[string], { text: string }>;
   try {
     db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    // Fails here, not at the first sample, when the file is not the dump (no `documents` table).
+    byTitle = db.prepare<[string], { text: string }>('SELECT text FROM documents WHERE title = ?');
   } catch (error) {
+    db?.close();
     throw new Error(`FActScore's Wikipedia knowledge base could not be opened at ${dbPath} (FACTSCORE_DB_PATH): ${(error as Error).message}`);
   }
-  const byTitle = db.prepare<[string], { text: string }>('SELECT text FROM documents WHERE title = ?');
+  const handle = db;
   const cache = new Map<string, string>();
 
   /** `fetch_paragraphs`: the first variant whose row has a non-blank paragraph. */
@@ -93,7 +98,17 @@ export function openWikipediaKnowledge(dbPath: string): WikipediaKnowledge {
       return knowledge;
     },
     close() {
-      db.close();
+      handle.close();
     },
   };
+}
+
+/**
+ * What a session's task needs of the knowledge base, from the host's `FACTSCORE_DB_PATH` (worker, CLI): nothing for
+ * other tasks; an error naming the variable when it is unset or the file cannot be read.
+ */
+export function factscoreKnowledgeFor(requiredServices: readonly TaskService[], benchmark: string, dbPath: string | undefined): ScoringServices {
+  if (!requiredServices.includes('factscore_wikipedia')) return {};
+  if (!dbPath) throw new Error(`${benchmark} checks answers against FActScore's Wikipedia knowledge base, which is not configured here (FACTSCORE_DB_PATH)`);
+  return { factscore_wikipedia: openWikipediaKnowledge(dbPath) };
 }
