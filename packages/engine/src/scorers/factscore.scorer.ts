@@ -46,7 +46,8 @@ const firstChar = (text: string) => String.fromCodePoint(text.codePointAt(0) as 
 
 /**
  * `fix_sentence_splitter`: rejoins sentences Punkt split inside an initial ("J. K."), then folds one-word sentences
- * and sentences starting with a lowercase letter into the previous one. FactScoreLite's asserts become errors.
+ * and sentences starting with a lowercase letter into the previous one. (FactScoreLite's asserts there hold by
+ * construction, so none is ported.)
  */
 export function fixSentenceSplitter(input: readonly string[], initials: readonly string[]): string[] {
   let sentences = [...input];
@@ -61,13 +62,9 @@ export function fixSentenceSplitter(input: readonly string[], initials: readonly
     }
   }
   const results: string[] = [];
-  let combineWithPrevious: boolean | null = null;
-  const check = (condition: boolean) => {
-    if (!condition) throw new Error('FactScoreLite fix_sentence_splitter: AssertionError');
-  };
+  let combineWithPrevious = false;
   sentences.forEach((sentence, index) => {
     if (pySplitWhitespace(sentence).length <= 1 && index === 0) {
-      check(!combineWithPrevious);
       combineWithPrevious = true;
       results.push(sentence);
     } else if (pySplitWhitespace(sentence).length <= 1) {
