@@ -9,7 +9,7 @@ import type { GenerateConfig } from '@studio/providers';
 import type { Generator, Sample, Score, ScoreContext, Scorer } from '../types';
 import { KnowledgeSourceError, type WikipediaKnowledge } from '../scoring-services/wikipedia-knowledge.source';
 import { PythonRandom } from '../tasks/shared/python-random.util';
-import { ATOMIC_FACTS_DEMONS, FACT_SCORER_DEMONS } from './factscore-demons.data';
+import { ATOMIC_FACTS_DEMONS, FACT_SCORER_DEMONS, type FactScorerDemon } from './factscore-demons.data';
 import { requireGrader } from './grader.util';
 import { sentTokenize } from './nlp/nltk-tokenize';
 import { pyIsUpper, pyLower, pySplitWhitespace, pyStrip, removePunctuation } from './python-text.util';
@@ -37,7 +37,7 @@ export function atomicFactsPrompt(sentence: string): string {
 }
 
 /** `detect_initials`: `re.findall(r"[A-Z]\. ?[A-Z]\.", text)`. */
-function detectInitials(text: string): string[] {
+export function detectInitials(text: string): string[] {
   return [...text.matchAll(/[A-Z]\. ?[A-Z]\./g)].map((match) => match[0]);
 }
 
@@ -102,13 +102,17 @@ export function gptOutputToSentences(text: string): string[] {
 }
 
 /**
- * `FactScorer.get_instructions`: the instruction, the first (supported) demonstration, then one of the four
- * unsupported ones. FactScoreLite draws it with the unseeded `random.choice`; here CPython's `choice` is drawn
- * from a `Random` seeded with the fact, so a fact always meets the same example, whatever order samples score in.
+ * The unsupported example of a fact's verification prompt, one of the four after the first. FactScoreLite draws it
+ * with the unseeded `random.choice(demons[1:])`; here CPython's `choice` is drawn from a `Random` seeded with the
+ * fact, so a fact always meets the same example, whatever order samples score in.
  */
-export function factScorerInstructions(fact: string): string {
+export function unsupportedExampleFor(fact: string): FactScorerDemon {
   const rest = FACT_SCORER_DEMONS.slice(1);
-  const falseExample = rest[new PythonRandom(fact).randbelow(rest.length)];
+  return rest[new PythonRandom(fact).randbelow(rest.length)];
+}
+
+/** `FactScorer.get_instructions`: the instruction, the first (supported) demonstration, then `falseExample`. */
+export function verificationInstructions(falseExample: FactScorerDemon): string {
   let instructions =
     'Instruction:\nOnly consider the statement true if it can be directly verified by the information in the context. If the information in the statement cannot be found in the context or differs from it, label it as false.\n\n';
   for (const demon of [FACT_SCORER_DEMONS[0], falseExample]) {
@@ -119,8 +123,8 @@ export function factScorerInstructions(fact: string): string {
   return instructions;
 }
 
-export function factCheckPrompt(fact: string, knowledge: string): string {
-  return `${factScorerInstructions(fact)}Context:\n${knowledge}\nStatement:\n${fact} True or False?\nOutput:\n`;
+export function factCheckPrompt(fact: string, knowledge: string, falseExample = unsupportedExampleFor(fact)): string {
+  return `${verificationInstructions(falseExample)}Context:\n${knowledge}\nStatement:\n${fact} True or False?\nOutput:\n`;
 }
 
 /**

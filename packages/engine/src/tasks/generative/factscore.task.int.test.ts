@@ -1,10 +1,12 @@
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { hfFileUrl } from '@studio/datasets';
 import { lastUserText, type ChatRequestBody } from '../../../test/fake-chat-model.server';
 import { joinParagraphs, writeFactscoreWiki } from '../../../test/factscore-wiki.helper';
 import { GENERATIVE_FIXTURES } from '../../../test/offline-cache.helper';
 import { offlineTaskRun } from '../../../test/offline-task-run.helper';
 import { readVectors } from '../../../test/vectors/read-vectors';
-import { ATOMIC_FACTS_INSTRUCTIONS, factscoreSentences, fixSentenceSplitter, gptOutputToSentences, isSupported } from '../../scorers/factscore.scorer';
+import { ATOMIC_FACTS_INSTRUCTIONS } from '../../scorers/factscore.scorer';
 import { openWikipediaKnowledge, type WikipediaKnowledge } from '../../scoring-services';
 import { getTask } from '../registry';
 import { hfParquetListingUrl } from '../shared/hf-parquet.source';
@@ -151,22 +153,9 @@ describe('factscore (synthetic rows and knowledge base), graded by a local model
     expect(() => getTask('factscore', { args: { gamma: 'x' } })).toThrow('gamma must be a non-negative integer');
     await expect(offline.run(getTask('factscore'))).rejects.toThrow('factscore is scored by factscore_wikipedia');
     expect(() => openWikipediaKnowledge(`${wiki.path}.missing`)).toThrow(`could not be opened at ${wiki.path}.missing (FACTSCORE_DB_PATH)`);
-  });
-});
-
-describe('FactScoreLite’s sentence and answer parsing', () => {
-  it('rejoins a sentence split inside initials and folds one-word sentences', () => {
-    expect(fixSentenceSplitter(['He met J.', 'K. Rowling in 1990.'], ['J. K.'])).toEqual(['He met J. K. Rowling in 1990.']);
-    expect(fixSentenceSplitter(['Hi.', 'This is a test.', 'Ok.', 'Done now.'], [])).toEqual(['Hi. This is a test. Ok.', 'Done now.']);
-    expect(factscoreSentences('Alan Turing was a mathematician. he was born in London.')).toEqual(['Alan Turing was a mathematician. he was born in London.']);
-  });
-
-  it('reads the "- " items, adding a final period, and fails on an empty item as Python does', () => {
-    expect(gptOutputToSentences('Facts:\n- One fact\n- Two facts.\n')).toEqual(['One fact.', 'Two facts.']);
-    expect(() => gptOutputToSentences('- ')).toThrow('IndexError');
-  });
-
-  it('decides support from the verifier’s words', () => {
-    expect([isSupported('FALSE, not true'), isSupported('The information is not in the context'), isSupported('Unclear')]).toEqual([true, false, true]);
+    // A file that is not the dump fails when opened, not at the first sample.
+    const notADump = join(dirname(wiki.path), 'notes.txt');
+    writeFileSync(notADump, 'not a database, just some text that is long enough to fill a SQLite header and more '.repeat(2));
+    expect(() => openWikipediaKnowledge(notADump)).toThrow(`could not be opened at ${notADump} (FACTSCORE_DB_PATH): file is not a database`);
   });
 });
