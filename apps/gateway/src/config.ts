@@ -119,6 +119,8 @@ export interface GatewayConfig {
   rateLimits: { loginPerIp: number; loginPerEmail: number; registerPerIp: number; runsPerUser: number; datasetsPerUser: number; modelsPerUser: number; windowSeconds: number };
   maxApiKeysPerUser: number;
   maxConnectionsLimit: number;
+  /** `FACTSCORE_DB_PATH` as the workers have it: the gateway refuses factscore runs when it is unset. */
+  factscoreDbPath?: string;
   scheduleMinIntervalSeconds: number;
   runQueueTimeoutMs: number;
   modelsCacheTtlSeconds: number;
@@ -166,6 +168,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): GatewayConfig 
     },
     maxApiKeysPerUser: e.MAX_API_KEYS_PER_USER,
     maxConnectionsLimit: e.MAX_CONNECTIONS_LIMIT,
+    ...(e.FACTSCORE_DB_PATH ? { factscoreDbPath: e.FACTSCORE_DB_PATH } : {}),
     scheduleMinIntervalSeconds: e.SCHEDULE_MIN_INTERVAL_SECONDS,
     runQueueTimeoutMs: e.RUN_QUEUE_TIMEOUT_MS,
     modelsCacheTtlSeconds: e.MODELS_CACHE_TTL_SECONDS,
