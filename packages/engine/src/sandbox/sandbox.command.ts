@@ -71,13 +71,16 @@ function bwrapArgs(input: SandboxCommandInput): string[] {
     if ('symlink' in entry) args.push('--symlink', entry.symlink, entry.path);
     else args.push('--ro-bind', entry.path, entry.path);
   }
-  for (const dir of input.extraReadOnly) args.push('--ro-bind', dir, dir);
   args.push(
     '--proc', '/proc',
     '--dev', '/dev',
     '--size', String(limits.diskBytes), '--tmpfs', '/tmp',
     '--size', String(limits.diskBytes), '--tmpfs', SANDBOX_WORKDIR,
     '--chdir', SANDBOX_WORKDIR,
+  );
+  // After the tmpfs mounts, which would hide a file given from the host's /tmp.
+  for (const dir of input.extraReadOnly) args.push('--ro-bind', dir, dir);
+  args.push(
     // Last of the mounts: the rest of the (tmpfs) root becomes read-only, so only /tmp and the work directory take writes.
     '--remount-ro', '/',
     '--clearenv',

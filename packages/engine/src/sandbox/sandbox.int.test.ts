@@ -4,7 +4,7 @@
  * python3 (infra/scripts/setup.sh installs them).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -137,6 +137,30 @@ print("subprocess", subprocess.run(["/usr/bin/true"]).returncode)`,
     } finally {
       delete process.env.SANDBOX_TEST_SECRET;
     }
+  });
+
+  it('shows a file it is given read-only at its host path, and nothing else beside it', async () => {
+    // As root the sandbox starts as the slot's uid, which must be able to reach the file, as an operator's data file.
+    chmodSync(hostDir, 0o755);
+    const data = join(hostDir, 'data.txt');
+    writeFileSync(data, 'given');
+    const result = await sandbox.exec({
+      pythonArgs: ['-c', `import os\nprint(open(${JSON.stringify(data)}).read(), os.listdir(${JSON.stringify(hostDir)}))\ntry:\n    open(${JSON.stringify(data)}, "w")\nexcept OSError as e:\n    print(type(e).__name__)`],
+      readOnlyPaths: [data],
+    });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toBe("given ['data.txt']\nOSError\n");
+  });
+
+  it("loads numpy, whose BLAS Debian links through /etc/alternatives", async () => {
+    const result = await python(sandbox, 'import numpy\nprint(numpy.linalg.det(numpy.eye(2)))', 20_000);
+    expect(result).toMatchObject({ success: true, stdout: '1.0\n' });
+  });
+
+  it('takes a CPU limit per execution', async () => {
+    const result = await sandbox.exec({ pythonArgs: ['-c', 'while True: pass'], wallMs: 20_000, cpuSeconds: 1 });
+    expect(result).toMatchObject({ success: false, timedOut: false });
+    expect(result.returncode).toBeGreaterThan(128); // SIGXCPU or SIGKILL
   });
 
   it('ends an endless loop at the wall-clock deadline', async () => {

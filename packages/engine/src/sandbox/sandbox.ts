@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable, Writable } from 'node:stream';
-import { accessSync, constants, lstatSync, mkdtempSync, readFileSync, readlinkSync, realpathSync, rmSync, chownSync, chmodSync } from 'node:fs';
+import { accessSync, constants, existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, realpathSync, rmSync, chownSync, chmodSync } from 'node:fs';
 import { constants as osConstants, tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { sandboxCommand, type RootEntry, type SandboxBinaries, type SandboxCommand } from './sandbox.command';
@@ -149,6 +149,9 @@ function accountUids(): Set<number> {
 
 const PROBE_CODE = 'print(6 * 7)';
 
+/** Debian's alternatives links, which system libraries under /usr point through. */
+const ALTERNATIVES = '/etc/alternatives';
+
 async function detect(options: SandboxOptions): Promise<{ setup: Setup | null; report: SandboxReport }> {
   const skipped: string[] = [];
   const python = options.python ? findProgram(options.python) : (findProgram('/usr/bin/python3') ?? findProgram('python3'));
@@ -159,7 +162,9 @@ async function detect(options: SandboxOptions): Promise<{ setup: Setup | null; r
   }
   const binaries: SandboxBinaries = { python, prlimit, bwrap: findProgram('bwrap'), setpriv: findProgram('setpriv') };
   const realPython = realpathSync(python);
-  const extraReadOnly = realPython.startsWith('/usr/') ? [] : [dirname(dirname(realPython))];
+  // Debian links numpy's BLAS and LAPACK through /etc/alternatives (/usr/lib/…/libblas.so.3 -> /etc/alternatives/…),
+  // which bwrap would not show: without it `import numpy` fails inside the sandbox though it works outside.
+  const extraReadOnly = [...(realPython.startsWith('/usr/') ? [] : [dirname(dirname(realPython))]), ...(existsSync(ALTERNATIVES) ? [ALTERNATIVES] : [])];
   const isRoot = process.getuid?.() === 0;
   const start = LEVELS.indexOf(options.strongestLevel ?? 'bwrap');
   for (const level of LEVELS.slice(start)) {
@@ -197,7 +202,7 @@ function unusable(level: SandboxLevel, binaries: SandboxBinaries, isRoot: boolea
 
 /** Spawns one sandboxed execution in `slot` and waits for it, killing it at the deadline or the output limit. */
 async function runOnce(setup: Setup, options: SandboxOptions, slot: number, request: SandboxExecRequest): Promise<SandboxExecResult> {
-  const { limits } = options;
+  const limits = request.cpuSeconds === undefined ? options.limits : { ...options.limits, cpuSeconds: request.cpuSeconds };
   const isRoot = process.getuid?.() === 0;
   const uid = isRoot ? options.uidBase + slot : undefined;
   const workdir = mkdtempSync(join(tmpdir(), 'obs-sandbox-'));
@@ -211,7 +216,7 @@ async function runOnce(setup: Setup, options: SandboxOptions, slot: number, requ
         limits,
         uid,
         rootEntries: setup.rootEntries,
-        extraReadOnly: setup.extraReadOnly,
+        extraReadOnly: [...setup.extraReadOnly, ...(request.readOnlyPaths ?? [])],
         pythonArgs: request.pythonArgs,
         ...(setup.seccomp ? { seccompFd: SECCOMP_FD } : {}),
       },

@@ -66,6 +66,13 @@ export interface SandboxExecRequest {
   pythonArgs: string[];
   /** Overrides the wall-clock deadline of the sandbox's limits. */
   wallMs?: number;
+  /** Overrides the CPU seconds per process (a task whose tests compute for long, as SciCode's). */
+  cpuSeconds?: number;
+  /**
+   * Host files or directories the code may read, at the same path (a task's data file). Under bwrap they are bound
+   * read-only; when the worker is root the sandbox starts as the slot's uid, which must be able to read them.
+   */
+  readOnlyPaths?: readonly string[];
   signal?: AbortSignal;
 }
 
