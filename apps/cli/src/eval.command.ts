@@ -9,7 +9,8 @@ import {
   EvalSession,
   evalGroupView,
   evalSettings,
-  factscoreKnowledgeFor,
+  operatorFilesFor,
+  closeOperatorFiles,
   formatGroupSummary,
   getBenchmark,
   getEvalGroup,
@@ -76,10 +77,10 @@ function openClient(env: CliEnv, options: SessionClientOptions): ModelClient {
 /**
  * The outside scoring services' clients a benchmark needs, from the environment; openbench's scorer refuses to build
  * without `PERSPECTIVE_API_KEY`, so a missing key fails the command before anything runs, as a missing provider key does.
- * FActScore's knowledge base is opened from `FACTSCORE_DB_PATH` the same way (openbench fails without its file).
+ * The operator's files (`FACTSCORE_DB_PATH`, `SCICODE_H5_PATH`) are opened the same way (openbench fails without them).
  */
 function scoringServices(session: EvalSession, env: CliEnv): ScoringServices {
-  const knowledge = factscoreKnowledgeFor(session.requiredServices, session.settings.benchmark, env.factscoreDbPath);
+  const knowledge = operatorFilesFor(session.requiredServices, session.settings.benchmark, env.operatorFiles);
   if (!session.requiredServices.includes('perspective')) return knowledge;
   const { apiKey, url } = env.perspective;
   const { display_name, env_var } = SCORING_SERVICES.perspective;
@@ -206,7 +207,7 @@ async function evaluate(
     return { status: result.status, log: { task: task.name, results } };
   } finally {
     await Promise.all(clients.map((client) => client.close()));
-    services.factscore_wikipedia?.close();
+    closeOperatorFiles(services);
   }
 }
 

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { boolEnv, encryptionKeyRing, key32Schema, metricsEnvShape, parseAppEnv, requiredString, runSubmissionEnvShape, sharedEnvShape } from '@studio/runtime';
+import { boolEnv, encryptionKeyRing, key32Schema, metricsEnvShape, operatorFilePaths, parseAppEnv, requiredString, runSubmissionEnvShape, sharedEnvShape } from '@studio/runtime';
+import type { OperatorFilePaths } from '@studio/contracts';
 
 const DEFAULT_CORS = [
   ...Array.from({ length: 6 }, (_, i) => `http://localhost:${5173 + i}`),
@@ -119,8 +120,8 @@ export interface GatewayConfig {
   rateLimits: { loginPerIp: number; loginPerEmail: number; registerPerIp: number; runsPerUser: number; datasetsPerUser: number; modelsPerUser: number; windowSeconds: number };
   maxApiKeysPerUser: number;
   maxConnectionsLimit: number;
-  /** `FACTSCORE_DB_PATH` as the workers have it: the gateway refuses factscore runs when it is unset. */
-  factscoreDbPath?: string;
+  /** The operator files as the workers have them (`FACTSCORE_DB_PATH`, …): runs needing an unset one are refused. */
+  operatorFiles: OperatorFilePaths;
   scheduleMinIntervalSeconds: number;
   runQueueTimeoutMs: number;
   modelsCacheTtlSeconds: number;
@@ -168,7 +169,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): GatewayConfig 
     },
     maxApiKeysPerUser: e.MAX_API_KEYS_PER_USER,
     maxConnectionsLimit: e.MAX_CONNECTIONS_LIMIT,
-    ...(e.FACTSCORE_DB_PATH ? { factscoreDbPath: e.FACTSCORE_DB_PATH } : {}),
+    operatorFiles: operatorFilePaths(e),
     scheduleMinIntervalSeconds: e.SCHEDULE_MIN_INTERVAL_SECONDS,
     runQueueTimeoutMs: e.RUN_QUEUE_TIMEOUT_MS,
     modelsCacheTtlSeconds: e.MODELS_CACHE_TTL_SECONDS,

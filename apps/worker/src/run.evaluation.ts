@@ -5,7 +5,7 @@
  * recorder; nothing here writes the run's final state.
  */
 import { listRunSampleOutcomes, pinRunDataset, type Db, type RunHold, type RunRow } from '@studio/db';
-import { describeSandbox, getBenchmark, runEval, sampleKey, sandbox, type SampleRecord } from '@studio/engine';
+import { closeOperatorFiles, describeSandbox, getBenchmark, runEval, sampleKey, sandbox, type SampleRecord } from '@studio/engine';
 import { createRedactor, type Redactor } from '@studio/providers';
 import type { WorkerMetrics } from '@studio/runtime';
 import type { WorkerConfig } from './config';
@@ -47,7 +47,7 @@ export async function evaluateRun(run: RunRow, ctx: RunEvaluationContext): Promi
     return { kind: 'failed', error: createRedactor(secrets)(messageOf(err)) };
   } finally {
     await Promise.allSettled((prepared?.clients ?? []).map((c) => c.close()));
-    prepared?.services.factscore_wikipedia?.close();
+    if (prepared) closeOperatorFiles(prepared.services);
   }
 }
 

@@ -3,9 +3,9 @@
  * task and every option's meaning), the owner's keys are decrypted for the providers the run calls, and the model
  * clients are opened. Every failure here is a RunSetupError or a provider/config error with a plain message.
  */
-import { RunConfigSchema, customBenchmarkSlug } from '@studio/contracts';
+import { RunConfigSchema, customBenchmarkSlug, type OperatorFilePaths } from '@studio/contracts';
 import { customDatasetSource, type Db, type RunRow } from '@studio/db';
-import { contextWindowCheck, EvalSession, factscoreKnowledgeFor, modelGenerator, type Generator, type ScoringServices, type SessionClientOptions } from '@studio/engine';
+import { contextWindowCheck, EvalSession, operatorFilesFor, modelGenerator, type Generator, type ScoringServices, type SessionClientOptions } from '@studio/engine';
 import { createModelClient, parseModelId, type ModelClient, type RetryInfo } from '@studio/providers';
 import type { WorkerMetrics } from '@studio/runtime';
 import type { WorkerConfig } from './config';
@@ -19,7 +19,7 @@ export interface PreparedRun {
   session: EvalSession;
   model: Generator;
   grader: Generator | undefined;
-  /** The outside scoring services' clients, with the owner's keys, and FActScore's knowledge base (closed by the caller). */
+  /** The outside scoring services' clients, with the owner's keys, and the operator's files (closed by the caller). */
   services: ScoringServices;
   /** Closed by the caller once the run is over. */
   clients: ModelClient[];
@@ -65,18 +65,18 @@ export async function setUpRun(run: RunRow, ctx: RunSetupContext): Promise<Prepa
     const graderOptions = session.graderClientOptions(defaults);
     const graderClient = graderOptions && (await open(graderOptions));
     // Opened last, so that no earlier failure leaves the file open; the run's `benchmark` and the path are in the message.
-    const knowledge = openKnowledge(session, worker.runLimits.factscoreDbPath);
-    return { session, model: ctx.control.gate(modelClient), grader: graderClient && modelGenerator(graderClient), services: { ...services, ...knowledge }, clients };
+    const files = openOperatorFiles(session, worker.runLimits.operatorFiles);
+    return { session, model: ctx.control.gate(modelClient), grader: graderClient && modelGenerator(graderClient), services: { ...services, ...files }, clients };
   } catch (err) {
     await Promise.allSettled(clients.map((c) => c.close()));
     throw err;
   }
 }
 
-/** This worker's copy of FActScore's knowledge base (`FACTSCORE_DB_PATH`), for a run whose task checks answers against it. */
-function openKnowledge(session: EvalSession, dbPath: string | undefined): ScoringServices {
+/** This worker's operator files (`FACTSCORE_DB_PATH`, `SCICODE_H5_PATH`), for a run whose task needs one. */
+function openOperatorFiles(session: EvalSession, paths: OperatorFilePaths): ScoringServices {
   try {
-    return factscoreKnowledgeFor(session.requiredServices, session.settings.benchmark, dbPath);
+    return operatorFilesFor(session.requiredServices, session.settings.benchmark, paths);
   } catch (err) {
     throw new RunSetupError(messageOf(err));
   }

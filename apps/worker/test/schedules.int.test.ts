@@ -79,7 +79,7 @@ test('with two workers, each tick makes exactly one run: tagged, linked, enqueue
   await Promise.all(workers.map((w) => w.stop()));
 }, 60_000);
 
-function ticker(limits = { runsPerUser: 10_000, windowSeconds: 60, maxConnectionsLimit: 500 }) {
+function ticker(limits = { runsPerUser: 10_000, windowSeconds: 60, maxConnectionsLimit: 500, operatorFiles: {} }) {
   return new ScheduleTicker({
     db: h.db,
     redis: h.redis,
@@ -122,7 +122,7 @@ test('a tick over the run rate limit, or whose template no longer validates, rec
   const user = await insertUser(h.db, { email: `limited-${randomUUID()}@example.com`, hashed_password: 'x' });
   // mockllm needs no key; one run per window.
   const { schedule_id: id } = await newSchedule(user!.user_id, { benchmark: 'mmlu', model: 'mockllm/default', limit: 1 });
-  const t = ticker({ runsPerUser: 1, windowSeconds: 3600, maxConnectionsLimit: 500 });
+  const t = ticker({ runsPerUser: 1, windowSeconds: 3600, maxConnectionsLimit: 500, operatorFiles: {} });
   await t.process(tickJob(id, 1_000_000));
   await t.process(tickJob(id, 2_000_000));
   const ticks = await ticksOf(id);

@@ -21,3 +21,30 @@ export const SCORING_SERVICE_NAMES = Object.keys(SCORING_SERVICES) as ScoringSer
 export function isScoringService(name: string): name is ScoringService {
   return Object.hasOwn(SCORING_SERVICES, name);
 }
+
+/**
+ * Files an operator provides for a benchmark that no run may name (large data that cannot be downloaded per run):
+ * the variable that holds the path on workers and `studio eval`, and, on the gateway, only whether one is configured
+ * (runs are refused with 422 while it is unset, so the values must match the workers').
+ */
+export const OPERATOR_FILES = {
+  factscore_wikipedia: { env_var: 'FACTSCORE_DB_PATH', what: "FActScore's Wikipedia knowledge base", use: 'checks answers against' },
+  scicode_test_data: { env_var: 'SCICODE_H5_PATH', what: "SciCode's test data (test_data.h5)", use: 'runs its tests against' },
+} as const;
+
+export type OperatorFile = keyof typeof OPERATOR_FILES;
+
+export const OPERATOR_FILE_NAMES = Object.keys(OPERATOR_FILES) as OperatorFile[];
+
+/** The configured path of each operator file; unset ones are absent. */
+export type OperatorFilePaths = Partial<Record<OperatorFile, string>>;
+
+export function isOperatorFile(name: string): name is OperatorFile {
+  return Object.hasOwn(OPERATOR_FILES, name);
+}
+
+/** Why `benchmark` cannot run without `file`: `where` is "this deployment has not configured" or "is not configured here". */
+export function operatorFileMissing(benchmark: string, file: OperatorFile, where: 'this deployment has not configured' | 'is not configured here'): string {
+  const { what, use, env_var } = OPERATOR_FILES[file];
+  return `${benchmark} ${use} ${what}, which ${where} (${env_var})`;
+}

@@ -1,9 +1,10 @@
 /** Core engine types shared by datasets → prompts → solver → scorer → metrics → eval log. */
 import type { DatasetContext } from '@studio/datasets';
-import type { ScoringService } from '@studio/contracts';
+import type { OperatorFile, ScoringService } from '@studio/contracts';
 import type { ChatMessage, GenerateConfig, GenerateResult, ModelUsage } from '@studio/providers';
 import type { PerspectiveClient } from './scoring-services/perspective.client';
 import type { WikipediaKnowledge } from './scoring-services/wikipedia-knowledge.source';
+import type { ScicodeTestData } from './scoring-services/operator-files.source';
 
 export type SampleId = string | number;
 
@@ -36,15 +37,17 @@ export interface Generator {
 
 /**
  * What a scorer needs from outside the engine, built by the host: clients of outside scoring services with the run
- * owner's keys (one per `ScoringService`), and FActScore's Wikipedia knowledge base from the operator's file.
+ * owner's keys (one per `ScoringService`), and the operator's files (`OperatorFile`: FActScore's knowledge base,
+ * SciCode's test data).
  */
 export interface ScoringServices {
   perspective?: PerspectiveClient;
   factscore_wikipedia?: WikipediaKnowledge;
+  scicode_test_data?: ScicodeTestData;
 }
 
-/** A `ScoringServices` entry a task may require: an owner-keyed service, or the operator's FActScore knowledge base. */
-export type TaskService = ScoringService | 'factscore_wikipedia';
+/** A `ScoringServices` entry a task may require: an owner-keyed service, or an operator's file. */
+export type TaskService = ScoringService | OperatorFile;
 
 export interface ScoreContext {
   sample: Sample;

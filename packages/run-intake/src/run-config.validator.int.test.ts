@@ -13,7 +13,7 @@ afterAll(async () => {
   await t.destroy();
 });
 
-const LIMITS = { maxConnectionsLimit: 500 };
+const LIMITS = { maxConnectionsLimit: 500, operatorFiles: {} };
 // mockllm needs no stored key, so only the checks under test can refuse these runs.
 const validate = (request: Omit<RunRequest, 'model'> & { model?: string }) => validRunConfig(t.db, LIMITS, userId, { model: 'mockllm/model', ...request });
 

@@ -1,4 +1,4 @@
-import { RunConfigSchema, SCORING_SERVICES, findProvider, visionRefusal, type RunConfig } from '@studio/contracts';
+import { RunConfigSchema, SCORING_SERVICES, findProvider, isOperatorFile, operatorFileMissing, visionRefusal, type OperatorFilePaths, type RunConfig } from '@studio/contracts';
 import { findApiKey, findServiceKey, type Db } from '@studio/db';
 import { TaskArgumentError, expandEpochReducers, type TaskDefinition } from '@studio/engine';
 import { parseModelId } from '@studio/providers';
@@ -49,7 +49,7 @@ async function requireKey(db: Db, userId: string, model: string, field: string, 
  */
 export async function validRunConfig(
   db: Db,
-  limits: { maxConnectionsLimit: number; factscoreDbPath?: string },
+  limits: { maxConnectionsLimit: number; operatorFiles: OperatorFilePaths },
   userId: string,
   request: RunRequest,
 ): Promise<RunConfig> {
@@ -71,15 +71,11 @@ export async function validRunConfig(
   await requireKey(db, userId, model, 'model', `model "${model}"`);
   const grader = graderOverride ?? defaultGrader;
   if (grader !== undefined) await requireKey(db, userId, grader, 'grader_model', `grader model "${grader}" of ${benchmark.name}`, ' or choose another grader_model');
-  // Scored by an outside service with the user's key (polyglotoxicity: Perspective), or against the operator's
-  // FActScore knowledge base: refused now, not failed later.
+  // Scored by an outside service with the user's key (polyglotoxicity: Perspective), or against a file the operator
+  // provides (FActScore's knowledge base, SciCode's test data): refused now, not failed later.
   for (const service of task.services ?? []) {
-    if (service === 'factscore_wikipedia') {
-      if (!limits.factscoreDbPath)
-        throw new InvalidRunRequest(
-          'benchmark',
-          `${benchmark.name} checks answers against FActScore's Wikipedia knowledge base, which this deployment has not configured (FACTSCORE_DB_PATH)`,
-        );
+    if (isOperatorFile(service)) {
+      if (!limits.operatorFiles[service]) throw new InvalidRunRequest('benchmark', operatorFileMissing(benchmark.name, service, 'this deployment has not configured'));
     } else if (!(await findServiceKey(db, userId, service)))
       throw new InvalidRunRequest(
         'benchmark',

@@ -3,9 +3,7 @@
  * (sources in `benchmark.entry.ts`). They are served with `runnable: false`. A benchmark the engine runs has its
  * entry in its task file instead (`src/tasks/**`): making one of these runnable moves its entry there.
  */
-import { SCORER, subtaskOf, type BenchmarkEntry } from './benchmark.entry';
-
-const CODE_EXECUTION = SCORER.codeExecution;
+import { subtaskOf, type BenchmarkEntry } from './benchmark.entry';
 
 const GPT_4_1_MINI = 'openai/gpt-4.1-mini-2025-04-14';
 
@@ -111,18 +109,6 @@ const TAU2_BENCH = { source: 'git:sierra-research/tau2-bench' };
 
 /** Experimental benchmarks: openbench lists them only with `--alpha`. */
 const ALPHA: readonly BenchmarkEntry[] = [
-  {
-    name: 'scicode',
-    display_name: 'SciCode',
-    category: 'core',
-    description: 'Scientific computing and programming challenges',
-    tags: ['code-generation', 'science', 'alpha'],
-    sample_count: null,
-    dataset: { source: 'hf:SciCode1/SciCode' },
-    scorer: CODE_EXECUTION,
-    requirements: { code_execution: true },
-    alpha: true,
-  },
   {
     name: 'tau_bench_retail',
     display_name: 'TauBench Retail',

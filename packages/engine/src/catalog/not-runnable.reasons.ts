@@ -21,10 +21,6 @@ const EXPLICIT: Readonly<Record<string, string>> = {
   tau_bench: AGENT_HARNESS,
   deep_research_bench:
     'Needs outside services: Gemini judges the reports and Jina fetches the cited pages (GEMINI_API_KEY, JINA_API_KEY)',
-  // What remains, measured on this engine's sandbox (issue 15): numpy fails to load its BLAS under bwrap because
-  // Debian links it through /etc/alternatives, which the sandbox does not show; the tests import SciCode's own helpers.
-  scicode:
-    "Not ported yet. Needs SciCode's test data (test_data.h5, ~1 GB, which the operator would provide as a file, like FACTSCORE_DB_PATH); numpy, scipy, sympy and h5py inside the code sandbox (Debian packages; the sandbox must also show /etc/alternatives, through which numpy's BLAS is linked, and the data file, and allow far more than the 3 s of the other code scorers: SciCode allows 1800 s per step); and ports of its step-by-step solver and of the scicode.parse and scicode.compare helpers that its tests import",
   ocrbenchv2:
     "A vision benchmark whose loader re-encodes every image as JPEG with PIL and shuffles with numpy's generator, and whose scorer (with its ocrbenchv2 dependency group: nltk 3.9.1, apted 1.0.3, lxml 6.0.2) needs data and parsers no package here ships: NLTK's METEOR matches synonyms through the WordNet corpus (full-page OCR, fine-grained text recognition, text translation, handwritten essays, and every table/chart/document parsing answer whose TEDS is 0), and TEDS reads tables with libxml2's HTML parser (lxml.html.fromstring); none of these is ported, so its scores cannot be reproduced",
 };

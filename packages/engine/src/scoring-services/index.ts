@@ -6,8 +6,8 @@ export {
   type PerspectiveClient,
   type PerspectiveClientOptions,
 } from './perspective.client';
+export { closeOperatorFiles, openScicodeTestData, operatorFilesFor, type ScicodeTestData } from './operator-files.source';
 export {
-  factscoreKnowledgeFor,
   KnowledgeSourceError,
   openWikipediaKnowledge,
   WIKIPEDIA_SEPARATOR,

@@ -7,7 +7,6 @@
  */
 import Database from 'better-sqlite3';
 import { Bm25Okapi } from '../scorers/nlp/bm25-okapi';
-import type { ScoringServices, TaskService } from '../types';
 import { pySplitWhitespace, pyStrip } from '../scorers/python-text.util';
 
 export const WIKIPEDIA_SEPARATOR = '####SPECIAL####SEPARATOR####';
@@ -103,12 +102,3 @@ export function openWikipediaKnowledge(dbPath: string): WikipediaKnowledge {
   };
 }
 
-/**
- * What a session's task needs of the knowledge base, from the host's `FACTSCORE_DB_PATH` (worker, CLI): nothing for
- * other tasks; an error naming the variable when it is unset or the file cannot be read.
- */
-export function factscoreKnowledgeFor(requiredServices: readonly TaskService[], benchmark: string, dbPath: string | undefined): ScoringServices {
-  if (!requiredServices.includes('factscore_wikipedia')) return {};
-  if (!dbPath) throw new Error(`${benchmark} checks answers against FActScore's Wikipedia knowledge base, which is not configured here (FACTSCORE_DB_PATH)`);
-  return { factscore_wikipedia: openWikipediaKnowledge(dbPath) };
-}

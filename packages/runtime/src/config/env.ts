@@ -1,4 +1,4 @@
-import { SCORING_SERVICES } from '@studio/contracts';
+import { OPERATOR_FILE_NAMES, OPERATOR_FILES, SCORING_SERVICES, type OperatorFile, type OperatorFilePaths } from '@studio/contracts';
 import { z } from 'zod';
 import { loadOrCreateLocalSecrets } from './local-secrets';
 
@@ -63,13 +63,23 @@ export const scoringServicesEnvShape = {
 };
 
 /**
- * FActScore's Wikipedia knowledge base, the operator's copy of the enwiki-20230401 SQLite dump (docs/deployment.md):
- * where workers and `studio eval` read it. Unset, factscore runs are refused; the gateway's value only says whether
- * one is configured, so it must match the workers'.
+ * The operator's files (`OPERATOR_FILES`: FActScore's knowledge base, SciCode's test data, docs/deployment.md): where
+ * workers and `studio eval` read them. Unset, the runs that need one are refused; the gateway's value only says
+ * whether one is configured, so it must match the workers'.
  */
-export const factscoreEnvShape = {
-  FACTSCORE_DB_PATH: z.string().min(1).optional(),
-};
+export const operatorFilesEnvShape = Object.fromEntries(
+  OPERATOR_FILE_NAMES.map((file) => [OPERATOR_FILES[file].env_var, z.string().min(1).optional()]),
+) as Record<(typeof OPERATOR_FILES)[OperatorFile]['env_var'], z.ZodOptional<z.ZodString>>;
+
+/** The configured paths by file, from the parsed variables. */
+export function operatorFilePaths(e: Partial<Record<string, unknown>>): OperatorFilePaths {
+  const paths: OperatorFilePaths = {};
+  for (const file of OPERATOR_FILE_NAMES) {
+    const value = e[OPERATOR_FILES[file].env_var];
+    if (typeof value === 'string' && value !== '') paths[file] = value;
+  }
+  return paths;
+}
 
 /**
  * What bounds a run submission, read by the gateway (`POST /api/runs`, suites) and the worker (a schedule's tick
@@ -81,7 +91,7 @@ export const runSubmissionEnvShape = {
   RATE_LIMIT_RUNS_PER_USER: z.coerce.number().int().min(1).default(30),
   /** Upper bound for a run's `max_connections` (concurrent model calls of one run). */
   MAX_CONNECTIONS_LIMIT: z.coerce.number().int().min(1).default(500),
-  ...factscoreEnvShape,
+  ...operatorFilesEnvShape,
 };
 
 /** The parsed run submission limits, as both apps' configs carry them. */
@@ -89,8 +99,8 @@ export interface RunSubmissionLimits {
   runsPerUser: number;
   windowSeconds: number;
   maxConnectionsLimit: number;
-  /** `FACTSCORE_DB_PATH`: factscore runs are accepted only when it is set. */
-  factscoreDbPath?: string;
+  /** The operator files configured (`FACTSCORE_DB_PATH`, `SCICODE_H5_PATH`): runs needing one are accepted only then. */
+  operatorFiles: OperatorFilePaths;
 }
 
 export function runSubmissionLimits(e: {
@@ -98,12 +108,13 @@ export function runSubmissionLimits(e: {
   RATE_LIMIT_WINDOW_SECONDS: number;
   MAX_CONNECTIONS_LIMIT: number;
   FACTSCORE_DB_PATH?: string;
+  SCICODE_H5_PATH?: string;
 }): RunSubmissionLimits {
   return {
     runsPerUser: e.RATE_LIMIT_RUNS_PER_USER,
     windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
     maxConnectionsLimit: e.MAX_CONNECTIONS_LIMIT,
-    ...(e.FACTSCORE_DB_PATH ? { factscoreDbPath: e.FACTSCORE_DB_PATH } : {}),
+    operatorFiles: operatorFilePaths(e),
   };
 }
 

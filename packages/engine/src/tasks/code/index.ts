@@ -2,5 +2,6 @@
 import type { BenchmarkTask } from '../task.types';
 import { humanevalTask } from './humaneval.task';
 import { mbppTask } from './mbpp.task';
+import { scicodeTask } from './scicode.task';
 
-export const CODE_BENCHMARKS: readonly BenchmarkTask[] = [humanevalTask, mbppTask];
+export const CODE_BENCHMARKS: readonly BenchmarkTask[] = [humanevalTask, mbppTask, scicodeTask];

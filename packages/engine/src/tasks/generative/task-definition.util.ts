@@ -53,6 +53,14 @@ export function taskArgs<K extends string>(
   return { ...defaults, ...given } as Record<K, string>;
 }
 
+/** A `-T` value that must be a boolean, as Inspect passes `-T` values: "true"/"false", any case. */
+export function boolArg(task: string, name: string, value: string): boolean {
+  const lower = value.trim().toLowerCase();
+  if (lower === 'true') return true;
+  if (lower === 'false') return false;
+  throw new TaskArgumentError(name, `${task}: task argument ${name} must be true or false, got "${value}"`);
+}
+
 /** A `-T` value that must be a whole number, e.g. DROP's `num_examples`. */
 export function intArg(task: string, name: string, value: string): number {
   if (!/^\d+$/.test(value.trim())) throw new TaskArgumentError(name, `${task}: task argument ${name} must be a non-negative integer, got "${value}"`);

@@ -10,7 +10,7 @@ import { accuracy, apiSuccessRate, jsonValidity, schemaCompliance, stderr } from
 import { createJsonSchemaScorer } from '../../scorers';
 import type { Sample } from '../../types';
 import { autoId, stringField } from '../generative/record-dataset.util';
-import { TaskArgumentError, generativeTask, intArg, taskArgs, type TaskBody } from '../generative/task-definition.util';
+import { boolArg, generativeTask, intArg, taskArgs, type TaskBody } from '../generative/task-definition.util';
 import { hfParquetShards } from '../shared/hf-parquet.source';
 import { pyJsonDumps, pyJsonLoads, type PyJson } from '../../scorers/python-json.util';
 import type { TaskOptions } from '../task.types';
@@ -92,13 +92,6 @@ function buildMessages(schema: string, examples: readonly (readonly [string, str
   ];
 }
 
-/** Python `bool("...")`-style task argument as Inspect passes `-T` values: "true"/"false", any case. */
-function boolArg(name: string, value: string): boolean {
-  const lower = value.trim().toLowerCase();
-  if (lower === 'true') return true;
-  if (lower === 'false') return false;
-  throw new TaskArgumentError(name, `jsonschemabench: task argument ${name} must be true or false, got "${value}"`);
-}
 
 function jsonschemabench(options: TaskOptions): TaskBody {
   const args = taskArgs('jsonschemabench', options, {
@@ -115,10 +108,10 @@ function jsonschemabench(options: TaskOptions): TaskBody {
   const splits = SPLITS[args.split];
   if (splits === undefined) throw new Error(`jsonschemabench: split must be one of test, val, train, all, got "${args.split}"`);
   const numShots = intArg('jsonschemabench', 'num_shots', args.num_shots);
-  const adapt = boolArg('adapt_schema', args.adapt_schema);
-  const stripMarkdown = boolArg('strip_markdown', args.strip_markdown);
-  boolArg('strict', args.strict);
-  if (boolArg('use_response_schema', args.use_response_schema)) {
+  const adapt = boolArg('jsonschemabench', 'adapt_schema', args.adapt_schema);
+  const stripMarkdown = boolArg('jsonschemabench', 'strip_markdown', args.strip_markdown);
+  boolArg('jsonschemabench', 'strict', args.strict);
+  if (boolArg('jsonschemabench', 'use_response_schema', args.use_response_schema)) {
     // The solver would pass the schema as the provider's structured-output `response_format`; the model clients here
     // send no response schema, so a run with it would silently measure something else.
     throw new Error('jsonschemabench: use_response_schema=true needs structured-output requests, which the model clients here do not send');
