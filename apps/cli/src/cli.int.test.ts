@@ -5,7 +5,7 @@
 import { hfFileUrl } from '@studio/datasets';
 import { readEvalLog } from '@studio/engine';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -166,6 +166,18 @@ describe('studio CLI', () => {
     const wrong = await runCli(args, { OPENAI_API_KEY: 'k', FACTSCORE_DB_PATH: missing });
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain(`FActScore's Wikipedia knowledge base could not be opened at ${missing} (FACTSCORE_DB_PATH)`);
+  });
+
+  it('exits 1 naming SCICODE_H5_PATH when scicode runs without its test data, or with a file that is not HDF5', async () => {
+    const args = ['eval', 'scicode', '--model', 'openai/fake', '--offline', '--data-dir', dataDir, '--log-dir', join(work, 'logs-noscicode')];
+    const unset = await runCli(args, { OPENAI_API_KEY: 'k' });
+    expect(unset.code).toBe(1);
+    expect(unset.stderr).toContain("scicode runs its tests against SciCode's test data (test_data.h5), which is not configured here (SCICODE_H5_PATH)");
+    const notH5 = join(work, 'not-test-data.h5');
+    writeFileSync(notH5, 'not hdf5');
+    const wrong = await runCli(args, { OPENAI_API_KEY: 'k', SCICODE_H5_PATH: notH5 });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain(`SciCode's test data (test_data.h5) could not be opened at ${notH5} (SCICODE_H5_PATH): not an HDF5 file`);
   });
 
   it('scores polyglotoxicity with PERSPECTIVE_API_KEY at PERSPECTIVE_API_URL, and the key reaches no output or log', async () => {

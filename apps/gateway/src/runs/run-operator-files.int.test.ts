@@ -2,14 +2,17 @@ import request from 'supertest';
 import { createTestApp, testEnv, type TestApp } from '../../test/test-app';
 import { registerUser } from '../../test/test-user.helper';
 
-// The gateway never reads the file: FACTSCORE_DB_PATH only says that the workers have one.
+// The gateway never reads the files: FACTSCORE_DB_PATH and SCICODE_H5_PATH only say that the workers have them.
 let unconfigured: TestApp;
 let configured: TestApp;
 beforeAll(async () => {
   // One environment (the same JWT secret) with and without the variable, over one database.
   const env = testEnv();
   unconfigured = await createTestApp(env);
-  configured = await createTestApp({ ...env, FACTSCORE_DB_PATH: '/srv/factscore/enwiki-20230401.db' }, { database: unconfigured.database });
+  configured = await createTestApp(
+    { ...env, FACTSCORE_DB_PATH: '/srv/factscore/enwiki-20230401.db', SCICODE_H5_PATH: '/srv/scicode/test_data.h5' },
+    { database: unconfigured.database },
+  );
 });
 afterAll(async () => {
   await configured.close();
@@ -29,4 +32,18 @@ test('POST /api/runs of factscore is refused with 422 unless FACTSCORE_DB_PATH i
   // The knowledge base's path is the operator's, never a run's.
   const asArgument = await request(configured.app).post('/api/runs').set('Authorization', `Bearer ${token}`).send({ ...body, task_args: { knowledge_source: '/tmp/x.db' } });
   expect([asArgument.status, asArgument.body.fields?.[0]?.field]).toEqual([422, 'task_args.knowledge_source']);
+});
+
+test('POST /api/runs of scicode is refused with 422 unless SCICODE_H5_PATH is configured, then created', async () => {
+  const { token } = await registerUser(unconfigured.app, 'scicode-h5');
+  const body = { benchmark: 'scicode', model: 'mockllm/default', limit: 1 };
+  const refused = await request(unconfigured.app).post('/api/runs').set('Authorization', `Bearer ${token}`).send(body);
+  expect([refused.status, refused.body.code]).toEqual([422, 'VALIDATION_ERROR']);
+  expect(refused.body.fields).toEqual([
+    { field: 'benchmark', message: "scicode runs its tests against SciCode's test data (test_data.h5), which this deployment has not configured (SCICODE_H5_PATH)" },
+  ]);
+  const created = await request(configured.app).post('/api/runs').set('Authorization', `Bearer ${token}`).send(body);
+  expect([created.status, created.body.run_id]).toEqual([200, expect.any(String)]);
+  const asArgument = await request(configured.app).post('/api/runs').set('Authorization', `Bearer ${token}`).send({ ...body, task_args: { h5py_file: '/tmp/x.h5' } });
+  expect([asArgument.status, asArgument.body.fields?.[0]?.field]).toEqual([422, 'task_args.h5py_file']);
 });
