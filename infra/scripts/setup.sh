@@ -9,9 +9,11 @@ load_env
 cd "$ROOT"
 ensure_pnpm
 # Code benchmarks run model-written code with python3 inside bubblewrap, limited by prlimit and setpriv (util-linux);
-# IFEval's language checks read python3-langdetect's profiles (docs/sandbox.md, "What a worker host needs").
+# IFEval's language checks read python3-langdetect's profiles; SciCode's tests import numpy, scipy, sympy and h5py
+# (docs/sandbox.md, "What a worker host needs").
 ensure_commands bwrap=bubblewrap /usr/bin/python3=python3 prlimit=util-linux setpriv=util-linux
 [ -d /usr/lib/python3/dist-packages/langdetect/profiles ] || apt_install python3-langdetect
+/usr/bin/python3 -c 'import numpy, scipy, sympy, h5py' 2>/dev/null || apt_install python3-numpy python3-scipy python3-sympy python3-h5py
 # FActScore's knowledge base is read with better-sqlite3, whose addon node-gyp compiles when no prebuilt binary can be
 # downloaded: it needs make and a C++ compiler, and the headers installed with Node (else node-gyp downloads them).
 ensure_commands make=make g++=g++
