@@ -24,8 +24,6 @@ const EXPLICIT: Readonly<Record<string, string>> = {
   scicode: 'Needs a scientific-Python sandbox (numpy, scipy, sympy and the SciCode test data), not ported yet',
   factscore:
     "Needs FActScore's Wikipedia knowledge base (the 20 GB SQLite dump lvogel123/factscore-data) and FactScoreLite's retrieval over it; no package here ships that database, so it stays not runnable",
-  ocrbenchv2:
-    "A vision benchmark whose loader re-encodes every image as JPEG with PIL and shuffles with numpy's generator, and whose scorer (with its ocrbenchv2 dependency group: nltk 3.9.1, apted 1.0.3, lxml 6.0.2) needs data and parsers no package here ships: NLTK's METEOR matches synonyms through the WordNet corpus (full-page OCR, fine-grained text recognition, text translation, handwritten essays, and every table/chart/document parsing answer whose TEDS is 0), and TEDS reads tables with libxml2's HTML parser (lxml.html.fromstring); none of these is ported, so its scores cannot be reproduced",
 };
 
 export const NOT_PORTED = 'Not ported to this engine yet';
