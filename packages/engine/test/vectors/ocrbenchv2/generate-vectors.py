@@ -1,10 +1,13 @@
-"""Reference values for the rule-based part of openbench's OCRBench v2 scorer (every category whose score needs
-neither NLTK nor lxml/apted), computed by upstream's own `evaluate_by_category`.
+"""Reference values for openbench's OCRBench v2 scorer, computed by upstream's own `evaluate_by_category`:
+`rule-scores.jsonl` for the categories scored by rules, `ocr-scores.jsonl` for those scored by the OCR metric (BLEU,
+METEOR, token F1, edit distance), including table/chart/document answers that are no table (TEDS 0, so upstream
+falls back to the OCR metric; lxml and apted are not installed here, so the fallback is taken directly, which gives
+the same number for these predictions).
 
-Run with Debian's /usr/bin/python3 (3.11) from the repository root:
+Run with Debian 12's /usr/bin/python3 (3.11, python3-nltk 3.8, WordNet 3.0 from wordnet-base under NLTK_DATA with a
+`lexnames` file added, see /work/notes/ocrbenchv2-note.md) from the repository root:
   git -C /work/.mirror/groq+openbench/repo show HEAD:src/openbench/scorers/ocrbenchv2.py > /tmp/ocrbenchv2_scorer.py
-  /usr/bin/python3 packages/engine/test/vectors/ocrbenchv2/generate-vectors.py /tmp/ocrbenchv2_scorer.py \
-    > packages/engine/test/vectors/ocrbenchv2/rule-scores.jsonl
+  NLTK_DATA=/tmp/ocrb-nltk /usr/bin/python3 packages/engine/test/vectors/ocrbenchv2/generate-vectors.py /tmp/ocrbenchv2_scorer.py
 inspect_ai and openbench's grouped metric are replaced by empty modules: the functions called here use neither.
 """
 import json
@@ -112,11 +115,50 @@ CASES = [
     ("", "x", ["y"]),
 ]
 
-for category, prediction, answers in CASES:
-    question = ""
-    row = {"category": category, "prediction": prediction, "answers": answers}
-    try:
-        row["score"] = scorer.evaluate_by_category(category, prediction.strip(), answers, {"question": question})
-    except Exception as error:  # the scorer turns these into a 0 with the message
-        row["error"] = str(error)
-    print(json.dumps(row, ensure_ascii=False))
+# (category, prediction, answers, question)
+OCR_CASES = [
+    ("full-page OCR en", "the quick brown box", ["the quick brown fox"], ""),
+    ("full-page OCR en", "The Quick brown fox", ["the quick brown fox"], ""),
+    ("full-page OCR en", "the auto is red", ["the car is red"], ""),
+    ("full-page OCR en", "TOTAL 12.00", ["SUM 12.00"], ""),
+    ("full-page OCR en", "big house", ["large house"], ""),
+    ("full-page OCR en", "running dogs quickly ran", ["the dog runs quick"], ""),
+    ("full-page OCR en", "a a a a", ["a b a b"], ""),
+    ("full-page OCR en", "fox", ["the quick brown fox jumps over the lazy dog"], ""),
+    ("full-page OCR en", "completely unrelated words", ["the quick brown fox"], ""),
+    ("full-page OCR en", "line one\nline two\tend", ["line one line two end"], ""),
+    ("full-page OCR en", "   ", ["x"], ""),
+    ("full-page OCR en", "x", ["", "  "], ""),
+    ("full-page OCR en", "x", [], ""),
+    ("full-page OCR en", "the cat sat", ["the dog sat", "the cat sat down"], ""),
+    ("fine-grained text recognition en", "Invoice No. 12345", ["Invoice No 12345"], ""),
+    ("fine-grained text recognition en", "Organizations recognized", ["organisation recognition"], ""),
+    ("full-page OCR cn", "我们 今天 去 公园", ["我们 明天 去 公园"], ""),
+    ("full-page OCR cn", "我们今天去公园", ["我们明天去公园"], ""),
+    ("text translation cn", "The weather is nice today", ["The weather is good today"], ""),
+    ("handwritten answer extraction cn", "光合作用 需要 阳光", ["光合作用 需要 光"], "简答：植物需要什么？"),
+    ("table parsing en", "1 2\n3", ["<table><tr><td>1</td><td>2</td></tr></table>"], ""),
+    ("chart parsing en", "year 2020 sales 5", ["<table><tr><td>year</td><td>2020</td></tr><tr><td>sales</td><td>5</td></tr></table>"], ""),
+    ("document parsing en", "Title\nSome paragraph text", ["# Title\nSome paragraph text"], ""),
+    ("table parsing cn", "", ["<table><tr><td>甲</td></tr></table>"], ""),
+]
+
+assert len(sys.argv) > 1
+here = __file__.rsplit("/", 1)[0]
+
+
+def run(cases, path):
+    with open(f"{here}/{path}", "w", encoding="utf-8") as out:
+        for category, prediction, answers, question in cases:
+            row = {"category": category, "prediction": prediction, "answers": answers}
+            if question:
+                row["question"] = question
+            try:
+                row["score"] = scorer.evaluate_by_category(category, prediction.strip(), answers, {"question": question})
+            except Exception as error:  # the scorer turns these into a 0 with the message
+                row["error"] = str(error)
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+run([(c, p, a, "") for c, p, a in CASES], "rule-scores.jsonl")
+run(OCR_CASES, "ocr-scores.jsonl")
