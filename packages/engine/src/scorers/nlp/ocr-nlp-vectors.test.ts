@@ -69,6 +69,13 @@ describe('worked examples', () => {
     expect(singleMeteorScore(['TOTAL', '12.00'], ['SUM', '12.00'])).toBe(0.9375);
   });
 
+  it('morphy makes one pass of the detachment rules (NLTK 3.9), not 3.8’s repeated passes', () => {
+    expect(synonymLemmaNames('cats').has('cat')).toBe(true);
+    expect(synonymLemmaNames('catss').size).toBe(0);
+    // "geese" → "goose" through the noun exception list.
+    expect(synonymLemmaNames('geese').has('goose')).toBe(true);
+  });
+
   it('BLEU is 0 without a unigram match and smooths missing higher orders with 0.1', () => {
     expect(sentenceBleu([['a', 'b']], ['c', 'd'])).toBe(0);
     // p1 = 1, p2..p4 = 0.1/1 (no bigram in a one-token hypothesis): exp(3/4 · ln 0.1).

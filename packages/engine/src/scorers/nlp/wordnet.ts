@@ -1,7 +1,7 @@
 /**
  * The part of NLTK's WordNet 3.0 reader (nltk/corpus/reader/wordnet.py) that METEOR's synonym stage calls:
  * `wordnet.synsets(word)` over all parts of speech (noun, verb, adjective, adverb, in that order), each through
- * `_morphy` (exception list, then the detachment rules, applied again until some form is in the index), reduced to
+ * `_morphy` (3.9's single pass: exception list or detachment rules), reduced to
  * the set of lemma names METEOR keeps. The data file holds, per index entry, only the names a lowercased token can
  * equal (see test/vectors/ocr-nlp-generator/mkwordnet.py); SOURCE.md says where WordNet comes from.
  */
@@ -83,25 +83,17 @@ function wordNetData(): WordNetData {
   return data;
 }
 
-/** `WordNetCorpusReader._morphy(form, pos)`: the index forms, in NLTK's order. */
+/**
+ * `WordNetCorpusReader._morphy(form, pos)` as of NLTK 3.9 (nltk/nltk#3225): the form itself plus either its
+ * exception-list bases or one pass of the detachment rules, kept when in the index. NLTK 3.8 (Debian's) applied the
+ * rules again and again until some form was found ("catss" → "cat"); 3.9.1, which openbench locks, does not.
+ */
 function morphy(form: string, pos: Pos, wn: WordNetData): string[] {
-  const substitutions = MORPHOLOGICAL_SUBSTITUTIONS[pos];
   const index = wn.index[pos];
-  const applyRules = (forms: string[]): string[] =>
-    forms.flatMap((f) => substitutions.filter(([old]) => f.endsWith(old)).map(([old, repl]) => f.slice(0, f.length - old.length) + repl));
-  const filterForms = (forms: string[]): string[] => [...new Set(forms.filter((f) => index.has(f)))];
-
-  const exception = wn.exceptions[pos].get(form);
-  if (exception) return filterForms([form, ...exception]);
-  let forms = applyRules([form]);
-  const results = filterForms([form, ...forms]);
-  if (results.length > 0) return results;
-  while (forms.length > 0) {
-    forms = applyRules(forms);
-    const found = filterForms(forms);
-    if (found.length > 0) return found;
-  }
-  return [];
+  const candidates =
+    wn.exceptions[pos].get(form) ??
+    MORPHOLOGICAL_SUBSTITUTIONS[pos].filter(([old]) => form.endsWith(old)).map(([old, repl]) => form.slice(0, form.length - old.length) + repl);
+  return [...new Set([form, ...candidates].filter((f) => index.has(f)))];
 }
 
 /**

@@ -1,6 +1,7 @@
 """Writes ../ocr-nlp.jsonl: reference values from real NLTK for the BLEU / METEOR / Porter / WordNet ports.
 
-Run with Debian 12's python3-nltk (3.8) and wordnet-base (WordNet 3.0), see ../README.md ("OCR NLP"):
+Run with Debian 12's python3-nltk (3.8) and wordnet-base (WordNet 3.0), see ../README.md ("OCR NLP"); WordNet's
+_morphy is replaced by 3.9's (below), the one change between 3.8 and 3.9.1 that reaches these functions:
   NLTK_DATA=<dir with corpora/wordnet> /usr/bin/python3 mkvectors.py > ../ocr-nlp.jsonl
 Rows (field "fn"):
   stem     {word, expected}                      PorterStemmer().stem(word)
@@ -18,6 +19,27 @@ from nltk.corpus import wordnet as wn
 from nltk.stem.porter import PorterStemmer
 from nltk.translate.bleu_score import sentence_bleu, SmoothingFunction
 from nltk.translate.meteor_score import meteor_score
+
+from nltk.corpus.reader.wordnet import WordNetCorpusReader
+
+
+def morphy_3_9(self, form, pos, check_exceptions=True):
+    """NLTK 3.9's _morphy (nltk/nltk#3225, in 3.9.1 which openbench locks), in place of Debian 3.8's recursive one:
+    the form plus its exception-list bases, or else one pass of the detachment rules, filtered by the index."""
+    exceptions = self._exception_map[pos]
+    if check_exceptions and form in exceptions:
+        candidates = exceptions[form]
+    else:
+        candidates = [form[: -len(old)] + new for old, new in self.MORPHOLOGICAL_SUBSTITUTIONS[pos] if form.endswith(old)]
+    found = []
+    for f in [form] + candidates:
+        if f in self._lemma_pos_offset_map and pos in self._lemma_pos_offset_map[f] and f not in found:
+            found.append(f)
+    return found
+
+
+WordNetCorpusReader._morphy = morphy_3_9
+assert wn.synsets("catss") == [] and wn.synsets("cats") != []
 
 rng = random.Random(20261206)
 stemmer = PorterStemmer()
@@ -53,7 +75,8 @@ syn_words = [stemmer.stem(w.lower()) for w in vocab] + [w.lower() for w in vocab
 syn_words += [f for p in "nvar" for f in rng.sample(sorted(wn._exception_map[p]), min(100, len(wn._exception_map[p])))]
 syn_words += [w + suf for w in rng.sample(lemmas, 150) for suf in ("s", "es", "ed", "ing", "er", "est", "ies", "men")]
 syn_words += ["Car", "AUTO", "larg", "big", "sum", "total", "geese", "better", "best", "ran", "children", "mice",
-              "axes", "aardwolves", "abaci", "churches", "dogs", "hardrock", "xyzzy", "", "a_b", "new_york", "12.00"]
+              "axes", "aardwolves", "abaci", "churches", "dogs", "hardrock", "xyzzy", "", "a_b", "new_york", "12.00",
+              "catss", "possesses", "iss", "tablessss", "boxesful", "glasses", "ramesses"]
 for w in dict.fromkeys(syn_words):
     emit({"fn": "synonyms", "word": w, "expected": synonyms(w)})
 
