@@ -331,11 +331,11 @@ class HtmlParser {
       if (this.cur === '=') {
         this.pos += 1;
         this.skipBlanks();
-        const quote = this.cur;
+        const quote = this.input[this.pos] ?? '';
         if (quote === '"' || quote === "'") {
           this.pos += 1;
           value = this.parseData((c) => c === quote, true);
-          if (this.cur === quote) this.pos += 1;
+          if (this.input[this.pos] === quote) this.pos += 1;
         } else value = this.parseData((c) => isWs(c) || c === '>', true);
       }
       // A repeated attribute is dropped (htmlAttrHashInsert keeps the first).

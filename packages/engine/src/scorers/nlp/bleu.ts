@@ -23,7 +23,11 @@ function ngramCounts(tokens: readonly string[], n: number): Map<string, number> 
 }
 
 /** `modified_precision`: the clipped n-gram matches and the hypothesis n-gram count (at least 1). */
-function modifiedPrecision(references: readonly string[][], hypothesis: readonly string[], n: number): [number, number] {
+function modifiedPrecision(
+  references: readonly string[][],
+  hypothesis: readonly string[],
+  n: number,
+): [number, number] {
   const counts = ngramCounts(hypothesis, n);
   const maxCounts = new Map<string, number>();
   for (const reference of references) {

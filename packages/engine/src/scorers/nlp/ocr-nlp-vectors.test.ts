@@ -1,7 +1,8 @@
 /**
- * The ports behind ocrbenchv2's OCR metric against real NLTK (Debian python3-nltk 3.8 with WordNet 3.0; generator and
- * provenance in test/vectors/ocr-nlp-generator/ and test/vectors/README.md, "OCR NLP"): Porter stems, the WordNet
- * names METEOR can match, glibc's log and pow, and BLEU (method1) / METEOR on perturbed sentence pairs, compared exactly (no tolerance).
+ * The ports behind ocrbenchv2's OCR metric against real NLTK (Debian python3-nltk 3.8 with NLTK 3.9's WordNet
+ * morphy, WordNet 3.0; generator and provenance in test/vectors/ocr-nlp-generator/ and test/vectors/README.md,
+ * "OCR NLP"): Porter stems, the WordNet names METEOR can match, glibc's log and pow, and BLEU (method1) / METEOR on
+ * perturbed sentence pairs, compared exactly (no tolerance).
  */
 import { readVectors } from '../../../test/vectors/read-vectors';
 import { pyLog, pyPow } from '../python-exp.util';
@@ -24,7 +25,9 @@ describe('NLTK ports against NLTK’s own values', () => {
   it('PorterStemmer().stem', () => {
     const cases = pick('stem');
     expect(cases.length).toBeGreaterThan(3000);
-    const wrong = cases.filter((c) => porterStem(c.word) !== c.expected).map((c) => [c.word, porterStem(c.word), c.expected]);
+    const wrong = cases
+      .filter((c) => porterStem(c.word) !== c.expected)
+      .map((c) => [c.word, porterStem(c.word), c.expected]);
     expect(wrong).toEqual([]);
   });
 

@@ -92,7 +92,9 @@ function morphy(form: string, pos: Pos, wn: WordNetData): string[] {
   const index = wn.index[pos];
   const candidates =
     wn.exceptions[pos].get(form) ??
-    MORPHOLOGICAL_SUBSTITUTIONS[pos].filter(([old]) => form.endsWith(old)).map(([old, repl]) => form.slice(0, form.length - old.length) + repl);
+    MORPHOLOGICAL_SUBSTITUTIONS[pos]
+      .filter(([old]) => form.endsWith(old))
+      .map(([old, repl]) => form.slice(0, form.length - old.length) + repl);
   return [...new Set([form, ...candidates].filter((f) => index.has(f)))];
 }
 
@@ -106,7 +108,9 @@ export function synonymLemmaNames(word: string): Set<string> {
   const names = new Set<string>();
   for (const pos of POS_LIST) {
     for (const form of morphy(lemma, pos, wn)) {
-      for (const synset of wn.index[pos].get(form) as number[]) for (const name of wn.synsetNames[synset]) names.add(name);
+      for (const synset of wn.index[pos].get(form) as number[]) {
+        for (const name of wn.synsetNames[synset]) names.add(name);
+      }
     }
   }
   return names;
