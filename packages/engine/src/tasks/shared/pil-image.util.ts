@@ -90,9 +90,8 @@ export function reencodeAsJpeg(bytes: Uint8Array, options: { maxDimension: numbe
 /**
  * The OCRBench v2 loader's step (`datasets/ocrbenchv2.py`): the decoded image, `convert("RGB")` when its mode is RGBA,
  * LA or P, saved with `pil_image_to_bytes(image, format="JPEG")` (PIL's defaults: quality 75, standard Huffman
- * tables). `L` and `1` images stay one-component JPEGs, as PIL writes them. The dataset's `Image` feature decodes
- * every image, so an image that cannot be decoded, or one PIL cannot save as JPEG (mode `I`), fails the load as it
- * does upstream.
+ * tables). `L` and `1` images stay one-component JPEGs, as PIL writes them. An image that cannot be decoded here, or
+ * one PIL cannot save as JPEG (mode `I`), throws: upstream has no fallback for either.
  */
 export function saveAsJpegLikePil(bytes: Uint8Array): Uint8Array {
   const image = openImage(bytes);

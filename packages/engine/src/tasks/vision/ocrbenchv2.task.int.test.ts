@@ -109,7 +109,10 @@ describe('ocrbenchv2 (morpheushoc/OCRBenchv2 test, 11 synthetic rows)', () => {
       content: null,
       image_path: 'ground/7.jpg',
       question: 'Where is the word "EXIT"? Answer with a box.',
+      // Added by the solver, which converts the image when the sample runs.
+      image_uri: pilJpegUri('jpeg-420.jpg'),
     });
+    expect(samples.find((s) => s.id === 'synth_ground_7')!.metadata).not.toHaveProperty('image_uri');
 
     const metrics = result.results[0].metrics;
     const values = Object.values(ANSWERS).map(([, value]) => value);

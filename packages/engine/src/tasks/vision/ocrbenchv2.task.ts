@@ -1,11 +1,11 @@
 /**
  * openbench `ocrbenchv2` (`src/openbench/evals/ocrbenchv2.py`, `datasets/ocrbenchv2.py`, `solvers/ocrbenchv2.py`,
  * `scorers/ocrbenchv2.py`): every row of morpheushoc/OCRBenchv2's test split in `Dataset.shuffle(seed)` order
- * (numpy's generator, `numpy-random.util.ts`), filtered by category and language, its image saved as JPEG the way
- * the loader's PIL step does (`saveAsJpegLikePil`); one user message of the answer-format instruction, the image and
- * the question; the category's evaluation (`scorers/ocrbenchv2.scorer.ts`) with accuracy overall and per capability.
+ * (numpy's generator, `numpy-random.util.ts`), filtered by category and language; one user message of the
+ * answer-format instruction, the image saved as JPEG the way the loader's PIL step does (`saveAsJpegLikePil`, when the
+ * sample runs) and the question; the category's evaluation (`scorers/ocrbenchv2.scorer.ts`) with accuracy overall
+ * and per capability.
  */
-import { setImmediate as nextTurn } from 'node:timers/promises';
 import { loadRecords, type DatasetRecord } from '@studio/datasets';
 import type { ChatMessage } from '@studio/providers';
 import type { BenchmarkEntry } from '../../catalog/benchmark.entry';
@@ -28,36 +28,21 @@ export const OCRBENCHV2_REPO = 'morpheushoc/OCRBenchv2';
 export const OCRBENCHV2_INSTRUCTION =
   "Provide the final answer with no additional text or explanation. Preserve exact formatting including capitalization, spacing, and line breaks as shown in the image. For multiple choice questions, provide ONLY the single letter option (e.g., 'A' not 'A, B' or 'A and B').";
 
-/** A row of the split: its category for the filters, and its sample, built (the image re-encoded) once when first kept. */
-interface OcrbenchRow {
-  category: string;
-  sample(): Sample;
-}
+/** Each sample's image cell, for the solver: converted only when the sample runs (see `ocrbenchv2Solver`). */
+const IMAGES = new WeakMap<Sample, unknown>();
 
 /**
- * A row as the loader reads it: null for a row without an image (skipped upstream). Its image is converted only
- * when the row passes the filters, as upstream converts it after them (an image PIL cannot save fails the load only
- * then). The image travels in the metadata as upstream's `image_uri`; the solver puts it in the message.
+ * A row as the loader reads it: null for a row without an image (skipped upstream), else the sample upstream makes of
+ * it, less `image_uri`, which the solver adds (the image cell stays in `IMAGES`).
  */
-export function ocrbenchv2Row(record: DatasetRecord): OcrbenchRow | null {
+export function ocrbenchv2RecordToSample(record: DatasetRecord): Sample | null {
   const image = recordGet(record, 'image', null);
   if (image === null || image === undefined) return null;
-  const category = pyStr(recordGet(record, 'type', ''));
-  let built: Sample | undefined;
-  return {
-    category,
-    sample() {
-      built ??= ocrbenchv2Sample(record, category, image);
-      return built;
-    },
-  };
-}
-
-function ocrbenchv2Sample(record: DatasetRecord, category: string, image: unknown): Sample {
   const datasetName = pyStr(record.dataset_name);
+  const category = pyStr(recordGet(record, 'type', ''));
   const answers = Array.isArray(record.answers) ? (record.answers as unknown[]).map((answer) => pyStr(answer)) : [];
   const question = pyStr(record.question);
-  return {
+  const sample: Sample = {
     id: `${datasetName}_${pyStr(record.id)}`,
     input: question,
     target: answers.length > 0 ? answers : [''],
@@ -65,7 +50,6 @@ function ocrbenchv2Sample(record: DatasetRecord, category: string, image: unknow
       dataset_name: datasetName,
       type: category,
       capability: ocrbenchv2Capability(category),
-      image_uri: imageBytesToDataUri(saveAsJpegLikePil(extractImageBytes(image))),
       bbox: recordGet(record, 'bbox', null),
       raw_text: recordGet(record, 'raw_text', null),
       content: recordGet(record, 'content', null),
@@ -73,15 +57,23 @@ function ocrbenchv2Sample(record: DatasetRecord, category: string, image: unknow
       question,
     },
   };
+  IMAGES.set(sample, image);
+  return sample;
 }
 
-/** `ocrbenchv2_solver()`: the instruction, the image and the question in one user message, one generate. */
+/**
+ * `ocrbenchv2_solver()`: the instruction, the image and the question in one user message, one generate. Upstream's
+ * loader converts every kept image before the first sample runs (the full split is 10,000 images, about 2 s each
+ * here for a 1600×2200 page, and several GB as data URIs); the conversion is deterministic, so it is done here for
+ * the samples that run, and the data URI joins the sample's metadata as upstream's `image_uri`.
+ */
 const ocrbenchv2Solver: Solver = {
   name: 'ocrbenchv2_solver',
   params: {},
   async solve({ sample, generate }) {
-    const imageUri = sample.metadata?.image_uri;
-    if (typeof imageUri !== 'string') throw new Error("KeyError: 'image_uri'");
+    const image = IMAGES.get(sample);
+    if (image === undefined) throw new Error("KeyError: 'image_uri'");
+    const imageUri = imageBytesToDataUri(saveAsJpegLikePil(extractImageBytes(image)));
     const user: ChatMessage = {
       role: 'user',
       content: [
@@ -91,7 +83,7 @@ const ocrbenchv2Solver: Solver = {
       ],
     };
     const output = await generate([user]);
-    return { output, messages: [user, { role: 'assistant', content: output.completion }] };
+    return { output, messages: [user, { role: 'assistant', content: output.completion }], metadata: { image_uri: imageUri } };
   },
 };
 
@@ -130,20 +122,17 @@ export const ocrbenchv2Task = generativeTask(OCRBENCHV2, (options) => {
       name: 'OCRBench v2',
       location: OCRBENCHV2_REPO,
       async load(ctx) {
-        const rows: (OcrbenchRow | null)[] = [];
+        const rows: (Sample | null)[] = [];
         for (const shard of await hfParquetShards(OCRBENCHV2_REPO, 'default', 'test', ctx)) {
-          rows.push(...(await samplesOf(await loadRecords({ ...shard, binary: true }, ctx), ocrbenchv2Row)));
+          rows.push(...(await samplesOf(await loadRecords({ ...shard, binary: true }, ctx), ocrbenchv2RecordToSample)));
         }
-        // The shuffle reorders the rows; the filters, the image check and the image conversion come after it.
+        // The shuffle reorders the rows; the filters and the image check come after it.
         const ordered = seed === null ? rows : hfShuffle(rows, seed);
-        const samples: Sample[] = [];
-        for (const row of ordered) {
-          if (row === null || (keepCategory !== null && !keepCategory(row.category)) || !keepLanguage(row.category)) continue;
-          // One image per turn of the event loop, so that a run starting does not hold up the runs in progress.
-          await nextTurn();
-          samples.push(row.sample());
-        }
-        return samples;
+        return ordered.filter((sample): sample is Sample => {
+          if (sample === null) return false;
+          const category = sample.metadata?.type as string;
+          return (keepCategory === null || keepCategory(category)) && keepLanguage(category);
+        });
       },
     },
     config: {},
