@@ -4,6 +4,7 @@
  * multiple-choice patterns and the default `<no answer>` rule. Strings are compared by code point, as Python does.
  */
 import { levenshteinDistance } from './chartqapro.scorer';
+import { parsePythonInt } from './python-float.util';
 import { PY_DIGIT, pyDecimalInt, pyLen, pyLower, pySplitWhitespace, pyStrip } from './python-text.util';
 
 const DIGIT_RUNS = new RegExp(`${PY_DIGIT}+`, 'gu');
@@ -54,10 +55,10 @@ export function cnVqaEvaluation(predict: string, answers: readonly string[]): nu
 /** The number words `counting_evaluation` tries, in its dict's order (the first contained one wins: "none" is 1). */
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
-/** `int(str(answer).strip())` for the answers (plain decimal digits here), or null where Python raises. */
+/** `int(str(answer).strip())` (sign, `_` separators, any script's digits), or null where Python raises. */
 function answerInt(answer: string): number | null {
-  const text = pyStrip(answer);
-  return new RegExp(`^${PY_DIGIT}+$`, 'u').test(text) ? pyDecimalInt(text) : null;
+  const value = parsePythonInt(pyStrip(answer));
+  return value === null ? null : Number(value);
 }
 
 /** `counting_evaluation`: 1 − |pred − gt| / gt for the first number, kept when above 0.5 and 0 < pred < 2·gt. */

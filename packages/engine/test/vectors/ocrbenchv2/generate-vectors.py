@@ -60,6 +60,9 @@ CASES = [
     ("text counting en", "no digits here", ["3"]),
     ("text counting en", "٣ items", ["3"]),
     ("text counting en", "5", [" 5 "]),
+    ("text counting en", "5", ["+6"]),
+    ("text counting en", "900", ["1_000"]),
+    ("text counting en", "3", ["-3", "3.0"]),
     # Formulas.
     ("formula recognition en", "```latex\nx^{2}+y_{1}\n```", ["x^2+y_1"]),
     ("formula recognition en", "\\frac{a}{b} + \\alpha", ["\\frac{a}{b}+\\alpha"]),
