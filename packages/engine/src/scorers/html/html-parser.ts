@@ -72,6 +72,7 @@ const HEAD_CONTENT = new Set(['script', 'style', 'meta', 'link', 'title', 'base'
 const INSERT_IN_HEAD = 3;
 const INSERT_IN_BODY = 10;
 const REPLACEMENT = '\uFFFD';
+const HTML_PARSER_BUFFER_SIZE = 100;
 /** htmlC1Remap: numeric references to 0x80-0x9F mean windows-1252. */
 const C1_REMAP = [
   0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d,
@@ -199,14 +200,25 @@ class HtmlParser {
   }
 
   // ---- tokenizer ----
-  /** htmlParseHTMLName: ASCII letters lowered, NUL replaced; stops at `/`, `>`, whitespace (or `=` for attributes). */
+  /**
+   * htmlParseHTMLName: ASCII letters lowered, NUL replaced; stops at `/`, `>`, whitespace (or `=` for attributes).
+   * Only the first 100 UTF-8 bytes are kept (HTML_PARSER_BUFFER_SIZE); the rest of the name is consumed and dropped.
+   */
   private parseName(attr: boolean): string {
     let out = '';
+    let bytes = 0;
     while (this.pos < this.input.length) {
-      const c = this.cur;
-      if (out !== '' && (c === '/' || c === '>' || (attr && c === '=') || isWs(c))) break;
-      out += c === '\0' ? REPLACEMENT : c >= 'A' && c <= 'Z' ? c.toLowerCase() : c;
-      this.pos += 1;
+      const codePoint = this.input.codePointAt(this.pos) as number;
+      const c = String.fromCodePoint(codePoint);
+      if (bytes !== 0 && (c === '/' || c === '>' || (attr && c === '=') || isWs(c))) break;
+      const kept = c === '\0' ? REPLACEMENT : c >= 'A' && c <= 'Z' ? c.toLowerCase() : c;
+      const size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+      const keptSize = c === '\0' ? 3 : size;
+      if (bytes + keptSize <= HTML_PARSER_BUFFER_SIZE) {
+        out += kept;
+        bytes += keptSize;
+      }
+      this.pos += c.length;
     }
     return out;
   }
