@@ -537,6 +537,8 @@ class HtmlParser {
 
   /** htmlParseDocument: leading blanks, comments and a doctype go before the content. */
   parseDocument(): HtmlDocument {
+    // lxml hands a str over as UTF-16 or UCS-4 with the encoding named; the decoder drops one leading byte-order mark.
+    if (this.input.startsWith('\uFEFF')) this.pos = 1;
     this.skipBlanks();
     const prolog = () => {
       while (this.cur === '<') {
