@@ -13,7 +13,7 @@ interface TreeJson {
 const vectors = JSON.parse(
   readFileSync(join(__dirname, '../../test/fixtures/teds/teds-vectors.json'), 'utf8'),
 ) as {
-  trees: Array<{ html: string; tree: TreeJson | null; structure: TreeJson | null }>;
+  trees: Array<{ html: string; tree: TreeJson | null }>;
   /** `pred` and `gt` index `trees`. */
   pairs: Array<{ pred: number; gt: number; teds: number; tedsStructure: number }>;
 };
@@ -27,12 +27,19 @@ const asJson = (tree: TableTree | null): TreeJson | null =>
     children: tree.children.map((child) => asJson(child) as TreeJson),
   };
 
+const blankContents = (tree: TreeJson): TreeJson => ({
+  ...tree,
+  content: '',
+  children: tree.children.map(blankContents),
+});
+
 describe('TEDS (ocrbenchv2, lxml.html.fromstring on libxml2 2.14.6)', () => {
   it.each(vectors.trees.map((v) => [JSON.stringify(v.html).slice(0, 60), v] as const))(
     'reads the table of %s as lxml does',
     (_label, v) => {
       expect(asJson(htmlToTableTree(v.html))).toEqual(v.tree);
-      expect(asJson(htmlToTableTree(v.html, true))).toEqual(v.structure);
+      // Structure-only reading keeps the same tree with every content "" (the generator asserts that upstream too).
+      expect(asJson(htmlToTableTree(v.html, true))).toEqual(v.tree && blankContents(v.tree));
     },
   );
 
