@@ -43,6 +43,16 @@ export function treeEditDistance<T extends OrderedTree<T>>(a: T, b: T, rename: (
   const treeDist = Array.from({ length: n }, () => new Float64Array(m));
   // Forest distances with a one-row/column offset: index 0 stands for the empty forest.
   const forest = Array.from({ length: n + 1 }, () => new Float64Array(m + 1));
+  // Each node pair is renamed in many keyroot sub-problems; TEDS's rename is a Levenshtein distance, so it is cached.
+  const renameCache = Array.from({ length: n }, () => new Float64Array(m).fill(NaN));
+  const renameCost = (x: number, y: number) => {
+    let cost = renameCache[x][y];
+    if (Number.isNaN(cost)) {
+      cost = rename(t1.nodes[x], t2.nodes[y]);
+      renameCache[x][y] = cost;
+    }
+    return cost;
+  };
   for (const i of t1.keyroots) {
     for (const j of t2.keyroots) {
       const li = t1.leftmost[i];
@@ -55,7 +65,7 @@ export function treeEditDistance<T extends OrderedTree<T>>(a: T, b: T, rename: (
           const del = forest[x][y + 1] + 1;
           const ins = forest[x + 1][y] + 1;
           if (t1.leftmost[x] === li && t2.leftmost[y] === lj) {
-            const value = Math.min(del, ins, forest[x][y] + rename(t1.nodes[x], t2.nodes[y]));
+            const value = Math.min(del, ins, forest[x][y] + renameCost(x, y));
             forest[x + 1][y + 1] = value;
             treeDist[x][y] = value;
           } else {

@@ -6,7 +6,11 @@
  * end-tag priorities (a stray `</td>` cannot close a `<table>`), implied html/body, raw-text elements, comments and
  * HTML5 character references. Ported function by function; the names in comments are libxml2's.
  */
-import { HTML5_ENTITIES, HTML5_LEGACY_ENTITIES } from './html-entities.data';
+import {
+  DATA_MODE, DATA_PLAINTEXT, DATA_RCDATA, DATA_SCRIPT, DATA_SCRIPT_ESC1, DATA_SCRIPT_ESC2, EMPTY, END_PRIORITY,
+  HEAD_CONTENT, START_CLOSE,
+} from './html-elements.data';
+import { findEntity, HTML_PARSER_BUFFER_SIZE, isLetter, isWs, numericRef, REPLACEMENT } from './html-references.util';
 
 export interface HtmlElement {
   kind: 'element';
@@ -14,7 +18,6 @@ export interface HtmlElement {
   /** Attribute values in source order, first occurrence of a name only; null for a valueless attribute. */
   attributes: Map<string, string | null>;
   children: HtmlNode[];
-  parent: HtmlElement | null;
 }
 export interface HtmlText {
   kind: 'text';
@@ -25,73 +28,8 @@ export interface HtmlComment {
 }
 export type HtmlNode = HtmlElement | HtmlText | HtmlComment;
 
-/** Elements that never have content (html40ElementTable rows with `empty` set). */
-const EMPTY = new Set(['area', 'base', 'basefont', 'br', 'col', 'frame', 'hr', 'img', 'input', 'isindex', 'link', 'meta', 'param']);
-const DATA_RCDATA = 1;
-const DATA_RAWTEXT = 2;
-const DATA_PLAINTEXT = 3;
-const DATA_SCRIPT = 4;
-const DATA_SCRIPT_ESC1 = 5;
-const DATA_SCRIPT_ESC2 = 6;
-/** html40ElementTable's dataMode column. */
-const DATA_MODE: Record<string, number> = {
-  iframe: DATA_RAWTEXT, noembed: DATA_RAWTEXT, noframes: DATA_RAWTEXT, plaintext: DATA_PLAINTEXT,
-  script: DATA_SCRIPT, style: DATA_RAWTEXT, textarea: DATA_RCDATA, title: DATA_RCDATA, xmp: DATA_RAWTEXT,
-};
-/** htmlEndPriority: an end tag may only close elements of lower or equal priority on its way (default 100). */
-const END_PRIORITY: Record<string, number> = {
-  div: 150, td: 160, th: 160, tr: 170, thead: 180, tbody: 180, tfoot: 180, table: 190, head: 200, body: 200, html: 220,
-};
-/** htmlStartClose, as "old:new new ...": a start tag `new` implicitly closes an open `old`. */
-const START_CLOSE_SOURCE = [
-  'a:a fieldset table td th', 'address:dd dl dt form li ul', 'b:center p td th', 'big:p',
-  'caption:col colgroup tbody tfoot thead tr', 'col:col colgroup tbody tfoot thead tr',
-  'colgroup:colgroup tbody tfoot thead tr', 'dd:dt', 'dir:dd dl dt form ul', 'dl:form li', 'dt:dd dl',
-  'font:center td th', 'form:form', 'h1:fieldset form li p table', 'h2:fieldset form li p table',
-  'h3:fieldset form li p table', 'h4:fieldset form li p table', 'h5:fieldset form li p table',
-  'h6:fieldset form li p table',
-  'head:a abbr acronym address b bdo big blockquote body br center cite code dd dfn dir div dl dt em fieldset font ' +
-    'form frameset h1 h2 h3 h4 h5 h6 hr i iframe img kbd li listing map menu ol p pre q s samp small span strike ' +
-    'strong sub sup table tt u ul var xmp',
-  'hr:form', 'i:center p td th', 'legend:fieldset', 'li:li', 'link:body frameset',
-  'listing:dd dl dt fieldset form li table ul', 'menu:dd dl dt form ul', 'ol:form', 'option:optgroup option',
-  'p:address blockquote body caption center col colgroup dd dir div dl dt fieldset form frameset h1 h2 h3 h4 h5 h6 ' +
-    'head hr li listing menu ol p pre table tbody td tfoot th title tr ul xmp',
-  'pre:dd dl dt fieldset form li table ul', 's:p', 'script:noscript', 'small:p', 'span:td th', 'strike:p',
-  'style:body frameset', 'tbody:tbody tfoot', 'td:tbody td tfoot th tr', 'tfoot:tbody', 'th:tbody td tfoot th tr',
-  'thead:tbody tfoot', 'title:body frameset', 'tr:tbody tfoot tr', 'tt:p', 'u:p td th', 'ul:address form menu pre',
-  'xmp:dd dl dt fieldset form li table ul',
-];
-const START_CLOSE = new Set(
-  START_CLOSE_SOURCE.flatMap((entry) => {
-    const [oldTag, newTags] = entry.split(':');
-    return newTags.split(' ').map((newTag) => `${oldTag}>${newTag}`);
-  }),
-);
-const HEAD_CONTENT = new Set(['script', 'style', 'meta', 'link', 'title', 'base']);
 const INSERT_IN_HEAD = 3;
 const INSERT_IN_BODY = 10;
-const REPLACEMENT = '\uFFFD';
-/** htmlC1Remap: numeric references to 0x80-0x9F mean windows-1252. */
-const C1_REMAP = [
-  0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d,
-  0x017d, 0x008f, 0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a,
-  0x0153, 0x009d, 0x017e, 0x0178,
-];
-const MAX_ENTITY_NAME = Math.max(...Object.keys(HTML5_ENTITIES).map((name) => name.length));
-
-const isWs = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\f' || c === '\r';
-const isLetter = (c: string) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-const isDigit = (c: string) => c >= '0' && c <= '9';
-const isAlnum = (c: string) => isLetter(c) || isDigit(c);
-const isHex = (c: string) => isDigit(c) || ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'));
-
-/** htmlCodePointToUtf8's code point repairs. */
-function codePointText(cp: number): string {
-  if (cp >= 0x80 && cp < 0xa0) return String.fromCodePoint(C1_REMAP[cp - 0x80]);
-  if (cp <= 0 || (cp >= 0xd800 && cp < 0xe000) || cp > 0x10ffff) return REPLACEMENT;
-  return String.fromCodePoint(cp);
-}
 
 export interface HtmlDocument {
   /** Top-level nodes (comments before the root, the root element, anything after it). */
@@ -128,8 +66,7 @@ class HtmlParser {
     return node ? node.children : this.doc.children;
   }
   private startElement(name: string, attributes: Map<string, string | null>): void {
-    const parent = this.nodes[this.nodes.length - 1] ?? null;
-    const element: HtmlElement = { kind: 'element', name, attributes, children: [], parent };
+    const element: HtmlElement = { kind: 'element', name, attributes, children: [] };
     this.parentNodes().push(element);
     this.nodes.push(element);
   }
@@ -199,52 +136,27 @@ class HtmlParser {
   }
 
   // ---- tokenizer ----
-  /** htmlParseHTMLName: ASCII letters lowered, NUL replaced; stops at `/`, `>`, whitespace (or `=` for attributes). */
+  /**
+   * htmlParseHTMLName: ASCII letters lowered, NUL replaced; stops at `/`, `>`, whitespace (or `=` for attributes).
+   * Only the first 100 UTF-8 bytes are kept (HTML_PARSER_BUFFER_SIZE); the rest of the name is consumed and dropped.
+   */
   private parseName(attr: boolean): string {
     let out = '';
+    let bytes = 0;
     while (this.pos < this.input.length) {
-      const c = this.cur;
-      if (out !== '' && (c === '/' || c === '>' || (attr && c === '=') || isWs(c))) break;
-      out += c === '\0' ? REPLACEMENT : c >= 'A' && c <= 'Z' ? c.toLowerCase() : c;
-      this.pos += 1;
+      const codePoint = this.input.codePointAt(this.pos) as number;
+      const c = String.fromCodePoint(codePoint);
+      if (bytes !== 0 && (c === '/' || c === '>' || (attr && c === '=') || isWs(c))) break;
+      const kept = c === '\0' ? REPLACEMENT : c >= 'A' && c <= 'Z' ? c.toLowerCase() : c;
+      const size = codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+      const keptSize = c === '\0' ? 3 : size;
+      if (bytes + keptSize <= HTML_PARSER_BUFFER_SIZE) {
+        out += kept;
+        bytes += keptSize;
+      }
+      this.pos += c.length;
     }
     return out;
-  }
-
-  /**
-   * htmlFindEntityPrefix: the longest entity name the text starts with that may end here — followed by `;`, or a
-   * legacy name not followed (in an attribute) by a letter, digit or `=`. Returns [consumed length, replacement].
-   */
-  private findEntity(at: number, isAttr: boolean): [number, string] | null {
-    const avail = this.input.length - at;
-    if (avail < 2 || !isLetter(this.input[at])) return null;
-    for (let len = Math.min(MAX_ENTITY_NAME, avail); len >= 2; len -= 1) {
-      const candidate = this.input.slice(at, at + len);
-      const value = HTML5_ENTITIES[candidate];
-      if (value === undefined) continue;
-      const term = this.input[at + len] ?? '';
-      if (term === ';') return [len + 1, value];
-      if (HTML5_LEGACY_ENTITIES.has(candidate) && (!isAttr || (!isAlnum(term) && term !== '='))) return [len, value];
-    }
-    return null;
-  }
-
-  /** A `&#...;` reference at `at` (pointing at `&`): [consumed length, text], or null if it is not one. */
-  private numericRef(at: number): [number, string] | null {
-    let j = at + 2;
-    let radix = 10;
-    if ((this.input[j] ?? '').toLowerCase() === 'x') {
-      if (!isHex(this.input[j + 1] ?? '')) return null;
-      radix = 16;
-      j += 1;
-    } else if (!isDigit(this.input[j] ?? '')) return null;
-    let cp = 0;
-    while (j < this.input.length && (radix === 16 ? isHex(this.input[j]) : isDigit(this.input[j]))) {
-      cp = Math.min(cp * radix + parseInt(this.input[j], 16), 0x110000);
-      j += 1;
-    }
-    if (this.input[j] === ';') j += 1;
-    return [j - at, codePointText(cp)];
   }
 
   /** The replacement of the special character at `pos` (NUL, CR, a reference), or null to keep it as text. */
@@ -253,8 +165,8 @@ class HtmlParser {
     if (c === '\0') return [1, REPLACEMENT];
     if (c === '\r') return [1, this.nxt(1) === '\n' ? '' : '\n'];
     if (c === '&' && refs) {
-      if (this.nxt(1) === '#') return this.numericRef(this.pos);
-      const entity = this.findEntity(this.pos + 1, isAttr);
+      if (this.nxt(1) === '#') return numericRef(this.input, this.pos);
+      const entity = findEntity(this.input, this.pos + 1, isAttr);
       return entity ? [entity[0] + 1, entity[1]] : null;
     }
     return null;
@@ -525,6 +437,8 @@ class HtmlParser {
 
   /** htmlParseDocument: leading blanks, comments and a doctype go before the content. */
   parseDocument(): HtmlDocument {
+    // lxml hands a str over as UTF-16 or UCS-4 with the encoding named; the decoder drops one leading byte-order mark.
+    if (this.input.startsWith('\uFEFF')) this.pos = 1;
     this.skipBlanks();
     const prolog = () => {
       while (this.cur === '<') {

@@ -136,6 +136,13 @@ for s in [rng.choice(sentences) for _ in range(60)]:
     score_row("multi_reference", [s, perturb(s), perturb(s)], perturb(s))
 for s in [rng.choice(sentences) for _ in range(40)]:
     score_row("unrelated", [s], rng.choice(sentences))
+for _ in range(60):
+    # Full-page OCR: several sentences, many perturbations.
+    page = [w for _ in range(rng.randint(3, 12)) for w in rng.choice(sentences)]
+    hyp = page
+    for _ in range(rng.randint(1, 25)):
+        hyp = perturb(hyp)
+    score_row("page", [page], hyp)
 fixed = [
     ("TOTAL 12.00", "SUM 12.00"), ("the auto is red", "the car is red"), ("big house", "large house"),
     ("Hello World", "hello world"), ("a", "a"), ("a", "b"), ("發票 金額 ¥12.00", "发票 金额 ¥12.00"),

@@ -50,5 +50,5 @@ with open(sys.argv[1], "w") as out:
     out.write("// gzip of a text file, base64 in lines of 120 (the reader drops the line breaks): sections \"@@synsets\" (one line of lemma names per synset),\n")
     out.write("// \"@@index <pos>\" (lemma TAB hex synset numbers) and \"@@exc <pos>\" (morphy exception lists).\n")
     lines = [blob[i:i + 120] for i in range(0, len(blob), 120)]
-    out.write("export const WORDNET_SYNONYMS_GZ_BASE64 = `\n" + "\n".join(lines) + "\n`;\n")
+    out.write("export const WORDNET_SYNONYMS_GZ_BASE64: string = `\n" + "\n".join(lines) + "\n`;\n")
 print(len(text), len(blob), len(synset_lines), sum(len(v) for v in index_lines.values()), file=sys.stderr)
