@@ -1,14 +1,20 @@
-"""Reference values for openbench's OCRBench v2 scorer, computed by upstream's own `evaluate_by_category`:
+"""Reference values for openbench's OCRBench v2 scorer, computed by upstream's own `evaluate_by_category` as it
+runs with its `ocrbenchv2` dependency group installed (TEDS through lxml + APTED, BLEU/METEOR through NLTK):
 `rule-scores.jsonl` for the categories scored by rules, `ocr-scores.jsonl` for those scored by the OCR metric (BLEU,
-METEOR, token F1, edit distance), including table/chart/document answers that are no table (TEDS 0, so upstream
-falls back to the OCR metric; lxml and apted are not installed here, so the fallback is taken directly, which gives
-the same number for these predictions).
+METEOR, token F1, edit distance), `table-scores.jsonl` for the table/chart/document categories (TEDS, and the OCR
+metric when no answer's TEDS is above 0).
 
-Run with Debian 12's /usr/bin/python3 (3.11, python3-nltk 3.8, WordNet 3.0 from wordnet-base under NLTK_DATA with a
-`lexnames` file added, see /work/notes/ocrbenchv2-note.md) from the repository root:
+Run with Debian 12's /usr/bin/python3 (3.11) and, from the repository root:
+  - python3-nltk 3.8 with WordNet 3.0 (Debian's wordnet-base laid out under NLTK_DATA, with the missing `lexnames`
+    file, by test/vectors/ocr-nlp-generator/layout.sh);
+  - python3-lxml running on libxml2 2.14.6 (the version lxml 6.0.2 bundles) and APTED 1.0.3, set up as
+    test/fixtures/teds/SOURCE.md describes (`run.sh` sets LD_LIBRARY_PATH):
   git -C /work/.mirror/groq+openbench/repo show HEAD:src/openbench/scorers/ocrbenchv2.py > /tmp/ocrbenchv2_scorer.py
-  NLTK_DATA=/tmp/ocrb-nltk /usr/bin/python3 packages/engine/test/vectors/ocrbenchv2/generate-vectors.py /tmp/ocrbenchv2_scorer.py
-inspect_ai and openbench's grouped metric are replaced by empty modules: the functions called here use neither.
+  NLTK_DATA=/tmp/ocrb-nltk PYTHONPATH=/tmp/ocr-teds-apted /tmp/ocr-teds-x2/run.sh \
+    packages/engine/test/vectors/ocrbenchv2/generate-vectors.py /tmp/ocrbenchv2_scorer.py
+inspect_ai and openbench's grouped metric are replaced by empty stand-ins, which the functions called do not use.
+NLTK 3.8's WordNet morphy differs from 3.9.1's in a few words (test/vectors/README.md "OCR NLP"); no row here reaches
+that difference.
 """
 import json
 import sys
@@ -28,7 +34,9 @@ sys.modules["openbench.metrics.grouped"].grouped = _anything
 source = open(sys.argv[1], encoding="utf-8").read()
 scorer = types.ModuleType("ocrbenchv2_scorer")
 exec(compile(source, "ocrbenchv2.py", "exec"), scorer.__dict__)
-assert not scorer.TEDS_AVAILABLE
+import lxml.etree  # noqa: E402
+
+assert scorer.TEDS_AVAILABLE and lxml.etree.LIBXML_VERSION == (2, 14, 6)
 
 CASES = [
     # VQA: short answers by substring, long ones by ANLS; case-insensitive; newlines become spaces.
@@ -144,9 +152,26 @@ OCR_CASES = [
     ("chart parsing en", "year 2020 sales 5", ["<table><tr><td>year</td><td>2020</td></tr><tr><td>sales</td><td>5</td></tr></table>"], ""),
     ("document parsing en", "Title\nSome paragraph text", ["# Title\nSome paragraph text"], ""),
     ("table parsing cn", "", ["<table><tr><td>甲</td></tr></table>"], ""),
+]
+
+DOC = "<html><body><table><tr><th>Name</th><th>Qty</th></tr><tr><td>Apple</td><td>3</td></tr><tr><td>Pear</td><td>12</td></tr></table></body></html>"
+TABLE_CASES = [
     # A bare <table> is what lxml.html.fromstring returns, so `.//table` finds none in it: TEDS 0 even for an identical
-    # answer (teds-vectors.json), and the OCR metric scores the pair.
+    # answer, and the OCR metric scores the pair.
     ("table parsing en", "<table><tr><td>1</td><td>2</td></tr></table>", ["<table><tr><td>1</td><td>2</td></tr></table>"], ""),
+    ("table parsing en", DOC, [DOC], ""),
+    ("table parsing en", "Here is the table:\n<table><tr><th>Name</th><th>Qty</th></tr><tr><td>Apple</td><td>3</td></tr><tr><td>Pear</td><td>12</td></tr></table>", [DOC], ""),
+    ("table parsing en", "```html\n<table>\n  <tr><th>Name</th><th>Qty</th></tr>\n  <tr><td>Apple</td><td>3</td></tr>\n  <tr><td>Pear</td><td>13</td></tr>\n</table>\n```", [DOC], ""),
+    ("table parsing en", "Table:<table><tr><th>Name<th>Qty<tr><td>Apple<td>3<tr><td>Pear</table>", [DOC], ""),
+    ("table parsing en", "Table: <table><tr><td colspan=\"2\">Name</td></tr><tr><td>Apple</td><td>3</td></tr></table>", [DOC], ""),
+    ("table parsing en", "Table: <table><tr><td colspan=\"1.5\">Name</td></tr></table>", [DOC], ""),
+    ("table parsing en", "Name Qty Apple 3 Pear 12", [DOC], ""),
+    ("table parsing en", "Name Qty Apple 3 Pear 12", [DOC, "<html><table><tr><td>Name Qty Apple 3 Pear 12</td></tr></table></html>"], ""),
+    ("chart parsing en", "x <table><tr><td>year</td><td>2020</td></tr><tr><td>sales</td><td>5</td></tr></table>", ["<html><table><tr><td>year</td><td>2020</td></tr><tr><td>sales</td><td>5.0</td></tr></table></html>"], ""),
+    ("table parsing cn", "表格：<table><tr><td>甲</td><td>乙</td></tr></table>", ["<html><table><tr><td>甲</td><td>丙</td></tr></table></html>"], ""),
+    ("document parsing en", "# Title\n\nSome paragraph text", ["# Title\nSome paragraph text"], ""),
+    ("document parsing cn", "标题 <table><tr><td>1</td></tr></table> 结束", ["<html><body><p>标题</p><table><tr><td>1</td></tr></table></body></html>"], ""),
+    ("table parsing en", "", [DOC], ""),
 ]
 
 assert len(sys.argv) > 1
@@ -168,3 +193,4 @@ def run(cases, path):
 
 run([(c, p, a, "") for c, p, a in CASES], "rule-scores.jsonl")
 run(OCR_CASES, "ocr-scores.jsonl")
+run(TABLE_CASES, "table-scores.jsonl")
