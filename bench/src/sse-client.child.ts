@@ -3,11 +3,11 @@
  * for every `progress` event, reports to the parent the receive times (performance.timeOrigin + now, a clock shared
  * by the processes of a machine) of all its connections once the last one has it; on the parent's `report` message,
  * those of the events some connection has not received, and how many connections ended or failed. Arguments: URL,
- * count.
+ * count, and the loopback address to connect from (each address has its own ephemeral ports).
  */
 import { request } from 'node:http';
 
-const [url, countArg] = process.argv.slice(2);
+const [url, countArg, localAddress] = process.argv.slice(2);
 const count = Number(countArg);
 const received = new Map<number, number[]>();
 let connected = 0;
@@ -23,7 +23,7 @@ function openBatch(): void {
 }
 
 function open(): void {
-  const req = request(url, { agent: false }, (res) => {
+  const req = request(url, { agent: false, localAddress }, (res) => {
     res.setEncoding('utf8');
     let pending = '';
     let first = true;

@@ -77,8 +77,15 @@ async function waitUntil(what: string, child: ChildProcess, output: () => string
   }
 }
 
-function launch(what: string, args: string[], env: Record<string, string>, cwd = ROOT): { child: ChildProcess; output: () => string; stop: (graceMs?: number) => Promise<void> } {
-  const child = spawn(process.execPath, args, { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Runs `node args…` with its soft limit of open files raised to the hard limit first (a shell's `ulimit`, then `exec`, so
+ * that the child's pid is node's): a server holding thousands of sockets needs that many descriptors.
+ */
+const RAISED_FD_LIMIT = ['-c', 'ulimit -n "$(ulimit -Hn)" && exec "$@"', 'sh'];
+
+function launch(what: string, args: string[], env: Record<string, string>, cwd = ROOT, raiseFdLimit = false): { child: ChildProcess; output: () => string; stop: (graceMs?: number) => Promise<void> } {
+  const [command, commandArgs] = raiseFdLimit ? ['/bin/sh', [...RAISED_FD_LIMIT, process.execPath, ...args]] : [process.execPath, args];
+  const child = spawn(command, commandArgs, { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
   const keep = (chunk: Buffer) => {
     text += chunk.toString();
@@ -109,13 +116,14 @@ async function answers(url: string): Promise<boolean> {
 }
 
 /**
- * The built gateway on a free port; `env` needs DATABASE_URL, REDIS_URL/PREFIX, JWT_SECRET and ENCRYPTION_KEY.
- * `nodeArgs` go before the script (flags NODE_OPTIONS refuses, such as --cpu-prof).
+ * The built gateway on a free port, run as `npm start` and the image run it (`--expose-gc`: stream-memory.scheduler.ts);
+ * `env` needs DATABASE_URL, REDIS_URL/PREFIX, JWT_SECRET and ENCRYPTION_KEY. `nodeArgs` go before the script (flags
+ * NODE_OPTIONS refuses, such as --cpu-prof); `raiseFdLimit` starts it with the highest soft limit of open files allowed.
  */
-export async function startGateway(env: Record<string, string>, nodeArgs: string[] = []): Promise<StackProcess> {
+export async function startGateway(env: Record<string, string>, nodeArgs: string[] = [], { raiseFdLimit = false } = {}): Promise<StackProcess> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const p = launch('gateway', [...nodeArgs, need(GATEWAY_JS, 'build the workspace first (bash infra/scripts/build.sh)')], { LOG_LEVEL: 'warn', ...env, HOST: '127.0.0.1', PORT: String(port) });
+  const p = launch('gateway', ['--expose-gc', ...nodeArgs, need(GATEWAY_JS, 'build the workspace first (bash infra/scripts/build.sh)')], { LOG_LEVEL: 'warn', ...env, HOST: '127.0.0.1', PORT: String(port) }, ROOT, raiseFdLimit);
   await waitUntil('the gateway', p.child, p.output, () => answers(`${url}/api/health`), 30_000);
   return { url, pid: p.child.pid!, output: p.output, stop: p.stop };
 }

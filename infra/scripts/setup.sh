@@ -12,6 +12,11 @@ ensure_pnpm
 # IFEval's language checks read python3-langdetect's profiles (docs/sandbox.md, "What a worker host needs").
 ensure_commands bwrap=bubblewrap /usr/bin/python3=python3 prlimit=util-linux setpriv=util-linux
 [ -d /usr/lib/python3/dist-packages/langdetect/profiles ] || apt_install python3-langdetect
+# FActScore's knowledge base is read with better-sqlite3, whose addon node-gyp compiles when no prebuilt binary can be
+# downloaded: it needs make and a C++ compiler, and the headers installed with Node (else node-gyp downloads them).
+ensure_commands make=make g++=g++
+node_prefix="$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")"
+[ -f "$node_prefix/include/node/node.h" ] && export npm_config_nodedir="$node_prefix"
 
 # Other engineers and jobs share this checkout: one install/build at a time.
 mkdir -p .local

@@ -71,7 +71,16 @@ stop_all() {
 trap 'log "SIGINT: stopping"; stop_all 130' INT
 trap 'log "SIGTERM: stopping"; stop_all 143' TERM
 
-spawn gateway node apps/gateway/dist/src/server.js
+# --expose-gc: the gateway collects garbage once after a wave of SSE subscribers leaves, so that its memory goes back
+# down; and jemalloc, when this machine has it (Debian's libjemalloc2), returns the freed native memory as the image
+# does (docs/deployment.md, "Gateway memory").
+jemalloc="$(ls /usr/lib/*-linux-gnu/libjemalloc.so.2 2>/dev/null | head -n 1 || true)"
+if [ -n "$jemalloc" ]; then
+  spawn gateway env LD_PRELOAD="$jemalloc" MALLOC_CONF=background_thread:true,dirty_decay_ms:1000,muzzy_decay_ms:0 \
+    node --expose-gc apps/gateway/dist/src/server.js
+else
+  spawn gateway node --expose-gc apps/gateway/dist/src/server.js
+fi
 # The image's heap cap (infra/docker/Dockerfile, docs/deployment.md "Worker memory").
 spawn worker node --max-old-space-size=256 apps/worker/dist/main.js
 web_url=""

@@ -51,8 +51,11 @@ beforeAll(() => {
   builtEntry('apps/gateway/dist/src/server.js');
 });
 
-/** Read by Node itself, not by the app's config: the worker image sets its heap cap there (docs/deployment.md). */
-const NODE_RUNTIME_ENV = new Set(['NODE_OPTIONS']);
+/**
+ * Read by Node itself or the dynamic loader and jemalloc, not by the app's config: the worker image sets its heap cap in
+ * NODE_OPTIONS, the gateway image its allocator (docs/deployment.md).
+ */
+const NODE_RUNTIME_ENV = new Set(['NODE_OPTIONS', 'LD_PRELOAD', 'MALLOC_CONF']);
 const unread = (app: AppName, names: Iterable<string>) => [...names].filter((n) => !appEnvNames(app).has(n) && !NODE_RUNTIME_ENV.has(n));
 
 describe('the apps\' environment, as these tests read it', () => {

@@ -4,7 +4,7 @@
  * own names), so nothing else in the CLI touches `process.env`.
  */
 import { defaultEnvVar, findProvider } from '@studio/contracts';
-import { boolEnv, describeEnvIssues, scoringServicesEnvShape } from '@studio/runtime/config';
+import { boolEnv, describeEnvIssues, factscoreEnvShape, scoringServicesEnvShape } from '@studio/runtime/config';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -14,6 +14,7 @@ const schema = z.object({
   STUDIO_TOKEN: z.string().min(1).optional(),
   PERSPECTIVE_API_KEY: z.string().min(1).optional(),
   ...scoringServicesEnvShape,
+  ...factscoreEnvShape,
 });
 
 export interface CliEnv {
@@ -24,6 +25,8 @@ export interface CliEnv {
   studioToken?: string;
   /** Google's Perspective API, which scores polyglotoxicity: the key openbench reads (`PERSPECTIVE_API_KEY`) and the endpoint. */
   perspective: { apiKey?: string; url: string };
+  /** FActScore's Wikipedia knowledge base (`FACTSCORE_DB_PATH`), which factscore checks answers against. */
+  factscoreDbPath?: string;
   /** The API key variable openbench reads for `provider`, and its value when set. */
   apiKey(provider: string): { variable: string; value?: string };
   /** `<PROVIDER>_BASE_URL` (or the provider table's name for it), when set. */
@@ -43,6 +46,7 @@ export function loadCliEnv(env: NodeJS.ProcessEnv): CliEnv {
     hfToken: parsed.data.HF_TOKEN,
     studioToken: parsed.data.STUDIO_TOKEN,
     perspective: { apiKey: parsed.data.PERSPECTIVE_API_KEY, url: parsed.data.PERSPECTIVE_API_URL },
+    factscoreDbPath: parsed.data.FACTSCORE_DB_PATH,
     apiKey(provider) {
       const variable = findProvider(provider)?.env_var ?? defaultEnvVar(provider);
       return { variable, value: nonEmpty(variable) };

@@ -157,6 +157,17 @@ describe('studio CLI', () => {
     }
   });
 
+  it('exits 1 naming FACTSCORE_DB_PATH when factscore runs without its knowledge base, or with a path that is not one', async () => {
+    const args = ['eval', 'factscore', '--model', 'openai/fake', '--offline', '--data-dir', dataDir, '--log-dir', join(work, 'logs-nofactscore')];
+    const unset = await runCli(args, { OPENAI_API_KEY: 'k' });
+    expect(unset.code).toBe(1);
+    expect(unset.stderr).toContain("factscore checks answers against FActScore's Wikipedia knowledge base, which is not configured here (FACTSCORE_DB_PATH)");
+    const missing = join(work, 'no-such.db');
+    const wrong = await runCli(args, { OPENAI_API_KEY: 'k', FACTSCORE_DB_PATH: missing });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain(`FActScore's Wikipedia knowledge base could not be opened at ${missing} (FACTSCORE_DB_PATH)`);
+  });
+
   it('scores polyglotoxicity with PERSPECTIVE_API_KEY at PERSPECTIVE_API_URL, and the key reaches no output or log', async () => {
     const repo = 'ToxicityPrompts/PolygloToxicityPrompts';
     const cache = join(dataDir, 'datasets');

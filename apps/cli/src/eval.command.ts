@@ -9,6 +9,7 @@ import {
   EvalSession,
   evalGroupView,
   evalSettings,
+  factscoreKnowledgeFor,
   formatGroupSummary,
   getBenchmark,
   getEvalGroup,
@@ -75,13 +76,15 @@ function openClient(env: CliEnv, options: SessionClientOptions): ModelClient {
 /**
  * The outside scoring services' clients a benchmark needs, from the environment; openbench's scorer refuses to build
  * without `PERSPECTIVE_API_KEY`, so a missing key fails the command before anything runs, as a missing provider key does.
+ * FActScore's knowledge base is opened from `FACTSCORE_DB_PATH` the same way (openbench fails without its file).
  */
 function scoringServices(session: EvalSession, env: CliEnv): ScoringServices {
-  if (!session.requiredServices.includes('perspective')) return {};
+  const knowledge = factscoreKnowledgeFor(session.requiredServices, session.settings.benchmark, env.factscoreDbPath);
+  if (!session.requiredServices.includes('perspective')) return knowledge;
   const { apiKey, url } = env.perspective;
   const { display_name, env_var } = SCORING_SERVICES.perspective;
   if (!apiKey) throw new Error(`${session.settings.benchmark} is scored by ${display_name}: no API key configured (openbench reads it from ${env_var})`);
-  return { perspective: createPerspectiveClient({ apiKey, baseUrl: url }) };
+  return { ...knowledge, perspective: createPerspectiveClient({ apiKey, baseUrl: url }) };
 }
 
 function openSession(args: EvalArgs): EvalSession {
@@ -203,6 +206,7 @@ async function evaluate(
     return { status: result.status, log: { task: task.name, results } };
   } finally {
     await Promise.all(clients.map((client) => client.close()));
+    services.factscore_wikipedia?.close();
   }
 }
 

@@ -73,6 +73,10 @@ const schema = z
     PROVIDER_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
     MIGRATE_ON_START: boolEnv.default(true),
     SSE_HEARTBEAT_MS: z.coerce.number().int().min(100).default(15_000),
+    /** A full garbage collection once this many event streams closed since the most open at once (0: never); needs `node --expose-gc`. */
+    SSE_GC_CLOSED_STREAMS: z.coerce.number().int().min(0).default(1_000),
+    /** ...and once the number of open event streams then stayed unchanged this long. */
+    SSE_GC_QUIET_MS: z.coerce.number().int().min(0).default(5_000),
     /** How long a request may authenticate on a user row read by an earlier one (0: read on every request); see auth-user.cache.ts. */
     AUTH_USER_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
     ...metricsEnvShape(9464),
@@ -115,12 +119,16 @@ export interface GatewayConfig {
   rateLimits: { loginPerIp: number; loginPerEmail: number; registerPerIp: number; runsPerUser: number; datasetsPerUser: number; modelsPerUser: number; windowSeconds: number };
   maxApiKeysPerUser: number;
   maxConnectionsLimit: number;
+  /** `FACTSCORE_DB_PATH` as the workers have it: the gateway refuses factscore runs when it is unset. */
+  factscoreDbPath?: string;
   scheduleMinIntervalSeconds: number;
   runQueueTimeoutMs: number;
   modelsCacheTtlSeconds: number;
   providerHttpTimeoutMs: number;
   migrateOnStart: boolean;
   sseHeartbeatMs: number;
+  /** The collection after a wave of closed event streams (stream-memory.scheduler.ts). */
+  sseGc: { closedStreams: number; quietMs: number };
   authUserCacheMs: number;
   artifactBuilds: { concurrency: number; queue: number };
   dataDir: string;
@@ -160,12 +168,14 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): GatewayConfig 
     },
     maxApiKeysPerUser: e.MAX_API_KEYS_PER_USER,
     maxConnectionsLimit: e.MAX_CONNECTIONS_LIMIT,
+    ...(e.FACTSCORE_DB_PATH ? { factscoreDbPath: e.FACTSCORE_DB_PATH } : {}),
     scheduleMinIntervalSeconds: e.SCHEDULE_MIN_INTERVAL_SECONDS,
     runQueueTimeoutMs: e.RUN_QUEUE_TIMEOUT_MS,
     modelsCacheTtlSeconds: e.MODELS_CACHE_TTL_SECONDS,
     providerHttpTimeoutMs: e.PROVIDER_HTTP_TIMEOUT_MS,
     migrateOnStart: e.MIGRATE_ON_START,
     sseHeartbeatMs: e.SSE_HEARTBEAT_MS,
+    sseGc: { closedStreams: e.SSE_GC_CLOSED_STREAMS, quietMs: e.SSE_GC_QUIET_MS },
     authUserCacheMs: e.AUTH_USER_CACHE_MS,
     artifactBuilds: { concurrency: e.ARTIFACT_BUILD_CONCURRENCY, queue: e.ARTIFACT_BUILD_QUEUE },
     dataDir: e.DATA_DIR,

@@ -19,6 +19,7 @@ import type { GatewayConfig } from './config';
 import { AuthUserCache } from './auth/auth-user.cache';
 import { createJwtAuthenticator } from './auth/jwt';
 import { GatewayLifecycle } from './health/lifecycle';
+import { StreamMemoryScheduler, exposedGc } from './health/stream-memory.scheduler';
 import { GatewayMetrics } from './metrics/gateway-metrics';
 import { RunWatches } from './runs/run-watches';
 import { SuiteWatches } from './suites/suite-watches';
@@ -51,6 +52,8 @@ export interface AppDeps {
   startedAt: number;
   /** Draining after SIGTERM (readiness fails), and the open event streams ended at shutdown. */
   lifecycle: GatewayLifecycle;
+  /** One garbage collection after a wave of event streams closed, so that RSS goes back down. */
+  streamMemory: StreamMemoryScheduler;
   /** Prometheus metrics of this process (served on METRICS_PORT by server.ts). */
   metrics: GatewayMetrics;
 }
@@ -71,6 +74,7 @@ export function createDeps(config: GatewayConfig, overrides: Partial<Pick<AppDep
   const runProtocol = new RunProtocol(redis, config.redisPrefix);
   const db = overrides.db ?? createDb(config.databaseUrl, { max: config.databasePoolSize, applicationName: 'openbench-gateway' });
   const eventHub = runProtocol.createEventHub();
+  const streamMemory = new StreamMemoryScheduler({ ...config.sseGc, collect: exposedGc(), logger });
   return {
     config,
     logger,
@@ -102,7 +106,8 @@ export function createDeps(config: GatewayConfig, overrides: Partial<Pick<AppDep
     auth: createJwtAuthenticator(config),
     authUsers: new AuthUserCache(config.authUserCacheMs),
     startedAt: Date.now(),
-    lifecycle: new GatewayLifecycle(),
+    lifecycle: new GatewayLifecycle((open) => streamMemory.streamsChanged(open)),
+    streamMemory,
     metrics: new GatewayMetrics({ runQueue, db, sseSubscribers: () => eventHub.listenerCount() }),
   };
 }
@@ -110,6 +115,7 @@ export function createDeps(config: GatewayConfig, overrides: Partial<Pick<AppDep
 export async function closeDeps(deps: AppDeps): Promise<void> {
   deps.runWatches.close();
   deps.suiteWatches.close();
+  deps.streamMemory.close();
   await Promise.allSettled([deps.eventHub.close(), deps.runQueue.close(), deps.webhookQueue.close(), deps.scheduleQueue.close()]);
   await Promise.allSettled([deps.db.destroy(), deps.redis.quit(), deps.queueRedis.quit()]);
 }

@@ -17,6 +17,9 @@ async function main(): Promise<void> {
   }
   const metrics: MetricsServer | null = config.metrics ? await startMetricsServer({ registry: deps.metrics.registry, ...config.metrics }) : null;
   if (metrics) deps.logger.info(`metrics at ${metrics.url}/metrics`);
+  if (config.sseGc.closedStreams > 0 && !deps.streamMemory.active) {
+    deps.logger.warn('node runs without --expose-gc: memory is not given back after event streams close (docs/deployment.md, "Gateway memory")');
+  }
   const app = createApp(deps);
   const server: Server = app.listen(config.port, config.host, () => {
     deps.logger.info(`gateway listening on http://${config.host}:${config.port} (docs at /docs, /redoc)`);

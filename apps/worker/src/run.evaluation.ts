@@ -30,7 +30,7 @@ export interface RunEvaluationContext {
   metrics?: WorkerMetrics;
 }
 
-/** Sets the run up and evaluates it; every failure becomes an outcome, and the model clients are closed. */
+/** Sets the run up and evaluates it; every failure becomes an outcome, and the model clients and knowledge base are closed. */
 export async function evaluateRun(run: RunRow, ctx: RunEvaluationContext): Promise<Outcome> {
   const { control } = ctx;
   const secrets: string[] = [];
@@ -47,6 +47,7 @@ export async function evaluateRun(run: RunRow, ctx: RunEvaluationContext): Promi
     return { kind: 'failed', error: createRedactor(secrets)(messageOf(err)) };
   } finally {
     await Promise.allSettled((prepared?.clients ?? []).map((c) => c.close()));
+    prepared?.services.factscore_wikipedia?.close();
   }
 }
 

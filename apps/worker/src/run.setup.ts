@@ -5,7 +5,7 @@
  */
 import { RunConfigSchema, customBenchmarkSlug } from '@studio/contracts';
 import { customDatasetSource, type Db, type RunRow } from '@studio/db';
-import { contextWindowCheck, EvalSession, modelGenerator, type Generator, type ScoringServices, type SessionClientOptions } from '@studio/engine';
+import { contextWindowCheck, EvalSession, factscoreKnowledgeFor, modelGenerator, type Generator, type ScoringServices, type SessionClientOptions } from '@studio/engine';
 import { createModelClient, parseModelId, type ModelClient, type RetryInfo } from '@studio/providers';
 import type { WorkerMetrics } from '@studio/runtime';
 import type { WorkerConfig } from './config';
@@ -19,7 +19,7 @@ export interface PreparedRun {
   session: EvalSession;
   model: Generator;
   grader: Generator | undefined;
-  /** The outside scoring services' clients, with the owner's keys. */
+  /** The outside scoring services' clients, with the owner's keys, and FActScore's knowledge base (closed by the caller). */
   services: ScoringServices;
   /** Closed by the caller once the run is over. */
   clients: ModelClient[];
@@ -64,10 +64,21 @@ export async function setUpRun(run: RunRow, ctx: RunSetupContext): Promise<Prepa
     if (shortfall) throw new RunSetupError(shortfall);
     const graderOptions = session.graderClientOptions(defaults);
     const graderClient = graderOptions && (await open(graderOptions));
-    return { session, model: ctx.control.gate(modelClient), grader: graderClient && modelGenerator(graderClient), services, clients };
+    // Opened last, so that no earlier failure leaves the file open; the run's `benchmark` and the path are in the message.
+    const knowledge = openKnowledge(session, worker.runLimits.factscoreDbPath);
+    return { session, model: ctx.control.gate(modelClient), grader: graderClient && modelGenerator(graderClient), services: { ...services, ...knowledge }, clients };
   } catch (err) {
     await Promise.allSettled(clients.map((c) => c.close()));
     throw err;
+  }
+}
+
+/** This worker's copy of FActScore's knowledge base (`FACTSCORE_DB_PATH`), for a run whose task checks answers against it. */
+function openKnowledge(session: EvalSession, dbPath: string | undefined): ScoringServices {
+  try {
+    return factscoreKnowledgeFor(session.requiredServices, session.settings.benchmark, dbPath);
+  } catch (err) {
+    throw new RunSetupError(messageOf(err));
   }
 }
 

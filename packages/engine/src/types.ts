@@ -3,6 +3,7 @@ import type { DatasetContext } from '@studio/datasets';
 import type { ScoringService } from '@studio/contracts';
 import type { ChatMessage, GenerateConfig, GenerateResult, ModelUsage } from '@studio/providers';
 import type { PerspectiveClient } from './scoring-services/perspective.client';
+import type { WikipediaKnowledge } from './scoring-services/wikipedia-knowledge.source';
 
 export type SampleId = string | number;
 
@@ -33,10 +34,17 @@ export interface Generator {
   generate(messages: ChatMessage[], config: GenerateConfig, signal?: AbortSignal): Promise<GenerateResult>;
 }
 
-/** Outside scoring services' clients, built by the host with the run owner's keys (one per `ScoringService`). */
+/**
+ * What a scorer needs from outside the engine, built by the host: clients of outside scoring services with the run
+ * owner's keys (one per `ScoringService`), and FActScore's Wikipedia knowledge base from the operator's file.
+ */
 export interface ScoringServices {
   perspective?: PerspectiveClient;
+  factscore_wikipedia?: WikipediaKnowledge;
 }
+
+/** A `ScoringServices` entry a task may require: an owner-keyed service, or the operator's FActScore knowledge base. */
+export type TaskService = ScoringService | 'factscore_wikipedia';
 
 export interface ScoreContext {
   sample: Sample;
@@ -143,8 +151,8 @@ export interface TaskDefinition {
   metrics: Metric[];
   /** Default grader model for model-graded tasks, `provider/model`. */
   graderModel?: string;
-  /** Outside services the scorer calls with the run owner's key; the run cannot start without them. */
-  services?: readonly ScoringService[];
+  /** What the scorer needs from the host (`ScoringServices`); the run cannot start without them. */
+  services?: readonly TaskService[];
   /** Score field that holds the primary metric, normally `accuracy`. */
   primaryMetric?: string;
 }

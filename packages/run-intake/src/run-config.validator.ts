@@ -47,7 +47,12 @@ async function requireKey(db: Db, userId: string, model: string, field: string, 
  * model `provider/model`, a stored key for its provider and the grader's, options within bounds, task arguments the
  * task takes. Throws InvalidRunRequest naming the field otherwise.
  */
-export async function validRunConfig(db: Db, limits: { maxConnectionsLimit: number }, userId: string, request: RunRequest): Promise<RunConfig> {
+export async function validRunConfig(
+  db: Db,
+  limits: { maxConnectionsLimit: number; factscoreDbPath?: string },
+  userId: string,
+  request: RunRequest,
+): Promise<RunConfig> {
   const benchmark = await resolveRunBenchmark(db, userId, request.benchmark);
   const model = modelId('model', request.model);
   if (request.max_connections != null && request.max_connections > limits.maxConnectionsLimit)
@@ -66,13 +71,21 @@ export async function validRunConfig(db: Db, limits: { maxConnectionsLimit: numb
   await requireKey(db, userId, model, 'model', `model "${model}"`);
   const grader = graderOverride ?? defaultGrader;
   if (grader !== undefined) await requireKey(db, userId, grader, 'grader_model', `grader model "${grader}" of ${benchmark.name}`, ' or choose another grader_model');
-  // Scored by an outside service with the user's key (polyglotoxicity: Perspective): refused now, not failed later.
-  for (const service of task.services ?? [])
-    if (!(await findServiceKey(db, userId, service)))
+  // Scored by an outside service with the user's key (polyglotoxicity: Perspective), or against the operator's
+  // FActScore knowledge base: refused now, not failed later.
+  for (const service of task.services ?? []) {
+    if (service === 'factscore_wikipedia') {
+      if (!limits.factscoreDbPath)
+        throw new InvalidRunRequest(
+          'benchmark',
+          `${benchmark.name} checks answers against FActScore's Wikipedia knowledge base, which this deployment has not configured (FACTSCORE_DB_PATH)`,
+        );
+    } else if (!(await findServiceKey(db, userId, service)))
       throw new InvalidRunRequest(
         'benchmark',
         `${benchmark.name} is scored by ${SCORING_SERVICES[service].display_name}, which needs your key; save it with PUT /api/service-keys/${service}`,
       );
+  }
   const parsed = RunConfigSchema.safeParse({
     benchmark: benchmark.name,
     model,

@@ -235,7 +235,13 @@ const RESYNC = Symbol('resync');
  * listeners (SSE clients), instead of a connection per client.
  */
 export class RunEventHub {
+  /** Resync listeners. */
   private readonly emitter = new EventEmitter();
+  /**
+   * Live-event listeners by run: a Set, as one run may have thousands (an EventEmitter's array makes each removal a
+   * scan and a copy of all of them: quadratic when 20,000 subscribers leave).
+   */
+  private readonly listeners = new Map<string, Set<(e: StoredRunEvent) => void>>();
   private readonly sub: Redis;
   private ready: Promise<void> | null = null;
   private readonly channelPrefix: string;
@@ -254,7 +260,8 @@ export class RunEventHub {
       } catch {
         return;
       }
-      this.emitter.emit(runId, parsed);
+      // A listener may unsubscribe while this runs (a final event ends its stream): a Set's iteration allows that.
+      for (const listener of this.listeners.get(runId) ?? []) listener(parsed);
     });
     // Pub/sub drops whatever is published while the connection is down; after a reconnect every
     // listener re-reads the stream from the last event it delivered.
@@ -285,17 +292,25 @@ export class RunEventHub {
 
   async subscribe(runId: string, listener: (e: StoredRunEvent) => void): Promise<() => void> {
     await this.start();
-    this.emitter.on(runId, listener);
-    return () => this.emitter.off(runId, listener);
+    let run = this.listeners.get(runId);
+    if (!run) this.listeners.set(runId, (run = new Set()));
+    run.add(listener);
+    return () => {
+      const current = this.listeners.get(runId);
+      if (!current?.delete(listener)) return;
+      if (current.size === 0) this.listeners.delete(runId);
+    };
   }
 
   listenerCount(runId?: string): number {
-    return runId
-      ? this.emitter.listenerCount(runId)
-      : this.emitter.eventNames().reduce((n, e) => n + (e === RESYNC ? 0 : this.emitter.listenerCount(e)), 0);
+    if (runId) return this.listeners.get(runId)?.size ?? 0;
+    let n = 0;
+    for (const run of this.listeners.values()) n += run.size;
+    return n;
   }
 
   async close(): Promise<void> {
+    this.listeners.clear();
     this.emitter.removeAllListeners();
     // A subscriber has nothing to flush; disconnect also stops reconnect timers when Redis is down.
     this.sub.disconnect();

@@ -10,6 +10,9 @@ export class GatewayLifecycle {
   private drainingSince: number | null = null;
   private readonly streams = new Set<Response>();
 
+  /** `onStreamsChanged` hears the number of open event streams each time one opens or closes. */
+  constructor(private readonly onStreamsChanged: (open: number) => void = () => undefined) {}
+
   get draining(): boolean {
     return this.drainingSince !== null;
   }
@@ -31,7 +34,10 @@ export class GatewayLifecycle {
       res.writeHead = ((...args: Parameters<typeof res.writeHead>) => {
         if (String(res.getHeader('Content-Type') ?? '').startsWith('text/event-stream')) {
           this.streams.add(res);
-          res.once('close', () => this.streams.delete(res));
+          this.onStreamsChanged(this.streams.size);
+          res.once('close', () => {
+            if (this.streams.delete(res)) this.onStreamsChanged(this.streams.size);
+          });
         }
         return writeHead.apply(res, args);
       }) as typeof res.writeHead;

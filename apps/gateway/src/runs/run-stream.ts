@@ -15,6 +15,22 @@ function finalFromRow(run: RunRow): { event: RunEventName; data: Record<string, 
 }
 
 const isFinal = (e: { event: string }) => FINAL_EVENTS.includes(e.event as RunEventName);
+const frameText = (id: string, event: string, data: string) => `id: ${id}\nevent: ${event}\ndata: ${data}\n\n`;
+
+/**
+ * A stored event's frame, encoded once for all the connections it goes to: the event hub and a run's shared heartbeat
+ * hand every connection the same event object, and with 20,000 subscribers building and encoding the text per
+ * connection was a measurable part of the fan-out (docs/performance.md, "SSE at scale").
+ */
+const frames = new WeakMap<StoredRunEvent, Buffer>();
+function frameOf(e: StoredRunEvent): Buffer {
+  let frame = frames.get(e);
+  if (!frame) {
+    frame = Buffer.from(frameText(e.id, e.event, e.data));
+    frames.set(e, frame);
+  }
+  return frame;
+}
 const statusData = (run: RunRow) => JSON.stringify({ status: run.status, timestamp: new Date().toISOString() });
 
 /** Calls `cleanup` once when the client goes away or the response ends; resolves after it. */
@@ -79,7 +95,7 @@ export async function streamRunEvents(
 
   const write = (id: string, event: string, data: string) => {
     if (closed) return;
-    res.write(`id: ${id}\nevent: ${event}\ndata: ${data}\n\n`);
+    res.write(frameText(id, event, data));
     if (compareStreamIds(id, lastSent) > 0) lastSent = id;
   };
   const end = () => {
@@ -87,7 +103,8 @@ export async function streamRunEvents(
   };
   const deliver = (e: StoredRunEvent) => {
     if (closed || compareStreamIds(e.id, lastSent) <= 0) return;
-    write(e.id, e.event, e.data);
+    res.write(frameOf(e));
+    lastSent = e.id;
     if (isFinal(e)) end();
   };
   const catchUp = async () => {

@@ -72,18 +72,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     scorer: 'agent utility and security checks',
     requirements: { function_calling: true },
   },
-  {
-    name: 'factscore',
-    display_name: 'FActScore',
-    category: 'knowledge-qa',
-    description: 'FActScore - a benchmark for fine-grained factuality scoring',
-    tags: ['factuality', 'long-form', 'retrieval', 'wikipedia'],
-    sample_count: null,
-    // Needs the ~20 GB Wikipedia DB lvogel123/factscore-data (ALLOW_FACTSCORE_DOWNLOAD=1).
-    dataset: { source: 'hf:lvogel123/factscore' },
-    scorer: 'FActScore (atomic-fact support)',
-    requirements: { grader_model: 'openai/gpt-4o-mini' },
-  },
 ];
 
 /** A top-level entry above, as the family of its subtasks below. */

@@ -22,8 +22,6 @@ const EXPLICIT: Readonly<Record<string, string>> = {
   deep_research_bench:
     'Needs outside services: Gemini judges the reports and Jina fetches the cited pages (GEMINI_API_KEY, JINA_API_KEY)',
   scicode: 'Needs a scientific-Python sandbox (numpy, scipy, sympy and the SciCode test data), not ported yet',
-  factscore:
-    "Needs FActScore's Wikipedia knowledge base (the 20 GB SQLite dump lvogel123/factscore-data) and FactScoreLite's retrieval over it; no package here ships that database, so it stays not runnable",
 };
 
 export const NOT_PORTED = 'Not ported to this engine yet';

@@ -3,6 +3,7 @@ export { accuracy } from './accuracy.metric';
 export { clockbenchMetrics } from './clockbench.metric';
 export { computeMetrics, metricsUniqueKey, type MetricResults } from './compute-metrics';
 export { dropMetrics } from './drop.metric';
+export { factscoreMetrics } from './factscore.metric';
 export { graphwalksMetrics, graphwalksTokenCounts } from './graphwalks.metric';
 export { grouped, type GroupedOptions } from './grouped.metric';
 export { healthbenchMetrics } from './healthbench.metric';

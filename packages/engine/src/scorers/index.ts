@@ -25,6 +25,7 @@ export { createMmvetv2Scorer, extractMmvetScore, MMVET_V2_GRADER_TEMPLATE } from
 export { createMrcrScorer, mrcrBinIndex, mrcrSequenceRatio, OPENAI_MRCR_BINS } from './mrcr.scorer';
 export { sequenceMatcherRatio } from './sequence-matcher.util';
 export { createPolyglotoxicityScorer, PERSPECTIVE_FAILED_EXPLANATION, perspectiveRequest } from './polyglotoxicity.scorer';
+export { createFactscoreScorer, FACTSCORE_GRADER_CONFIG, type FactscoreOptions } from './factscore.scorer';
 export { createPoliticalEvenhandednessScorer, extractTokenProbability, type PoliticalThresholds } from './political-evenhandedness.scorer';
 export { createMultichallengeScorer, MULTICHALLENGE_JUDGE_TEMPLATE, parseVerdict } from './multichallenge.scorer';
 export { createGradeSchoolMathScorer, createMgsmScorer, normalizeNumber, parseNumericAnswer } from './numeric.scorer';

@@ -6,3 +6,10 @@ export {
   type PerspectiveClient,
   type PerspectiveClientOptions,
 } from './perspective.client';
+export {
+  factscoreKnowledgeFor,
+  KnowledgeSourceError,
+  openWikipediaKnowledge,
+  WIKIPEDIA_SEPARATOR,
+  type WikipediaKnowledge,
+} from './wikipedia-knowledge.source';

@@ -1,9 +1,9 @@
 import type { ModelClient, ModelClientOptions } from '@studio/providers';
 import { planSamples, type FinishedSample, type RunEvalOptions, type SampleLimit, type ScoreResults, type WorkItem } from '../runner';
-import { customBenchmarkSlug, type ScoringService } from '@studio/contracts';
+import { customBenchmarkSlug } from '@studio/contracts';
 import { customDatasetTask, type CustomDataset } from '../tasks/custom/custom-dataset.task';
 import { getTask, hasTask } from '../tasks/registry';
-import type { Generator, Sample, SampleRecord, Score, ScoringServices, TaskDefinition } from '../types';
+import type { Generator, Sample, SampleRecord, Score, ScoringServices, TaskDefinition, TaskService } from '../types';
 import { evalLogStart, type EvalLogIdentity, type EvalLogStart } from './eval-log-spec.builder';
 import { maxConnectionsOf, runGenerateConfig, type EvalSettings } from './eval-settings';
 import { storedResults, type StoredSample } from './stored-results.builder';
@@ -52,8 +52,8 @@ export class EvalSession {
     return new EvalSession(settings, taskFor(settings, custom));
   }
 
-  /** The outside scoring services whose keys the host must supply (`SessionRunInput.services`). */
-  get requiredServices(): readonly ScoringService[] {
+  /** What the host must supply in `SessionRunInput.services`: owner-keyed services, FActScore's knowledge base. */
+  get requiredServices(): readonly TaskService[] {
     return this.task.services ?? [];
   }
 

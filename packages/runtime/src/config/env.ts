@@ -63,6 +63,15 @@ export const scoringServicesEnvShape = {
 };
 
 /**
+ * FActScore's Wikipedia knowledge base, the operator's copy of the enwiki-20230401 SQLite dump (docs/deployment.md):
+ * where workers and `studio eval` read it. Unset, factscore runs are refused; the gateway's value only says whether
+ * one is configured, so it must match the workers'.
+ */
+export const factscoreEnvShape = {
+  FACTSCORE_DB_PATH: z.string().min(1).optional(),
+};
+
+/**
  * What bounds a run submission, read by the gateway (`POST /api/runs`, suites) and the worker (a schedule's tick
  * creates runs too): the runs a user may create per window, the window of every rate limit, the highest
  * `max_connections` a run may ask for.
@@ -72,6 +81,7 @@ export const runSubmissionEnvShape = {
   RATE_LIMIT_RUNS_PER_USER: z.coerce.number().int().min(1).default(30),
   /** Upper bound for a run's `max_connections` (concurrent model calls of one run). */
   MAX_CONNECTIONS_LIMIT: z.coerce.number().int().min(1).default(500),
+  ...factscoreEnvShape,
 };
 
 /** The parsed run submission limits, as both apps' configs carry them. */
@@ -79,10 +89,22 @@ export interface RunSubmissionLimits {
   runsPerUser: number;
   windowSeconds: number;
   maxConnectionsLimit: number;
+  /** `FACTSCORE_DB_PATH`: factscore runs are accepted only when it is set. */
+  factscoreDbPath?: string;
 }
 
-export function runSubmissionLimits(e: { RATE_LIMIT_RUNS_PER_USER: number; RATE_LIMIT_WINDOW_SECONDS: number; MAX_CONNECTIONS_LIMIT: number }): RunSubmissionLimits {
-  return { runsPerUser: e.RATE_LIMIT_RUNS_PER_USER, windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS, maxConnectionsLimit: e.MAX_CONNECTIONS_LIMIT };
+export function runSubmissionLimits(e: {
+  RATE_LIMIT_RUNS_PER_USER: number;
+  RATE_LIMIT_WINDOW_SECONDS: number;
+  MAX_CONNECTIONS_LIMIT: number;
+  FACTSCORE_DB_PATH?: string;
+}): RunSubmissionLimits {
+  return {
+    runsPerUser: e.RATE_LIMIT_RUNS_PER_USER,
+    windowSeconds: e.RATE_LIMIT_WINDOW_SECONDS,
+    maxConnectionsLimit: e.MAX_CONNECTIONS_LIMIT,
+    ...(e.FACTSCORE_DB_PATH ? { factscoreDbPath: e.FACTSCORE_DB_PATH } : {}),
+  };
 }
 
 /**

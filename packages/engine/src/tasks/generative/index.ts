@@ -4,6 +4,7 @@ import { ARC_AGI_TASKS } from './arc-agi.task';
 import { browsecompTask } from './browsecomp.task';
 import { detailbenchTask } from './detailbench.task';
 import { dropTask } from './drop.task';
+import { factscoreTask } from './factscore.task';
 import { gptOssAime25Task } from './gpt-oss-aime.task';
 import { GRADED_MATH_TASKS } from './graded-math.task';
 import { GRAPHWALKS_TASKS } from './graphwalks.task';
@@ -48,4 +49,5 @@ export const GENERATIVE_BENCHMARKS: readonly BenchmarkTask[] = [
   ...ARC_AGI_TASKS,
   ...POLITICAL_EVENHANDEDNESS_TASKS,
   ...POLYGLOTOXICITY_TASKS,
+  factscoreTask,
 ];
