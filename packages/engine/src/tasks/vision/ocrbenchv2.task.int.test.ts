@@ -138,5 +138,8 @@ describe('ocrbenchv2 (morpheushoc/OCRBenchv2 test, 11 synthetic rows)', () => {
     // A plain string stays a str upstream, whose `in` is a substring test.
     expect(await ids({ categories: 'text recognition en', seed: 'None' })).toEqual(['synth_textrec_0']);
     expect((await ids({ language: 'en', seed: 'None' })).slice(0, 3)).toEqual(['synth_textrec_0', 'synth_count_2', 'synth_kie_3']);
+    expect(() => getTask('ocrbenchv2', { args: { categories: '["table parsing en"' } })).toThrow(
+      'ocrbenchv2: categories must be a list of category names, got ["table parsing en"',
+    );
   });
 });

@@ -93,9 +93,10 @@ const ocrbenchv2Solver: Solver = {
  */
 function categoryFilter(value: string): ((category: string) => boolean) | null {
   if (value === '') return null;
-  const list = value.trim().startsWith('[') ? pythonStringListLiteral(value) : null;
-  if (value.trim().startsWith('[') && list === null) throw new TaskArgumentError('categories', `ocrbenchv2: categories must be a list of category names, got ${value}`);
-  return list === null ? (category) => value.includes(category) : (category) => list.includes(category);
+  if (!value.trim().startsWith('[')) return (category) => value.includes(category);
+  const list = pythonStringListLiteral(value);
+  if (list === null) throw new TaskArgumentError('categories', `ocrbenchv2: categories must be a list of category names, got ${value}`);
+  return (category) => list.includes(category);
 }
 
 const OCRBENCHV2: BenchmarkEntry = {
