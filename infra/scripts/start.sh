@@ -6,6 +6,8 @@
 #   PORT (8000)            gateway port
 #   WEB_PORT (5173)        web port; OPENBENCH_WEB_MODE=preview (serve the build, default) or dev (Vite HMR)
 #   STOP_TIMEOUT (30)      seconds a child gets after SIGTERM before SIGKILL
+#   WORKER_METRICS_PORT    the worker's METRICS_PORT (9465; off when METRICS_PORT=off): both apps read METRICS_PORT,
+#                          so one value for both would make them bind the same port
 set -euo pipefail
 LOG_TAG=start
 # shellcheck source-path=SCRIPTDIR source=lib.sh
@@ -82,7 +84,8 @@ else
   spawn gateway node --expose-gc apps/gateway/dist/src/server.js
 fi
 # The image's heap cap (infra/docker/Dockerfile, docs/deployment.md "Worker memory").
-spawn worker node --max-old-space-size=256 apps/worker/dist/main.js
+if [ "${METRICS_PORT:-}" = off ]; then worker_metrics_default=off; else worker_metrics_default=9465; fi
+spawn worker env METRICS_PORT="${WORKER_METRICS_PORT:-$worker_metrics_default}" node --max-old-space-size=256 apps/worker/dist/main.js
 web_url=""
 if [ $has_web = 1 ]; then
   # The .bin shim execs node, so our SIGTERM reaches Vite itself (`pnpm exec` would sit in between).

@@ -70,7 +70,7 @@ Options:
   --logfile NAME              log file name, without .eval
   --display full|plain|none   progress display (default: a bar on a terminal, lines otherwise)
   --offline                   never download datasets (also DATASETS_OFFLINE=true)
-  --data-dir DIR              dataset cache root (default DATA_DIR or ./data)
+  --data-dir DIR              data directory: datasets are cached in DIR/datasets (default DATA_DIR or ./data)
   --alpha                     accepted for bench compatibility; ignored
   -h, --help                  show this help
 

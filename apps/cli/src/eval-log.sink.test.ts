@@ -1,5 +1,5 @@
 import { EvalSession, evalSettings, newEvalLogIdentity, readEvalLog, type EvalLogStart, type Sample } from '@studio/engine';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -79,6 +79,22 @@ describe('openEvalLogSink', () => {
     const modules = JSON.parse(loaded) as string[];
     expect(modules).toContainEqual(expect.stringMatching(/packages\/engine\/src\/eval-log\/eval-log\.writer\.ts$/));
     expect(modules.filter((m) => /packages\/(providers|contracts|datasets)\/|engine\/src\/(catalog|tasks|scorers)\/|\/(undici|zod)\//.test(m))).toEqual([]);
+  });
+
+  it('closes the log in its thread without a Node warning on stderr', () => {
+    // The descriptor is opened by the main thread and closed by the writer's; Node's fd tracking of worker threads
+    // warned about that on every `studio eval` whose thread output reached stderr before the exit (the wait below).
+    const script = [
+      `const { EvalSession, evalSettings, newEvalLogIdentity } = require('@studio/engine');`,
+      `const { openEvalLogSink } = require(${JSON.stringify(join(__dirname, 'eval-log.sink.ts'))});`,
+      `const start = EvalSession.open(evalSettings({ benchmark: 'gsm8k', model: 'openai/fake', timeout: 600 })).logStart(newEvalLogIdentity(), [{ id: 1, input: 'q', target: 'A' }]);`,
+      `openEvalLogSink(process.argv[1], 'child', start).abort('cancelled');`,
+      `setTimeout(() => {}, 300);`,
+    ].join('\n');
+    const child = spawnSync(process.execPath, ['--require', join(__dirname, 'ts-source.hook.cjs'), '-e', script, dir], { encoding: 'utf8', cwd: __dirname });
+
+    expect({ status: child.status, stderr: child.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(readEvalLog(readFileSync(join(dir, 'child.eval'))).status).toBe('cancelled');
   });
 
   it('fails at once when the log file cannot be created', () => {

@@ -45,7 +45,10 @@ export function openEvalLogSink(logDir: string, logfile: string | undefined, sta
   const { file, execArgv } = threadModule();
   // Opened here, so that a log that cannot be written stops the command before the run, not after it.
   const data: EvalLogThreadData = { fd: openSync(path, 'w'), start, progress, errors: errors.port2 };
-  const thread = new Worker(file, { workerData: data, transferList: [errors.port2], execArgv });
+  // The thread closes a descriptor it did not open: with Node's default tracking (trackUnmanagedFds) that prints
+  // "Warning: File descriptor N closed but not opened in unmanaged mode" on the CLI's stderr whenever the thread's
+  // output is flushed before the process exits. The thread's finish closes the file (eval-log.file.ts) on finish and abort.
+  const thread = new Worker(file, { workerData: data, transferList: [errors.port2], execArgv, trackUnmanagedFds: false });
   // The thread never keeps the CLI alive: finish and abort wait for it themselves.
   thread.unref();
   let seq = 0;

@@ -306,7 +306,7 @@ test('a suite of two models on MMLU: the heat map fills in live, each cell links
 
 test('an eval group from the New run catalog runs as a suite, and its page shows the group summary', async () => {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'New run' }).click();
-  await main().getByText(/^Eval groups \(26 of 29 runnable\)/).click();
+  await main().getByText(/^Eval groups \(27 of 29 runnable\)/).click();
   await main().getByRole('link', { name: 'ANLI', exact: true }).click();
   await page.waitForURL(/\/suites\/new\?group=anli$/);
   await expect(main().getByRole('combobox', { name: 'Eval group' }).inputValue()).resolves.toBe('anli');

@@ -57,7 +57,7 @@ export async function resolveScoringServices(
   const row = userId ? await findServiceKey(db, userId, 'perspective') : undefined;
   if (!row)
     throw new RunSetupError(
-      `${session.settings.benchmark} is scored by ${SCORING_SERVICES.perspective.display_name} and no key is saved for it; add one under API keys and start the run again`,
+      `${session.settings.benchmark} is scored by ${SCORING_SERVICES.perspective.display_name} and no key is saved for it; save one under Settings → Scoring services (PUT /api/service-keys/perspective) and start the run again`,
     );
   const apiKey = decryptApiKey(row.encrypted_key, ring, serviceKeyOwner(row));
   options.secrets.push(apiKey);

@@ -35,7 +35,7 @@ test('without a saved Perspective key the run fails at setup, naming what to add
   await h.startWorker({ PERSPECTIVE_API_URL: perspective.url });
   const runId = await h.createRun({ benchmark: 'polyglotoxicity_english', epochs: 1 });
   const run = await h.waitForStatus(runId, 'failed');
-  expect(run.error).toBe('polyglotoxicity_english is scored by Google Perspective API and no key is saved for it; add one under API keys and start the run again');
+  expect(run.error).toBe('polyglotoxicity_english is scored by Google Perspective API and no key is saved for it; save one under Settings → Scoring services (PUT /api/service-keys/perspective) and start the run again');
   expect(model.bodies()).toHaveLength(0);
 });
 

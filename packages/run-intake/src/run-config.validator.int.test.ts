@@ -54,6 +54,20 @@ describe('task_args', () => {
     });
   });
 
+  test('names are identifiers, and their number and values are bounded whatever the task', async () => {
+    for (const name of ['', '1st', 'a-b', 'x'.repeat(65)]) {
+      const { field, reason } = await refusal({ benchmark: 'gsm8k', task_args: { [name]: 'x' } });
+      expect(field).toBe('task_args');
+      expect(reason).toMatch(/^task argument names are identifiers of at most 64 letters, digits or _/);
+    }
+    const many = Object.fromEntries(Array.from({ length: 33 }, (_, i) => [`a${i}`, 'x']));
+    expect(await refusal({ benchmark: 'gsm8k', task_args: many })).toEqual({ field: 'task_args', reason: 'at most 32 task arguments, got 33' });
+    expect(await refusal({ benchmark: 'gsm8k', task_args: { split: 'x'.repeat(10_001) } })).toEqual({
+      field: 'task_args.split',
+      reason: 'must be at most 10000 characters',
+    });
+  });
+
   test('a value the task refuses at setup is refused, named when the task names the argument', async () => {
     expect(await refusal({ benchmark: 'drop', task_args: { num_examples: 'two' } })).toEqual({
       field: 'task_args.num_examples',

@@ -22,6 +22,23 @@ function epochReducers(names: readonly string[]): string[] {
   }
 }
 
+const MAX_TASK_ARGS = 32;
+const MAX_TASK_ARG_LENGTH = 10_000;
+/** A task argument is a keyword argument of openbench's Python task function, so its name is an identifier. */
+const TASK_ARG_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+/** Bounds that hold whatever the task: a handful of short keyword arguments, each named like a Python identifier. */
+function checkTaskArgShapes(args: Record<string, string>): void {
+  const names = Object.keys(args);
+  if (names.length > MAX_TASK_ARGS) throw new InvalidRunRequest('task_args', `at most ${MAX_TASK_ARGS} task arguments, got ${names.length}`);
+  for (const name of names) {
+    if (!TASK_ARG_NAME.test(name))
+      throw new InvalidRunRequest('task_args', `task argument names are identifiers of at most 64 letters, digits or _ (not starting with a digit), got ${JSON.stringify(name.slice(0, 80))}`);
+    if (args[name]!.length > MAX_TASK_ARG_LENGTH)
+      throw new InvalidRunRequest(`task_args.${name}`, `must be at most ${MAX_TASK_ARG_LENGTH} characters`);
+  }
+}
+
 /**
  * The run's task with its `-T` arguments, refused as the worker's task would refuse them at setup: an argument it
  * does not take, or a value it cannot use, named as `task_args.<name>` (`task_args` when the task does not say).
@@ -60,6 +77,7 @@ export async function validRunConfig(
   // Empty is none, so the config reads as one stored before task arguments were taken.
   const taskArgs = request.task_args && Object.keys(request.task_args).length > 0 ? { ...request.task_args } : undefined;
   // A task argument may name the grader (`-T grader_model=…`), so the default grader is the task's with them.
+  if (taskArgs) checkTaskArgShapes(taskArgs);
   const task = runTask(benchmark, taskArgs);
   const defaultGrader = task.graderModel;
   if (request.grader_model != null && defaultGrader === undefined)

@@ -31,7 +31,7 @@ test("lists openbench's 29 groups in its order, each member marked runnable or w
   });
   const runnable = await request(t.app).get('/api/benchmark-groups?runnable_only=true');
   expect(runnable.body.map((g: { name: string }) => g.name)).toEqual([
-    'bigbench', 'bbh', 'agieval', 'ethics', 'blimp', 'glue', 'global_mmlu', 'xcopa', 'xstorycloze', 'xwinograd', 'mgsm', 'arabic_exams', 'anli', 'healthbench', 'openai_mrcr', 'matharena', 'qa4mre', 'otis_mock_aime', 'smt', 'bbl', 'math_group_22_10_2025', 'mmmlu', 'superglue', 'polyglotoxicity', 'bbq', 'jailbreak',
+    'bigbench', 'bbh', 'agieval', 'ethics', 'blimp', 'glue', 'global_mmlu', 'xcopa', 'xstorycloze', 'xwinograd', 'mgsm', 'arabic_exams', 'anli', 'healthbench', 'openai_mrcr', 'matharena', 'qa4mre', 'otis_mock_aime', 'smt', 'bbl', 'math_group_22_10_2025', 'mmmlu', 'superglue', 'polyglotoxicity', 'bbq', 'jailbreak', 'multimodal',
   ]);
 });
 

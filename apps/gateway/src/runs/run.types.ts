@@ -113,7 +113,8 @@ export interface RunOptions {
   /**
    * openbench's `-T key=value`: arguments of the benchmark's task (e.g. a split or a number of few-shot examples),
    * as strings the task parses. An argument the task does not take is refused (422 naming `task_args.<name>`, with
-   * the arguments it takes), and so is a value the task refuses at setup. Absent, null or `{}`: the task's defaults.
+   * the arguments it takes), and so is a value the task refuses at setup. At most 32, named like Python identifiers
+   * (at most 64 characters), values of at most 10,000 characters. Absent, null or `{}`: the task's defaults.
    * @example {"split": "test"}
    */
   task_args?: { [key: string]: string } | null;

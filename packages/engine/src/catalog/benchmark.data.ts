@@ -46,18 +46,6 @@ const TOP_LEVEL: readonly BenchmarkEntry[] = [
     requirements: { function_calling: true, grader_model: GPT_4_1_MINI },
   },
   {
-    name: 'ocrbenchv2',
-    display_name: 'OCRBench v2',
-    category: 'core',
-    description:
-      'Visual text localization and reasoning benchmark across 31 diverse OCR and document understanding scenarios',
-    tags: ['multimodal', 'vision-language', 'ocr', 'document-understanding', 'images', 'vision'],
-    sample_count: null,
-    dataset: { source: 'hf:morpheushoc/OCRBenchv2' },
-    scorer: 'OCRBench v2 metrics',
-    requirements: { vision: true },
-  },
-  {
     name: 'cybench',
     display_name: 'CyBench',
     category: 'domain-specific',

@@ -25,7 +25,7 @@ test('a group is runnable when every member is; every member that cannot run say
   expect(views.filter((v) => v.runnable).map((v) => v.name)).toEqual([
     'bigbench', 'bbh', 'agieval', 'ethics', 'blimp', 'glue', 'global_mmlu', 'xcopa', 'xstorycloze', 'xwinograd', 'mgsm', 'arabic_exams', 'anli',
     'healthbench', 'openai_mrcr', 'matharena', 'qa4mre', 'otis_mock_aime', 'smt', 'bbl', 'math_group_22_10_2025', 'mmmlu', 'superglue', 'polyglotoxicity', 'bbq',
-    'jailbreak',
+    'jailbreak', 'multimodal',
   ]);
   for (const view of views) {
     expect(view.runnable_members).toBe(view.members.filter((m) => m.runnable).length);

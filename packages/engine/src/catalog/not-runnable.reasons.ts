@@ -1,7 +1,7 @@
 /**
  * Why a catalog entry is `runnable: false`, as `GET /api/benchmarks` serves it in `reason`. A benchmark that needs
- * something this engine does not have (an agent harness, a container, tools, outside services) says so by name, a
- * vision benchmark says it is one; the others are plain text benchmarks that are not ported yet.
+ * something this engine does not have (an agent harness, a container, tools, outside services) says so by name; the
+ * others are not ported yet.
  */
 import type { BenchmarkEntry } from './benchmark.entry';
 
@@ -9,8 +9,6 @@ const AGENT_HARNESS = 'Needs an agent harness (multi-turn tool use with a simula
 const CODE_AGENT_IN_DOCKER = 'Needs a code agent (codex, aider, …) editing the exercise inside a Docker container';
 const CONTAINER_AND_TOOLS = 'Needs Docker containers and tool calling (capture-the-flag agent)';
 const TOOLS = 'Needs tool calling against a tool environment (function calling, MCP servers)';
-/** The engine sends images (mmmu runs); a vision benchmark without a task still lacks its loader and scorer. */
-const IMAGES = 'A vision benchmark (image inputs, which this engine sends): its dataset loader and scorer are not ported yet';
 
 /** Entries whose reason is not the one their requirements imply; subtasks inherit their group's. */
 const EXPLICIT: Readonly<Record<string, string>> = {
@@ -21,8 +19,6 @@ const EXPLICIT: Readonly<Record<string, string>> = {
   tau_bench: AGENT_HARNESS,
   deep_research_bench:
     'Needs outside services: Gemini judges the reports and Jina fetches the cited pages (GEMINI_API_KEY, JINA_API_KEY)',
-  ocrbenchv2:
-    "A vision benchmark whose loader re-encodes every image as JPEG with PIL and shuffles with numpy's generator, and whose scorer (with its ocrbenchv2 dependency group: nltk 3.9.1, apted 1.0.3, lxml 6.0.2) needs data and parsers no package here ships: NLTK's METEOR matches synonyms through the WordNet corpus (full-page OCR, fine-grained text recognition, text translation, handwritten essays, and every table/chart/document parsing answer whose TEDS is 0), and TEDS reads tables with libxml2's HTML parser (lxml.html.fromstring); none of these is ported, so its scores cannot be reproduced",
 };
 
 export const NOT_PORTED = 'Not ported to this engine yet';
@@ -40,7 +36,6 @@ export const UNREGISTERED_MEMBERS: Readonly<Record<string, string>> = {
 export function notRunnableReason(entry: BenchmarkEntry): string {
   const explicit = EXPLICIT[entry.name] ?? (entry.group === undefined ? undefined : EXPLICIT[entry.group]);
   if (explicit !== undefined) return explicit;
-  if (entry.requirements?.vision) return IMAGES;
   if (entry.requirements?.function_calling) return TOOLS;
   return NOT_PORTED;
 }

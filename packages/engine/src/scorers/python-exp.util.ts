@@ -1,8 +1,9 @@
 /**
- * CPython's `math.exp`, which calls the C library's `exp`: glibc's is correctly rounded in practice, while V8's
- * `Math.exp` (fdlibm) is off by one unit in the last place for some inputs (`exp(log(0.3))` gives 0.29999999999999993,
- * Python 0.3), enough to change sums of probabilities that scorers print and compare. This evaluates exp in
- * double-double arithmetic (about 106 bits) and rounds once.
+ * CPython's `math.exp`, `math.log` and `float ** float`, which call the C library's `exp`, `log` and `pow`: glibc's
+ * are correctly rounded in practice, while V8's `Math.exp` / `Math.log` / `Math.pow` (fdlibm) are off by one unit in
+ * the last place for some inputs (`exp(log(0.3))` gives 0.29999999999999993, Python 0.3), enough to change sums of
+ * probabilities that scorers print and compare, or BLEU and METEOR values. These evaluate in double-double arithmetic
+ * (about 106 bits) and round once.
  */
 
 type DoubleDouble = [number, number];
@@ -46,9 +47,14 @@ export function pyExp(x: number): number {
   if (x > 709.782712893384) return Infinity;
   if (x < -745.1332191019412) return 0;
   if (x === 0) return 1;
-  const k = Math.round(x / LN2[0]);
+  return roundExp(expDD([x, 0]));
+}
+
+/** exp of a double-double, as a double-double mantissa sum and the power of two k it still has to be scaled by. */
+function expDD(x: DoubleDouble): [DoubleDouble, number] {
+  const k = Math.round(x[0] / LN2[0]);
   // r = x - k·ln2, |r| ≤ ln2/2, in double-double.
-  const r = add([x, 0], mul([-k, 0], LN2));
+  const r = add(x, mul([-k, 0], LN2));
   // Taylor series of exp(r): 1 + r + r²/2! + …, until the terms vanish below 2^-110.
   let term: DoubleDouble = [1, 0];
   let sum: DoubleDouble = [1, 0];
@@ -58,9 +64,36 @@ export function pyExp(x: number): number {
     sum = add(sum, term);
     if (Math.abs(term[0]) < 1e-33) break;
   }
-  // Scale by 2^k in two steps so that neither factor overflows; exact unless the result is subnormal.
+  return [sum, k];
+}
+
+/** Scales by 2^k in two steps so that neither factor overflows; exact unless the result is subnormal. */
+function roundExp([sum, k]: [DoubleDouble, number]): number {
   const half = Math.trunc(k / 2);
   return (sum[0] + sum[1]) * 2 ** half * 2 ** (k - half);
+}
+
+/** ln x for a positive normal double: one Newton step from `Math.log`, y + (x − e^y)/e^y, in double-double. */
+function logDD(x: number): DoubleDouble {
+  const y = Math.log(x);
+  const [[eh, el], k] = expDD([y, 0]);
+  // e^y = (eh + el)·2^k; scaling x instead keeps the difference exact.
+  const half = Math.trunc(k / 2);
+  const xs = x * 2 ** -half * 2 ** -(k - half);
+  const [dh, dl] = twoSum(xs, -eh);
+  return twoSum(y, (dh + dl - el) / eh);
+}
+
+/** `math.log(x)` for finite x > 0 (the only inputs BLEU gives it). */
+export function pyLog(x: number): number {
+  const [h, l] = logDD(x);
+  return h + l;
+}
+
+/** Python's `x ** y` for finite x > 0 (METEOR's fragmentation penalty): exp(y·ln x) in double-double. */
+export function pyPow(x: number, y: number): number {
+  if (x === 1 || y === 0) return 1;
+  return roundExp(expDD(mul([y, 0], logDD(x))));
 }
 
 /** A double-double divided by a small positive integer. */

@@ -5,18 +5,20 @@
  * (perceptron-tagger-english.data.ts).
  */
 import { pyIsDigit, pyLower } from '../python-text.util';
-import { PERCEPTRON_CLASSES, PERCEPTRON_TAGDICT, PERCEPTRON_WEIGHTS } from './perceptron-tagger-english.data';
 
 interface Model {
+  classes: readonly string[];
   tagdict: Map<string, string>;
   weights: Map<string, [string, number][]>;
 }
 
 let model: Model | undefined;
 
-/** Parses the model text once, on first use (it is large and most benchmarks never tag). */
+/** Loads and parses the model text once, on first use (it is large: ≈ 25 ms to load, and most benchmarks never tag). */
 function loadModel(): Model {
   if (model) return model;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { PERCEPTRON_CLASSES, PERCEPTRON_TAGDICT, PERCEPTRON_WEIGHTS } = require('./perceptron-tagger-english.data') as typeof import('./perceptron-tagger-english.data');
   const tagdict = new Map(PERCEPTRON_TAGDICT.split('\n').map((line) => line.split('\t') as [string, string]));
   const weights = new Map<string, [string, number][]>();
   for (const line of PERCEPTRON_WEIGHTS.split('\n')) {
@@ -26,7 +28,7 @@ function loadModel(): Model {
     for (let i = 0; i < parts.length; i += 2) entries.push([parts[i], Number(parts[i + 1])]);
     weights.set(feature, entries);
   }
-  model = { tagdict, weights };
+  model = { classes: PERCEPTRON_CLASSES, tagdict, weights };
   return model;
 }
 
@@ -70,7 +72,7 @@ function firstTokenFeatures(tokens: string[]): string[] {
 /** `nltk.pos_tag(tokens)[0][1]`: the tag dictionary's tag, else the averaged perceptron's best class. */
 export function firstTokenTag(tokens: string[]): string {
   if (tokens.length === 0) throw new Error('firstTokenTag needs at least one token');
-  const { tagdict, weights } = loadModel();
+  const { classes, tagdict, weights } = loadModel();
   const known = tagdict.get(tokens[0]);
   if (known) return known;
   // AveragedPerceptron.predict: scores summed feature by feature in insertion order, as Python's floats.
@@ -79,8 +81,8 @@ export function firstTokenTag(tokens: string[]): string {
     for (const [label, weight] of weights.get(feature) ?? []) scores.set(label, (scores.get(label) ?? 0) + weight);
   }
   // max(classes, key=lambda label: (scores[label], label)): ties go to the greater label.
-  let best = PERCEPTRON_CLASSES[0];
-  for (const label of PERCEPTRON_CLASSES) {
+  let best = classes[0];
+  for (const label of classes) {
     const [score, bestScore] = [scores.get(label) ?? 0, scores.get(best) ?? 0];
     if (score > bestScore || (score === bestScore && label > best)) best = label;
   }

@@ -1,10 +1,13 @@
 /**
- * A baseline JPEG encoder that writes what libjpeg-turbo writes for PIL's `img.save(out, "JPEG", quality=q,
- * optimize=True)` on an RGB image: JFIF 1.01 header, the standard tables scaled by `jpeg_set_quality(q, TRUE)`,
- * YCbCr 4:2:0 (libjpeg's default sampling), the islow integer DCT, and Huffman tables optimised for the image.
+ * A baseline JPEG encoder that writes what libjpeg-turbo writes for PIL's `img.save(out, "JPEG", quality=q)` on an
+ * RGB image (or an `L` one): JFIF 1.01 header, the standard tables scaled by `jpeg_set_quality(q, TRUE)`, YCbCr 4:2:0
+ * (libjpeg's default sampling), the islow integer DCT, and Huffman tables optimised for the image (`optimize=True`)
+ * or the standard ones.
  * Each stage is ported from libjpeg-turbo's C code (`jccolor.c`, `jcsample.c`, `jcprepct.c`, `jfdctint.c`,
  * `jcdctmgr.c`, `jccoefct.c`, `jchuff.c`, `jcmarker.c`) with its integer arithmetic, so the bytes match PIL's.
  */
+
+import { STD_AC_CHROMINANCE, STD_AC_LUMINANCE, STD_DC_CHROMINANCE, STD_DC_LUMINANCE } from './jpeg-std-huffman.data';
 
 export interface RgbImage {
   width: number;
@@ -222,7 +225,7 @@ function componentBlocks(plane: Plane, realAcross: number, realDown: number, h: 
 const nbitsOf = (value: number) => (value === 0 ? 0 : 32 - Math.clz32(value < 0 ? -value : value));
 
 interface HuffTable {
-  bits: number[]; // bits[1..16]
+  bits: number[]; // the counts of codes of length 1..16
   values: number[];
   code: number[];
   size: number[];
@@ -272,13 +275,18 @@ function optimalTable(counts: readonly number[]): HuffTable {
   bits[i] -= 1;
   const values: number[] = [];
   for (let len = 1; len <= 32; len += 1) for (let sym = 0; sym <= 255; sym += 1) if (codesize[sym] === len) values.push(sym);
-  // `jpeg_make_c_derived_tbl`: canonical codes in order of length.
+  const lengths = bits.slice(1, 17);
+  return derivedTable(lengths, values.slice(0, lengths.reduce((a, b) => a + b, 0)));
+}
+
+/** `jpeg_make_c_derived_tbl`: canonical codes in order of length for a table's `bits[1..16]` and symbols. */
+function derivedTable(bits: readonly number[], values: readonly number[]): HuffTable {
   const code = new Array<number>(256).fill(0);
   const size = new Array<number>(256).fill(0);
   let next = 0;
   let k = 0;
   for (let len = 1; len <= 16; len += 1) {
-    for (let n = 0; n < bits[len]; n += 1) {
+    for (let n = 0; n < bits[len - 1]; n += 1) {
       code[values[k]] = next;
       size[values[k]] = len;
       next += 1;
@@ -286,8 +294,13 @@ function optimalTable(counts: readonly number[]): HuffTable {
     }
     next <<= 1;
   }
-  return { bits: bits.slice(1, 17), values: values.slice(0, k), code, size };
+  return { bits: [...bits], values: [...values], code, size };
 }
+
+const STD_TABLES = [
+  { dc: derivedTable(STD_DC_LUMINANCE.bits, STD_DC_LUMINANCE.values), ac: derivedTable(STD_AC_LUMINANCE.bits, STD_AC_LUMINANCE.values) },
+  { dc: derivedTable(STD_DC_CHROMINANCE.bits, STD_DC_CHROMINANCE.values), ac: derivedTable(STD_AC_CHROMINANCE.bits, STD_AC_CHROMINANCE.values) },
+];
 
 class BitWriter {
   readonly bytes: number[] = [];
@@ -314,14 +327,14 @@ class BitWriter {
 
 const u16 = (value: number) => [(value >> 8) & 0xff, value & 0xff];
 
-/** PIL's `Image.save(fp, "JPEG", quality=quality, optimize=True)` of an RGB image. */
-export function encodeJpegLikePil(image: RgbImage, quality: number): Uint8Array {
+/**
+ * The blocks of an RGB image as libjpeg compresses it: Y, Cb, Cr at 4:2:0, each component's sampling factor and
+ * quantisation table.
+ */
+function colorComponents(image: RgbImage, luma: readonly number[], chroma: readonly number[]): ComponentBlocks[] {
   const { width, height } = image;
-  const luma = scaledQuantTable(STD_LUMINANCE_QUANT, quality);
-  const chroma = scaledQuantTable(STD_CHROMINANCE_QUANT, quality);
   const [y, cb, cr] = rgbToYcc(image);
   const mcuRows = Math.ceil(height / 16);
-  const mcuCols = Math.ceil(width / 16);
   // Y is padded to whole blocks across and whole iMCU rows down (`fullsize_downsample`, `pre_process_data`). Chroma
   // is averaged from a plane padded to twice its block width and to an even height, and its last averaged row is
   // then repeated down to the iMCU height, as the prep controller pads the downsampled rows.
@@ -335,19 +348,36 @@ export function encodeJpegLikePil(image: RgbImage, quality: number): Uint8Array 
     const averaged = downsample2x2(padPlane(full, width, height, cBlocksAcross * 16, chromaRows * 2), cBlocksAcross * 8, chromaRows);
     return padPlane(averaged.data, averaged.width, chromaRows, averaged.width, mcuRows * 8);
   };
-  const components = [
+  return [
     componentBlocks(yPlane, yBlocksAcross, yBlocksDown, 2, 2, luma),
     componentBlocks(chromaPlane(cb), cBlocksAcross, cBlocksDown, 1, 1, chroma),
     componentBlocks(chromaPlane(cr), cBlocksAcross, cBlocksDown, 1, 1, chroma),
   ];
-  const tableOf = [0, 1, 1];
-  const sampling = [2, 1, 1];
+}
 
-  /** The interleaved MCU sequence: Y's 2×2 blocks row by row, then Cb, then Cr. */
+/**
+ * PIL's `Image.save(fp, "JPEG", quality=quality, optimize=…)` of an RGB image, or with `gray` of an `L` image
+ * (`data` one byte per pixel): libjpeg's one-component JFIF, its blocks in a non-interleaved scan. `optimize` builds
+ * Huffman tables for the image; without it libjpeg writes the standard tables.
+ */
+export function encodeJpegLikePil(image: RgbImage, quality: number, options: { optimize: boolean; gray?: boolean }): Uint8Array {
+  const { width, height } = image;
+  const gray = options.gray === true;
+  const luma = scaledQuantTable(STD_LUMINANCE_QUANT, quality);
+  const chroma = scaledQuantTable(STD_CHROMINANCE_QUANT, quality);
+  const components = gray
+    ? [componentBlocks(padPlane(image.data, width, height, Math.ceil(width / 8) * 8, Math.ceil(height / 8) * 8), Math.ceil(width / 8), Math.ceil(height / 8), 1, 1, luma)]
+    : colorComponents(image, luma, chroma);
+  const tableOf = gray ? [0] : [0, 1, 1];
+  const sampling = gray ? [1] : [2, 1, 1];
+  const mcuRows = gray ? components[0].blocksDown : Math.ceil(height / 16);
+  const mcuCols = gray ? components[0].blocksAcross : Math.ceil(width / 16);
+
+  /** The MCU sequence: one block each for a single component, else Y's 2×2 blocks row by row, then Cb, then Cr. */
   function forEachBlock(visit: (component: number, block: Int16Array) => void): void {
     for (let my = 0; my < mcuRows; my += 1) {
       for (let mx = 0; mx < mcuCols; mx += 1) {
-        for (let ci = 0; ci < 3; ci += 1) {
+        for (let ci = 0; ci < components.length; ci += 1) {
           const comp = components[ci];
           const s = sampling[ci];
           for (let r = 0; r < s; r += 1) for (let c = 0; c < s; c += 1) visit(ci, comp.blocks[(my * s + r) * comp.blocksAcross + mx * s + c]);
@@ -378,16 +408,20 @@ export function encodeJpegLikePil(image: RgbImage, quality: number): Uint8Array 
     if (run > 0) emit('ac', 0, 0, 0);
   }
 
-  const counts = [0, 1].map(() => ({ dc: new Array<number>(256).fill(0), ac: new Array<number>(256).fill(0) }));
-  let lastDc = [0, 0, 0];
-  forEachBlock((ci, block) => {
-    blockSymbols(block, lastDc[ci], (kind, symbol) => (counts[tableOf[ci]][kind][symbol] += 1));
-    lastDc[ci] = block[0];
-  });
-  const tables = counts.map(({ dc, ac }) => ({ dc: optimalTable(dc), ac: optimalTable(ac) }));
+  const tableCount = gray ? 1 : 2;
+  let tables = STD_TABLES.slice(0, tableCount);
+  if (options.optimize) {
+    const counts = tables.map(() => ({ dc: new Array<number>(256).fill(0), ac: new Array<number>(256).fill(0) }));
+    const lastDc = components.map(() => 0);
+    forEachBlock((ci, block) => {
+      blockSymbols(block, lastDc[ci], (kind, symbol) => (counts[tableOf[ci]][kind][symbol] += 1));
+      lastDc[ci] = block[0];
+    });
+    tables = counts.map(({ dc, ac }) => ({ dc: optimalTable(dc), ac: optimalTable(ac) }));
+  }
 
   const writer = new BitWriter();
-  lastDc = [0, 0, 0];
+  const lastDc = components.map(() => 0);
   forEachBlock((ci, block) => {
     const table = tables[tableOf[ci]];
     blockSymbols(block, lastDc[ci], (kind, symbol, value, nbits) => {
@@ -403,14 +437,16 @@ export function encodeJpegLikePil(image: RgbImage, quality: number): Uint8Array 
   const out: number[] = [0xff, 0xd8];
   // APP0 JFIF 1.01, no density unit, 1:1, no thumbnail.
   out.push(0xff, 0xe0, ...u16(16), 0x4a, 0x46, 0x49, 0x46, 0x00, 1, 1, 0, ...u16(1), ...u16(1), 0, 0);
-  [luma, chroma].forEach((table, index) => out.push(0xff, 0xdb, ...u16(67), index, ...NATURAL_ORDER.map((pos) => table[pos])));
-  out.push(0xff, 0xc0, ...u16(17), 8, ...u16(height), ...u16(width), 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1);
+  (gray ? [luma] : [luma, chroma]).forEach((table, index) => out.push(0xff, 0xdb, ...u16(67), index, ...NATURAL_ORDER.map((pos) => table[pos])));
+  if (gray) out.push(0xff, 0xc0, ...u16(11), 8, ...u16(height), ...u16(width), 1, 1, 0x11, 0);
+  else out.push(0xff, 0xc0, ...u16(17), 8, ...u16(height), ...u16(width), 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1);
   tables.forEach(({ dc, ac }, index) => {
     for (const [huff, cls] of [[dc, 0], [ac, 0x10]] as const) {
       out.push(0xff, 0xc4, ...u16(2 + 1 + 16 + huff.values.length), cls | index, ...huff.bits, ...huff.values);
     }
   });
-  out.push(0xff, 0xda, ...u16(12), 3, 1, 0x00, 2, 0x11, 3, 0x11, 0, 63, 0);
+  if (gray) out.push(0xff, 0xda, ...u16(8), 1, 1, 0x00, 0, 63, 0);
+  else out.push(0xff, 0xda, ...u16(12), 3, 1, 0x00, 2, 0x11, 3, 0x11, 0, 63, 0);
   const result = new Uint8Array(out.length + writer.bytes.length + 2);
   result.set(out);
   result.set(writer.bytes, out.length);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeJpegLikePil } from './jpeg-decoder.util';
-import { reencodeAsJpeg } from './pil-image.util';
+import { reencodeAsJpeg, saveAsJpegLikePil } from './pil-image.util';
 import { thumbnailSize } from './pil-resample.util';
 
 // Synthetic images and what Debian's Pillow 9.4 (libjpeg-turbo 2.1.5) makes of them through openbench's MathVista
@@ -34,6 +34,18 @@ test('the fixture set covers every PNG mode, baseline and progressive JPEG, and 
 test.each(cases.map((c) => [c.name, c.mode, c] as const))('%s (PIL mode %s) re-encodes to the bytes PIL writes', (_name, _mode, c) => {
   const out = reencodeAsJpeg(read(c.source), { maxDimension: c.max_dimension, quality: 75 });
   expect(Buffer.from(out).equals(Buffer.from(read(`${c.name}.pil.jpg`)))).toBe(true);
+});
+
+// The OCRBench v2 loader's step: RGBA/LA/P `convert("RGB")` (alpha dropped), `L`/`1` kept gray, saved with PIL's
+// defaults (quality 75, standard Huffman tables); `ocrbenchv2-reference.py` wrote the references.
+const ocrbenchCases = cases.filter((c) => c.mode !== 'I');
+test.each(ocrbenchCases.map((c) => [c.name, c.mode, c] as const))('%s (PIL mode %s) saves as the JPEG the OCRBench v2 loader writes', (_name, _mode, c) => {
+  const out = saveAsJpegLikePil(read(c.source));
+  expect(Buffer.from(out).equals(Buffer.from(read(`${c.name}.ocrbenchv2.jpg`)))).toBe(true);
+});
+
+test('a mode-I image fails the OCRBench v2 load with the error PIL raises', () => {
+  expect(() => saveAsJpegLikePil(read('gray16.png'))).toThrow('cannot write mode I as JPEG');
 });
 
 test.each(jpegCases.map((c) => [c.name, c] as const))('%s decodes to the pixels PIL reads', (_name, c) => {

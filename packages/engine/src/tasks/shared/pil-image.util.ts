@@ -23,8 +23,11 @@ function blendOnWhite(value: number, alpha: number): number {
   return ((tmp >> 8) + tmp) >> 8;
 }
 
-/** The loader's RGB conversion: transparency modes pasted onto white by their alpha, any other mode `convert("RGB")`. */
-function toRgb(image: PilImage): RgbImage {
+/**
+ * An image's pixels as RGB. `onWhite` is MathVista's conversion (transparency modes pasted onto white by their alpha);
+ * without it, PIL's plain `convert("RGB")`, which drops the alpha. Other modes: `convert("RGB")` either way.
+ */
+function toRgb(image: PilImage, onWhite: boolean): RgbImage {
   const { width, height, data } = image;
   const n = width * height;
   const out = new Uint8Array(n * 3);
@@ -41,7 +44,7 @@ function toRgb(image: PilImage): RgbImage {
       // `1`, `L` and (clipped) `I` become gray RGB.
       r = g = b = Math.min(Math.max(data[i], 0), 255);
     }
-    if (image.mode === 'RGBA' || image.mode === 'LA' || image.mode === 'P') [r, g, b] = [blendOnWhite(r, a), blendOnWhite(g, a), blendOnWhite(b, a)];
+    if (onWhite && (image.mode === 'RGBA' || image.mode === 'LA' || image.mode === 'P')) [r, g, b] = [blendOnWhite(r, a), blendOnWhite(g, a), blendOnWhite(b, a)];
     out[3 * i] = r;
     out[3 * i + 1] = g;
     out[3 * i + 2] = b;
@@ -70,7 +73,7 @@ export function reencodeAsJpeg(bytes: Uint8Array, options: { maxDimension: numbe
     return bytes;
   }
   if (image === null) throw new Error('mathvista: image is neither PNG nor JPEG; its PIL decoding is not ported');
-  let rgb = toRgb(image);
+  let rgb = toRgb(image, true);
   const { maxDimension } = options;
   if (maxDimension !== null && Math.max(rgb.width, rgb.height) > maxDimension) {
     const size = thumbnailSize(rgb.width, rgb.height, maxDimension, maxDimension);
@@ -81,5 +84,21 @@ export function reencodeAsJpeg(bytes: Uint8Array, options: { maxDimension: numbe
       rgb = resampleLanczos(rgb, size[0], size[1]);
     }
   }
-  return encodeJpegLikePil(rgb, options.quality);
+  return encodeJpegLikePil(rgb, options.quality, { optimize: true });
+}
+
+/**
+ * The OCRBench v2 loader's step (`datasets/ocrbenchv2.py`): the decoded image, `convert("RGB")` when its mode is RGBA,
+ * LA or P, saved with `pil_image_to_bytes(image, format="JPEG")` (PIL's defaults: quality 75, standard Huffman
+ * tables). `L` and `1` images stay one-component JPEGs, as PIL writes them. An image that cannot be decoded here, or
+ * one PIL cannot save as JPEG (mode `I`), throws: upstream has no fallback for either.
+ */
+export function saveAsJpegLikePil(bytes: Uint8Array): Uint8Array {
+  const image = openImage(bytes);
+  if (image === null) throw new Error('ocrbenchv2: image is neither PNG nor JPEG; its PIL decoding is not ported');
+  if (image.mode === 'I') throw new Error('cannot write mode I as JPEG');
+  if (image.mode === 'L' || image.mode === '1') {
+    return encodeJpegLikePil({ width: image.width, height: image.height, data: image.data as Uint8Array }, 75, { optimize: false, gray: true });
+  }
+  return encodeJpegLikePil(toRgb(image, false), 75, { optimize: false });
 }

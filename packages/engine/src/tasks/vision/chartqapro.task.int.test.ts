@@ -198,7 +198,10 @@ describe('chartqapro (ahmed-masry/ChartQAPro test, 10 constructed rows)', () => 
   });
 
   it('rejects a prompting strategy upstream does not have', () => {
-    expect(() => getTask('chartqapro', { args: { prompt_strategy: 'fewshot' } })).toThrow('prompt_strategy must be one of direct, cot, pot');
+    // A TaskArgumentError, so that the API names `task_args.prompt_strategy` rather than `task_args`.
+    expect(() => getTask('chartqapro', { args: { prompt_strategy: 'fewshot' } })).toThrow(
+      expect.objectContaining({ argument: 'prompt_strategy', message: 'chartqapro: prompt_strategy must be one of direct, cot, pot, got "fewshot"' }),
+    );
   });
 });
 

@@ -9,7 +9,7 @@ import type { ChatMessage, GenerateResult } from '@studio/providers';
 import { accuracy, chartqaproMetrics, stderr } from '../../metrics';
 import { createChartqaproScorer, extractFinalAnswer, extractPotAnswer } from '../../scorers/chartqapro.scorer';
 import type { Sample, Solver, TaskDataset } from '../../types';
-import { generativeTask, taskArgs } from '../generative/task-definition.util';
+import { generativeTask, TaskArgumentError, taskArgs } from '../generative/task-definition.util';
 import { hfParquetShards } from '../shared/hf-parquet.source';
 import { datasetImage } from '../shared/image.util';
 import { samplesOf } from '../shared/record-samples.util';
@@ -119,7 +119,7 @@ export const chartqaproTask = generativeTask(
   (options) => {
     const { prompt_strategy } = taskArgs('chartqapro', options, { prompt_strategy: 'direct' });
     if (prompt_strategy !== 'direct' && prompt_strategy !== 'cot' && prompt_strategy !== 'pot') {
-      throw new Error(`chartqapro: prompt_strategy must be one of direct, cot, pot, got "${prompt_strategy}"`);
+      throw new TaskArgumentError('prompt_strategy', `chartqapro: prompt_strategy must be one of direct, cot, pot, got "${prompt_strategy}"`);
     }
     return {
       dataset: chartqaproDataset,

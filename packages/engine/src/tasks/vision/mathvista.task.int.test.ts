@@ -130,6 +130,11 @@ describe('mathvista (AI4Math/MathVista testmini, 7 constructed rows)', () => {
   it('filters by question type after the shuffle, and keeps the file order without it', async () => {
     const { records } = await offline.run(getTask('mathvista', { args: { question_type: 'multi_choice', shuffle: 'false' } }));
     expect(records.map((r) => r.sample_id).sort()).toEqual(['1', '5']);
-    expect(() => getTask('mathvista', { args: { split: 'train' } })).toThrow('mathvista: split must be testmini or test, got "train"');
+    // TaskArgumentErrors, so that the API names `task_args.<name>` rather than `task_args`.
+    expect(() => getTask('mathvista', { args: { split: 'train' } })).toThrow(
+      expect.objectContaining({ argument: 'split', message: 'mathvista: split must be testmini or test, got "train"' }),
+    );
+    expect(() => getTask('mathvista', { args: { shuffle: 'yes' } })).toThrow(expect.objectContaining({ argument: 'shuffle' }));
+    expect(() => getTask('mathvista', { args: { max_size_mb: 'big' } })).toThrow(expect.objectContaining({ argument: 'max_size_mb' }));
   });
 });

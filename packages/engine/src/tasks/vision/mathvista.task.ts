@@ -12,7 +12,7 @@ import { createMathvistaScorer } from '../../scorers/mathvista.scorer';
 import { parsePythonFloat } from '../../scorers/python-float.util';
 import type { Sample } from '../../types';
 import { recordGet } from '../generative/record-dataset.util';
-import { generativeTask, graderModelFor, intArg, taskArgs } from '../generative/task-definition.util';
+import { generativeTask, graderModelFor, intArg, TaskArgumentError, taskArgs } from '../generative/task-definition.util';
 import { hfSplitDataset } from '../shared/hf-split.dataset';
 import { extractImageBytes, imageBytesToDataUri } from '../shared/image.util';
 import { hfShuffle } from '../shared/numpy-random.util';
@@ -92,12 +92,12 @@ function boolArg(name: string, value: string): boolean {
   const lower = value.trim().toLowerCase();
   if (lower === 'true') return true;
   if (lower === 'false') return false;
-  throw new Error(`mathvista: task argument ${name} must be true or false, got "${value}"`);
+  throw new TaskArgumentError(name, `mathvista: task argument ${name} must be true or false, got "${value}"`);
 }
 
 function numberArg(name: string, value: string): number {
   const parsed = parsePythonFloat(value);
-  if (parsed === null) throw new Error(`mathvista: task argument ${name} must be a number, got "${value}"`);
+  if (parsed === null) throw new TaskArgumentError(name, `mathvista: task argument ${name} must be a number, got "${value}"`);
   return parsed;
 }
 
@@ -125,7 +125,7 @@ export const mathvistaTask = generativeTask(MATHVISTA, (options) => {
     quality: '75',
     max_size_mb: '5.0',
   });
-  if (args.split !== 'testmini' && args.split !== 'test') throw new Error(`mathvista: split must be testmini or test, got "${args.split}"`);
+  if (args.split !== 'testmini' && args.split !== 'test') throw new TaskArgumentError('split', `mathvista: split must be testmini or test, got "${args.split}"`);
   const imageOptions: MathvistaImageOptions = {
     maxDimension: args.max_dimension === 'None' ? null : intArg('mathvista', 'max_dimension', args.max_dimension),
     quality: intArg('mathvista', 'quality', args.quality),
