@@ -103,6 +103,17 @@ describe('scicode (synthetic problems 76 and 900), steps run in the sandbox agai
     );
   });
 
+  it('answers with the ground truth in mode=gold, without any model call (problem 76 has none: its steps fail)', async () => {
+    const before = offline.server.bodies().length;
+    const { result, records } = await offline.run(getTask('scicode', { args: { mode: 'gold' } }), services());
+    expect(result.status).toBe('success');
+    expect(offline.server.bodies()).toHaveLength(before);
+    const byId = Object.fromEntries(records.map((r) => [r.sample_id, r]));
+    expect(byId['900']!.scores.scicode_scorer!.value).toEqual({ 'Problem Correctness': 1, 'Total Correct': 2, 'Total Steps': 2 });
+    expect(byId['76']!.scores.scicode_scorer!.value).toEqual({ 'Problem Correctness': 0, 'Total Correct': 0, 'Total Steps': 4 });
+    expect(result.results[0]!.metrics.sub_problem_correctness!.value).toBe(2 / 6);
+  });
+
   it('refuses host paths as task arguments, and a test data file that is not HDF5', () => {
     expect(() => getTask('scicode', { args: { h5py_file: '/tmp/x.h5' } })).toThrow('scicode: h5py_file is not accepted as a task argument; the operator sets the test data with SCICODE_H5_PATH');
     const parquet = join(CODE_FIXTURES, 'scicode-test.parquet');
