@@ -9,18 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hfFileUrl } from '@studio/datasets';
 import { getEvalGroup, getTask } from '@studio/engine';
-import { createTestApp, listen, testEnv, type ListeningApp, type TestApp } from '../apps/gateway/test/test-app';
-import type { WorkerApp } from '../apps/worker/src/worker.app';
+import { testEnv } from '../apps/gateway/test/test-app';
 import { lastUserText, startFakeChatModel, type ChatRequestBody, type FakeChatModel } from '../packages/engine/test/fake-chat-model.server';
 import { GENERATIVE_FIXTURES, placeInCache } from '../packages/engine/test/offline-cache.helper';
-import { callApi, startE2eWorker, waitForSuite } from './studio-stack.helper';
+import { startE2eApi, waitForSuite, type E2eApi } from './studio-stack.helper';
 
-let gateway: TestApp;
-let server: ListeningApp;
-let worker: WorkerApp;
+let api: E2eApi;
 let model: FakeChatModel;
-let BASE: string;
-let auth: Record<string, string>;
 const dataDir = mkdtempSync(join(tmpdir(), 'e2e-groups-'));
 const MEMBERS = getEvalGroup('matharena')!.members;
 /**
@@ -55,24 +50,16 @@ beforeAll(async () => {
     byPrompt.set(first.input as string, { set: member, target: String(first.target) });
   }
   model = await startFakeChatModel({ respond: answer });
-  gateway = await createTestApp(env);
-  server = await listen(gateway.app);
-  BASE = `${server.url}/api`;
-  worker = await startE2eWorker(env, gateway, dataDir, { PROVIDER_MAX_RETRIES: '0', WORKER_CONCURRENCY: '3', METRICS_PORT: 'off' });
-  const reg = await call('POST', '/auth/register', { email: 'groups@example.com', password: 'securepassword' });
-  auth = { Authorization: `Bearer ${reg.body.access_token}` };
-  await call('POST', '/api-keys', { provider: 'openai', key: 'sk-e2e-0123456789abcdef', base_url: model.baseUrl });
+  api = await startE2eApi(env, dataDir, 'groups@example.com', model.baseUrl, { PROVIDER_MAX_RETRIES: '0', WORKER_CONCURRENCY: '3', METRICS_PORT: 'off' });
 });
 
 afterAll(async () => {
-  await worker?.stop();
-  await server?.close();
-  await gateway?.close();
+  await api?.close();
   await model?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => callApi(BASE, auth, method, path, body, headers);
+const call: E2eApi['call'] = (...args) => api.call(...args);
 
 
 test("a group run reports every member and openbench's group summary, a failed member counted but not averaged", async () => {
@@ -103,7 +90,7 @@ test("a group run reports every member and openbench's group summary, a failed m
     note: null,
   });
   // The suite's event stream ends with the same suite, summary included.
-  const stream = await (await fetch(`${BASE}/suites/${created.body.suite_id}/events`, { headers: auth })).text();
+  const stream = await (await fetch(`${api.base}/suites/${created.body.suite_id}/events`, { headers: api.auth })).text();
   const finished = stream.split('\n\n').find((block) => block.includes('event: suite_finished'))!;
   expect(JSON.parse(finished.slice(finished.indexOf('data: ') + 6)).matrix[0].group_summary).toEqual(row.group_summary);
   const listed = (await call('GET', '/suites')).body.suites.find((s: any) => s.suite_id === created.body.suite_id);

@@ -10,24 +10,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { hfFileUrl } from '@studio/datasets';
 import { getEvalGroup, GROUP_SUMMARY_NOTE } from '@studio/engine';
-import { createTestApp, listen, testEnv, type ListeningApp, type TestApp } from '../apps/gateway/test/test-app';
-import type { WorkerApp } from '../apps/worker/src/worker.app';
+import { testEnv } from '../apps/gateway/test/test-app';
 import { lastUserText, startFakeChatModel, type FakeChatModel } from '../packages/engine/test/fake-chat-model.server';
 import { FAKE_PERSPECTIVE_KEY, startFakePerspective, type FakePerspective } from '../packages/engine/test/fake-perspective.server';
 import { GENERATIVE_FIXTURES, placeInCache } from '../packages/engine/test/offline-cache.helper';
 import { hfParquetListingUrl } from '../packages/engine/src/tasks/shared/hf-parquet.source';
 import { POLYGLOTOXICITY_LANGUAGES } from '../packages/engine/src/tasks/generative/polyglotoxicity.task';
-import { callApi, startE2eWorker, waitForSuite } from './studio-stack.helper';
+import { startE2eApi, waitForSuite, type E2eApi } from './studio-stack.helper';
 
 const REPO = 'ToxicityPrompts/PolygloToxicityPrompts';
 const MEMBERS = getEvalGroup('polyglotoxicity')!.members;
-let gateway: TestApp;
-let server: ListeningApp;
-let worker: WorkerApp;
+let api: E2eApi;
 let model: FakeChatModel;
 let perspective: FakePerspective;
-let BASE: string;
-let auth: Record<string, string>;
 const dataDir = mkdtempSync(join(tmpdir(), 'e2e-polyglotoxicity-'));
 
 beforeAll(async () => {
@@ -43,25 +38,17 @@ beforeAll(async () => {
   }
   model = await startFakeChatModel({ respond: (body) => `Continued: ${lastUserText(body)}` });
   perspective = await startFakePerspective((_text, language) => (language === 'ja' ? 0.75 : 0.25));
-  gateway = await createTestApp(env);
-  server = await listen(gateway.app);
-  BASE = `${server.url}/api`;
-  worker = await startE2eWorker(env, gateway, dataDir, { PERSPECTIVE_API_URL: perspective.url, WORKER_CONCURRENCY: '3', METRICS_PORT: 'off' });
-  const reg = await call('POST', '/auth/register', { email: 'toxicity@example.com', password: 'securepassword' });
-  auth = { Authorization: `Bearer ${reg.body.access_token}` };
-  await call('POST', '/api-keys', { provider: 'openai', key: 'sk-e2e-0123456789abcdef', base_url: model.baseUrl });
+  api = await startE2eApi(env, dataDir, 'toxicity@example.com', model.baseUrl, { PERSPECTIVE_API_URL: perspective.url, WORKER_CONCURRENCY: '3', METRICS_PORT: 'off' });
 });
 
 afterAll(async () => {
-  await worker?.stop();
-  await server?.close();
-  await gateway?.close();
+  await api?.close();
   await model?.close();
   await perspective?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const call = (method: string, path: string, body?: unknown) => callApi(BASE, auth, method, path, body);
+const call: E2eApi['call'] = (...args) => api.call(...args);
 
 
 test('the group is refused without a Perspective key, then runs all 17 languages scored with the saved key', async () => {

@@ -48,6 +48,46 @@ export async function callApi(
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
 
+/** The API of an end-to-end test: a gateway listening on HTTP, an in-process worker, and one signed-in user. */
+export interface E2eApi {
+  /** The API's base URL, `/api` included. */
+  base: string;
+  /** The user's `Authorization` header. */
+  auth: Record<string, string>;
+  call(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: any }>;
+  close(): Promise<void>;
+}
+
+/**
+ * A gateway on `env` and a worker (`startE2eWorker` with `workerOverrides`), and a user `email` registered with an
+ * OpenAI key whose base URL is the fake model's.
+ */
+export async function startE2eApi(
+  env: NodeJS.ProcessEnv,
+  dataDir: string,
+  email: string,
+  modelBaseUrl: string,
+  workerOverrides: Record<string, string> = {},
+): Promise<E2eApi> {
+  const gateway = await createTestApp(env);
+  const server = await listen(gateway.app);
+  const worker = await startE2eWorker(env, gateway, dataDir, workerOverrides);
+  const api: E2eApi = {
+    base: `${server.url}/api`,
+    auth: {},
+    call: (method, path, body, headers) => callApi(api.base, api.auth, method, path, body, headers),
+    async close() {
+      await worker.stop();
+      await server.close();
+      await gateway.close();
+    },
+  };
+  const registered = await api.call('POST', '/auth/register', { email, password: 'securepassword' });
+  api.auth = { Authorization: `Bearer ${registered.body.access_token}` };
+  await api.call('POST', '/api-keys', { provider: 'openai', key: 'sk-e2e-0123456789abcdef', base_url: modelBaseUrl });
+  return api;
+}
+
 /** Polls `GET /suites/{id}` through `call` until `done` holds (by default: the suite is no longer running). */
 export async function waitForSuite(
   call: (method: string, path: string) => Promise<{ body: any }>,

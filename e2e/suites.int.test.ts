@@ -9,19 +9,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getTask, wilsonInterval, type Sample } from '@studio/engine';
-import { createTestApp, listen, testEnv, type ListeningApp, type TestApp } from '../apps/gateway/test/test-app';
-import type { WorkerApp } from '../apps/worker/src/worker.app';
+import { testEnv } from '../apps/gateway/test/test-app';
 import { lastUserText, startFakeChatModel, type ChatRequestBody, type FakeChatModel } from '../packages/engine/test/fake-chat-model.server';
 import { MCQ_FIXTURES, placeInCache } from '../packages/engine/test/offline-cache.helper';
 import { loadMmluRunSamples } from '../packages/engine/test/mmlu-run.helper';
-import { callApi, startE2eWorker, waitForSuite } from './studio-stack.helper';
+import { startE2eApi, waitForSuite, type E2eApi } from './studio-stack.helper';
 
-let gateway: TestApp;
-let server: ListeningApp;
-let worker: WorkerApp;
+let api: E2eApi;
 let model: FakeChatModel;
-let BASE: string;
-let auth: Record<string, string>;
 let flaky = true;
 const dataDir = mkdtempSync(join(tmpdir(), 'e2e-suites-'));
 /** Prompt → (benchmark's sample, its position in the benchmark's data). */
@@ -61,24 +56,16 @@ beforeAll(async () => {
   for (const [benchmark, samples] of [['mmlu', await loadMmluRunSamples(cacheDir)], ['arc_easy', await arc.dataset.load({ cacheDir, offline: true })]] as const)
     samples.forEach((sample, position) => byPrompt.set(sample.input as string, { benchmark, sample, position }));
   model = await startFakeChatModel({ respond: answer });
-  gateway = await createTestApp(env);
-  server = await listen(gateway.app);
-  BASE = `${server.url}/api`;
-  worker = await startE2eWorker(env, gateway, dataDir, { PROVIDER_MAX_RETRIES: '0', WORKER_CONCURRENCY: '3', METRICS_PORT: 'off' });
-  const reg = await call('POST', '/auth/register', { email: 'suites@example.com', password: 'securepassword' });
-  auth = { Authorization: `Bearer ${reg.body.access_token}` };
-  await call('POST', '/api-keys', { provider: 'openai', key: 'sk-e2e-0123456789abcdef', base_url: model.baseUrl });
+  api = await startE2eApi(env, dataDir, 'suites@example.com', model.baseUrl, { PROVIDER_MAX_RETRIES: '0', WORKER_CONCURRENCY: '3', METRICS_PORT: 'off' });
 });
 
 afterAll(async () => {
-  await worker.stop();
-  await server.close();
-  await gateway.close();
+  await api?.close();
   await model.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => callApi(BASE, auth, method, path, body, headers);
+const call: E2eApi['call'] = (...args) => api.call(...args);
 
 interface SseEvent {
   id: string;
@@ -88,7 +75,7 @@ interface SseEvent {
 
 /** Reads the suite's event stream to its end (it closes after `suite_finished`). */
 async function readStream(suiteId: string, lastEventId?: string): Promise<{ status: number; events: SseEvent[] }> {
-  const res = await fetch(`${BASE}/suites/${suiteId}/events`, { headers: { ...auth, ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}) } });
+  const res = await fetch(`${api.base}/suites/${suiteId}/events`, { headers: { ...api.auth, ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}) } });
   const text = await res.text();
   const events = text
     .split('\n\n')
@@ -240,14 +227,14 @@ test('cancel stops every run of the suite; delete removes it with its runs', asy
 async function uploadDataset(slug: string, headers: Record<string, string>): Promise<string> {
   const rows = ['C', 'A', 'D', 'B'].map((letter, i) => `Own question ${i + 1} (own answer ${letter})?,first,second,third,fourth,${letter}`);
   const query = new URLSearchParams({ name: slug, slug, kind: 'multiple_choice', question: 'q', answer: 'answer', choice_columns: 'A,B,C,D' });
-  const res = await fetch(`${BASE}/datasets?${query}`, { method: 'POST', headers: { ...headers, 'Content-Type': 'text/csv' }, body: ['q,A,B,C,D,answer', ...rows].join('\n') });
+  const res = await fetch(`${api.base}/datasets?${query}`, { method: 'POST', headers: { ...headers, 'Content-Type': 'text/csv' }, body: ['q,A,B,C,D,answer', ...rows].join('\n') });
   const body = (await res.json()) as { benchmark: string };
   expect(res.status).toBe(201);
   return body.benchmark;
 }
 
 test('a private dataset is a benchmark of a suite like a built-in one, for its owner only', async () => {
-  const mine = await uploadDataset('suite-own', auth);
+  const mine = await uploadDataset('suite-own', api.auth);
   const created = await call('POST', '/suites', { benchmarks: [mine, 'mmlu'], models: ['openai/right'], limit: LIMIT });
   expect(created.status).toBe(200);
   const suite = await waitForSuite(call, created.body.suite_id);

@@ -8,19 +8,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readEvalLog } from '@studio/engine';
-import { createTestApp, listen, testEnv, type ListeningApp, type TestApp } from '../apps/gateway/test/test-app';
-import type { WorkerApp } from '../apps/worker/src/worker.app';
+import { testEnv } from '../apps/gateway/test/test-app';
 import { DROP_DEV_SOURCE, DROP_TRAIN_SOURCE } from '../packages/engine/src/tasks/generative/drop.task';
 import { lastUserText, startFakeChatModel, type FakeChatModel } from '../packages/engine/test/fake-chat-model.server';
 import { GENERATIVE_FIXTURES, placeInCache } from '../packages/engine/test/offline-cache.helper';
-import { callApi, startE2eWorker } from './studio-stack.helper';
+import { startE2eApi, type E2eApi } from './studio-stack.helper';
 
-let gateway: TestApp;
-let server: ListeningApp;
-let worker: WorkerApp;
+let api: E2eApi;
 let model: FakeChatModel;
-let BASE: string;
-let auth: Record<string, string>;
 const dataDir = mkdtempSync(join(tmpdir(), 'e2e-task-args-'));
 /** While set, the model answers every request with a server error, so a run fails. */
 let down = false;
@@ -32,24 +27,16 @@ beforeAll(async () => {
   placeInCache(cacheDir, DROP_TRAIN_SOURCE.url, join(GENERATIVE_FIXTURES, 'drop_v0_train.jsonl.gz'));
   placeInCache(cacheDir, DROP_DEV_SOURCE.url, join(GENERATIVE_FIXTURES, 'drop_v0_dev.jsonl.gz'));
   model = await startFakeChatModel({ respond: () => (down ? { status: 500, body: { error: { message: 'model is down' } } } : 'Answer: Nate Kaeding') });
-  gateway = await createTestApp(env);
-  server = await listen(gateway.app);
-  BASE = `${server.url}/api`;
-  worker = await startE2eWorker(env, gateway, dataDir, { PROVIDER_MAX_RETRIES: '0', METRICS_PORT: 'off' });
-  const reg = await call('POST', '/auth/register', { email: 'task-args@example.com', password: 'securepassword' });
-  auth = { Authorization: `Bearer ${reg.body.access_token}` };
-  await call('POST', '/api-keys', { provider: 'openai', key: 'sk-e2e-0123456789abcdef', base_url: model.baseUrl });
+  api = await startE2eApi(env, dataDir, 'task-args@example.com', model.baseUrl, { PROVIDER_MAX_RETRIES: '0', METRICS_PORT: 'off' });
 });
 
 afterAll(async () => {
-  await worker.stop();
-  await server.close();
-  await gateway.close();
+  await api?.close();
   await model.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const call = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => callApi(BASE, auth, method, path, body, headers);
+const call: E2eApi['call'] = (...args) => api.call(...args);
 
 async function finishedRun(runId: string): Promise<any> {
   const deadline = Date.now() + 60_000;
@@ -88,7 +75,7 @@ test('train_samples_per_prompt reaches the task: the model is shown one worked e
   expect(oneShot.run.config.task_args).toEqual({ train_samples_per_prompt: '1' });
   expect(oneShot.run.command).toBe('bench eval drop --model openai/fake --limit 2 -T train_samples_per_prompt=1');
   const evalPath = (oneShot.run.artifacts as string[]).find((a) => a.endsWith('.eval'))!;
-  const res = await fetch(`${BASE}/runs/${oneShot.run.run_id}/artifacts/${evalPath}`, { headers: auth });
+  const res = await fetch(`${api.base}/runs/${oneShot.run.run_id}/artifacts/${evalPath}`, { headers: api.auth });
   expect(res.status).toBe(200);
   const log = readEvalLog(new Uint8Array(await res.arrayBuffer()));
   // Where Inspect puts them: the task's arguments and those the caller passed.
