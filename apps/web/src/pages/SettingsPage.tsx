@@ -21,7 +21,7 @@ export function SettingsPage() {
 
   return (
     <>
-      <PageHeader title="Settings" subtitle="Provider keys, your account and this Studio's version." />
+      <PageHeader title="Settings" subtitle="Provider and scoring-service keys, your account and this Studio's version." />
       <section aria-labelledby="keys-heading" className="card p-5">
         <div className="mb-4 flex flex-wrap items-center justify-between gap-2">
           <div>
