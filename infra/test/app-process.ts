@@ -71,12 +71,21 @@ export async function waitForHttp(url: string, options: { status?: number; timeo
   }
 }
 
-/** A port nothing listens on now, for an app that must be told its port. */
+/** Ports already given out by this process: the kernel may hand the same free port out again before its app binds it. */
+const givenPorts = new Set<number>();
+
+/** A port nothing listens on now and not given out before in this process, for an app that must be told its port. */
 export async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
+  for (;;) {
+    const port = await new Promise<number>((done) => {
+      const server = createServer().listen(0, '127.0.0.1', () => {
+        const { port: p } = server.address() as { port: number };
+        server.close(() => done(p));
+      });
     });
-  });
+    if (!givenPorts.has(port)) {
+      givenPorts.add(port);
+      return port;
+    }
+  }
 }
