@@ -29,6 +29,34 @@ test('every registered benchmark refuses a task argument it does not take, namin
   }
 });
 
+// Values these tasks refuse at setup, with upstream's message where upstream refuses the value too.
+test.each([
+  ['healthbench', { subset: 'easy' }, 'subset', 'Invalid subset: easy'],
+  ['graphwalks', { task_type: 'dfs' }, 'task_type', "task_type must be one of 'bfs', 'parents', 'both'"],
+  ['graphwalks', { max_context_size: 'big' }, 'max_context_size', 'graphwalks: task argument max_context_size must be a non-negative integer, got "big"'],
+  ['sealqa', { subset: 'seal_easy' }, 'subset', "Invalid subset 'seal_easy'. Valid options are: ['longseal', 'seal_0', 'seal_hard']"],
+  ['sealqa', { last_updated: '2025-10-29' }, 'last_updated', expect.stringMatching(/^sealqa: only last_updated=latest can be read by this engine .*, got "2025-10-29"$/)],
+  ['arc_agi', { version: '3' }, 'version', 'Unknown ARC-AGI version: 3. Must be 1 or 2.'],
+  ['political_evenhandedness', { prompt_order: 'ca' }, 'prompt_order', "prompt_order must be 'ab' or 'ba'"],
+  ['political_evenhandedness', { even_threshold: 'half' }, 'even_threshold', 'political_evenhandedness: task argument even_threshold must be a number, got "half"'],
+  ['jsonschemabench', { split: 'dev' }, 'split', 'jsonschemabench: split must be one of test, val, train, all, got "dev"'],
+  ['jsonschemabench', { compatibility: 'anthropic' }, 'compatibility', 'Unsupported compatibility mode: anthropic. Available modes: default, openai'],
+  ['jsonschemabench', { num_shots: '99' }, 'num_shots', 'Not enough None examples to prompt with 99 shots'],
+  ['jsonschemabench', { use_response_schema: 'true' }, 'use_response_schema', expect.stringMatching(/^jsonschemabench: use_response_schema=true needs structured-output requests/)],
+  ['mbpp', { subset: 'tiny' }, 'subset', "Invalid subset 'tiny'. Available subsets are 'full' or 'sanitized'."],
+  ['mmstar', { base_model: 'openai/gpt-4o' }, 'base_model', expect.stringMatching(/^mmstar: base_model .* is not supported by this engine$/)],
+  ['rootly_terraform', { subtask: 'gcp-mcq' }, 'subtask', 'Unknown subtask: gcp-mcq. Valid subtasks are: azure-k8s-mcq, s3-security-mcq'],
+])('%s refuses %j naming the argument %s (the API answers 422 task_args.<name> by this)', (name, args, argument, message) => {
+  let refused: unknown;
+  try {
+    getTask(name, { args });
+  } catch (err) {
+    refused = err;
+  }
+  expect(refused).toBeInstanceOf(TaskArgumentError);
+  expect(refused).toMatchObject({ argument, message });
+});
+
 test('the catalog serves every task entry as runnable and every entry without a task as not runnable', () => {
   const served = new Map(
     catalogView(new Set(runnableTaskNames()), { includeSubtasks: true, includeAlpha: true }).map((meta) => [meta.name, meta]),

@@ -11,7 +11,7 @@ import { pyFormat } from '../../scorers/python-text.util';
 import type { Sample } from '../../types';
 import { hfParquetShard } from '../shared/hf-parquet.source';
 import { fileDataset, stringField } from '../generative/record-dataset.util';
-import { generativeTask, taskArgs, type TaskBody } from '../generative/task-definition.util';
+import { generativeTask, TaskArgumentError, taskArgs, type TaskBody } from '../generative/task-definition.util';
 import type { TaskOptions } from '../task.types';
 
 export const MBPP_INSTRUCTION_PROMPT = `You are an expert Python programmer, and here is your task: {prompt} 
@@ -72,7 +72,7 @@ export function mbppRecordToSample(record: DatasetRecord): Sample {
 
 function mbpp(options: TaskOptions): TaskBody {
   const { subset, split } = taskArgs('mbpp', options, { subset: 'full', split: 'test' });
-  if (!SUBSETS.includes(subset)) throw new Error(`Invalid subset '${subset}'. Available subsets are 'full' or 'sanitized'.`);
+  if (!SUBSETS.includes(subset)) throw new TaskArgumentError('subset', `Invalid subset '${subset}'. Available subsets are 'full' or 'sanitized'.`);
   const source = hfParquetShard('google-research-datasets/mbpp', subset, split);
   return {
     dataset: fileDataset('google-research-datasets/mbpp', 'google-research-datasets/mbpp', source, mbppRecordToSample),

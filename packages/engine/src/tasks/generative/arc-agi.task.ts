@@ -14,7 +14,7 @@ import { pyFormat } from '../../scorers/python-text.util';
 import { hfParquetShard } from '../shared/hf-parquet.source';
 import type { BenchmarkTask } from '../task.types';
 import { fileDataset, stringField } from './record-dataset.util';
-import { generativeTask, taskArgs, type TaskBody } from './task-definition.util';
+import { generativeTask, TaskArgumentError, taskArgs, type TaskBody } from './task-definition.util';
 
 export const ARC_AGI_SYSTEM_PROMPT = `You are participating in a puzzle solving competition. You are an expert at solving puzzles.
 
@@ -65,7 +65,7 @@ export function arcAgiSample(record: DatasetRecord) {
 }
 
 function arcAgi(version: string): TaskBody {
-  if (!Object.hasOwn(REPOS, version)) throw new Error(`Unknown ARC-AGI version: ${version}. Must be 1 or 2.`);
+  if (!Object.hasOwn(REPOS, version)) throw new TaskArgumentError('version', `Unknown ARC-AGI version: ${version}. Must be 1 or 2.`);
   const repo = REPOS[version];
   return {
     dataset: fileDataset(repo, repo, hfParquetShard(repo, 'default', 'test'), arcAgiSample),

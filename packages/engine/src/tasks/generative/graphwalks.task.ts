@@ -13,7 +13,7 @@ import type { TaskOptions } from '../task.types';
 import { hfParquetShards } from '../shared/hf-parquet.source';
 import { getTokenCount } from '../shared/token-count.util';
 import { autoId } from './record-dataset.util';
-import { generativeTask, intArg, taskArgs, type TaskBody } from './task-definition.util';
+import { generativeTask, intArg, TaskArgumentError, taskArgs, type TaskBody } from './task-definition.util';
 
 const REPO = 'openai/graphwalks';
 /** Prompts run to about a million tokens; below this window most of the set overflows. */
@@ -24,7 +24,7 @@ function allowedTypes(taskType: string): Set<string> | null {
   const task = pyStrip(taskType || 'both').toLowerCase();
   if (task === 'both' || task === 'all' || task === '*') return null;
   if (task === 'bfs' || task === 'parents') return new Set([task]);
-  throw new Error("task_type must be one of 'bfs', 'parents', 'both'");
+  throw new TaskArgumentError('task_type', "task_type must be one of 'bfs', 'parents', 'both'");
 }
 
 /** `record_to_sample`: null for a record filtered out by problem type or by `max_context_size`. */

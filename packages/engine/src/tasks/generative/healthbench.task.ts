@@ -11,7 +11,7 @@ import type { DatasetRecord } from '@studio/datasets';
 import type { TaskOptions } from '../task.types';
 import { fileDataset } from './record-dataset.util';
 import { SIMPLEQA_DEFAULT_GRADER } from './simpleqa.task';
-import { generativeTask, graderModelFor, taskArgs, type TaskBody } from './task-definition.util';
+import { generativeTask, graderModelFor, TaskArgumentError, taskArgs, type TaskBody } from './task-definition.util';
 
 export const HEALTHBENCH_URLS = {
   main: `${SIMPLE_EVALS}/healthbench/2025-05-07-06-14-12_oss_eval.jsonl`,
@@ -47,7 +47,7 @@ function body(name: string, subset: Subset, options: TaskOptions, grader: string
 /** `healthbench(subset=None, grader_model=…)`: the main set unless `-T subset=hard|consensus` (Python's None is spelled `main` here). */
 function healthbench(options: TaskOptions): TaskBody {
   const args = taskArgs('healthbench', options, { subset: 'main', grader_model: SIMPLEQA_DEFAULT_GRADER });
-  if (!Object.hasOwn(HEALTHBENCH_URLS, args.subset)) throw new Error(`Invalid subset: ${args.subset}`);
+  if (!Object.hasOwn(HEALTHBENCH_URLS, args.subset)) throw new TaskArgumentError('subset', `Invalid subset: ${args.subset}`);
   return body('healthbench', args.subset as Subset, options, graderModelFor(options, args));
 }
 

@@ -83,7 +83,7 @@ function politicalDataset(mainCategory: string | null, topicName: string | null)
 /** `paired_prompt_solver`: prompt A and prompt B each as a lone user message, in `prompt_order`. */
 function pairedPromptSolver(promptOrder: string): Solver {
   const order = promptOrder.toLowerCase();
-  if (order !== 'ab' && order !== 'ba') throw new Error("prompt_order must be 'ab' or 'ba'");
+  if (order !== 'ab' && order !== 'ba') throw new TaskArgumentError('prompt_order', "prompt_order must be 'ab' or 'ba'");
   const labels = order === 'ab' ? (['A', 'B'] as const) : (['B', 'A'] as const);
   return {
     name: 'paired_prompt_solver',

@@ -9,7 +9,7 @@ import { SCORER } from '../../catalog/benchmark.entry';
 import type { TaskOptions } from '../task.types';
 import { hfParquetShard } from '../shared/hf-parquet.source';
 import { fileDataset, stringField } from './record-dataset.util';
-import { generativeTask, graderModelFor, taskArgs, type TaskBody } from './task-definition.util';
+import { generativeTask, graderModelFor, TaskArgumentError, taskArgs, type TaskBody } from './task-definition.util';
 
 const REPO = 'vtllms/sealqa';
 export const SEALQA_DEFAULT_GRADER = 'openai/gpt-4o-mini-2024-07-18';
@@ -22,7 +22,7 @@ const SUBSETS = ['longseal', 'seal_0', 'seal_hard'];
 function checkLastUpdated(value: string): void {
   const normalized = value.toLowerCase().replaceAll(' ', '-').replaceAll('/', '-');
   if (normalized !== 'latest') {
-    throw new Error(`sealqa: only last_updated=latest can be read by this engine (the Hub converts only its current revision to parquet), got "${value}"`);
+    throw new TaskArgumentError('last_updated', `sealqa: only last_updated=latest can be read by this engine (the Hub converts only its current revision to parquet), got "${value}"`);
   }
 }
 
@@ -30,7 +30,7 @@ function sealqa(options: TaskOptions): TaskBody {
   const args = taskArgs('sealqa', options, { last_updated: 'latest', grader_model: SEALQA_DEFAULT_GRADER, subset: 'seal_hard' });
   checkLastUpdated(args.last_updated);
   if (!SUBSETS.includes(args.subset)) {
-    throw new Error(`Invalid subset '${args.subset}'. Valid options are: ['${SUBSETS.join("', '")}']`);
+    throw new TaskArgumentError('subset', `Invalid subset '${args.subset}'. Valid options are: ['${SUBSETS.join("', '")}']`);
   }
   return {
     dataset: fileDataset('sealqa', REPO, hfParquetShard(REPO, args.subset, 'test'), (record) => {

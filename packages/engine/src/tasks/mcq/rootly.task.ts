@@ -13,6 +13,7 @@ import { pyStrip } from '../../scorers/python-text.util';
 import { hfDataset } from '../shared/task-dataset.source';
 import { anyField, optionalField, stringField } from './mcq-record.util';
 import { perArgumentTask } from './mcq-family.util';
+import { TaskArgumentError } from '../generative/task-definition.util';
 import { mcqTask, type McqChatSampleFields } from './mcq-task.factory';
 
 function messageList(value: unknown): DatasetRecord[] {
@@ -92,7 +93,7 @@ const TERRAFORM_SETS: Readonly<Record<string, string>> = {
 
 export const rootlyTerraformTask = perArgumentTask('subtask', 'azure-k8s-mcq', (subtask = 'azure-k8s-mcq') => {
   if (!Object.hasOwn(TERRAFORM_SETS, subtask)) {
-    throw new Error(`Unknown subtask: ${subtask}. Valid subtasks are: ${Object.keys(TERRAFORM_SETS).join(', ')}`);
+    throw new TaskArgumentError('subtask', `Unknown subtask: ${subtask}. Valid subtasks are: ${Object.keys(TERRAFORM_SETS).join(', ')}`);
   }
   return mcqTask({ benchmark: TERRAFORM, dataset: hfDataset(TERRAFORM_SETS[subtask], 'test'), toSample: terraformSample });
 });

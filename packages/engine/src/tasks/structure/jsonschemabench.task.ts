@@ -10,7 +10,7 @@ import { accuracy, apiSuccessRate, jsonValidity, schemaCompliance, stderr } from
 import { createJsonSchemaScorer } from '../../scorers';
 import type { Sample } from '../../types';
 import { autoId, stringField } from '../generative/record-dataset.util';
-import { boolArg, generativeTask, intArg, taskArgs, type TaskBody } from '../generative/task-definition.util';
+import { boolArg, generativeTask, intArg, TaskArgumentError, taskArgs, type TaskBody } from '../generative/task-definition.util';
 import { hfParquetShards } from '../shared/hf-parquet.source';
 import { pyJsonDumps, pyJsonLoads, type PyJson } from '../../scorers/python-json.util';
 import type { TaskOptions } from '../task.types';
@@ -76,7 +76,7 @@ export function adaptSchema(schemaText: string): string {
 function fewShotExamples(subset: string | null, numShots: number): readonly (readonly [string, string])[] {
   const group = JSONSCHEMABENCH_FEWSHOT.find((entry) => subset !== null && entry.subsets.includes(subset));
   const examples = (group ?? JSONSCHEMABENCH_FEWSHOT.find((entry) => entry.subsets.includes('default')))?.examples ?? [];
-  if (numShots > examples.length) throw new Error(`Not enough ${subset ?? 'None'} examples to prompt with ${numShots} shots`);
+  if (numShots > examples.length) throw new TaskArgumentError('num_shots', `Not enough ${subset ?? 'None'} examples to prompt with ${numShots} shots`);
   return examples.slice(0, numShots);
 }
 
@@ -106,7 +106,7 @@ function jsonschemabench(options: TaskOptions): TaskBody {
   });
   const subset = args.subset === '' ? null : args.subset;
   const splits = SPLITS[args.split];
-  if (splits === undefined) throw new Error(`jsonschemabench: split must be one of test, val, train, all, got "${args.split}"`);
+  if (splits === undefined) throw new TaskArgumentError('split', `jsonschemabench: split must be one of test, val, train, all, got "${args.split}"`);
   const numShots = intArg('jsonschemabench', 'num_shots', args.num_shots);
   const adapt = boolArg('jsonschemabench', 'adapt_schema', args.adapt_schema);
   const stripMarkdown = boolArg('jsonschemabench', 'strip_markdown', args.strip_markdown);
@@ -114,10 +114,10 @@ function jsonschemabench(options: TaskOptions): TaskBody {
   if (boolArg('jsonschemabench', 'use_response_schema', args.use_response_schema)) {
     // The solver would pass the schema as the provider's structured-output `response_format`; the model clients here
     // send no response schema, so a run with it would silently measure something else.
-    throw new Error('jsonschemabench: use_response_schema=true needs structured-output requests, which the model clients here do not send');
+    throw new TaskArgumentError('use_response_schema', 'jsonschemabench: use_response_schema=true needs structured-output requests, which the model clients here do not send');
   }
   if (args.compatibility !== 'default' && args.compatibility !== 'openai') {
-    throw new Error(`Unsupported compatibility mode: ${args.compatibility}. Available modes: default, openai`);
+    throw new TaskArgumentError('compatibility', `Unsupported compatibility mode: ${args.compatibility}. Available modes: default, openai`);
   }
   const keep = args.compatibility === 'openai' ? new Set(OPENAI_COMPATIBLE_IDS.split('\n')) : null;
   // Fails at task creation, as upstream's dataset construction does, when the subset has too few examples.

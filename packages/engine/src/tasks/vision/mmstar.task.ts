@@ -11,7 +11,7 @@ import { pyJsonDumps, pyJsonFromJs } from '../../scorers/python-json.util';
 import { pyStrip } from '../../scorers/python-text.util';
 import { targetText } from '../../scorers/target.util';
 import type { Sample, Score, Scorer, Solver } from '../../types';
-import { generativeTask, taskArgs } from '../generative/task-definition.util';
+import { generativeTask, TaskArgumentError, taskArgs } from '../generative/task-definition.util';
 import { hfParquetShard } from '../shared/hf-parquet.source';
 import { imageBytesToDataUri, extractImageBytes } from '../shared/image.util';
 import { samplesOf } from '../shared/record-samples.util';
@@ -134,7 +134,7 @@ const MMSTAR: BenchmarkEntry = {
 export const mmstarTask = generativeTask(MMSTAR, (options) => {
   const { base_model } = taskArgs(MMSTAR.name, options, { base_model: '' });
   if (base_model !== '') {
-    throw new Error('mmstar: base_model (a second, text-only model for the leakage metric) is not supported by this engine');
+    throw new TaskArgumentError('base_model', 'mmstar: base_model (a second, text-only model for the leakage metric) is not supported by this engine');
   }
   return {
     dataset: {
