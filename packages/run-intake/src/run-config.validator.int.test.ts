@@ -73,7 +73,8 @@ describe('task_args', () => {
       field: 'task_args.num_examples',
       reason: 'drop: task argument num_examples must be a non-negative integer, got "two"',
     });
-    expect(await refusal({ benchmark: 'healthbench', task_args: { subset: 'easy' } })).toEqual({ field: 'task_args', reason: 'Invalid subset: easy' });
+    expect(await refusal({ benchmark: 'healthbench', task_args: { subset: 'easy' } })).toEqual({ field: 'task_args.subset', reason: 'Invalid subset: easy' });
+    expect(await refusal({ benchmark: 'arc_agi', task_args: { version: '3' } })).toEqual({ field: 'task_args.version', reason: 'Unknown ARC-AGI version: 3. Must be 1 or 2.' });
   });
 
   test('a grader named by a task argument is the one whose key is required', async () => {

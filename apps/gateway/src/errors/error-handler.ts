@@ -13,26 +13,49 @@ interface HttpParserError {
 const UNION_FAILURE = 'Could not match the union against any of the items. Issues: ';
 const NULL_BRANCH = 'should be one of the following; [null]';
 
+type TsoaFieldError = { message: string; value?: unknown };
+interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** tsoa's `invalid string value` says neither what was wanted nor what came; the JSON type is safe to echo. */
+function fieldMessage(f: TsoaFieldError): string {
+  if (f.message !== 'invalid string value') return f.message;
+  const got = f.value === null ? 'null' : Array.isArray(f.value) ? 'an array' : typeof f.value === 'object' ? 'an object' : `a ${typeof f.value}`;
+  return `must be a string, got ${got}`;
+}
+
 /**
  * tsoa reports a value that fits no member of a union (`string | null` with a @maxLength, say) as its internal
- * issue list, values included. The client only needs what the non-null members asked for.
+ * issue list, values included. The client only needs what the non-null members asked for, and where: when they
+ * all point inside the value (`task_args: {subset: 5}` fails at `task_args.subset`), there, else at the union.
  */
-function unionMessage(message: string): string {
-  if (!message.startsWith(UNION_FAILURE)) return message;
+function fieldIssues(path: string, f: TsoaFieldError): FieldIssue[] {
+  if (!f.message.startsWith(UNION_FAILURE)) return [{ path, message: fieldMessage(f) }];
+  let wanted: [string, TsoaFieldError][];
   try {
-    const issues = JSON.parse(message.slice(UNION_FAILURE.length)) as Record<string, { message?: unknown }>[];
-    const wanted = issues.flatMap((issue) => Object.values(issue).map((f) => f.message)).filter((m): m is string => typeof m === 'string' && m !== NULL_BRANCH);
-    return wanted.length > 0 ? [...new Set(wanted.map(unionMessage))].join(' or ') : 'invalid value';
+    const issues = JSON.parse(f.message.slice(UNION_FAILURE.length)) as Record<string, TsoaFieldError>[];
+    wanted = issues.flatMap((issue) => Object.entries(issue)).filter(([, sub]) => typeof sub?.message === 'string' && sub.message !== NULL_BRANCH);
   } catch {
-    return 'invalid value';
+    return [{ path, message: 'invalid value' }];
   }
+  if (wanted.length === 0) return [{ path, message: 'invalid value' }];
+  if (wanted.every(([sub]) => sub.startsWith(`${path}.`))) {
+    const inside = wanted.flatMap(([sub, subF]) => fieldIssues(sub, subF));
+    return inside.filter((issue, i) => inside.findIndex((other) => other.path === issue.path && other.message === issue.message) === i);
+  }
+  const messages = wanted.flatMap(([sub, subF]) => fieldIssues(sub, subF).map((issue) => issue.message));
+  return [{ path, message: [...new Set(messages)].join(' or ') }];
 }
 
 function fromValidateError(err: ValidateError): AppError {
-  const fields = Object.entries(err.fields).map(([path, f]) => ({
-    field: path.replace(/^(requestBody|body)\.?/, '') || 'body',
-    message: unionMessage(f.message).replace(/^'([^']+)' is an excess property.*$/, 'unknown field "$1" is not allowed'),
-  }));
+  const fields = Object.entries(err.fields)
+    .flatMap(([path, f]) => fieldIssues(path, f))
+    .map(({ path, message }) => ({
+      field: path.replace(/^(requestBody|body)\.?/, '') || 'body',
+      message: message.replace(/^'([^']+)' is an excess property.*$/, 'unknown field "$1" is not allowed'),
+    }));
   const detail = `Invalid request: ${fields.map((f) => `${f.field}: ${f.message}`).join('; ')}`;
   return new AppError('VALIDATION_ERROR', detail, { fields });
 }

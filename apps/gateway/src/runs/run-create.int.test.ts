@@ -275,18 +275,28 @@ describe('task arguments (openbench -T)', () => {
     [{ benchmark: 'gsm8k', task_args: { splt: 'train' } }, 'task_args.splt', 'gsm8k does not accept task argument(s) splt; it accepts split'],
     [{ ...base, task_args: { split: 'dev' } }, 'task_args.split', 'mmlu does not accept task argument(s) split; it accepts none'],
     [{ benchmark: 'drop', task_args: { num_examples: 'two' } }, 'task_args.num_examples', 'drop: task argument num_examples must be a non-negative integer, got "two"'],
-    [{ benchmark: 'healthbench', task_args: { subset: 'easy' } }, 'task_args', 'Invalid subset: easy'],
+    [{ benchmark: 'healthbench', task_args: { subset: 'easy' } }, 'task_args.subset', 'Invalid subset: easy'],
+    [{ benchmark: 'jsonschemabench', task_args: { compatibility: 'anthropic' } }, 'task_args.compatibility', 'Unsupported compatibility mode: anthropic. Available modes: default, openai'],
   ])('%j is 422 naming %s, as the task refuses it', async (body, field, message) => {
     const res = await create({ model: 'mockllm/default', ...body });
     expect(res.status).toBe(422);
     expect(res.body).toEqual({ code: 'VALIDATION_ERROR', detail: `${field}: ${message}`, fields: [{ field, message }] });
   });
 
-  test('a value that is not a string is refused by the wire check', async () => {
-    const res = await create({ benchmark: 'gsm8k', model: 'mockllm/default', task_args: { split: 1 } });
+  test.each([
+    [{ split: 1 }, 'task_args.split', 'must be a string, got a number'],
+    [{ split: 'test', subset: true }, 'task_args.subset', 'must be a string, got a boolean'],
+    [{ split: null }, 'task_args.split', 'must be a string, got null'],
+    [{ split: ['test'] }, 'task_args.split', 'must be a string, got an array'],
+  ])('%j is refused by the wire check, naming the argument', async (task_args, field, message) => {
+    const res = await create({ benchmark: 'gsm8k', model: 'mockllm/default', task_args });
     expect(res.status).toBe(422);
-    expect(res.body.code).toBe('VALIDATION_ERROR');
-    expect(res.body.fields.map((f: { field: string }) => f.field)).toEqual(['task_args']);
+    expect(res.body).toEqual({ code: 'VALIDATION_ERROR', detail: `Invalid request: ${field}: ${message}`, fields: [{ field, message }] });
+  });
+
+  test('task_args that is not an object is refused at task_args', async () => {
+    const res = await create({ benchmark: 'gsm8k', model: 'mockllm/default', task_args: 'split=train' });
+    expect(res.body).toEqual({ code: 'VALIDATION_ERROR', detail: 'Invalid request: task_args: invalid object', fields: [{ field: 'task_args', message: 'invalid object' }] });
   });
 
   test('accepted ones are stored in the config, shown in the run detail and in the bench command', async () => {

@@ -85,6 +85,8 @@ test.each([
   [{ benchmark: 'custom/not-mine', model: 'mockllm/default' }],
   [{ benchmark: 'gsm8k', model: 'mockllm/default', task_args: { splt: 'train' } }],
   [{ benchmark: 'drop', model: 'mockllm/default', task_args: { num_examples: 'all' } }],
+  [{ benchmark: 'healthbench', model: 'mockllm/default', task_args: { subset: 'easy' } }],
+  [{ benchmark: 'gsm8k', model: 'mockllm/default', task_args: { split: 5 } }],
 ])('the template %j is refused with the very error POST /api/runs gives, under template.', async (template) => {
   const run = await request(t.app).post('/api/runs').set(auth()).send(template);
   expect(run.status).toBe(422);

@@ -61,6 +61,13 @@ test('task arguments apply to every run of a suite, and each benchmark checks th
       })),
     );
     expect(await t.deps.db.selectFrom('runs').select('run_id').execute()).toEqual([]);
+    // A value that is not a string is refused by the wire check, named as for POST /api/runs.
+    const notText = await post({ ...body, task_args: { split: 5 } });
+    expect(notText.body).toEqual({
+      code: 'VALIDATION_ERROR',
+      detail: 'Invalid request: task_args.split: must be a string, got a number',
+      fields: [{ field: 'task_args.split', message: 'must be a string, got a number' }],
+    });
 
     const created = await post({ benchmarks: ['gsm8k', 'gsm_plus'], models: ['mockllm/default'], limit: 2, task_args: { split: 'test' } });
     expect(created.status).toBe(200);
