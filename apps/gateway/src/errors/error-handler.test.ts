@@ -1,4 +1,5 @@
 import express from 'express';
+import { ValidateError } from '@tsoa/runtime';
 import request from 'supertest';
 import winston from 'winston';
 import { Writable } from 'node:stream';
@@ -50,4 +51,26 @@ test('an AppError keeps its status, code, fields and headers', async () => {
   expect(res.status).toBe(429);
   expect(res.headers['retry-after']).toBe('7');
   expect(res.body).toEqual({ code: 'RATE_LIMITED', detail: 'slow down', fields: [{ field: 'x', message: 'y' }] });
+});
+
+test("tsoa's union failures are reported where they failed, inside the value when every member failed there", async () => {
+  const union = (issues: object[]) => ({ message: `Could not match the union against any of the items. Issues: ${JSON.stringify(issues)}`, value: 'secret-value' });
+  const nullBranch = { message: 'should be one of the following; [null]', value: 'secret-value' };
+  const { app } = appWith(() => {
+    throw new ValidateError(
+      {
+        'requestBody.task_args': union([{ 'requestBody.task_args.subset': { message: 'invalid string value', value: 5 } }, { 'requestBody.task_args': nullBranch }]),
+        'requestBody.base_url': union([{ 'requestBody.base_url': { message: 'maxLength 2048', value: 'secret-value' } }, { 'requestBody.base_url': nullBranch }]),
+        'requestBody.limit': union([{ 'requestBody.limit': { message: 'invalid integer number' } }, { 'requestBody.limit': { message: 'invalid string value', value: [] } }]),
+      },
+      'validation',
+    );
+  });
+  const res = await request(app).get('/boom');
+  expect(res.body.fields).toEqual([
+    { field: 'task_args.subset', message: 'must be a string, got a number' },
+    { field: 'base_url', message: 'maxLength 2048' },
+    { field: 'limit', message: 'invalid integer number or must be a string, got an array' },
+  ]);
+  expect(res.text).not.toContain('secret-value');
 });
