@@ -38,7 +38,7 @@ export interface RunSetupContext {
 export async function setUpRun(run: RunRow, ctx: RunSetupContext): Promise<PreparedRun> {
   const { worker, db, reporter, secrets, metrics } = ctx;
   const session = await openSession(run, db);
-  const services = await resolveScoringServices(db, worker.encryption, run.user_id, session, { perspectiveUrl: worker.perspectiveUrl, secrets });
+  const services = await resolveScoringServices(db, worker.encryption, run.user_id, session, { urls: worker.scoringServiceUrls, secrets });
   // The run's options, else this worker's configured request timeout and retries.
   const defaults = { timeoutMs: worker.providerTimeoutMs, maxRetries: worker.providerMaxRetries };
   const clients: ModelClient[] = [];

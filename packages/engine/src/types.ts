@@ -2,6 +2,7 @@
 import type { DatasetContext } from '@studio/datasets';
 import type { OperatorFile, ScoringService } from '@studio/contracts';
 import type { ChatMessage, GenerateConfig, GenerateResult, ModelUsage } from '@studio/providers';
+import type { JinaClient } from './scoring-services/jina.client';
 import type { PerspectiveClient } from './scoring-services/perspective.client';
 import type { WikipediaKnowledge } from './scoring-services/wikipedia-knowledge.source';
 import type { ScicodeTestData } from './scoring-services/operator-files.source';
@@ -42,6 +43,7 @@ export interface Generator {
  */
 export interface ScoringServices {
   perspective?: PerspectiveClient;
+  jina?: JinaClient;
   factscore_wikipedia?: WikipediaKnowledge;
   scicode_test_data?: ScicodeTestData;
 }
