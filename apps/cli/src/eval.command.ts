@@ -25,6 +25,7 @@ import {
   type EvalRunStatus,
   type EvalSettings,
   type GroupSummaryLog,
+  type Generator,
   type SessionClientOptions,
 } from '@studio/engine';
 import { createModelClient, parseModelId, type ModelClient } from '@studio/providers';
@@ -163,6 +164,12 @@ async function evaluate(
     const graderOptions = session.graderClientOptions();
     const grader = graderOptions && openClient(env, graderOptions);
     if (grader) clients.push(grader);
+    const judges: Record<string, Generator> = {};
+    for (const [role, options] of Object.entries(session.judgeClientOptions())) {
+      const judge = openClient(env, options);
+      clients.push(judge);
+      judges[role] = modelGenerator(judge);
+    }
 
     const datasetContext = {
       cacheDir: join(args.dataDir ?? env.dataDir, 'datasets'),
@@ -187,6 +194,7 @@ async function evaluate(
     const run = session.runOptions({
       model: modelGenerator(model),
       grader: grader && modelGenerator(grader),
+      judges,
       services,
       samples,
       onSample: (record) => sink.addSample(record),

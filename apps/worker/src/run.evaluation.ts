@@ -94,6 +94,7 @@ async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationCo
     session.runOptions({
       model: prepared.model,
       grader: prepared.grader,
+      judges: prepared.judges,
       services: prepared.services,
       samples,
       finished: stored,
