@@ -195,8 +195,8 @@ export function pyJsonStr(value: PyJson, nested = false): string {
   return `{${[...value].map(([key, item]) => `${pyRepr(key)}: ${pyJsonStr(item, true)}`).join(', ')}}`;
 }
 
-/** `json.dumps` of a string with `ensure_ascii`. */
-function dumpsString(text: string): string {
+/** `json.dumps` of a string, with `ensure_ascii` (the default) or without (only `"`, `\\` and controls escaped). */
+function dumpsString(text: string, ensureAscii = true): string {
   let out = '"';
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
@@ -207,7 +207,7 @@ function dumpsString(text: string): string {
     else if (char === '\t') out += '\\t';
     else if (char === '\b') out += '\\b';
     else if (char === '\f') out += '\\f';
-    else if (code < 0x20 || code > 0x7e) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    else if (code < 0x20 || (ensureAscii && code > 0x7e)) out += `\\u${code.toString(16).padStart(4, '0')}`;
     else out += char;
   }
   return `${out}"`;
@@ -222,6 +222,8 @@ function dumpsFloat(value: number): string {
 export interface PyJsonDumpsOptions {
   /** `indent=`: items on their own lines, `","` between them; without it `", "` on one line. */
   indent?: number;
+  /** `ensure_ascii=`: true (the default) writes every non-ASCII character as `\\uXXXX`. */
+  ensureAscii?: boolean;
 }
 
 /** `json.dumps(value)` with `ensure_ascii` and the default separators, or `json.dumps(value, indent=n)`. */
@@ -231,10 +233,10 @@ export function pyJsonDumps(value: PyJson, options: PyJsonDumpsOptions = {}): st
     if (typeof item === 'boolean') return item ? 'true' : 'false';
     if (typeof item === 'bigint') return item.toString();
     if (typeof item === 'number') return dumpsFloat(item);
-    if (typeof item === 'string') return dumpsString(item);
+    if (typeof item === 'string') return dumpsString(item, options.ensureAscii);
     const parts = isList(item)
       ? item.map((element) => dumps(element, depth + 1))
-      : [...item].map(([key, element]) => `${dumpsString(key)}: ${dumps(element, depth + 1)}`);
+      : [...item].map(([key, element]) => `${dumpsString(key, options.ensureAscii)}: ${dumps(element, depth + 1)}`);
     const [open, close] = isList(item) ? ['[', ']'] : ['{', '}'];
     if (parts.length === 0) return `${open}${close}`;
     if (options.indent === undefined) return `${open}${parts.join(', ')}${close}`;
