@@ -68,8 +68,9 @@ function field(data: Record<string, unknown>, key: string): string {
   return data[key] as string;
 }
 
+/** The message and its cause's (fetch's own errors come from another realm under test runners, so no instanceof). */
 function errorText(err: unknown): string {
-  if (!(err instanceof Error)) return String(err);
-  const cause = err.cause instanceof Error ? `: ${err.cause.message}` : '';
-  return `${err.message}${cause}`;
+  const message = (e: unknown) => (typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : String(e));
+  const cause = typeof err === 'object' && err !== null && 'cause' in err && err.cause ? `: ${message(err.cause)}` : '';
+  return `${message(err)}${cause}`;
 }
