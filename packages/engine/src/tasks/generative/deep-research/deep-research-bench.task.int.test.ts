@@ -1,12 +1,27 @@
 /**
  * deep_research_bench end to end, offline: real query and criteria rows (ids 1, 51, 52) with synthetic reference
- * articles (1 and 51), a local model, a local Gemini API as both judges and a local Jina reader. Sample 51 goes
- * through RACE and FACT; sample 1's cleaning never gives 100 characters; sample 52 has no reference article.
+ * articles (1 and 51), a local model, a local Gemini API as both judges and a local Jina reader (the script is in
+ * deep-research-run.helper.ts).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { hfFileUrl } from '@studio/datasets';
 import { createModelClient, type ModelClient } from '@studio/providers';
+import {
+  AGING,
+  ARTICLE_1,
+  ARTICLE_51,
+  ARTICLE_52,
+  CITED_51,
+  CLEANED_51,
+  criteria51,
+  DRB_FILES,
+  DRB_SCORES_51,
+  drbArticle,
+  drbJudge,
+  drbPage,
+  FACT,
+  RACE,
+  REFERENCE_51,
+  SURVEY,
+} from '../../../../test/deep-research-run.helper';
 import { lastUserText, startFakeChatModel, type FakeChatModel } from '../../../../test/fake-chat-model.server';
 import { FAKE_GEMINI_KEY, fakeGeminiUsage, startFakeGemini, type FakeGemini } from '../../../../test/fake-gemini.server';
 import { FAKE_JINA_KEY, startFakeJina, type FakeJina } from '../../../../test/fake-jina.server';
@@ -25,71 +40,6 @@ import {
   getMergedScorePrompt,
   getValidateCitationsPrompt,
 } from './deep-research.prompts';
-import type { DeepResearchCriteria } from './deep-research.types';
-
-const shard = (repo: string) => hfFileUrl(repo, 'default/train/0000.parquet', 'refs/convert/parquet');
-const FILES = {
-  [shard('lee64/deepresearch-bench-query')]: 'lee64-deepresearch-bench-query-default-train.parquet',
-  [shard('lee64/deepresearch-bench-criteria')]: 'lee64-deepresearch-bench-criteria-default-train.parquet',
-  [shard('lee64/deepresearch-bench-reference-clean')]: 'lee64-deepresearch-bench-reference-clean-default-train.parquet',
-};
-
-const RACE = 'gemini-2.5-pro-preview-06-05';
-const FACT = 'gemini-2.5-flash-preview-05-20';
-const AGING = 'https://stats.example.org/aging';
-const SURVEY = 'https://missing.example.org/survey';
-
-const ARTICLE_51 =
-  `# Japan's ageing consumers\n\nJapan will have about 39 million people aged 65 or over by 2040 [Cabinet Office](${AGING}). ` +
-  `Their food spending grows by 2% a year (${AGING}). Clothing spending falls, as a trade survey shows [Survey](${SURVEY}).`;
-const ARTICLE_1 = '中国中产阶层约有四亿人。';
-const ARTICLE_52 = 'A short answer without any sources.';
-/** The solver's article: the completion and upstream's citation section. */
-const CITED_51 = `${ARTICLE_51}\n\n## Citations\n\n1. ${AGING}\n2. ${SURVEY}\n\n`;
-const CLEANED_51 = 'Japan will have about 39 million people aged 65 or over by 2040. Their food spending grows by 2% a year. Clothing spending falls.';
-const CLEANED_52 = 'A short answer without any sources, cleaned by the judge and padded to be long enough to count as an article.';
-const fixture = (name: string) => readFileSync(join(GENERATIVE_FIXTURES, name), 'utf8');
-const REFERENCE_51 = (JSON.parse(fixture('deepresearch-bench-reference-clean.synthetic.rows.json')) as { id: number; article: string }[]).find((r) => r.id === 51)!.article;
-const criteriaRows = fixture('deepresearch-bench-criteria.rows.jsonl')
-  .split('\n')
-  .filter((line) => line !== '')
-  .map((line) => JSON.parse(line) as DeepResearchCriteria);
-
-const criteria51 = criteriaRows.find((row) => row.id === 51)!;
-const first = (dim: string) => criteria51.criterions[dim]![0]!.criterion;
-/** One criterion per dimension: target 8/6/9/7 against the reference's 6/6/7/7.5. */
-const RACE_JSON = JSON.stringify({
-  comprehensiveness: [{ criterion: first('comprehensiveness'), analysis: 'fuller', article_1_score: 8, article_2_score: 6 }],
-  insight: [{ criterion: first('insight'), analysis: 'same', article_1_score: 6, article_2_score: 6 }],
-  instruction_following: [{ criterion: first('instruction_following'), analysis: 'direct', article_1_score: 9, article_2_score: 7 }],
-  readability: [{ criterion: first('readability'), analysis: 'denser', article_1_score: 7, article_2_score: 7.5 }],
-});
-
-const EXTRACTED_51 = JSON.stringify([
-  { fact: `Japan will have about 39 million people aged 65 or over by 2040 [Cabinet Office](${AGING})`, ref_idx: 1, url: AGING },
-  { fact: 'Their food spending grows by 2% a year', ref_idx: 1, url: AGING },
-  { fact: 'Clothing spending falls', ref_idx: 2, url: SURVEY },
-]);
-const AGING_PAGE = { title: 'Aging report', description: 'Projections', content: '39 million by 2040.' };
-
-function judge(model: string, prompt: string): string {
-  if (model === RACE) {
-    if (prompt.startsWith('<system_role>你是一名专业的文章编辑')) return '太短';
-    if (prompt.startsWith('<system_role>You are a professional article editor')) return prompt.includes('39 million') ? `  ${CLEANED_51}\n` : CLEANED_52;
-    return `Here are my scores.\n\`\`\`json\n${RACE_JSON}\n\`\`\``;
-  }
-  if (prompt.startsWith('You will be provided with a research report') || prompt.startsWith('你会看到一篇研究报告'))
-    return prompt.includes('39 million') ? `\`\`\`json\n${EXTRACTED_51}\n\`\`\`` : '[]';
-  if (prompt.startsWith('You will be given a list of statements')) return '[1, 2]';
-  if (prompt.includes('Aging report')) return '[{"idx": 1, "result": "supported"}, {"idx": 2, "result": "unsupported"}]';
-  return '[{"idx": 1, "result": "unknown"}]';
-}
-
-function article(prompt: string): string {
-  if (prompt.startsWith('From 2020 to 2050')) return ARTICLE_51;
-  if (prompt.startsWith('收集整理目前中国9阶层')) return ARTICLE_1;
-  return ARTICLE_52;
-}
 
 describe('deep_research_bench (real queries and criteria, synthetic references), judged by a local Gemini', () => {
   let cache: OfflineCache;
@@ -98,10 +48,10 @@ describe('deep_research_bench (real queries and criteria, synthetic references),
   let jina: FakeJina;
   const clients: ModelClient[] = [];
   beforeAll(async () => {
-    cache = offlineCache(GENERATIVE_FIXTURES, FILES);
-    model = await startFakeChatModel({ respond: (body) => article(lastUserText(body)), usage: { prompt_tokens: 50, completion_tokens: 20, total_tokens: 70 } });
-    gemini = await startFakeGemini(judge);
-    jina = await startFakeJina((url) => (url === AGING ? AGING_PAGE : { status: 404 }));
+    cache = offlineCache(GENERATIVE_FIXTURES, DRB_FILES);
+    model = await startFakeChatModel({ respond: (body) => drbArticle(lastUserText(body)), usage: { prompt_tokens: 50, completion_tokens: 20, total_tokens: 70 } });
+    gemini = await startFakeGemini(drbJudge);
+    jina = await startFakeJina(drbPage);
   });
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.close()));
@@ -179,7 +129,6 @@ describe('deep_research_bench (real queries and criteria, synthetic references),
     // The surveyed page is read three times (upstream's retries), the aging report once.
     expect(jina.urls()).toEqual([AGING, SURVEY, SURVEY, SURVEY]);
 
-    // upstream's calculate_weighted_scores on these scores (Python 3, the function taken from openbench's source).
     const score51 = records[1]!.scores.deep_research_scorer!;
     expect(score51).toEqual({
       value: 0.5348249729339588,
@@ -187,11 +136,7 @@ describe('deep_research_bench (real queries and criteria, synthetic references),
       explanation:
         'RACE scores: 0.535 (Comprehensiveness: 0.571, Insight: 0.500, Instruction Following: 0.562, Readability: 0.483) | FACT scores: 1/2 citations valid (0.500 citation accuracy)',
       metadata: {
-        overall_score: 0.5348249729339588,
-        comprehensiveness: 0.5714285714285714,
-        insight: 0.5,
-        instruction_following: 0.5625,
-        readability: 0.4827586206896552,
+        ...DRB_SCORES_51,
         total_citations: 2,
         valid_citations: 1,
         valid_rate: 0.5,

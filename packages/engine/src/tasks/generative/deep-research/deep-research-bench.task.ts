@@ -188,6 +188,5 @@ export const deepResearchBenchTask: BenchmarkTask = generativeTask(DEEP_RESEARCH
     metrics: [...DEEP_RESEARCH_METRICS],
     judges: DEEP_RESEARCH_JUDGES,
     services: ['jina'],
-    primaryMetric: 'overall_score',
   };
 });
