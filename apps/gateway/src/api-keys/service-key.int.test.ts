@@ -111,3 +111,19 @@ test('POST /api/runs of deep_research_bench needs a Google key for its fixed jud
   const created = await run();
   expect([created.status, created.body.run_id]).toEqual([200, expect.any(String)]);
 });
+
+test('GET /api/service-keys/services lists the scoring services from the table, without signing in', async () => {
+  const res = await request(t.app).get('/api/service-keys/services').expect(200);
+  expect(res.body.map((s: { service: string; env_var: string; short_name: string }) => [s.service, s.env_var, s.short_name])).toEqual([
+    ['perspective', 'PERSPECTIVE_API_KEY', 'Perspective'],
+    ['jina', 'JINA_API_KEY', 'Jina'],
+  ]);
+  expect(res.body[1]).toEqual({
+    service: 'jina',
+    display_name: 'Jina AI Reader',
+    short_name: 'Jina',
+    scores: 'deep_research_bench (reads each cited web page to check the citation)',
+    env_var: 'JINA_API_KEY',
+    docs_url: 'https://jina.ai/reader',
+  });
+});
