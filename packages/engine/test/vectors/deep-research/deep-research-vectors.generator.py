@@ -328,7 +328,8 @@ def fact_case(name, fact, scrape=(), completion="An article citing https://examp
     case(name, completion, race=RACE_OK, fact=fact, scrape=scrape, language=language)
 
 
-fact_case("fact_extraction_bad_json", ["not json", "[{", "\ufeff[]"])
+fact_case("fact_extraction_bad_json", ["not json", "\ufeff[]", '[\n  {"fact": "é😀 [a](b)",\n  }\n]'])
+fact_case("fact_extraction_unterminated", ["[{", "[{", '[{"fact": "é😀'])
 fact_case("fact_extraction_empty", ["", "", ""])
 fact_case("fact_extraction_error_key", ['{"error": {"code": 5, "why": "model refused"}}'])
 fact_case("fact_extraction_dict_fact_key", ['{"factual": 1}', '{"factual": 1}', '{"factual": 1}'])
