@@ -309,6 +309,20 @@ case("race_keyword_fallback", "An article. " * 20,
                      "instruction_following readability article_1_score article_2_score" % CRITERIA_EN["criterions"]["comprehensiveness"][0]["criterion"]],
      fact=["[]"])
 
+C0 = {d: CRITERIA_EN["criterions"][d][0]["criterion"] for d in DIMS}
+case("race_int_overflow", "An article. " * 20,
+     race=[CLEAN_EN, '{"comprehensiveness": [{"criterion": "%s", "article_1_score": 1%s, "article_2_score": 1}], '
+                     '"insight": [], "instruction_following": [], "readability": []}' % (C0["comprehensiveness"], "0" * 400)],
+     fact=["[]"])
+case("race_duplicate_keys_null_scores", "An article. " * 20,
+     race=[CLEAN_EN, '{"insight": [{"criterion": "%s", "article_1_score": 9, "article_2_score": 1}], "comprehensiveness": [], '
+                     '"instruction_following": [{"criterion": "%s", "article_1_score": null, "target_score": "8", "article_2_score": 2},'
+                     ' {"criterion": "%s", "article_1_score": 6, "article_2_score": null}], "readability": [{"criterion": "%s", "article_1_score": 1e400, "article_2_score": 3}],'
+                     ' "insight": [{"criterion": "%s", "article_1_score": 4, "article_2_score": 6}]}' % (
+                         C0["insight"], C0["instruction_following"], CRITERIA_EN["criterions"]["instruction_following"][1]["criterion"].lower(),
+                         C0["readability"], C0["insight"])],
+     fact=["[]"])
+
 case("race_zero_totals", "An article. " * 20,
      race=[CLEAN_EN, race_answer(CRITERIA_EN, even_scores(0, 0))],
      fact=["[]"])
