@@ -157,11 +157,8 @@ race_mod.asyncio = types.SimpleNamespace(sleep=fake_sleep)
 fact_mod.asyncio = types.SimpleNamespace(sleep=fake_sleep)
 race_mod.print = lambda *a, **k: None
 
-ORIGINAL_MESSAGES = ["original"]
-
-
 async def generate(state):
-    if state.messages is ORIGINAL_MESSAGES:
+    if state.messages is WORLD["original_messages"]:
         completion = WORLD["completion"]
     else:
         WORLD["calls"].append(["model", state.messages[0].content])
@@ -208,8 +205,9 @@ CASES = []
 
 
 def case(name, completion, *, language="en", criteria=CRITERIA_EN, reference=REFERENCE, race=(), fact=(), model=(),
-         scrape=(), sleep_raises=None, prompt=None):
+         scrape=(), sleep_raises=None, prompt=None, provider_citations=(), provider_annotations=()):
     CASES.append(dict(name=name, completion=completion, language=language, criteria=criteria, reference=reference,
+                      provider_citations=list(provider_citations), provider_annotations=list(provider_annotations),
                       race=list(race), fact=list(fact), model=list(model), scrape=list(scrape),
                       sleep_raises=sleep_raises, prompt=prompt or (criteria or CRITERIA_EN)["prompt"]))
 
@@ -342,6 +340,10 @@ def fact_case(name, fact, scrape=(), completion="An article citing https://examp
     case(name, completion, race=RACE_OK, fact=fact, scrape=scrape, language=language)
 
 
+case("provider_citations_only", "",
+     provider_citations=["https://p.example/1", "https://p.example/1"],
+     provider_annotations=[{"url": "https://p.example/1", "title": "P one"}, {"url": "https://p.example/2"}],
+     race=RACE_OK, fact=["[]"])
 fact_case("fact_extraction_bad_json", ["not json", "\ufeff[]", '[\n  {"fact": "é😀 [a](b)",\n  }\n]'])
 fact_case("fact_extraction_unterminated", ["[{", "[{", '[{"fact": "é😀'])
 fact_case("fact_extraction_empty", ["", "", ""])
@@ -408,13 +410,16 @@ def run_case(spec):
     WORLD.update(name=spec["name"], calls=[], sleeps=[], completion=spec["completion"], race=list(spec["race"]),
                  fact=list(spec["fact"]), model=list(spec["model"]), scrape=list(spec["scrape"]),
                  sleep_raises=spec["sleep_raises"])
+    # Citations a provider reports beside the text reach the solver through the assistant message's metadata.
+    WORLD["original_messages"] = [types.SimpleNamespace(role="assistant", metadata={
+        "citations": spec["provider_citations"], "annotations": spec["provider_annotations"]})]
     task_id = 7
     DATASETS["reference"] = [] if spec["reference"] is None else [types.SimpleNamespace(metadata={"task_id": task_id}, target=spec["reference"])]
     DATASETS["criteria"] = [] if spec["criteria"] is None else [types.SimpleNamespace(metadata={
         "task_id": task_id, "prompt": spec["criteria"]["prompt"], "dimension_weight": spec["criteria"]["dimension_weight"],
         "criterions": spec["criteria"]["criterions"]})]
     initial = {"task_id": task_id, "topic": "Finance", "language": spec["language"]}
-    state = types.SimpleNamespace(input_text=spec["prompt"], metadata=dict(initial), messages=ORIGINAL_MESSAGES,
+    state = types.SimpleNamespace(input_text=spec["prompt"], metadata=dict(initial), messages=WORLD["original_messages"],
                                   output=types.SimpleNamespace(completion=spec["completion"]), completed=False)
     asyncio.run(solver_mod.deep_research_solver()(state, generate))
     for kind in ("race", "fact", "model", "scrape"):
@@ -425,7 +430,8 @@ def run_case(spec):
         "name": spec["name"],
         "input": {"completion": spec["completion"], "prompt": spec["prompt"], "language": spec["language"], "task_id": task_id,
                   "criteria": spec["criteria"], "reference": spec["reference"], "race": spec["race"], "fact": spec["fact"],
-                  "model": spec["model"], "scrape": spec["scrape"], "sleep_raises": spec["sleep_raises"]},
+                  "model": spec["model"], "scrape": spec["scrape"], "sleep_raises": spec["sleep_raises"],
+                  "provider_citations": spec["provider_citations"], "provider_annotations": spec["provider_annotations"]},
         "calls": WORLD["calls"],
         "sleeps_ms": [s * 1000 for s in WORLD["sleeps"]],
         "metadata": encode(set_fields),

@@ -38,6 +38,8 @@ interface CaseVector {
     model: Scripted<string>[];
     scrape: Scripted<ScrapeResult>[];
     sleep_raises: string | null;
+    provider_citations: string[];
+    provider_annotations: CitationAnnotation[];
   };
   calls: [string, number][];
   sleeps_ms: number[];
@@ -120,6 +122,8 @@ describe('deep_research_bench against openbench (solver, RACE, FACT, scorer)', (
         language: input.language,
         criteria: input.criteria ?? undefined,
         referenceArticle: input.reference ?? undefined,
+        citations: input.provider_citations,
+        annotations: input.provider_annotations,
       },
       io,
     );
