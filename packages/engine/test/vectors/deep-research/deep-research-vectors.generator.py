@@ -513,6 +513,21 @@ def run_citations(text, citations=None, annotations=None):
             "unique": unique, "unique_annotations": unique_ann, "section": solver_mod.format_citation_section(unique, unique_ann)}
 
 
+JSON_ERROR_TEXTS = [
+    "", "   ", "[] []", '[1 2]', '{"a" 1}', '{"a": 1 "b": 2}', '["a\tb"]', '["\\q"]', '["\\u12G4"]', '["\\u1234', '"\\u12', '["\\ud83d\\ude00", "\\u00e9\\"]', "[1,]", '{"a": 1,}',
+    "tru", "-", "01", "[\n\n  {\"a\": é}]", "😀😀 x", '{"😀": [1, 2,, 3]}', "NaNa", "[-Infinity, Infinityx]",
+    '"unterminated', "\ufeff[]", "{'a': 1}", "[1.]", "1e", '{"a": [}',
+]
+
+
+def json_error(text):
+    try:
+        json.loads(text)
+        return None
+    except json.JSONDecodeError as e:
+        return str(e)
+
+
 PROMPTS = []
 
 
@@ -545,6 +560,7 @@ vectors = {
     "citations": [run_citations(t) for t in CITATION_TEXTS] + [
         run_citations("Body https://x.com and https://y.com", citations=["https://y.com", "https://z.com", "https://z.com"],
                       annotations=[{"url": "https://z.com", "title": "Zed"}, {"url": "https://z.com", "title": "Again"}, {"url": ""}, {"title": "no url"}])],
+    "json_errors": [{"text": t, "error": json_error(t)} for t in JSON_ERROR_TEXTS],
     "criteria_list": [race_mod.format_criteria_list(CRITERIA_EN), race_mod.format_criteria_list(CRITERIA_ZH)],
 }
 with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), "deep-research-vectors.json"), "w", encoding="utf-8") as out:

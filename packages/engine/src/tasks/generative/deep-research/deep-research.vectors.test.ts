@@ -21,6 +21,7 @@ import {
   type DeepResearchScraper,
   type ScrapeResult,
 } from './index';
+import { jsonLoads } from './deep-research-python.util';
 
 type Scripted<T> = T | { raise: string };
 
@@ -62,6 +63,7 @@ interface Vectors {
     unique_annotations: CitationAnnotation[];
     section: string;
   }[];
+  json_errors: { text: string; error: string | null }[];
   criteria_list: string[];
 }
 
@@ -166,6 +168,18 @@ describe('citations found in the article', () => {
     const found = collectCitations(vector.text, vector.citations, vector.annotations);
     expect(found).toEqual({ citations: vector.unique, annotations: vector.unique_annotations });
     expect(formatCitationSection(found.citations, found.annotations)).toBe(vector.section);
+  });
+});
+
+describe('json.loads errors (their str() ends up in fact_error)', () => {
+  it.each(VECTORS.json_errors.map((vector) => [vector.text, vector] as const))('%j', (_text, vector) => {
+    let error: string | null = null;
+    try {
+      jsonLoads(vector.text);
+    } catch (caught) {
+      error = (caught as Error).message;
+    }
+    expect(error).toBe(vector.error);
   });
 });
 
