@@ -77,8 +77,9 @@ class Scanner {
       }
       const escape = text[i + 1];
       if (escape === 'u') {
+        // CPython reports the `u`, and wants a character after the four digits.
         const hex = text.slice(i + 2, i + 6);
-        if (!HEX4.test(hex)) throw new PyJsonDecodeError(`Invalid \\uXXXX escape: char ${i}`);
+        if (i + 6 >= text.length || !HEX4.test(hex)) throw new PyJsonDecodeError(`Invalid \\uXXXX escape: char ${i + 1}`);
         // Code units joined as they come: a surrogate pair becomes its character, a lone surrogate stays one.
         out += String.fromCharCode(Number.parseInt(hex, 16));
         i += 6;
@@ -131,6 +132,19 @@ export function pyJsonLoads(text: string): PyJson {
   const rest = scanner.skipWhitespace(end);
   if (rest !== text.length) throw new PyJsonDecodeError(`Extra data: char ${rest}`);
   return value;
+}
+
+/**
+ * Python's `str()` of a `JSONDecodeError` from `pyJsonLoads(text)`: `msg: line L column C (char P)`, positions in code
+ * points (this module's messages end in `char P` with P in UTF-16 units).
+ */
+export function pyJsonDecodeErrorText(text: string, error: PyJsonDecodeError): string {
+  const [, msg, at] = /^(.*): char (\d+)$/s.exec(error.message) as RegExpExecArray;
+  const before = text.slice(0, Number(at));
+  const lastNewline = before.lastIndexOf('\n');
+  const codePoints = (part: string) => Array.from(part).length;
+  const column = lastNewline === -1 ? codePoints(before) + 1 : codePoints(before.slice(lastNewline));
+  return `${msg}: line ${before.split('\n').length} column ${column} (char ${codePoints(before)})`;
 }
 
 /** `json.loads(text)` under `except json.JSONDecodeError`: `undefined` for a decode error; any other error is raised. */

@@ -4,7 +4,7 @@
  * `fact_error` / `evaluation_error`, or retries on them, so a judge's odd answer must fail the same way here.
  */
 import { parsePythonFloat } from '../../../scorers/python-float.util';
-import { pyJsonLoads, PyJsonDecodeError, pyJsonStr, pyJsonTypeName, type PyDict, type PyJson } from '../../../scorers/python-json.util';
+import { pyJsonDecodeErrorText, pyJsonLoads, PyJsonDecodeError, pyJsonStr, pyJsonTypeName, type PyDict, type PyJson } from '../../../scorers/python-json.util';
 import { pyRepr } from '../../../scorers/python-text.util';
 
 /** A Python exception: `kind` its class, `message` its `str()`. */
@@ -20,24 +20,17 @@ export class PyError extends Error {
 /** `str(e)` of anything a pipeline step threw. */
 export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-const codePointLength = (text: string): number => Array.from(text).length;
-
 /**
- * `json.loads(text)`, decode errors as `JSONDecodeError` with Python's `str()`: `msg: line L column C (char P)`,
- * positions in code points.
+ * `json.loads(text)`, decode errors as `JSONDecodeError` with Python's `str()` (CPython also refuses a leading BOM);
+ * other errors (too many digits) as `ValueError`.
  */
 export function jsonLoads(text: string): PyJson {
   if (text.startsWith('\ufeff')) throw new PyError('JSONDecodeError', 'Unexpected UTF-8 BOM (decode using utf-8-sig): line 1 column 1 (char 0)');
   try {
     return pyJsonLoads(text);
   } catch (error) {
-    if (!(error instanceof PyJsonDecodeError)) throw new PyError('ValueError', errorText(error));
-    const [, msg, at] = /^(.*): char (\d+)$/s.exec(error.message) as RegExpExecArray;
-    const before = text.slice(0, Number(at));
-    const lastNewline = before.lastIndexOf('\n');
-    const line = before.split('\n').length;
-    const column = lastNewline === -1 ? codePointLength(before) + 1 : codePointLength(before.slice(lastNewline));
-    throw new PyError('JSONDecodeError', `${msg}: line ${line} column ${column} (char ${codePointLength(before)})`);
+    if (error instanceof PyJsonDecodeError) throw new PyError('JSONDecodeError', pyJsonDecodeErrorText(text, error));
+    throw new PyError('ValueError', errorText(error));
   }
 }
 
@@ -93,7 +86,7 @@ export function iterate(value: PyJson): PyJson[] {
 export function length(value: PyJson): number {
   if (Array.isArray(value)) return value.length;
   if (isDict(value)) return value.size;
-  if (typeof value === 'string') return codePointLength(value);
+  if (typeof value === 'string') return Array.from(value).length;
   throw new PyError('TypeError', `object of type '${typeName(value)}' has no len()`);
 }
 

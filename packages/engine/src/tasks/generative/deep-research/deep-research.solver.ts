@@ -3,7 +3,7 @@
  * deep_research_bench.py`, commit d03922c) after its `generate`: citation section, RACE, FACT, and the metadata
  * fields the solver sets, with its zero values on errors.
  */
-import { collectCitations, formatCitationSection } from './deep-research-citations';
+import { researchArticleWithCitations } from './deep-research-citations';
 import { runFactEvaluation } from './deep-research-fact';
 import { errorText } from './deep-research-python.util';
 import { runRaceEvaluation } from './deep-research-race';
@@ -17,11 +17,7 @@ export async function evaluateResearchArticle(
   const metadata: Record<string, unknown> = {};
   const language = input.language ?? 'en';
   try {
-    let article = input.completion;
-    const found = collectCitations(article, input.citations, input.annotations);
-    if (found.citations.length > 0 || found.annotations.length > 0) {
-      article += formatCitationSection(found.citations, found.annotations);
-    }
+    const article = researchArticleWithCitations(input.completion, input.citations, input.annotations);
     if (article === '') {
       metadata.evaluation_error = 'Failed to generate research article';
       metadata.overall_score = 0;
