@@ -56,6 +56,8 @@ test('a run is judged by both Gemini judges with the owner’s Google key and re
     ['51', DRB_SCORES_51.overall_score],
     ['52', 0],
   ]);
+  // The judges' tokens are in the run's usage, under one entry naming both (stored samples keep only the model's apart).
+  expect(Object.keys(run.model_usage ?? {})).toEqual([run.model, 'google/gemini-2.5-pro-preview-06-05 + google/gemini-2.5-flash-preview-05-20']);
   const logs = (await listRunLogs(h.db, runId)).map((l) => l.line).join('\n');
   for (const text of [JSON.stringify(rows), logs, JSON.stringify(run)]) {
     expect(text).not.toContain(FAKE_JINA_KEY);
