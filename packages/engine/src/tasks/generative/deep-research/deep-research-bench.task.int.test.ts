@@ -165,4 +165,18 @@ describe('deep_research_bench (real queries and criteria, synthetic references),
     expect(result.usage[`google/${FACT}`]).toMatchObject({ input_tokens: judgeUsage(FACT), output_tokens: 10 * 6, reasoning_tokens: 7 * 6 });
     expect(records[1]!.usage).toMatchObject({ output_tokens: 20 + 10 * 6 });
   }, 30_000);
+  it('ends the run on a judge’s fatal error (a bad Google key) after one call, instead of scoring every sample 0', async () => {
+    const before = gemini.requests.length;
+    const result = await runEval({
+      task: getTask('deep_research_bench'),
+      model: open('openai/fake', 'k', model.baseUrl),
+      judges: { race: open(`google/${RACE}`, 'AIza-wrong', gemini.url), fact: open(`google/${FACT}`, 'AIza-wrong', gemini.url) },
+      services: { jina: createJinaClient({ apiKey: FAKE_JINA_KEY, baseUrl: jina.url }) },
+      datasetContext: cache.ctx,
+      maxConnections: 1,
+    });
+    expect(result.status).toBe('error');
+    expect(result.error).toContain('API key not valid');
+    expect(gemini.requests.length - before).toBe(1);
+  });
 });

@@ -6,7 +6,7 @@
  * this folder's other files; here are the datasets, the judges, Jina and the model under test as their I/O.
  */
 import type { DatasetRecord } from '@studio/datasets';
-import type { ChatMessage, GenerateConfig, GenerateResult } from '@studio/providers';
+import { isFatalProviderError, type ChatMessage, type GenerateConfig, type GenerateResult } from '@studio/providers';
 import type { BenchmarkEntry } from '../../../catalog/benchmark.entry';
 import type { DatasetContext, Generator, Sample, Scorer, Solver, TaskDataset } from '../../../types';
 import { hfParquetShard } from '../../shared/hf-parquet.source';
@@ -90,12 +90,40 @@ function deepResearchDataset(held: { references?: DeepResearchReferences }): Tas
   };
 }
 
+/**
+ * The pipelines catch every error, as upstream's do; a fatal provider error (a bad key, an unknown model) is kept
+ * here and thrown once they return, so that it ends the run as it does for any other task instead of every sample
+ * scoring 0 after its retries. Once one is seen, the pipelines' further calls fail at once and their sleeps end.
+ */
+class FatalErrorLatch {
+  private error: unknown;
+
+  get seen(): boolean {
+    return this.error !== undefined;
+  }
+
+  /** Runs `call` unless a fatal error was seen (then throws it), remembering the first fatal error. */
+  async guard<T>(call: () => Promise<T>): Promise<T> {
+    this.rethrow();
+    try {
+      return await call();
+    } catch (err) {
+      if (isFatalProviderError(err)) this.error ??= err;
+      throw err;
+    }
+  }
+
+  rethrow(): void {
+    if (this.error !== undefined) throw this.error;
+  }
+}
+
 /** Upstream's evaluator `generate`: the text of one Gemini call; any failure carries upstream's prefix. */
-async function judgeText(judge: Generator, userPrompt: string, systemPrompt: string | undefined, signal: AbortSignal | undefined): Promise<string> {
+async function judgeText(judge: Generator, userPrompt: string, systemPrompt: string | undefined, fatal: FatalErrorLatch, signal: AbortSignal | undefined): Promise<string> {
   const messages: ChatMessage[] = systemPrompt ? [{ role: 'system', content: systemPrompt }] : [];
   messages.push({ role: 'user', content: userPrompt });
   try {
-    return (await judge.generate(messages, DEEP_RESEARCH_JUDGE_CONFIG, signal)).completion;
+    return (await fatal.guard(() => judge.generate(messages, DEEP_RESEARCH_JUDGE_CONFIG, signal))).completion;
   } catch (err) {
     throw new Error(`Failed to generate content with evaluator: ${err instanceof Error ? err.message : String(err)}`);
   }
@@ -131,14 +159,15 @@ function deepResearchSolver(held: { references?: DeepResearchReferences }): Solv
       const jina = services?.jina;
       if (!race || !fact || !jina) throw new Error('deep_research_bench needs its RACE and FACT judges and the Jina reader');
       let output: GenerateResult = await generate(messages);
+      const fatal = new FatalErrorLatch();
       const io: DeepResearchIo & DeepResearchScraper = {
-        raceJudge: (user, system) => judgeText(race, user, system, signal),
-        factJudge: (user, system) => judgeText(fact, user, system, signal),
+        raceJudge: (user, system) => judgeText(race, user, system, fatal, signal),
+        factJudge: (user, system) => judgeText(fact, user, system, fatal, signal),
         async modelUnderTest(userPrompt) {
-          output = await generate([{ role: 'user', content: userPrompt }]);
+          output = await fatal.guard(() => generate([{ role: 'user', content: userPrompt }]));
           return output.completion;
         },
-        sleep: (ms) => sleep(ms, signal),
+        sleep: (ms) => (fatal.seen ? Promise.resolve() : sleep(ms, signal)),
         scrape: (url) => jina.scrape(url, signal),
       };
       const taskId = sample.metadata?.task_id;
@@ -153,6 +182,7 @@ function deepResearchSolver(held: { references?: DeepResearchReferences }): Solv
         },
         io,
       );
+      fatal.rethrow();
       return { output, messages: [...messages, { role: 'assistant', content: article }], metadata };
     },
   };
