@@ -19,8 +19,8 @@ export interface ServiceKeyPublic {
 
 export interface ServiceKeySave {
   /**
-   * The service's API key (Perspective: a Google Cloud API key with the Comment Analyzer API enabled). Leading and
-   * trailing whitespace is removed.
+   * The service's API key (Perspective: a Google Cloud API key with the Comment Analyzer API enabled; Jina: a Jina AI
+   * API key, sent as upstream sends it, as the `Authorization` header). Leading and trailing whitespace is removed.
    * @minLength 1
    * @maxLength 4096
    */
