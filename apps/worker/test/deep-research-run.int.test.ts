@@ -59,6 +59,7 @@ test('a run is judged by both Gemini judges with the owner’s Google key and re
   // The judges' tokens are in the run's usage, under one entry naming both (stored samples keep only the model's apart).
   expect(Object.keys(run.model_usage ?? {})).toEqual([run.model, 'google/gemini-2.5-pro-preview-06-05 + google/gemini-2.5-flash-preview-05-20']);
   const logs = (await listRunLogs(h.db, runId)).map((l) => l.line).join('\n');
+  expect(logs).toContain(`Starting deep_research_bench on ${run.model} (judges race google/gemini-2.5-pro-preview-06-05, fact google/gemini-2.5-flash-preview-05-20): limit none`);
   for (const text of [JSON.stringify(rows), logs, JSON.stringify(run)]) {
     expect(text).not.toContain(FAKE_JINA_KEY);
     expect(text).not.toContain(FAKE_GEMINI_KEY);
