@@ -3,9 +3,9 @@
  * credentials openbench reads (`<PROVIDER>_API_KEY`, `<PROVIDER>_BASE_URL` and the provider table's
  * own names), so nothing else in the CLI touches `process.env`.
  */
-import { defaultEnvVar, findProvider } from '@studio/contracts';
+import { defaultEnvVar, findProvider, SCORING_SERVICE_NAMES, SCORING_SERVICES, type ScoringService } from '@studio/contracts';
 import type { OperatorFilePaths } from '@studio/contracts';
-import { boolEnv, describeEnvIssues, operatorFilePaths, operatorFilesEnvShape, scoringServicesEnvShape } from '@studio/runtime/config';
+import { boolEnv, describeEnvIssues, operatorFilePaths, operatorFilesEnvShape, scoringServiceUrls, scoringServicesEnvShape } from '@studio/runtime/config';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -13,7 +13,6 @@ const schema = z.object({
   DATASETS_OFFLINE: boolEnv.default(false),
   HF_TOKEN: z.string().min(1).optional(),
   STUDIO_TOKEN: z.string().min(1).optional(),
-  PERSPECTIVE_API_KEY: z.string().min(1).optional(),
   ...scoringServicesEnvShape,
   ...operatorFilesEnvShape,
 });
@@ -24,8 +23,11 @@ export interface CliEnv {
   hfToken?: string;
   /** `studio submit`'s bearer token when `--token` is not given (so CI secrets stay out of the command line). */
   studioToken?: string;
-  /** Google's Perspective API, which scores polyglotoxicity: the key openbench reads (`PERSPECTIVE_API_KEY`) and the endpoint. */
-  perspective: { apiKey?: string; url: string };
+  /**
+   * Each outside scoring service (Perspective for polyglotoxicity, Jina for deep_research_bench): the key openbench
+   * reads (`PERSPECTIVE_API_KEY`, `JINA_API_KEY`; unset or empty is absent) and the endpoint (`*_API_URL`).
+   */
+  scoringServices: Record<ScoringService, { apiKey?: string; url: string }>;
   /** The operator's files (`FACTSCORE_DB_PATH`: factscore's knowledge base, `SCICODE_H5_PATH`: SciCode's test data). */
   operatorFiles: OperatorFilePaths;
   /** The API key variable openbench reads for `provider`, and its value when set. */
@@ -41,12 +43,15 @@ export function loadCliEnv(env: NodeJS.ProcessEnv): CliEnv {
   if (!parsed.success) throw new CliEnvError(`Invalid environment:\n${describeEnvIssues(parsed.error)}`);
   const vars = z.record(z.string(), z.string()).parse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined)));
   const nonEmpty = (name: string) => (vars[name] ? vars[name] : undefined);
+  const urls = scoringServiceUrls(parsed.data);
   return {
     dataDir: parsed.data.DATA_DIR,
     offline: parsed.data.DATASETS_OFFLINE,
     hfToken: parsed.data.HF_TOKEN,
     studioToken: parsed.data.STUDIO_TOKEN,
-    perspective: { apiKey: parsed.data.PERSPECTIVE_API_KEY, url: parsed.data.PERSPECTIVE_API_URL },
+    scoringServices: Object.fromEntries(
+      SCORING_SERVICE_NAMES.map((service) => [service, { apiKey: nonEmpty(SCORING_SERVICES[service].env_var), url: urls[service] }]),
+    ) as CliEnv['scoringServices'],
     operatorFiles: operatorFilePaths(parsed.data),
     apiKey(provider) {
       const variable = findProvider(provider)?.env_var ?? defaultEnvVar(provider);

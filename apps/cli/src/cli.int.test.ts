@@ -157,6 +157,16 @@ describe('studio CLI', () => {
     }
   });
 
+  it('exits 1 naming JINA_API_KEY, then GOOGLE_API_KEY (the fixed judges), when deep_research_bench runs without them', async () => {
+    const args = ['eval', 'deep_research_bench', '--model', 'openai/fake', '--offline', '--data-dir', dataDir, '--log-dir', join(work, 'logs-nodrb')];
+    const noJina = await runCli(args, { OPENAI_API_KEY: 'k' });
+    expect(noJina.code).toBe(1);
+    expect(noJina.stderr).toContain('deep_research_bench is scored by Jina AI Reader: no API key configured (openbench reads it from JINA_API_KEY)');
+    const noGoogle = await runCli(args, { OPENAI_API_KEY: 'k', JINA_API_KEY: 'jina_k' });
+    expect(noGoogle.code).toBe(1);
+    expect(noGoogle.stderr).toContain('google: no API key configured (openbench reads it from GOOGLE_API_KEY)');
+  });
+
   it('exits 1 naming FACTSCORE_DB_PATH when factscore runs without its knowledge base, or with a path that is not one', async () => {
     const args = ['eval', 'factscore', '--model', 'openai/fake', '--offline', '--data-dir', dataDir, '--log-dir', join(work, 'logs-nofactscore')];
     const unset = await runCli(args, { OPENAI_API_KEY: 'k' });

@@ -2,10 +2,9 @@
  * `studio eval`: one benchmark (or an eval group's members, one after another, then the group summary) against one
  * model, the way `bench eval` runs it, with each log streamed to disk and Ctrl-C turning into a clean cancellation.
  */
-import { RUN_EXIT_CODE, SCORING_SERVICES, visionRefusal } from '@studio/contracts';
+import { isScoringService, RUN_EXIT_CODE, SCORING_SERVICES, visionRefusal } from '@studio/contracts';
 import {
   contextWindowCheck,
-  createPerspectiveClient,
   EvalSession,
   evalGroupView,
   evalSettings,
@@ -20,11 +19,13 @@ import {
   newEvalLogIdentity,
   runEval,
   runnableTaskNames,
+  scoringServiceClient,
   type ScoringServices,
   type EvalGroupEntry,
   type EvalRunStatus,
   type EvalSettings,
   type GroupSummaryLog,
+  type Generator,
   type SessionClientOptions,
 } from '@studio/engine';
 import { createModelClient, parseModelId, type ModelClient } from '@studio/providers';
@@ -75,17 +76,22 @@ function openClient(env: CliEnv, options: SessionClientOptions): ModelClient {
 }
 
 /**
- * The outside scoring services' clients a benchmark needs, from the environment; openbench's scorer refuses to build
- * without `PERSPECTIVE_API_KEY`, so a missing key fails the command before anything runs, as a missing provider key does.
+ * The outside scoring services' clients a benchmark needs, from the environment; openbench refuses to build its task
+ * or scorer without `PERSPECTIVE_API_KEY` / `JINA_API_KEY`, so a missing key fails the command before anything
+ * runs, as a missing provider key does.
  * The operator's files (`FACTSCORE_DB_PATH`, `SCICODE_H5_PATH`) are opened the same way (openbench fails without them).
  */
 function scoringServices(session: EvalSession, env: CliEnv): ScoringServices {
-  const knowledge = operatorFilesFor(session.requiredServices, session.settings.benchmark, env.operatorFiles);
-  if (!session.requiredServices.includes('perspective')) return knowledge;
-  const { apiKey, url } = env.perspective;
-  const { display_name, env_var } = SCORING_SERVICES.perspective;
-  if (!apiKey) throw new Error(`${session.settings.benchmark} is scored by ${display_name}: no API key configured (openbench reads it from ${env_var})`);
-  return { ...knowledge, perspective: createPerspectiveClient({ apiKey, baseUrl: url }) };
+  let services: ScoringServices = {};
+  for (const service of session.requiredServices) {
+    if (!isScoringService(service)) continue;
+    const { apiKey, url } = env.scoringServices[service];
+    const { display_name, env_var } = SCORING_SERVICES[service];
+    if (!apiKey) throw new Error(`${session.settings.benchmark} is scored by ${display_name}: no API key configured (openbench reads it from ${env_var})`);
+    services = { ...services, ...scoringServiceClient(service, { apiKey, baseUrl: url }) };
+  }
+  // Opened last, so that a missing key leaves no file open.
+  return { ...services, ...operatorFilesFor(session.requiredServices, session.settings.benchmark, env.operatorFiles) };
 }
 
 function openSession(args: EvalArgs): EvalSession {
@@ -158,6 +164,12 @@ async function evaluate(
     const graderOptions = session.graderClientOptions();
     const grader = graderOptions && openClient(env, graderOptions);
     if (grader) clients.push(grader);
+    const judges: Record<string, Generator> = {};
+    for (const [role, options] of Object.entries(session.judgeClientOptions())) {
+      const judge = openClient(env, options);
+      clients.push(judge);
+      judges[role] = modelGenerator(judge);
+    }
 
     const datasetContext = {
       cacheDir: join(args.dataDir ?? env.dataDir, 'datasets'),
@@ -182,6 +194,7 @@ async function evaluate(
     const run = session.runOptions({
       model: modelGenerator(model),
       grader: grader && modelGenerator(grader),
+      judges,
       services,
       samples,
       onSample: (record) => sink.addSample(record),

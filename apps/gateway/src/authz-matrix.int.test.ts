@@ -273,6 +273,7 @@ const CASES: Case[] = [
   ...(
     [
       ['listProviders', 'GET /api/api-keys/providers', () => request(t.app).get('/api/api-keys/providers')],
+      ['listScoringServices', 'GET /api/service-keys/services', () => request(t.app).get('/api/service-keys/services')],
       ['getHealth', 'GET /api/health', () => request(t.app).get('/api/health')],
       ['getVersion', 'GET /api/version', () => request(t.app).get('/api/version')],
       ['listBenchmarks', 'GET /api/benchmarks', () => request(t.app).get('/api/benchmarks')],
@@ -491,6 +492,7 @@ const TOKEN_SCOPE: Record<string, TokenScope | null | 'public'> = {
   deleteAdminSession: 'public',
   listWorkers: null,
   listProviders: 'public',
+  listScoringServices: 'public',
   getHealth: 'public',
   getVersion: 'public',
   listBenchmarks: 'public',

@@ -196,6 +196,7 @@ async function wellFormed(operationId: string, n: number): Promise<Example> {
     saveApiKey: { body: { provider: 'openai', key: `sk-fuzz-${randomUUID()}` } },
     deleteApiKey: { params: { provider: 'openai' } },
     listServiceKeys: {},
+    listScoringServices: {},
     saveServiceKey: { params: { service: 'perspective' }, body: { key: `AIza-fuzz-${randomUUID()}` } },
     deleteServiceKey: { params: { service: 'perspective' } },
     createDataset: () => Promise.resolve({ query: datasetQuery(), file: { text: DATASET_CSV, type: 'text/csv' } }),

@@ -118,7 +118,9 @@ test('add a key for my own OpenAI-compatible endpoint', async () => {
 
 test('save a Google Perspective API key (for polyglotoxicity), shown only by its end, then delete it', async () => {
   const section = main().getByRole('region', { name: 'Scoring services' });
-  await section.getByText('Not set.', { exact: false }).waitFor();
+  // Every service of the API's table has its row: Jina's too (deep_research_bench).
+  await section.getByText('Not set. Scores deep_research_bench', { exact: false }).waitFor();
+  await section.getByText('Not set. Scores polyglotoxicity', { exact: false }).waitFor();
   await section.getByLabel('Google Perspective API key', { exact: true }).fill('AIza-web-0123456789wxyz');
   await section.getByRole('button', { name: 'Save Perspective key' }).click();
   await section.getByText('...wxyz').waitFor();
@@ -127,7 +129,7 @@ test('save a Google Perspective API key (for polyglotoxicity), shown only by its
   await audit('settings-service-key');
   await section.getByRole('button', { name: 'Delete the Google Perspective API key' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Delete key' }).click();
-  await section.getByText('Not set.', { exact: false }).waitFor();
+  await section.getByText('Not set. Scores polyglotoxicity', { exact: false }).waitFor();
   await section.getByRole('button', { name: 'Save Perspective key' }).waitFor();
 });
 

@@ -1,7 +1,8 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { boolEnv, encryptionKeyRing, key32Schema, metricsEnvShape, parseAppEnv, runSubmissionEnvShape, runSubmissionLimits, scoringServicesEnvShape, sharedEnvShape, type RunSubmissionLimits } from '@studio/runtime';
+import type { ScoringService } from '@studio/contracts';
+import { boolEnv, encryptionKeyRing, key32Schema, metricsEnvShape, parseAppEnv, runSubmissionEnvShape, runSubmissionLimits, scoringServiceUrls, scoringServicesEnvShape, sharedEnvShape, type RunSubmissionLimits } from '@studio/runtime';
 import { DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from '@studio/providers';
 
 const positiveInt = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
@@ -82,8 +83,8 @@ export interface WorkerConfig {
   providerTimeoutMs: number;
   /** Model endpoints on private networks or loopback are refused too (metadata and link-local always are). */
   blockPrivateBaseUrls: boolean;
-  /** Google's Perspective API, or the server `PERSPECTIVE_API_URL` names; runs call it with the owner's saved key. */
-  perspectiveUrl: string;
+  /** Each outside scoring service's endpoint (`PERSPECTIVE_API_URL`, `JINA_API_URL`); runs call it with the owner's saved key. */
+  scoringServiceUrls: Record<ScoringService, string>;
   reconcileIntervalMs: number;
   webhookRetryDelayMs: number;
   webhookTimeoutMs: number;
@@ -119,7 +120,7 @@ export function loadConfig(raw: NodeJS.ProcessEnv = process.env): WorkerConfig {
     providerMaxRetries: e.PROVIDER_MAX_RETRIES,
     providerTimeoutMs: e.PROVIDER_TIMEOUT_S * 1000,
     blockPrivateBaseUrls: e.BLOCK_PRIVATE_BASE_URLS,
-    perspectiveUrl: e.PERSPECTIVE_API_URL,
+    scoringServiceUrls: scoringServiceUrls(e),
     reconcileIntervalMs: e.RECONCILE_INTERVAL_MS,
     webhookRetryDelayMs: e.WEBHOOK_RETRY_DELAY_MS,
     webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,

@@ -1,7 +1,7 @@
-import { findProvider, SCORING_SERVICES } from '@studio/contracts';
+import { findProvider, isScoringService, SCORING_SERVICES, type ScoringService } from '@studio/contracts';
 import { BedrockCredentialsError, parseBedrockCredentials, type BedrockOptions } from '@studio/providers';
 import { decryptApiKey, findApiKey, findServiceKey, serviceKeyOwner, type Db, type KeyRing } from '@studio/db';
-import { createPerspectiveClient, type EvalSession, type ScoringServices } from '@studio/engine';
+import { scoringServiceClient, type EvalSession, type ScoringServices } from '@studio/engine';
 
 /** A run cannot start: the message is shown to the user as the run's error. */
 export class RunSetupError extends Error {
@@ -43,23 +43,28 @@ export async function resolveProviderAccess(db: Db, ring: KeyRing, userId: strin
 }
 
 /**
- * The outside scoring services' clients a run's benchmark needs (Perspective for polyglotoxicity), each with the run
- * owner's saved key, decrypted only here; every key is handed to `secrets` for redaction.
+ * The outside scoring services' clients a run's benchmark needs (Perspective for polyglotoxicity, Jina for
+ * deep_research_bench), each with the run owner's saved key, decrypted only here; every key is handed to `secrets`
+ * for redaction.
  */
 export async function resolveScoringServices(
   db: Db,
   ring: KeyRing,
   userId: string | null,
   session: EvalSession,
-  options: { perspectiveUrl: string; secrets: string[] },
+  options: { urls: Record<ScoringService, string>; secrets: string[] },
 ): Promise<ScoringServices> {
-  if (!session.requiredServices.includes('perspective')) return {};
-  const row = userId ? await findServiceKey(db, userId, 'perspective') : undefined;
-  if (!row)
-    throw new RunSetupError(
-      `${session.settings.benchmark} is scored by ${SCORING_SERVICES.perspective.display_name} and no key is saved for it; save one under Settings → Scoring services (PUT /api/service-keys/perspective) and start the run again`,
-    );
-  const apiKey = decryptApiKey(row.encrypted_key, ring, serviceKeyOwner(row));
-  options.secrets.push(apiKey);
-  return { perspective: createPerspectiveClient({ apiKey, baseUrl: options.perspectiveUrl }) };
+  let services: ScoringServices = {};
+  for (const service of session.requiredServices) {
+    if (!isScoringService(service)) continue;
+    const row = userId ? await findServiceKey(db, userId, service) : undefined;
+    if (!row)
+      throw new RunSetupError(
+        `${session.settings.benchmark} is scored by ${SCORING_SERVICES[service].display_name} and no key is saved for it; save one under Settings → Scoring services (PUT /api/service-keys/${service}) and start the run again`,
+      );
+    const apiKey = decryptApiKey(row.encrypted_key, ring, serviceKeyOwner(row));
+    options.secrets.push(apiKey);
+    services = { ...services, ...scoringServiceClient(service, { apiKey, baseUrl: options.urls[service] }) };
+  }
+  return services;
 }

@@ -78,7 +78,7 @@ async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationCo
   reporter.log(
     'stdout',
     `${run.attempts > 1 ? 'Resuming' : 'Starting'} ${run.benchmark} on ${session.settings.model}` +
-      `${session.graderModel ? ` (grader ${session.graderModel})` : ''}: limit ${session.limit ?? 'none'}, epochs ${session.epochs}, ` +
+      `${session.graderModel ? ` (grader ${session.graderModel})` : ''}${judgesText(session.judgeModels)}: limit ${session.limit ?? 'none'}, epochs ${session.epochs}, ` +
       `${plan.length} samples planned, ${resumed} already done (attempt ${run.attempts}, worker ${worker.workerId})`,
   );
   // The run's log says how the model's code is isolated (or that it cannot run here).
@@ -94,6 +94,7 @@ async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationCo
     session.runOptions({
       model: prepared.model,
       grader: prepared.grader,
+      judges: prepared.judges,
       services: prepared.services,
       samples,
       finished: stored,
@@ -133,4 +134,10 @@ async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationCo
 
 function sampleErrorLine(record: SampleRecord): string {
   return `sample ${String(record.sample_id)} (epoch ${record.epoch}) failed: ${record.error ?? ''}`;
+}
+
+/** ` (judges race google/…, fact google/…)` for a task with fixed judges, else nothing. */
+function judgesText(judges: Readonly<Record<string, string>>): string {
+  const roles = Object.entries(judges);
+  return roles.length === 0 ? '' : ` (judges ${roles.map(([role, model]) => `${role} ${model}`).join(', ')})`;
 }

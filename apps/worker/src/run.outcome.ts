@@ -162,7 +162,8 @@ export class OutcomeRecorder {
     const [outcomes, sums] = await Promise.all([listRunSampleOutcomes(db, runId), sumRunSampleUsage(db, runId)]);
     const { results, reductions } = session.results(plan, outcomes);
     const summary = summarizeResults(results, reductions);
-    const graderId = session.graderModel;
+    // Stored samples keep the model's usage apart from the rest only, so the judges' calls share one entry.
+    const graderId = session.graderModel ?? (Object.values(session.judgeModels).join(' + ') || undefined);
     const usage: Record<string, TokenUsage> = { [session.settings.model]: sums.model };
     if (graderId && sums.other.total_tokens > 0) usage[graderId] = addUsage(usage[graderId], sums.other);
     const totals = Object.values(usage).reduce((a, b) => addUsage(a, b));

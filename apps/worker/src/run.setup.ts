@@ -19,6 +19,8 @@ export interface PreparedRun {
   session: EvalSession;
   model: Generator;
   grader: Generator | undefined;
+  /** The task's fixed judges by role, with the owner's keys. */
+  judges: Record<string, Generator>;
   /** The outside scoring services' clients, with the owner's keys, and the operator's files (closed by the caller). */
   services: ScoringServices;
   /** Closed by the caller once the run is over. */
@@ -38,7 +40,7 @@ export interface RunSetupContext {
 export async function setUpRun(run: RunRow, ctx: RunSetupContext): Promise<PreparedRun> {
   const { worker, db, reporter, secrets, metrics } = ctx;
   const session = await openSession(run, db);
-  const services = await resolveScoringServices(db, worker.encryption, run.user_id, session, { perspectiveUrl: worker.perspectiveUrl, secrets });
+  const services = await resolveScoringServices(db, worker.encryption, run.user_id, session, { urls: worker.scoringServiceUrls, secrets });
   // The run's options, else this worker's configured request timeout and retries.
   const defaults = { timeoutMs: worker.providerTimeoutMs, maxRetries: worker.providerMaxRetries };
   const clients: ModelClient[] = [];
@@ -64,9 +66,11 @@ export async function setUpRun(run: RunRow, ctx: RunSetupContext): Promise<Prepa
     if (shortfall) throw new RunSetupError(shortfall);
     const graderOptions = session.graderClientOptions(defaults);
     const graderClient = graderOptions && (await open(graderOptions));
+    const judges: Record<string, Generator> = {};
+    for (const [role, options] of Object.entries(session.judgeClientOptions(defaults))) judges[role] = modelGenerator(await open(options));
     // Opened last, so that no earlier failure leaves the file open; the run's `benchmark` and the path are in the message.
     const files = openOperatorFiles(session, worker.runLimits.operatorFiles);
-    return { session, model: ctx.control.gate(modelClient), grader: graderClient && modelGenerator(graderClient), services: { ...services, ...files }, clients };
+    return { session, model: ctx.control.gate(modelClient), grader: graderClient && modelGenerator(graderClient), judges, services: { ...services, ...files }, clients };
   } catch (err) {
     await Promise.allSettled(clients.map((c) => c.close()));
     throw err;

@@ -8,7 +8,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { RunConfigSchema, type RunConfig } from '@studio/contracts';
+import { RunConfigSchema, type RunConfig, type ScoringService } from '@studio/contracts';
 import { encryptApiKey, findRun, insertRun, insertUser, serviceKeyOwner, upsertApiKey, upsertServiceKey, type RunRow } from '@studio/db';
 import { createTestDatabase, type TestDatabase } from '@studio/db/testing';
 import type { Sample } from '@studio/engine';
@@ -102,9 +102,9 @@ export class WorkerHarness {
     return { currentVersion: 1, keys: new Map([[1, Buffer.from(this.encryptionKey, 'base64')]]) };
   }
 
-  /** Saves the user's Perspective key, as `PUT /api/service-keys/perspective` does. */
-  async saveServiceKey(key: string): Promise<void> {
-    const owner = { user_id: this.userId, service: 'perspective' as const };
+  /** Saves the user's key for a scoring service, as `PUT /api/service-keys/{service}` does. */
+  async saveServiceKey(key: string, service: ScoringService = 'perspective'): Promise<void> {
+    const owner = { user_id: this.userId, service };
     const { encrypted, version } = encryptApiKey(key, this.ring, serviceKeyOwner(owner));
     await upsertServiceKey(this.db, { ...owner, encrypted_key: encrypted, key_version: version, key_preview: `...${key.slice(-4)}` });
   }

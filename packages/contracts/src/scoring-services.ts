@@ -6,11 +6,27 @@
 export const SCORING_SERVICES = {
   perspective: {
     display_name: 'Google Perspective API',
+    /** Short name for buttons. */
+    short_name: 'Perspective',
+    /** What it scores, for the Settings page. */
+    scores: 'polyglotoxicity (toxicity of each continuation)',
     /** Where `studio eval` reads the key, as openbench does. */
     env_var: 'PERSPECTIVE_API_KEY',
-    /** commentanalyzer's discovery `rootUrl`; `PERSPECTIVE_API_URL` overrides it (tests use a local server). */
+    /** Overrides `default_url` on workers and `studio eval` (tests use a local server). */
+    url_env_var: 'PERSPECTIVE_API_URL',
+    /** commentanalyzer's discovery `rootUrl`. */
     default_url: 'https://commentanalyzer.googleapis.com',
     docs_url: 'https://developers.perspectiveapi.com/s/docs-get-started',
+  },
+  jina: {
+    display_name: 'Jina AI Reader',
+    short_name: 'Jina',
+    scores: 'deep_research_bench (reads each cited web page to check the citation)',
+    env_var: 'JINA_API_KEY',
+    url_env_var: 'JINA_API_URL',
+    /** openbench's `JinaWebScraper` reads `https://r.jina.ai/<url>`. */
+    default_url: 'https://r.jina.ai',
+    docs_url: 'https://jina.ai/reader',
   },
 } as const;
 

@@ -2,6 +2,7 @@
 import type { DatasetContext } from '@studio/datasets';
 import type { OperatorFile, ScoringService } from '@studio/contracts';
 import type { ChatMessage, GenerateConfig, GenerateResult, ModelUsage } from '@studio/providers';
+import type { JinaClient } from './scoring-services/jina.client';
 import type { PerspectiveClient } from './scoring-services/perspective.client';
 import type { WikipediaKnowledge } from './scoring-services/wikipedia-knowledge.source';
 import type { ScicodeTestData } from './scoring-services/operator-files.source';
@@ -42,6 +43,7 @@ export interface Generator {
  */
 export interface ScoringServices {
   perspective?: PerspectiveClient;
+  jina?: JinaClient;
   factscore_wikipedia?: WikipediaKnowledge;
   scicode_test_data?: ScicodeTestData;
 }
@@ -57,6 +59,8 @@ export interface ScoreContext {
   messages: ChatMessage[];
   /** Grader model, for model-graded scorers (SimpleQA, MATH). */
   grader?: Generator;
+  /** The task's fixed judges by role (`TaskDefinition.judges`), metered with the sample. */
+  judges?: Readonly<Record<string, Generator>>;
   /** The outside services the task declares (`TaskDefinition.services`). */
   services?: ScoringServices;
   signal?: AbortSignal;
@@ -113,6 +117,10 @@ export interface SolverContext {
   /** The sample's prompt (with the task's system message), as Inspect's `state.messages` starts. */
   messages: ChatMessage[];
   generate(messages: ChatMessage[]): Promise<GenerateResult>;
+  /** The task's fixed judges by role (`TaskDefinition.judges`), metered with the sample. */
+  judges?: Readonly<Record<string, Generator>>;
+  /** The outside services the task declares, for a solver that scores as it goes (deep_research_bench). */
+  services?: ScoringServices;
   signal?: AbortSignal;
 }
 
@@ -154,6 +162,12 @@ export interface TaskDefinition {
   metrics: Metric[];
   /** Default grader model for model-graded tasks, `provider/model`. */
   graderModel?: string;
+  /**
+   * Fixed models the task calls besides the model under test, by role, `provider/model` (deep_research_bench's RACE
+   * and FACT judges, which openbench hard-codes). Unlike the grader, no run option changes them; the host opens them
+   * with the run owner's keys and a run whose owner has no key for one is refused.
+   */
+  judges?: Readonly<Record<string, string>>;
   /** What the scorer needs from the host (`ScoringServices`); the run cannot start without them. */
   services?: readonly TaskService[];
   /** Score field that holds the primary metric, normally `accuracy`. */

@@ -92,6 +92,20 @@ describe('Google Gemini generateContent', () => {
     expect(bodyOf(req).generationConfig).toEqual({ thinkingConfig: { includeThoughts: true, thinkingBudget: 4096 } });
   });
 
+  it('sends reasoning_tokens as thinkingConfig.thinkingBudget and returns the text without the thoughts', async () => {
+    const thoughtful = { ...response, candidates: [{ ...response.candidates[0], content: { role: 'model', parts: [{ text: 'Weighing.', thought: true }, { text: '2' }] } }] };
+    await serve((_req, res) => sendJson(res, 200, thoughtful));
+    client = createModelClient({ model: 'google/gemini-2.5-pro-preview-06-05', apiKey: KEY, baseUrl: server.url });
+    expect(await client.generate([{ role: 'user', content: 'What is 1 + 1?' }], { reasoning_tokens: 16_000 })).toMatchObject({ completion: '2', usage: { reasoning_tokens: 30 } });
+    const [req] = server.requests;
+    expect(req.url).toBe('/v1beta/models/gemini-2.5-pro-preview-06-05:generateContent');
+    expect(bodyOf(req)).toMatchObject({
+      contents: [{ role: 'user', parts: [{ text: 'What is 1 + 1?' }] }],
+      generationConfig: { thinkingConfig: { includeThoughts: true, thinkingBudget: 16_000 } },
+    });
+    expect(bodyOf(req).generationConfig).toEqual({ thinkingConfig: { includeThoughts: true, thinkingBudget: 16_000 } });
+  });
+
   it('reports a prompt blocked in a stream as a content filter stop', async () => {
     await serve((_req, res) => {
       startSse(res);

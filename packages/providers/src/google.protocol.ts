@@ -136,7 +136,7 @@ function candidateText(candidate: GeminiCandidate): string {
   return text;
 }
 
-/** One generateContent request; `reasoning_effort` becomes a `thinkingConfig` as Inspect maps it. */
+/** One generateContent request; `reasoning_effort` and `reasoning_tokens` become a `thinkingConfig` as Inspect maps them. */
 export function geminiRequestBody(provider: string, model: string, messages: readonly ChatMessage[], config: GenerateConfig): string {
   const system: { text: string }[] = [];
   const contents: { role: 'user' | 'model'; parts: Record<string, unknown>[] }[] = [];
@@ -150,7 +150,7 @@ export function geminiRequestBody(provider: string, model: string, messages: rea
   if (config.max_tokens !== undefined) generationConfig.maxOutputTokens = config.max_tokens;
   if (config.seed !== undefined) generationConfig.seed = config.seed;
   if (config.stop !== undefined) generationConfig.stopSequences = config.stop;
-  const thinkingConfig = geminiThinkingConfig(model, config.reasoning_effort);
+  const thinkingConfig = geminiThinkingConfig(model, config.reasoning_effort, config.reasoning_tokens);
   if (thinkingConfig) generationConfig.thinkingConfig = thinkingConfig;
   const body: Record<string, unknown> = { contents, generationConfig, safetySettings: SAFETY_SETTINGS };
   if (system.length > 0) body.systemInstruction = { parts: system };

@@ -136,6 +136,17 @@ describe('Gemini request body', () => {
     expect(geminiGenerationConfig(model, { reasoning_effort: effort }).thinkingConfig).toEqual({ includeThoughts: true, thinkingLevel: level });
   });
 
+  it('sends reasoning_tokens as the thinking budget on Gemini 2.5, as Inspect does, ahead of an effort there', () => {
+    expect(geminiGenerationConfig('gemini-2.5-pro-preview-06-05', { reasoning_tokens: 16_000 })).toEqual({ thinkingConfig: { includeThoughts: true, thinkingBudget: 16_000 } });
+    expect(geminiThinkingConfig('gemini-2.5-flash', 'low', 500)).toEqual({ includeThoughts: true, thinkingBudget: 500 });
+  });
+
+  it('prefers an effort (as a thinking level) to reasoning_tokens on Gemini 3, and sends the budget without one', () => {
+    expect(geminiThinkingConfig('gemini-3-pro-preview', 'high', 500)).toEqual({ includeThoughts: true, thinkingLevel: 'HIGH' });
+    expect(geminiThinkingConfig('gemini-3-pro-preview', undefined, 500)).toEqual({ includeThoughts: true, thinkingBudget: 500 });
+    expect(geminiThinkingConfig('gemini-2.0-flash', undefined, 500)).toBeUndefined();
+  });
+
   it.each(['gemini-2.0-flash', 'gemini-1.5-pro', 'gemma-3-27b-it', 'text-embedding-004'])('ignores reasoning_effort for %s, which does not think', (model) => {
     expect(geminiThinkingConfig(model, 'high')).toBeUndefined();
     expect(geminiGenerationConfig(model, { reasoning_effort: 'high' })).toEqual({});

@@ -87,19 +87,29 @@ export type GeminiThinkingConfig =
   | { includeThoughts: true; thinkingBudget: number };
 
 /**
- * Gemini's `thinkingConfig` for an effort: a thinking level on Gemini 3 and later, a token budget on 2.5, nothing on
- * 1.5 and 2.0 (no thinking) or non-Gemini models. Inspect caps 2.5 budgets at 24,576 (Flash) and 32,768 (Pro); the
+ * Gemini's `thinkingConfig` as Inspect's `chat_thinking_config` builds it: on Gemini 3 and later an effort becomes a
+ * thinking level; otherwise `reasoning_tokens` is the token budget as given (openbench's deep_research_bench judges:
+ * `thinking_budget=16000`), else an effort becomes a budget from the table on 2.5; nothing on 1.5 and 2.0 (no
+ * thinking) or non-Gemini models. Inspect caps 2.5 budgets from an effort at 24,576 (Flash) and 32,768 (Pro); the
  * largest budget of the table is 16,000, so no cap applies here.
  */
-export function geminiThinkingConfig(model: string, effort: ReasoningEffort | undefined): GeminiThinkingConfig | undefined {
-  if (effort === undefined) return undefined;
+export function geminiThinkingConfig(
+  model: string,
+  effort: ReasoningEffort | undefined,
+  reasoningTokens?: number,
+): GeminiThinkingConfig | undefined {
+  if (effort === undefined && reasoningTokens === undefined) return undefined;
   const name = model.toLowerCase();
   const latest = !NON_GENERATIVE_TOKENS.some((token) => name.includes(token)) && !name.includes('gemini');
   const thinking = (name.includes('gemini-') || latest) && !name.includes('gemini-1.5') && !name.includes('gemini-2.0');
   if (!thinking) return undefined;
-  if (name.includes('gemini-2.5')) return { includeThoughts: true, thinkingBudget: EFFORT_TO_TOKENS[effort] };
-  const level = effort === 'minimal' && !geminiAcceptsMinimal(name) ? 'low' : effort;
-  return { includeThoughts: true, thinkingLevel: level.toUpperCase() as 'MINIMAL' | 'LOW' | 'MEDIUM' | 'HIGH' };
+  const budgeted = name.includes('gemini-2.5');
+  if (effort !== undefined && !budgeted) {
+    const level = effort === 'minimal' && !geminiAcceptsMinimal(name) ? 'low' : effort;
+    return { includeThoughts: true, thinkingLevel: level.toUpperCase() as 'MINIMAL' | 'LOW' | 'MEDIUM' | 'HIGH' };
+  }
+  if (reasoningTokens !== undefined) return { includeThoughts: true, thinkingBudget: reasoningTokens };
+  return effort === undefined ? undefined : { includeThoughts: true, thinkingBudget: EFFORT_TO_TOKENS[effort] };
 }
 
 /**

@@ -34,6 +34,11 @@ export interface GenerateConfig {
   seed?: number;
   stop?: string[];
   reasoning_effort?: 'minimal' | 'low' | 'medium' | 'high';
+  /**
+   * Inspect's token budget for reasoning: Gemini's `thinkingConfig.thinkingBudget` (see reasoning-effort.mapping.ts);
+   * the other protocols do not send it.
+   */
+  reasoning_tokens?: number;
   /** Per-request timeout in milliseconds. */
   timeout_ms?: number;
   /** Ask for the output tokens' log probabilities (Inspect `logprobs`); protocols without them ignore it. */

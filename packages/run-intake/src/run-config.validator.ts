@@ -89,6 +89,8 @@ export async function validRunConfig(
   await requireKey(db, userId, model, 'model', `model "${model}"`);
   const grader = graderOverride ?? defaultGrader;
   if (grader !== undefined) await requireKey(db, userId, grader, 'grader_model', `grader model "${grader}" of ${benchmark.name}`, ' or choose another grader_model');
+  // Fixed judges (deep_research_bench's RACE and FACT Gemini models) are called with the user's keys, as the grader is.
+  for (const [role, judge] of Object.entries(task.judges ?? {})) await requireKey(db, userId, judge, 'benchmark', `${role} judge "${judge}" of ${benchmark.name}`);
   // Scored by an outside service with the user's key (polyglotoxicity: Perspective), or against a file the operator
   // provides (FActScore's knowledge base, SciCode's test data): refused now, not failed later.
   for (const service of task.services ?? []) {

@@ -5,11 +5,12 @@ import type { AuthUser } from '../auth/jwt';
 import { ADMIN_KEYS } from '../auth/token-scopes';
 import type { AppDeps } from '../deps';
 import type { DeletedResponse } from './api-key.service';
-import { ServiceKeyService, type ServiceKeyPublic, type ServiceKeySave } from './service-key.service';
+import { SCORING_SERVICE_LIST, ServiceKeyService, type ScoringServicePublic, type ServiceKeyPublic, type ServiceKeySave } from './service-key.service';
 
 /**
  * Keys of outside services that score runs (not model providers): `perspective`, Google's Perspective API, which
- * scores polyglotoxicity. Kept apart from `/api/api-keys`, whose provider list stays the model providers.
+ * scores polyglotoxicity, and `jina`, Jina AI Reader, which reads the pages deep_research_bench cites. Kept apart from
+ * `/api/api-keys`, whose provider list stays the model providers.
  */
 @Route('service-keys')
 @Tags('API Keys')
@@ -18,6 +19,16 @@ export class ServiceKeyController extends Controller {
   constructor(deps: AppDeps) {
     super();
     this.service = new ServiceKeyService(deps);
+  }
+
+  /**
+   * The outside scoring services you can save a key for, and what each scores.
+   * @summary List scoring services
+   */
+  @Get('services')
+  @OperationId('listScoringServices')
+  public services(): ScoringServicePublic[] {
+    return SCORING_SERVICE_LIST;
   }
 
   /**
@@ -34,7 +45,7 @@ export class ServiceKeyController extends Controller {
   }
 
   /**
-   * Add or replace your key for a scoring service (`perspective`). Encrypted at rest (AES-256-GCM), decrypted only by
+   * Add or replace your key for a scoring service (`perspective`, `jina`). Encrypted at rest (AES-256-GCM), decrypted only by
    * the worker for your runs of a benchmark the service scores.
    * @summary Save a scoring-service key
    */

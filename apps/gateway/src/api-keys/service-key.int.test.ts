@@ -88,3 +88,42 @@ test('POST /api/runs of a Perspective-scored benchmark needs the saved key: 422 
   const { token: fresh } = await registerUser(t.app, 'service-keys-none');
   expect((await auth(request(t.app).post('/api/runs'), fresh).send({ benchmark: 'mmlu', model: 'mockllm/default', limit: 1 })).status).toBe(200);
 });
+
+test('POST /api/runs of deep_research_bench needs a Google key for its fixed judges and a Jina key: 422 for each, then created', async () => {
+  const { token: owner } = await registerUser(t.app, 'service-keys-drb');
+  const run = (body: Record<string, unknown> = {}) =>
+    auth(request(t.app).post('/api/runs'), owner).send({ benchmark: 'deep_research_bench', model: 'mockllm/default', limit: 1, ...body });
+  const noGoogle = await run();
+  expect([noGoogle.status, noGoogle.body.fields]).toEqual([
+    422,
+    [{ field: 'benchmark', message: 'the race judge "google/gemini-2.5-pro-preview-06-05" of deep_research_bench needs an API key for provider "google"; add one with POST /api/api-keys' }],
+  ]);
+  await auth(request(t.app).post('/api/api-keys'), owner).send({ provider: 'google', key: 'AIzaSyGoogle-judges-0123456789abcdef' }).expect(200);
+  const noJina = await run();
+  expect([noJina.status, noJina.body.fields]).toEqual([
+    422,
+    [{ field: 'benchmark', message: 'deep_research_bench is scored by Jina AI Reader, which needs your key; save it with PUT /api/service-keys/jina' }],
+  ]);
+  await auth(request(t.app).put('/api/service-keys/jina'), owner).send({ key: 'jina_0123456789abcdefghijklmnopqrstuvwxyz' }).expect(200);
+  // The judges are fixed, as openbench hard-codes them: no grader to choose.
+  const graded = await run({ grader_model: 'openai/gpt-4o' });
+  expect([graded.status, graded.body.fields?.[0]]).toEqual([422, { field: 'grader_model', message: '"deep_research_bench" is not model-graded, so it takes no grader model' }]);
+  const created = await run();
+  expect([created.status, created.body.run_id]).toEqual([200, expect.any(String)]);
+});
+
+test('GET /api/service-keys/services lists the scoring services from the table, without signing in', async () => {
+  const res = await request(t.app).get('/api/service-keys/services').expect(200);
+  expect(res.body.map((s: { service: string; env_var: string; short_name: string }) => [s.service, s.env_var, s.short_name])).toEqual([
+    ['perspective', 'PERSPECTIVE_API_KEY', 'Perspective'],
+    ['jina', 'JINA_API_KEY', 'Jina'],
+  ]);
+  expect(res.body[1]).toEqual({
+    service: 'jina',
+    display_name: 'Jina AI Reader',
+    short_name: 'Jina',
+    scores: 'deep_research_bench (reads each cited web page to check the citation)',
+    env_var: 'JINA_API_KEY',
+    docs_url: 'https://jina.ai/reader',
+  });
+});

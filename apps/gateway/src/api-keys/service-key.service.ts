@@ -1,4 +1,4 @@
-import { isScoringService, SCORING_SERVICE_NAMES, type ScoringService } from '@studio/contracts';
+import { isScoringService, SCORING_SERVICE_NAMES, SCORING_SERVICES, type ScoringService } from '@studio/contracts';
 import { deleteServiceKey, encryptApiKey, listServiceKeys, serviceKeyOwner, upsertServiceKey, type ServiceKeyRow } from '@studio/db';
 import type { AppDeps } from '../deps';
 import { AppError, validationError } from '../errors/app-error';
@@ -19,13 +19,34 @@ export interface ServiceKeyPublic {
 
 export interface ServiceKeySave {
   /**
-   * The service's API key (Perspective: a Google Cloud API key with the Comment Analyzer API enabled). Leading and
-   * trailing whitespace is removed.
+   * The service's API key (Perspective: a Google Cloud API key with the Comment Analyzer API enabled; Jina: a Jina AI
+   * API key, sent as upstream sends it, as the `Authorization` header). Leading and trailing whitespace is removed.
    * @minLength 1
    * @maxLength 4096
    */
   key: string;
 }
+
+/** An outside scoring service you can save a key for (`SCORING_SERVICES`). */
+export interface ScoringServicePublic {
+  /** The `{service}` of `/api/service-keys/{service}`. @example "perspective" */
+  service: string;
+  /** @example "Google Perspective API" */
+  display_name: string;
+  /** @example "Perspective" */
+  short_name: string;
+  /** What it scores. @example "polyglotoxicity (toxicity of each continuation)" */
+  scores: string;
+  /** Environment variable `studio eval` (and openbench) reads the key from. @example "PERSPECTIVE_API_KEY" */
+  env_var: string;
+  /** Where to get a key. */
+  docs_url: string;
+}
+
+export const SCORING_SERVICE_LIST: ScoringServicePublic[] = SCORING_SERVICE_NAMES.map((service) => {
+  const { display_name, short_name, scores, env_var, docs_url } = SCORING_SERVICES[service];
+  return { service, display_name, short_name, scores, env_var, docs_url };
+});
 
 function toPublic(row: ServiceKeyRow): ServiceKeyPublic {
   return {

@@ -47,7 +47,7 @@ const RUNNABLE = [
   'mmmu', 'mmmu_pro', 'rocketscience', 'mmstar', 'hle',
   'jsonschemabench', 'openai_mrcr', 'political_evenhandedness',
   ...['historical_events', 'political_figures', 'policies', 'social_issues', 'us_constitution', 'social_identity', 'scientific'].map((c) => `political_evenhandedness_${c}`),
-  'mmvetv2', 'clockbench', 'chartqapro', 'mathvista', 'polyglotoxicity', 'factscore', 'ocrbenchv2',
+  'mmvetv2', 'clockbench', 'chartqapro', 'mathvista', 'polyglotoxicity', 'factscore', 'ocrbenchv2', 'deep_research_bench',
 ];
 /** More runnable subtasks listed only with include_subtasks=true (the MathArena sets, gsm_plus_mini, healthbench's). */
 const RUNNABLE_SUBTASKS = [

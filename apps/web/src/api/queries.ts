@@ -10,6 +10,7 @@ export const keys = {
   providers: ['providers'] as const,
   apiKeys: ['api-keys'] as const,
   serviceKeys: ['service-keys'] as const,
+  scoringServices: ['scoring-services'] as const,
   models: ['available-models'] as const,
   benchmarks: ['benchmarks'] as const,
   runs: (q?: ListRunsQuery) => (q ? (['runs', q] as const) : (['runs'] as const)),
@@ -24,6 +25,8 @@ export const useMe = (enabled = true) => useQuery({ queryKey: keys.me, queryFn: 
 export const useVersion = () => useQuery({ queryKey: keys.version, queryFn: () => call(api.GET('/version')), staleTime: Infinity });
 export const useProviders = () => useQuery({ queryKey: keys.providers, queryFn: () => call(api.GET('/api-keys/providers')), staleTime: Infinity });
 export const useApiKeys = () => useQuery({ queryKey: keys.apiKeys, queryFn: () => call(api.GET('/api-keys')) });
+export const useScoringServices = () =>
+  useQuery({ queryKey: keys.scoringServices, queryFn: () => call(api.GET('/service-keys/services')), staleTime: Infinity });
 export const useServiceKeys = () => useQuery({ queryKey: keys.serviceKeys, queryFn: () => call(api.GET('/service-keys')) });
 export const useRunTags = () => useQuery({ queryKey: keys.tags, queryFn: () => call(api.GET('/runs/tags')), staleTime: 30_000 });
 

@@ -1,15 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { errorMessage, fieldError } from '../api/errors';
-import { useDeleteServiceKey, useSaveServiceKey, useServiceKeys } from '../api/queries';
+import { useDeleteServiceKey, useSaveServiceKey, useScoringServices, useServiceKeys } from '../api/queries';
 import { ConfirmDialog } from '../components/confirm';
 import { toast, toastError } from '../components/toast';
 import { DateText, ErrorBox, Field, LoadingBlock } from '../components/ui';
 
-/** The outside services that score runs with your key (`/api/service-keys`), not model providers. */
-const SERVICES = [{ service: 'perspective', short: 'Perspective', name: 'Google Perspective API', scores: 'polyglotoxicity (toxicity of each continuation)' }];
-
 /** Settings' place for scoring-service keys: save or replace the key (only its end is shown), or delete it. */
 export function ServiceKeysSection() {
+  // The outside services that score runs with your key (`GET /api/service-keys/services`), not model providers.
+  const services = useScoringServices();
   const stored = useServiceKeys();
   return (
     <section aria-labelledby="service-keys-heading" className="card mt-5 p-5">
@@ -17,12 +16,25 @@ export function ServiceKeysSection() {
         Scoring services
       </h2>
       <p className="mb-4 text-sm text-muted">Outside services that score some benchmarks with your own key, stored encrypted like provider keys.</p>
-      {stored.isPending ? (
+      {stored.isPending || services.isPending ? (
         <LoadingBlock label="Loading your scoring-service keys" lines={1} />
-      ) : stored.isError ? (
-        <ErrorBox error={stored.error} title="Could not load your scoring-service keys" onRetry={() => void stored.refetch()} />
+      ) : stored.isError || services.isError ? (
+        <ErrorBox
+          error={stored.error ?? services.error}
+          title="Could not load your scoring-service keys"
+          onRetry={() => void Promise.all([stored.refetch(), services.refetch()])}
+        />
       ) : (
-        SERVICES.map((s) => <ServiceKeyRow key={s.service} {...s} saved={stored.data.find((k) => k.service === s.service)} />)
+        services.data.map((s) => (
+          <ServiceKeyRow
+            key={s.service}
+            service={s.service}
+            short={s.short_name}
+            name={s.display_name}
+            scores={s.scores}
+            saved={stored.data.find((k) => k.service === s.service)}
+          />
+        ))
       )}
     </section>
   );

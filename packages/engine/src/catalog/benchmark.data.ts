@@ -9,18 +9,6 @@ const GPT_4_1_MINI = 'openai/gpt-4.1-mini-2025-04-14';
 
 const TOP_LEVEL: readonly BenchmarkEntry[] = [
   {
-    name: 'deep_research_bench',
-    display_name: 'DeepResearch Bench',
-    category: 'core',
-    description: 'A comprehensive benchmark for evaluating Deep Research Agents',
-    tags: ['research', 'long-form', 'multilingual'],
-    sample_count: null,
-    dataset: { source: 'hf:lee64/deepresearch-bench-query' },
-    // Judged by Gemini (RACE article quality) and Jina-backed citation checks (FACT); openbench requires
-    // GEMINI_API_KEY and JINA_API_KEY rather than a configurable grader model, so grader_model stays null.
-    scorer: 'LLM judge (RACE + FACT)',
-  },
-  {
     name: 'exercism',
     display_name: 'Exercism',
     category: 'core',

@@ -17,8 +17,6 @@ const EXPLICIT: Readonly<Record<string, string>> = {
   cybench: CONTAINER_AND_TOOLS,
   exercism: CODE_AGENT_IN_DOCKER,
   tau_bench: AGENT_HARNESS,
-  deep_research_bench:
-    "Not ported yet: its judges are two fixed Gemini models called directly with a 16,000-token thinking budget (RACE compares the article with a reference article under weighted criteria; FACT checks each citation), Jina's reader fetches every cited page (GEMINI_API_KEY, JINA_API_KEY), and its cleaning fallback calls the model under test while scoring; ≈ 2,400 lines of Python",
 };
 
 export const NOT_PORTED = 'Not ported to this engine yet';

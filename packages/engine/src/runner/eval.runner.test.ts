@@ -447,6 +447,39 @@ describe('runEval', () => {
     expect(model.calls).toBe(1);
   });
 
+  it('hands the task’s judges to its solver and scorer, metered with the sample, and refuses to start without one', async () => {
+    const samples = makeSamples(2);
+    const judge = new FakeGenerator({ model: 'fake/judge', reply: () => 'C' });
+    const judged: TaskDefinition = makeTask(samples, {
+      judges: { verdict: 'fake/judge' },
+      solver: {
+        name: 'judged_solver',
+        params: {},
+        async solve({ messages, generate, judges, signal }) {
+          const output = await generate(messages);
+          await judges!.verdict!.generate([{ role: 'user', content: 'first look' }], {}, signal);
+          return { output, messages: [...messages, { role: 'assistant', content: output.completion }] };
+        },
+      },
+      scorer: {
+        name: 'judged',
+        score: async ({ judges, signal }) => ({ value: (await judges!.verdict!.generate([{ role: 'user', content: 'verdict' }], {}, signal)).completion }),
+      },
+    });
+    const records: SampleRecord[] = [];
+    const result = await run(judged, new FakeGenerator(), { samples, judges: { verdict: judge }, maxConnections: 1, onSample: (r) => void records.push(r) });
+    expect(result.status).toBe('success');
+    expect(judge.calls).toBe(4);
+    expect(records.map((r) => r.scores.judged!.value)).toEqual(['C', 'C']);
+    // Each sample's usage counts the model's call and both judge calls.
+    expect(Object.keys(result.usage).sort()).toEqual(['fake/judge', 'fake/model']);
+    expect(records[0]!.usage!.total_tokens).toBe(3 * records[0]!.output!.usage!.total_tokens);
+
+    const model = new FakeGenerator();
+    await expect(run(judged, model, { samples })).rejects.toThrow('fake_task is judged by its verdict judge, whose model client was not supplied');
+    expect(model.calls).toBe(0);
+  });
+
   it('records a non-fatal sample error on the record and leaves it out of the metrics', async () => {
     const samples = makeSamples(10);
     const model = new FakeGenerator({ fail: (prompt) => (prompt === 'q2' ? providerError('server', 'upstream 500') : undefined) });

@@ -41,6 +41,8 @@ export interface RunEvalOptions {
   model: Generator;
   /** Grader model handed to model-graded scorers. */
   grader?: Generator;
+  /** The task's judges by role (`TaskDefinition.judges`); a declared one missing fails the run before any call. */
+  judges?: Readonly<Record<string, Generator>>;
   /** Clients of the outside services the task declares; a declared one missing fails the run before any call. */
   services?: ScoringServices;
   /** Already loaded samples; without them the task dataset is loaded with `datasetContext`. */
@@ -116,6 +118,8 @@ export async function runEval(options: RunEvalOptions): Promise<EvalRunResult> {
   const reducers = (explicitReducers ?? ['mean']).map((name) => getReducer(name));
   const missing = (task.services ?? []).filter((service) => options.services?.[service] === undefined);
   if (missing.length > 0) throw new Error(`${task.name} is scored by ${missing.join(', ')}, whose client (and key) was not supplied`);
+  const missingJudges = Object.keys(task.judges ?? {}).filter((role) => options.judges?.[role] === undefined);
+  if (missingJudges.length > 0) throw new Error(`${task.name} is judged by its ${missingJudges.join(', ')} judge, whose model client was not supplied`);
 
   const controller = new AbortController();
   // Every in-flight call may listen on the shared signal; the default limit of 10 would warn.
@@ -176,6 +180,7 @@ class EvalRun {
         task,
         model: options.model,
         grader: options.grader,
+        judges: options.judges,
         services: options.services,
         config: mergeGenerateConfig(task.config, options.config, options.seed),
         systemMessage: task.systemMessage === undefined ? undefined : { role: 'system', content: task.systemMessage },

@@ -6,6 +6,7 @@ export interface SolveContext {
   task: TaskDefinition;
   model: Generator;
   grader?: Generator;
+  judges?: Readonly<Record<string, Generator>>;
   services?: ScoringServices;
   /** Task config with the run's overrides already merged in. */
   config: GenerateConfig;
@@ -49,6 +50,7 @@ export async function solveSample(item: WorkItem, ctx: SolveContext): Promise<Sa
       completion: result.completion,
       messages: conversation,
       grader: ctx.grader && meter.metered(ctx.grader),
+      judges: ctx.judges && meter.meteredAll(ctx.judges),
       services: ctx.services,
       signal: ctx.signal,
     });
@@ -82,7 +84,10 @@ export async function solveSample(item: WorkItem, ctx: SolveContext): Promise<Sa
 /** The task's solver, else Inspect's `generate()`: one call on the prompt, its answer appended to the messages. */
 async function solve(sample: Sample, messages: ChatMessage[], ctx: SolveContext, meter: SampleMeter): Promise<SolverResult> {
   const generate = (chat: ChatMessage[]) => meter.generate(ctx.model, chat, ctx.config, ctx.signal);
-  if (ctx.task.solver) return ctx.task.solver.solve({ sample, messages, generate, signal: ctx.signal });
+  if (ctx.task.solver) {
+    const judges = ctx.judges && meter.meteredAll(ctx.judges);
+    return ctx.task.solver.solve({ sample, messages, generate, judges, services: ctx.services, signal: ctx.signal });
+  }
   const output = await generate(messages);
   return { output, messages: [...messages, { role: 'assistant', content: output.completion }] };
 }
@@ -111,7 +116,7 @@ function promptMessages(input: string | ChatMessage[], system: ChatMessage | und
 }
 
 /**
- * Usage, retries and time spent waiting for one sample's calls — the model's and the grader's.
+ * Usage, retries and time spent waiting for one sample's calls — the model's, the grader's and the judges'.
  * Waiting (retry back-off, rate-limit pauses) is a call's wall time minus the successful attempt's
  * `time_ms`; Inspect leaves it out of `working_time`.
  */
@@ -141,6 +146,11 @@ class SampleMeter {
   /** The grader as the scorer sees it: same model, calls counted towards this sample. */
   metered(grader: Generator): Generator {
     return { model: grader.model, generate: (messages, config, signal) => this.generate(grader, messages, config, signal) };
+  }
+
+  /** Each judge as `metered` sees the grader. */
+  meteredAll(judges: Readonly<Record<string, Generator>>): Record<string, Generator> {
+    return Object.fromEntries(Object.entries(judges).map(([role, judge]) => [role, this.metered(judge)]));
   }
 }
 

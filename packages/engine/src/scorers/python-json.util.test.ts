@@ -1,5 +1,5 @@
 import { readVectors } from '../../test/vectors/read-vectors';
-import { pyJsonDumps, pyJsonFromJs, pyJsonLoads, pyJsonLoadsOrUndefined, pyJsonToJs, pyJsonTypeName } from './python-json.util';
+import { pyJsonDumps, pyJsonFromJs, pyJsonLoads, pyJsonLoadsOrUndefined, pyJsonToJs, pyJsonTypeName, type PyJson } from './python-json.util';
 
 // Python's own json.dumps(json.loads(text)) (test/vectors/json-schema/python-json-vectors.py); null: loads refused it.
 const CASES = readVectors<{ text: string; dumps: string | null }>('json-schema/python-json.jsonl');
@@ -23,6 +23,17 @@ describe("Python's json.loads / json.dumps", () => {
       '{\n  "time": {\n    "valid": true,\n    "hours": 3,\n    "minutes": 7.5,\n    "seconds": null\n  },\n  "shift": "caf\\u00e9 \\u007f",\n  "angle": [],\n  "zone": {}\n}',
     );
     expect(pyJsonDumps(pyJsonLoads('[1, [2, [3.0]], {"a": NaN}]'), { indent: 2 })).toBe('[\n  1,\n  [\n    2,\n    [\n      3.0\n    ]\n  ],\n  {\n    "a": NaN\n  }\n]');
+  });
+
+  // Python: json.dumps({"k\u00e9": ["caf\u00e9 \u007f \u0001\n\\ \" \U0001F600 \u4e2d"], "n": []}, ensure_ascii=False, indent=2).
+  it('writes json.dumps(value, ensure_ascii=False): only quotes, backslashes and control characters escaped', () => {
+    const value = new Map<string, PyJson>([
+      ['k\u00e9', ['caf\u00e9 \u007f \u0001\n\\ " \u{1F600} \u4e2d']],
+      ['n', []],
+    ]);
+    expect(pyJsonDumps(value, { indent: 2, ensureAscii: false })).toBe(
+      '{\n  "k\u00e9": [\n    "caf\u00e9 \u007f \\u0001\\n\\\\ \\" \u{1F600} \u4e2d"\n  ],\n  "n": []\n}',
+    );
   });
 
   it('reads a JavaScript value as Python: whole numbers are ints, undefined properties are left out', () => {

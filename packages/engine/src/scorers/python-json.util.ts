@@ -77,8 +77,9 @@ class Scanner {
       }
       const escape = text[i + 1];
       if (escape === 'u') {
+        // CPython reports the `u`, and wants a character after the four digits.
         const hex = text.slice(i + 2, i + 6);
-        if (!HEX4.test(hex)) throw new PyJsonDecodeError(`Invalid \\uXXXX escape: char ${i}`);
+        if (i + 6 >= text.length || !HEX4.test(hex)) throw new PyJsonDecodeError(`Invalid \\uXXXX escape: char ${i + 1}`);
         // Code units joined as they come: a surrogate pair becomes its character, a lone surrogate stays one.
         out += String.fromCharCode(Number.parseInt(hex, 16));
         i += 6;
@@ -131,6 +132,19 @@ export function pyJsonLoads(text: string): PyJson {
   const rest = scanner.skipWhitespace(end);
   if (rest !== text.length) throw new PyJsonDecodeError(`Extra data: char ${rest}`);
   return value;
+}
+
+/**
+ * Python's `str()` of a `JSONDecodeError` from `pyJsonLoads(text)`: `msg: line L column C (char P)`, positions in code
+ * points (this module's messages end in `char P` with P in UTF-16 units).
+ */
+export function pyJsonDecodeErrorText(text: string, error: PyJsonDecodeError): string {
+  const [, msg, at] = /^(.*): char (\d+)$/s.exec(error.message) as RegExpExecArray;
+  const before = text.slice(0, Number(at));
+  const lastNewline = before.lastIndexOf('\n');
+  const codePoints = (part: string) => Array.from(part).length;
+  const column = lastNewline === -1 ? codePoints(before) + 1 : codePoints(before.slice(lastNewline));
+  return `${msg}: line ${before.split('\n').length} column ${column} (char ${codePoints(before)})`;
 }
 
 /** `json.loads(text)` under `except json.JSONDecodeError`: `undefined` for a decode error; any other error is raised. */
@@ -195,8 +209,8 @@ export function pyJsonStr(value: PyJson, nested = false): string {
   return `{${[...value].map(([key, item]) => `${pyRepr(key)}: ${pyJsonStr(item, true)}`).join(', ')}}`;
 }
 
-/** `json.dumps` of a string with `ensure_ascii`. */
-function dumpsString(text: string): string {
+/** `json.dumps` of a string, with `ensure_ascii` (the default) or without (only `"`, `\\` and controls escaped). */
+function dumpsString(text: string, ensureAscii = true): string {
   let out = '"';
   for (let i = 0; i < text.length; i++) {
     const char = text[i];
@@ -207,7 +221,7 @@ function dumpsString(text: string): string {
     else if (char === '\t') out += '\\t';
     else if (char === '\b') out += '\\b';
     else if (char === '\f') out += '\\f';
-    else if (code < 0x20 || code > 0x7e) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    else if (code < 0x20 || (ensureAscii && code > 0x7e)) out += `\\u${code.toString(16).padStart(4, '0')}`;
     else out += char;
   }
   return `${out}"`;
@@ -222,6 +236,8 @@ function dumpsFloat(value: number): string {
 export interface PyJsonDumpsOptions {
   /** `indent=`: items on their own lines, `","` between them; without it `", "` on one line. */
   indent?: number;
+  /** `ensure_ascii=`: true (the default) writes every non-ASCII character as `\\uXXXX`. */
+  ensureAscii?: boolean;
 }
 
 /** `json.dumps(value)` with `ensure_ascii` and the default separators, or `json.dumps(value, indent=n)`. */
@@ -231,10 +247,10 @@ export function pyJsonDumps(value: PyJson, options: PyJsonDumpsOptions = {}): st
     if (typeof item === 'boolean') return item ? 'true' : 'false';
     if (typeof item === 'bigint') return item.toString();
     if (typeof item === 'number') return dumpsFloat(item);
-    if (typeof item === 'string') return dumpsString(item);
+    if (typeof item === 'string') return dumpsString(item, options.ensureAscii);
     const parts = isList(item)
       ? item.map((element) => dumps(element, depth + 1))
-      : [...item].map(([key, element]) => `${dumpsString(key)}: ${dumps(element, depth + 1)}`);
+      : [...item].map(([key, element]) => `${dumpsString(key, options.ensureAscii)}: ${dumps(element, depth + 1)}`);
     const [open, close] = isList(item) ? ['[', ']'] : ['{', '}'];
     if (parts.length === 0) return `${open}${close}`;
     if (options.indent === undefined) return `${open}${parts.join(', ')}${close}`;

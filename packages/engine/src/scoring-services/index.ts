@@ -6,6 +6,8 @@ export {
   type PerspectiveClient,
   type PerspectiveClientOptions,
 } from './perspective.client';
+export { createJinaClient, JINA_DEFAULT_URL, type JinaClient, type JinaClientOptions, type JinaScrapeResult } from './jina.client';
+export { scoringServiceClient } from './scoring-service.clients';
 export { closeOperatorFiles, openScicodeTestData, operatorFilesFor, type ScicodeTestData } from './operator-files.source';
 export {
   KnowledgeSourceError,

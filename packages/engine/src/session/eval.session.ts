@@ -21,6 +21,8 @@ export interface HostClientDefaults {
 export interface SessionRunInput {
   model: Generator;
   grader?: Generator;
+  /** The task's judges by role, opened with `judgeClientOptions`. */
+  judges?: Readonly<Record<string, Generator>>;
   /** Clients of the outside services the task declares (`requiredServices`). */
   services?: ScoringServices;
   samples: readonly Sample[];
@@ -80,6 +82,16 @@ export class EvalSession {
     return this.settings.model_base_url ? { ...options, baseUrl: this.settings.model_base_url } : options;
   }
 
+  /** The task's fixed judges (`TaskDefinition.judges`), `provider/model` by role. */
+  get judgeModels(): Readonly<Record<string, string>> {
+    return this.task.judges ?? {};
+  }
+
+  /** Options of each judge's client, by role: the run's timeout and retries, as the grader's. */
+  judgeClientOptions(defaults: HostClientDefaults = {}): Record<string, SessionClientOptions> {
+    return Object.fromEntries(Object.entries(this.judgeModels).map(([role, model]) => [role, this.clientOptions(model, defaults)]));
+  }
+
   /** Options of the grader's client; undefined when the task is not model-graded. */
   graderClientOptions(defaults: HostClientDefaults = {}): SessionClientOptions | undefined {
     return this.graderModel === undefined ? undefined : this.clientOptions(this.graderModel, defaults);
@@ -99,6 +111,7 @@ export class EvalSession {
       task: this.task,
       model: input.model,
       grader: input.grader,
+      judges: input.judges,
       services: input.services,
       samples: input.samples,
       limit: this.limit,

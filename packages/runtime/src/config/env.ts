@@ -1,4 +1,4 @@
-import { OPERATOR_FILE_NAMES, OPERATOR_FILES, SCORING_SERVICES, type OperatorFile, type OperatorFilePaths } from '@studio/contracts';
+import { OPERATOR_FILE_NAMES, OPERATOR_FILES, SCORING_SERVICE_NAMES, SCORING_SERVICES, type OperatorFile, type OperatorFilePaths, type ScoringService } from '@studio/contracts';
 import { z } from 'zod';
 import { loadOrCreateLocalSecrets } from './local-secrets';
 
@@ -57,10 +57,20 @@ export const sharedEnvShape = {
 
 export const boolEnv = bool;
 
-/** Where runs' toxicity is scored (worker and `studio eval`): Google's Perspective API unless pointed elsewhere. */
-export const scoringServicesEnvShape = {
-  PERSPECTIVE_API_URL: z.string().url().default(SCORING_SERVICES.perspective.default_url),
-};
+type ScoringServiceUrlVar = (typeof SCORING_SERVICES)[ScoringService]['url_env_var'];
+
+/**
+ * Where the outside scoring services are called (worker and `studio eval`): each service's `url_env_var`
+ * (`PERSPECTIVE_API_URL`, `JINA_API_URL`), else its default endpoint.
+ */
+export const scoringServicesEnvShape = Object.fromEntries(
+  SCORING_SERVICE_NAMES.map((service) => [SCORING_SERVICES[service].url_env_var, z.string().url().default(SCORING_SERVICES[service].default_url)]),
+) as Record<ScoringServiceUrlVar, z.ZodDefault<z.ZodString>>;
+
+/** Each scoring service's endpoint, from the parsed `scoringServicesEnvShape` variables. */
+export function scoringServiceUrls(e: Record<ScoringServiceUrlVar, string>): Record<ScoringService, string> {
+  return Object.fromEntries(SCORING_SERVICE_NAMES.map((service) => [service, e[SCORING_SERVICES[service].url_env_var]])) as Record<ScoringService, string>;
+}
 
 /**
  * The operator's files (`OPERATOR_FILES`: FActScore's knowledge base, SciCode's test data, docs/deployment.md): where

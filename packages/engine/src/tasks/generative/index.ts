@@ -2,6 +2,7 @@
 import type { BenchmarkTask } from '../task.types';
 import { ARC_AGI_TASKS } from './arc-agi.task';
 import { browsecompTask } from './browsecomp.task';
+import { deepResearchBenchTask } from './deep-research/deep-research-bench.task';
 import { detailbenchTask } from './detailbench.task';
 import { dropTask } from './drop.task';
 import { factscoreTask } from './factscore.task';
@@ -50,4 +51,5 @@ export const GENERATIVE_BENCHMARKS: readonly BenchmarkTask[] = [
   ...POLITICAL_EVENHANDEDNESS_TASKS,
   ...POLYGLOTOXICITY_TASKS,
   factscoreTask,
+  deepResearchBenchTask,
 ];
