@@ -84,6 +84,18 @@ describe('task_args', () => {
     expect(config).toMatchObject({ grader_model: null, task_args: { grader_model: 'mockllm/grader' } });
   });
 
+  test('grader_model is refused by a task without a grader, saying why: not model-graded, or judged by fixed models', async () => {
+    expect(await refusal({ benchmark: 'gsm8k', grader_model: 'mockllm/grader' })).toEqual({
+      field: 'grader_model',
+      reason: '"gsm8k" is not model-graded, so it takes no grader model',
+    });
+    expect(await refusal({ benchmark: 'deep_research_bench', grader_model: 'mockllm/grader' })).toEqual({
+      field: 'grader_model',
+      reason:
+        '"deep_research_bench" is judged by fixed models (race google/gemini-2.5-pro-preview-06-05, fact google/gemini-2.5-flash-preview-05-20), as openbench does, so it takes no grader model',
+    });
+  });
+
   test('a run of one of your datasets takes none', async () => {
     await insertDataset(t.db, {
       user_id: userId,

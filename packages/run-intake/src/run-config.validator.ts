@@ -59,6 +59,14 @@ async function requireKey(db: Db, userId: string, model: string, field: string, 
   throw new InvalidRunRequest(field, `the ${what} needs an API key for provider "${provider}"; add one with POST /api/api-keys${alternative}`);
 }
 
+/** Why a task without a grader refuses `grader_model`: it is not model-graded, or its judges are fixed (deep_research_bench). */
+function noGraderReason(name: string, judges: Readonly<Record<string, string>> | undefined): string {
+  const fixed = Object.entries(judges ?? {}).map(([role, judge]) => `${role} ${judge}`);
+  return fixed.length
+    ? `"${name}" is judged by fixed models (${fixed.join(', ')}), as openbench does, so it takes no grader model`
+    : `"${name}" is not model-graded, so it takes no grader model`;
+}
+
 /**
  * The stored configuration of a run of `request` for `userId`: the benchmark runnable (or the user's dataset), the
  * model `provider/model`, a stored key for its provider and the grader's, options within bounds, task arguments the
@@ -80,8 +88,7 @@ export async function validRunConfig(
   if (taskArgs) checkTaskArgShapes(taskArgs);
   const task = runTask(benchmark, taskArgs);
   const defaultGrader = task.graderModel;
-  if (request.grader_model != null && defaultGrader === undefined)
-    throw new InvalidRunRequest('grader_model', `"${benchmark.name}" is not model-graded, so it takes no grader model`);
+  if (request.grader_model != null && defaultGrader === undefined) throw new InvalidRunRequest('grader_model', noGraderReason(benchmark.name, task.judges));
   const graderOverride = request.grader_model == null ? null : modelId('grader_model', request.grader_model);
 
   const visionRefused = benchmark.vision ? visionRefusal(benchmark.name, parseModelId(model).provider) : null;

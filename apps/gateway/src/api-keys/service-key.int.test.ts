@@ -107,7 +107,7 @@ test('POST /api/runs of deep_research_bench needs a Google key for its fixed jud
   await auth(request(t.app).put('/api/service-keys/jina'), owner).send({ key: 'jina_0123456789abcdefghijklmnopqrstuvwxyz' }).expect(200);
   // The judges are fixed, as openbench hard-codes them: no grader to choose.
   const graded = await run({ grader_model: 'openai/gpt-4o' });
-  expect([graded.status, graded.body.fields?.[0]]).toEqual([422, { field: 'grader_model', message: '"deep_research_bench" is not model-graded, so it takes no grader model' }]);
+  expect([graded.status, graded.body.fields?.[0]]).toEqual([422, { field: 'grader_model', message: '"deep_research_bench" is judged by fixed models (race google/gemini-2.5-pro-preview-06-05, fact google/gemini-2.5-flash-preview-05-20), as openbench does, so it takes no grader model' }]);
   const created = await run();
   expect([created.status, created.body.run_id]).toEqual([200, expect.any(String)]);
 });
