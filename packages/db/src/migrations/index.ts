@@ -14,6 +14,7 @@ import * as m20261207_0401 from './2026_12_07_0401_datasets';
 import * as m20261208_0100 from './2026_12_08_0100_schedules';
 import * as m20261208_0500 from './2026_12_08_0500_suite_eval_group';
 import * as m20261209_0100 from './2026_12_09_0100_service_keys';
+import * as m20261210_0100 from './2026_12_10_0100_runs_results_json';
 
 /** Every migration, keyed by its timestamped name; the Migrator applies them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_08_0100_schedules': m20261208_0100,
   '2026_12_08_0500_suite_eval_group': m20261208_0500,
   '2026_12_09_0100_service_keys': m20261209_0100,
+  '2026_12_10_0100_runs_results_json': m20261210_0100,
 };

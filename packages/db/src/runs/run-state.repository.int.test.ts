@@ -85,3 +85,16 @@ test('a claim waits for a fenced sample write in progress, so the new attempt re
     await sql`drop function slow_insert()`.execute(t.db);
   }
 });
+
+test('a completed run keeps its metrics in the scorer\'s order and its model usage in order of use, as the .eval log needs', async () => {
+  const runId = await newRun();
+  const hold = await claim(runId, 'a');
+  const names = ['comprehensiveness', 'insight', 'instruction_following', 'readability', 'overall_score', 'total_citations', 'total_valid_citations', 'valid_rate'];
+  const metrics = Object.fromEntries(names.map((name) => [name, { name, value: 0.5 }]));
+  const scores = [{ name: 'deep_research_scorer', scorer: 'deep_research_scorer', reducer: 'mean', scored_samples: 1, unscored_samples: 0, metrics }];
+  const modelUsage = { 'openai/gpt-4o-mini-long-name': usage, 'google/judge': usage };
+  await finishRun(t.db, hold, { status: 'completed', results: { ...COMPLETED.results, scores, modelUsage } });
+  const row = await findRun(t.db, runId);
+  expect(Object.keys((row!.results as typeof scores)[0]!.metrics)).toEqual(names);
+  expect(Object.keys(row!.model_usage!)).toEqual(['openai/gpt-4o-mini-long-name', 'google/judge']);
+});
