@@ -284,6 +284,12 @@ function RunOptions({ form, set }: { form: RunForm; set: <K extends keyof RunFor
             (allErrors.benchmark ?? 'Choose one from the catalog.')
           )}
         </div>
+        {/* A chosen benchmark the server refuses (a scoring-service key or a judge's key missing) says why here. */}
+        {form.benchmark && allErrors.benchmark && (
+          <p id="run-benchmark-error" className="mt-1 text-xs text-bad">
+            {allErrors.benchmark}
+          </p>
+        )}
       </div>
       <ModelPicker value={form.model} onChange={(v) => set('model', v)} error={allErrors.model} />
 
