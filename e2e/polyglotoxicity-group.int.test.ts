@@ -55,7 +55,7 @@ test('the group is refused without a Perspective key, then runs all 17 languages
   const suite = { group: 'polyglotoxicity', models: ['openai/toxic-model'], limit: 1, epochs: 1 };
   const refused = await call('POST', '/suites', suite);
   expect([refused.status, refused.body.code]).toEqual([422, 'VALIDATION_ERROR']);
-  expect(refused.body.detail).toContain('save it with PUT /api/service-keys/perspective');
+  expect(refused.body.detail).toContain('save it under Settings → Scoring services (PUT /api/service-keys/perspective)');
 
   const saved = await call('PUT', '/service-keys/perspective', { key: FAKE_PERSPECTIVE_KEY });
   expect(saved.body.key_preview).toBe(`...${FAKE_PERSPECTIVE_KEY.slice(-4)}`);

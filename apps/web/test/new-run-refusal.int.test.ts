@@ -28,7 +28,7 @@ test('a benchmark refused for a missing scoring-service key says so under the be
   await main.getByRole('button', { name: 'Start run' }).click();
   await main
     .locator('#run-benchmark-error')
-    .getByText('polyglotoxicity is scored by Google Perspective API, which needs your key; save it with PUT /api/service-keys/perspective')
+    .getByText('polyglotoxicity is scored by Google Perspective API, which needs your key; save it under Settings → Scoring services (PUT /api/service-keys/perspective)')
     .waitFor();
   expect((await studio.api('/runs')).body.total).toBe(0);
   await auditPage(page, 'new-run-benchmark-refused');

@@ -106,7 +106,7 @@ export async function validRunConfig(
     } else if (!(await findServiceKey(db, userId, service)))
       throw new InvalidRunRequest(
         'benchmark',
-        `${benchmark.name} is scored by ${SCORING_SERVICES[service].display_name}, which needs your key; save it with PUT /api/service-keys/${service}`,
+        `${benchmark.name} is scored by ${SCORING_SERVICES[service].display_name}, which needs your key; save it under Settings → Scoring services (PUT /api/service-keys/${service})`,
       );
   }
   const parsed = RunConfigSchema.safeParse({

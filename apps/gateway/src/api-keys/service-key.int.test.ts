@@ -75,7 +75,7 @@ test('POST /api/runs of a Perspective-scored benchmark needs the saved key: 422 
   const refused = await run();
   expect([refused.status, refused.body.code]).toEqual([422, 'VALIDATION_ERROR']);
   expect(refused.body.fields).toEqual([
-    { field: 'benchmark', message: 'polyglotoxicity_english is scored by Google Perspective API, which needs your key; save it with PUT /api/service-keys/perspective' },
+    { field: 'benchmark', message: 'polyglotoxicity_english is scored by Google Perspective API, which needs your key; save it under Settings → Scoring services (PUT /api/service-keys/perspective)' },
   ]);
   await auth(request(t.app).put('/api/service-keys/perspective'), owner).send({ key: PERSPECTIVE_KEY }).expect(200);
   // The key is never a task argument: it would be stored with the run's settings.
@@ -102,7 +102,7 @@ test('POST /api/runs of deep_research_bench needs a Google key for its fixed jud
   const noJina = await run();
   expect([noJina.status, noJina.body.fields]).toEqual([
     422,
-    [{ field: 'benchmark', message: 'deep_research_bench is scored by Jina AI Reader, which needs your key; save it with PUT /api/service-keys/jina' }],
+    [{ field: 'benchmark', message: 'deep_research_bench is scored by Jina AI Reader, which needs your key; save it under Settings → Scoring services (PUT /api/service-keys/jina)' }],
   ]);
   await auth(request(t.app).put('/api/service-keys/jina'), owner).send({ key: 'jina_0123456789abcdefghijklmnopqrstuvwxyz' }).expect(200);
   // The judges are fixed, as openbench hard-codes them: no grader to choose.
