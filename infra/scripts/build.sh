@@ -44,6 +44,18 @@ fi
 log "compiling TypeScript (tsc -b tsconfig.json)"
 tsc -b tsconfig.json
 
+# `pnpm studio` runs the CLI bundled into one file (apps/cli/scripts/bundle-cli.mjs), bundled again whenever a compiled
+# file or the lockfile is newer than the bundle.
+if [ -f apps/cli/scripts/bundle-cli.mjs ]; then
+  bundle=apps/cli/bundle/studio.js
+  if [ -f "$bundle" ] && [ -z "$(find apps/*/dist packages/*/dist pnpm-lock.yaml -newer "$bundle" -print -quit)" ]; then
+    log "CLI bundle is up to date"
+  else
+    log "bundling the CLI (apps/cli/bundle)"
+    node apps/cli/scripts/bundle-cli.mjs
+  fi
+fi
+
 if [ -f apps/web/package.json ]; then
   # The web's API types are generated from the gateway's spec (packages/client/scripts/gen-schema.mjs), so the spec is an
   # input; its test folder is not. The stamp is taken after the build, which may rewrite the generated types.
