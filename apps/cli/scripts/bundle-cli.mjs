@@ -4,12 +4,13 @@
 // The code is tsc's output as it is (no minification, names kept), so the CLI behaves as dist/main.js does.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rolldown } from 'rolldown';
 
 const cli = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(cli, 'bundle');
+// Another directory as the argument (the launcher's test bundles into one of its own).
+const out = process.argv[2] ? resolve(process.argv[2]) : join(cli, 'bundle');
 const BUILTINS = new Set([...builtinModules, ...builtinModules.map((name) => `node:${name}`)]);
 // Required from the bundle at run time, where they are: a native addon, and modules loaded only on first use whose
 // size (js-tiktoken 5.6 MB, two NLP tables of 1.8 MB each) every start would otherwise read.
