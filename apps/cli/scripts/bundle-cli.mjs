@@ -33,7 +33,7 @@ for (const [entry, file] of [
   ['dist/eval-log.thread.js', 'eval-log.thread.js'],
 ]) {
   const bundle = await rolldown({ input: join(cli, entry), platform: 'node', plugins: [keepOut], logLevel: 'warn', makeAbsoluteExternalsRelative: true });
-  await bundle.write({ file: join(out, file), format: 'cjs', codeSplitting: false, keepNames: true, sourcemap: false });
+  await bundle.write({ file: join(out, file), format: 'cjs', codeSplitting: false, keepNames: true, sourcemap: false, comments: false, charset: 'ascii' });
   await bundle.close();
   // The launcher compiles the file as a function body, where main.js's `#!` line would be a syntax error.
   const code = readFileSync(join(out, file), 'utf8');
