@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { getTask } from '@studio/engine';
 import { machineLine } from './bench-database';
 import { buildMmluCacheInChild, startFakeProvider } from './bench-processes';
+import { clock } from './product-stack';
 import { ROOT } from './studio-stack';
 
 const SAMPLES = Number(scriptArgs().find((arg) => !arg.startsWith('--')) ?? 2_000);
@@ -39,10 +40,12 @@ const PROMPTFOO_VERSION = '0.120.0';
 const CLI_JS = scriptArgs().find((arg) => arg.startsWith('--cli='))?.slice('--cli='.length) ?? join(ROOT, 'apps/cli/dist/main.js');
 
 /**
- * Runs a command to its end; resolves with its wall time in seconds when it exits with one of `okCodes`, or when
- * its output shows `finished` (a tool that crashes on its way out after doing the work).
+ * Runs a command to its end; resolves with its wall time in seconds (and when it started and exited, on the model
+ * server's clock) when
+ * it exits with one of `okCodes`, or when its output shows `finished` (a tool that crashes on its way out after doing the work).
  */
-function timed(command: string, args: string[], env: Record<string, string>, cwd: string, okCodes = [0], finished?: string): Promise<{ seconds: number; output: string }> {
+function timed(command: string, args: string[], env: Record<string, string>, cwd: string, okCodes = [0], finished?: string): Promise<{ seconds: number; output: string; startedAt: number; exitedAt: number }> {
+  const startedAt = clock();
   const started = performance.now();
   const child = spawn(command, args, { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -52,7 +55,7 @@ function timed(command: string, args: string[], env: Record<string, string>, cwd
     child.once('error', reject);
     child.once('exit', (code) => {
       const seconds = (performance.now() - started) / 1000;
-      if (okCodes.includes(code ?? -1) || (finished !== undefined && output.includes(finished))) resolve({ seconds, output });
+      if (okCodes.includes(code ?? -1) || (finished !== undefined && output.includes(finished))) resolve({ seconds, output, startedAt, exitedAt: clock() });
       else reject(new Error(`${[command, ...args].join(' ')} exited with ${code}:\n${output}`));
     });
   });
@@ -95,7 +98,9 @@ async function main(): Promise<void> {
     const limit = (SAMPLES / CONNECTIONS) * (LATENCY_MS / 1000);
 
     const withTime = existsSync(TIME_BIN);
+    const providerRoot = provider.baseUrl.replace(/\/v1$/, '');
     const runOurs = async () => {
+      await fetch(`${providerRoot}/bench/reset`, { method: 'POST' });
       const cli = [...CLI_NODE_ARGS, CLI_JS, 'eval', 'mmlu', '--model', 'openai/bench-model', '--limit', String(SAMPLES), '--max-connections', String(CONNECTIONS), '--model-base-url', provider.baseUrl, '--offline', '--data-dir', work, '--log-dir', join(work, 'logs'), '--display', 'none'];
       const run = await timed(
         withTime ? TIME_BIN : process.execPath,
@@ -105,7 +110,10 @@ async function main(): Promise<void> {
       );
       const usage = /cpu-usage (\S+) (\S+) (\d+)\s*$/.exec(run.output);
       const cpu = usage ? { user: Number(usage[1]), system: Number(usage[2]), rssMb: Number(usage[3]) / 1024 } : undefined;
-      return { ...run, cpu };
+      // The phases, from the model server's first request and last reply (the /usr/bin/time wrapper's own start is in the first).
+      const stats = (await (await fetch(`${providerRoot}/bench/stats`)).json()) as { first: number; last: number };
+      const phases = { startMs: stats.first - run.startedAt, runSeconds: (stats.last - stats.first) / 1000, endMs: run.exitedAt - stats.last };
+      return { ...run, cpu, phases };
     };
     if (OURS_ONLY) {
       const runs = [];
@@ -118,6 +126,7 @@ async function main(): Promise<void> {
           `studio eval alone: ${SAMPLES} MMLU questions, ${CONNECTIONS} in flight, model replies after ${LATENCY_MS} ms; limit ${limit.toFixed(2)} s; the whole process`,
           machineLine(),
           `studio eval: ${runs.map((r) => r.seconds.toFixed(2)).join(', ')} s (${runs.map((r) => (limit / r.seconds).toFixed(2)).join(', ')} of the limit; target ≥ 0.9)`,
+          `phases: exec → first model request ${runs.map((r) => r.phases.startMs.toFixed(0)).join(', ')} ms; first request → last reply ${runs.map((r) => r.phases.runSeconds.toFixed(2)).join(', ')} s; last reply → exit ${runs.map((r) => r.phases.endMs.toFixed(0)).join(', ')} ms`,
           cpuLine,
         ].join('\n') + '\n',
       );
