@@ -6,7 +6,7 @@
 import { hfFileUrl } from '@studio/datasets';
 import { readEvalLog, type EvalLog } from '@studio/engine';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -43,8 +43,10 @@ describe('the bundled CLI', () => {
     if (!existsSync(join(CLI_DIR, 'dist/main.js'))) throw new Error('apps/cli is not built: run bash infra/scripts/build.sh');
     work = mkdtempSync(join(tmpdir(), 'studio-bundle-'));
     placeInCache(join(work, 'data/datasets'), GSM8K_URL, join(GENERATIVE_FIXTURES, 'openai-gsm8k-main-test.parquet'));
-    // Beside the real bundle, so that the paths of the modules it leaves out resolve the same way.
-    bundleDir = mkdtempSync(join(CLI_DIR, '.bundle-test-'));
+    // Under the build's bundle directory (build output, which the import rules skip); the paths of the modules the
+    // bundle leaves out are written relative to wherever it is.
+    mkdirSync(join(CLI_DIR, 'bundle'), { recursive: true });
+    bundleDir = mkdtempSync(join(CLI_DIR, 'bundle', 'test-'));
     await promisify(execFile)(process.execPath, [join(CLI_DIR, 'scripts/bundle-cli.mjs'), bundleDir]);
     bundle = join(bundleDir, 'studio.js');
     server = await startFakeChatModel({ respond: (body) => (/Janet’s ducks/.test(lastUserText(body)) ? 'Answer: 18' : 'Answer: 1') });
