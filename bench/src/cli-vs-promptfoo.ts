@@ -9,7 +9,7 @@
  *   node bench/dist/cli-vs-promptfoo.js [samples=2000]     (build first: bash infra/scripts/build.sh)
  *   node bench/dist/cli-vs-promptfoo.js 2000 --ours-only   (our CLI alone, 3 times: its share of the limit, no install)
  *   node bench/dist/cli-vs-promptfoo.js 2000 --ours-only --runs=5 --cli-node-args="--cpu-prof --cpu-prof-dir=/tmp/cli"
- *   node bench/dist/cli-vs-promptfoo.js 2000 --ours-only --cli=/tmp/before/apps/cli/dist/main.js   (another build of the CLI)
+ *   node bench/dist/cli-vs-promptfoo.js 2000 --ours-only --cli=apps/cli/dist/main.js   (another entry or build of the CLI)
  *
  * Our CLI runs under /usr/bin/time (when the machine has it), so each run also prints the process's user and system
  * CPU seconds (all its threads) and peak RSS: on a shared machine the wall time says little, the CPU time holds.
@@ -36,8 +36,11 @@ const TIME_FORMAT = 'cpu-usage %U %S %M';
 const CONNECTIONS = 100;
 const LATENCY_MS = 100;
 const PROMPTFOO_VERSION = '0.120.0';
-/** `--cli=PATH`: another build of the CLI (e.g. a copy of an earlier tree's), to compare two alternately. */
-const CLI_JS = scriptArgs().find((arg) => arg.startsWith('--cli='))?.slice('--cli='.length) ?? join(ROOT, 'apps/cli/dist/main.js');
+/**
+ * The CLI as `pnpm studio` runs it (the bundle, through its launcher and code cache), or `--cli=PATH`: another entry
+ * (`apps/cli/dist/main.js`: its modules as they are) or another build (a copy of an earlier tree's), to compare.
+ */
+const CLI_JS = scriptArgs().find((arg) => arg.startsWith('--cli='))?.slice('--cli='.length) ?? join(ROOT, 'apps/cli/dist/bundle.launcher.js');
 
 /**
  * Runs a command to its end; resolves with its wall time in seconds (and when it started and exited, on the model
