@@ -44,16 +44,10 @@ fi
 log "compiling TypeScript (tsc -b tsconfig.json)"
 tsc -b tsconfig.json
 
-# `pnpm studio` runs the CLI bundled into one file (apps/cli/scripts/bundle-cli.mjs), bundled again whenever a compiled
-# file or the lockfile is newer than the bundle.
+# `pnpm studio` runs the CLI bundled into one file (apps/cli/bundle), bundled again whenever it is older than what it
+# is made of.
 if [ -f apps/cli/scripts/bundle-cli.mjs ]; then
-  bundle=apps/cli/bundle/studio.js
-  if [ -f "$bundle" ] && [ -z "$(find apps/*/dist packages/*/dist pnpm-lock.yaml -newer "$bundle" -print -quit)" ]; then
-    log "CLI bundle is up to date"
-  else
-    log "bundling the CLI (apps/cli/bundle)"
-    node apps/cli/scripts/bundle-cli.mjs
-  fi
+  if bundle_cli_if_stale; then log "bundled the CLI (apps/cli/bundle)"; else log "CLI bundle is up to date"; fi
 fi
 
 if [ -f apps/web/package.json ]; then

@@ -185,6 +185,16 @@ hash_tree() {
     | LC_ALL=C sort | sha256sum | cut -d' ' -f1
 }
 
+# Bundles the CLI (apps/cli/scripts/bundle-cli.mjs, what `pnpm studio` runs) when the bundle is missing or a compiled
+# file of the CLI or of a package, or the lockfile, is newer than it. A `find` that stops at the first such file.
+bundle_cli_if_stale() {
+  local bundle="$ROOT/apps/cli/bundle/studio.js"
+  if [ -f "$bundle" ] && [ -z "$(find "$ROOT/apps/cli/dist" "$ROOT"/packages/*/dist "$ROOT/pnpm-lock.yaml" -newer "$bundle" -print -quit)" ]; then
+    return 1
+  fi
+  node "$ROOT/apps/cli/scripts/bundle-cli.mjs"
+}
+
 # Workspace manifests that decide what `pnpm install` does.
 workspace_manifests() {
   local f
