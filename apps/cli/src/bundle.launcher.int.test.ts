@@ -16,6 +16,8 @@ import { runCli } from '../test/run-cli.helper';
 import { codeCachePath } from './bundle.launcher';
 
 const CLI_DIR = join(__dirname, '..');
+/** The options `runCli` starts a bundle's process with (the cache is named after them). */
+const CHILD_EXEC_ARGV = ['--require', join(CLI_DIR, 'src/ts-source.hook.cjs')];
 const GSM8K_URL = hfFileUrl('openai/gsm8k', 'main/test/0000.parquet', 'refs/convert/parquet');
 
 /** What a log says apart from the instants and the random ids (of messages, events) that differ between two runs. */
@@ -64,7 +66,7 @@ describe('the bundled CLI', () => {
   it('prints and logs what the CLI run from its modules does, and writes its code cache once', async () => {
     const fromSource = await runCli(evalArgs(join(work, 'logs-source')), { OPENAI_API_KEY: 'k' });
     expect(fromSource.code).toBe(0);
-    const cache = codeCachePath(bundle);
+    const cache = codeCachePath(bundle, CHILD_EXEC_ARGV);
     expect(existsSync(cache)).toBe(false);
 
     const first = await runCli(evalArgs(join(work, 'logs-bundle-1')), { OPENAI_API_KEY: 'k' }, [], bundle);
@@ -84,7 +86,7 @@ describe('the bundled CLI', () => {
   }, 120_000);
 
   it('runs from a cache V8 rejects, and replaces it', async () => {
-    const cache = codeCachePath(bundle);
+    const cache = codeCachePath(bundle, CHILD_EXEC_ARGV);
     writeFileSync(cache, 'not a code cache');
     const run = await runCli(['list'], {}, [], bundle);
     expect(run.code).toBe(0);

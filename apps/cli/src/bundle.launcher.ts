@@ -4,11 +4,12 @@
  * V8's code cache of an earlier run. Without it, every `studio` process spent ≈ 0.3 s before its first request
  * resolving, reading and compiling ≈ 550 modules (docs/performance.md, "CLI start-up"). The cache is written when a
  * process ends without having had a usable one, so it also holds the functions that process ran (the next run's
- * bytecode is ready, not only the modules' top level). It is named after the bundle's inode, size and time: a rebuilt
- * bundle never meets a cache of another one (V8 itself checks only the source's length, its own version and flags,
- * and rejects the cache on a mismatch; it is then written again). A cache that cannot be read or written (a read-only
+ * bytecode is ready, not only the modules' top level). It is named after the bundle's inode, size and time, so a
+ * rebuilt bundle never meets a cache of another one (V8 itself checks only the source's length, its own version and
+ * flags, and rejects the cache on a mismatch; it is then written again), and after node's version and options. A cache that cannot be read or written (a read-only
  * checkout) only costs the time it would have saved.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -16,10 +17,14 @@ import { Script } from 'node:vm';
 
 export const BUNDLE = join(__dirname, '../bundle/studio.js');
 
-/** Where the code cache of `bundle` as it is now lives. */
-export function codeCachePath(bundle: string): string {
+/**
+ * Where the code cache of `bundle` as it is now lives, for this node and its options (V8 rejects a cache made under
+ * other flags: with its own file, a `--cpu-prof` run does not replace the cache of the plain ones).
+ */
+export function codeCachePath(bundle: string, execArgv: readonly string[] = process.execArgv): string {
   const { ino, size, mtimeMs } = statSync(bundle);
-  return `${bundle}.${ino}-${size}-${Math.trunc(mtimeMs)}.cache`;
+  const node = createHash('sha256').update([process.version, ...execArgv].join('\0')).digest('hex').slice(0, 8);
+  return `${bundle}.${ino}-${size}-${Math.trunc(mtimeMs)}-${node}.cache`;
 }
 
 function readOrUndefined(path: string): Buffer | undefined {
