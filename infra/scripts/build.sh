@@ -47,7 +47,12 @@ tsc -b tsconfig.json
 # `pnpm studio` runs the CLI bundled into one file (apps/cli/bundle), bundled again whenever it is older than what it
 # is made of.
 if [ -f apps/cli/scripts/bundle-cli.mjs ]; then
-  if bundle_cli_if_stale; then log "bundled the CLI (apps/cli/bundle)"; else log "CLI bundle is up to date"; fi
+  if cli_bundle_stale; then
+    log "bundling the CLI (apps/cli/bundle)"
+    node apps/cli/scripts/bundle-cli.mjs
+  else
+    log "CLI bundle is up to date"
+  fi
 fi
 
 if [ -f apps/web/package.json ]; then

@@ -12,9 +12,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 if [ ! -f "$ROOT/apps/cli/dist/bundle.launcher.js" ]; then
   log "the CLI is not built yet: building the project once (bash infra/scripts/build.sh); after changing sources, run it again"
   bash "$ROOT/infra/scripts/build.sh" >&2
-elif bundle_cli_if_stale >&2; then
+elif cli_bundle_stale; then
   # Compiled without build.sh (e.g. `tsc -b`): the bundle follows, so the command runs what was compiled.
-  log "bundled the CLI again: it was older than the compiled files"
+  log "bundling the CLI again: it is older than the compiled files"
+  node "$ROOT/apps/cli/scripts/bundle-cli.mjs" >&2
 fi
 export DATA_DIR="${DATA_DIR:-$ROOT/data}"
 cd "${INIT_CWD:-$PWD}"

@@ -6,8 +6,8 @@
  * process ends without having had a usable one, so it also holds the functions that process ran (the next run's
  * bytecode is ready, not only the modules' top level). It is named after the bundle's inode, size and time, so a
  * rebuilt bundle never meets a cache of another one (V8 itself checks only the source's length, its own version and
- * flags, and rejects the cache on a mismatch; it is then written again), and after node's version and options. A cache that cannot be read or written (a read-only
- * checkout) only costs the time it would have saved.
+ * flags, and rejects the cache on a mismatch; it is then written again), and after node's version and options. A
+ * cache that cannot be read or written (a read-only checkout) only costs the time it would have saved.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
