@@ -9,6 +9,7 @@
  *   node bench/dist/cli-vs-promptfoo.js [samples=2000]     (build first: bash infra/scripts/build.sh)
  *   node bench/dist/cli-vs-promptfoo.js 2000 --ours-only   (our CLI alone, 3 times: its share of the limit, no install)
  *   node bench/dist/cli-vs-promptfoo.js 2000 --ours-only --runs=5 --cli-node-args="--cpu-prof --cpu-prof-dir=/tmp/cli"
+ *   node bench/dist/cli-vs-promptfoo.js 2000 --ours-only --cli=apps/cli/dist/main.js   (another entry or build of the CLI)
  *
  * Our CLI runs under /usr/bin/time (when the machine has it), so each run also prints the process's user and system
  * CPU seconds (all its threads) and peak RSS: on a shared machine the wall time says little, the CPU time holds.
@@ -21,6 +22,7 @@ import { join } from 'node:path';
 import { getTask } from '@studio/engine';
 import { machineLine } from './bench-database';
 import { buildMmluCacheInChild, startFakeProvider } from './bench-processes';
+import { clock } from './product-stack';
 import { ROOT } from './studio-stack';
 
 const SAMPLES = Number(scriptArgs().find((arg) => !arg.startsWith('--')) ?? 2_000);
@@ -34,13 +36,19 @@ const TIME_FORMAT = 'cpu-usage %U %S %M';
 const CONNECTIONS = 100;
 const LATENCY_MS = 100;
 const PROMPTFOO_VERSION = '0.120.0';
-const CLI_JS = join(ROOT, 'apps/cli/dist/main.js');
+/**
+ * The CLI as `pnpm studio` runs it (the bundle, through its launcher and code cache), or `--cli=PATH`: another entry
+ * (`apps/cli/dist/main.js`: its modules as they are) or another build (a copy of an earlier tree's), to compare.
+ */
+const CLI_JS = scriptArgs().find((arg) => arg.startsWith('--cli='))?.slice('--cli='.length) ?? join(ROOT, 'apps/cli/dist/bundle.launcher.js');
 
 /**
- * Runs a command to its end; resolves with its wall time in seconds when it exits with one of `okCodes`, or when
- * its output shows `finished` (a tool that crashes on its way out after doing the work).
+ * Runs a command to its end; resolves with its wall time in seconds (and when it started and exited, on the model
+ * server's clock) when
+ * it exits with one of `okCodes`, or when its output shows `finished` (a tool that crashes on its way out after doing the work).
  */
-function timed(command: string, args: string[], env: Record<string, string>, cwd: string, okCodes = [0], finished?: string): Promise<{ seconds: number; output: string }> {
+function timed(command: string, args: string[], env: Record<string, string>, cwd: string, okCodes = [0], finished?: string): Promise<{ seconds: number; output: string; startedAt: number; exitedAt: number }> {
+  const startedAt = clock();
   const started = performance.now();
   const child = spawn(command, args, { cwd, env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -50,7 +58,7 @@ function timed(command: string, args: string[], env: Record<string, string>, cwd
     child.once('error', reject);
     child.once('exit', (code) => {
       const seconds = (performance.now() - started) / 1000;
-      if (okCodes.includes(code ?? -1) || (finished !== undefined && output.includes(finished))) resolve({ seconds, output });
+      if (okCodes.includes(code ?? -1) || (finished !== undefined && output.includes(finished))) resolve({ seconds, output, startedAt, exitedAt: clock() });
       else reject(new Error(`${[command, ...args].join(' ')} exited with ${code}:\n${output}`));
     });
   });
@@ -93,7 +101,9 @@ async function main(): Promise<void> {
     const limit = (SAMPLES / CONNECTIONS) * (LATENCY_MS / 1000);
 
     const withTime = existsSync(TIME_BIN);
+    const providerRoot = provider.baseUrl.replace(/\/v1$/, '');
     const runOurs = async () => {
+      await fetch(`${providerRoot}/bench/reset`, { method: 'POST' });
       const cli = [...CLI_NODE_ARGS, CLI_JS, 'eval', 'mmlu', '--model', 'openai/bench-model', '--limit', String(SAMPLES), '--max-connections', String(CONNECTIONS), '--model-base-url', provider.baseUrl, '--offline', '--data-dir', work, '--log-dir', join(work, 'logs'), '--display', 'none'];
       const run = await timed(
         withTime ? TIME_BIN : process.execPath,
@@ -103,7 +113,10 @@ async function main(): Promise<void> {
       );
       const usage = /cpu-usage (\S+) (\S+) (\d+)\s*$/.exec(run.output);
       const cpu = usage ? { user: Number(usage[1]), system: Number(usage[2]), rssMb: Number(usage[3]) / 1024 } : undefined;
-      return { ...run, cpu };
+      // The phases, from the model server's first request and last reply (the /usr/bin/time wrapper's own start is in the first).
+      const stats = (await (await fetch(`${providerRoot}/bench/stats`)).json()) as { first: number; last: number };
+      const phases = { startMs: stats.first - run.startedAt, runSeconds: (stats.last - stats.first) / 1000, endMs: run.exitedAt - stats.last };
+      return { ...run, cpu, phases };
     };
     if (OURS_ONLY) {
       const runs = [];
@@ -116,6 +129,7 @@ async function main(): Promise<void> {
           `studio eval alone: ${SAMPLES} MMLU questions, ${CONNECTIONS} in flight, model replies after ${LATENCY_MS} ms; limit ${limit.toFixed(2)} s; the whole process`,
           machineLine(),
           `studio eval: ${runs.map((r) => r.seconds.toFixed(2)).join(', ')} s (${runs.map((r) => (limit / r.seconds).toFixed(2)).join(', ')} of the limit; target ≥ 0.9)`,
+          `phases: exec → first model request ${runs.map((r) => r.phases.startMs.toFixed(0)).join(', ')} ms; first request → last reply ${runs.map((r) => r.phases.runSeconds.toFixed(2)).join(', ')} s; last reply → exit ${runs.map((r) => r.phases.endMs.toFixed(0)).join(', ')} ms`,
           cpuLine,
         ].join('\n') + '\n',
       );

@@ -44,6 +44,17 @@ fi
 log "compiling TypeScript (tsc -b tsconfig.json)"
 tsc -b tsconfig.json
 
+# `pnpm studio` runs the CLI bundled into one file (apps/cli/bundle), bundled again whenever it is older than what it
+# is made of.
+if [ -f apps/cli/scripts/bundle-cli.mjs ]; then
+  if cli_bundle_stale; then
+    log "bundling the CLI (apps/cli/bundle)"
+    node apps/cli/scripts/bundle-cli.mjs
+  else
+    log "CLI bundle is up to date"
+  fi
+fi
+
 if [ -f apps/web/package.json ]; then
   # The web's API types are generated from the gateway's spec (packages/client/scripts/gen-schema.mjs), so the spec is an
   # input; its test folder is not. The stamp is taken after the build, which may rewrite the generated types.

@@ -185,6 +185,13 @@ hash_tree() {
     | LC_ALL=C sort | sha256sum | cut -d' ' -f1
 }
 
+# True when the CLI's bundle (apps/cli/scripts/bundle-cli.mjs, what `pnpm studio` runs) is missing or a compiled file
+# of the CLI or of a package, or the lockfile, is newer than it. A `find` that stops at the first such file.
+cli_bundle_stale() {
+  local bundle="$ROOT/apps/cli/bundle/studio.js"
+  [ ! -f "$bundle" ] || [ -n "$(find "$ROOT/apps/cli/dist" "$ROOT"/packages/*/dist "$ROOT/pnpm-lock.yaml" -newer "$bundle" -print -quit)" ]
+}
+
 # Workspace manifests that decide what `pnpm install` does.
 workspace_manifests() {
   local f

@@ -48,7 +48,8 @@ function workspaces(): Workspace[] {
     });
 }
 
-const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'test', 'fixtures', 'public']);
+// `bundle`: the CLI bundled from its dist (apps/cli/scripts/bundle-cli.mjs), build output like dist.
+const SKIPPED_DIRS = new Set(['node_modules', 'dist', 'build', 'bundle', 'test', 'fixtures', 'public']);
 const isTest = (file: string) => /\.test\.[cm]?[jt]sx?$/.test(file);
 
 /** Production source files of a workspace package: not tests, not test helpers, not build output. */

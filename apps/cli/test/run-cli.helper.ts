@@ -19,9 +19,13 @@ export interface Interrupt {
   signal: NodeJS.Signals;
 }
 
-/** Runs `studio <args>` with only the given environment (plus PATH), sending the interrupts in order. */
-export function runCli(args: string[], env: Record<string, string>, interrupts: Interrupt[] = []): Promise<CliRun> {
-  const child = spawn(process.execPath, ['--require', join(SRC, 'ts-source.hook.cjs'), join(SRC, 'main.ts'), ...args], {
+/**
+ * Runs `studio <args>` with only the given environment (plus PATH), sending the interrupts in order; from `bundle`
+ * (scripts/bundle-cli.mjs's output) through the launcher when given, as `pnpm studio` runs it.
+ */
+export function runCli(args: string[], env: Record<string, string>, interrupts: Interrupt[] = [], bundle?: string): Promise<CliRun> {
+  const entry = bundle ? [join(__dirname, 'run-bundle.cjs'), bundle] : [join(SRC, 'main.ts')];
+  const child = spawn(process.execPath, ['--require', join(SRC, 'ts-source.hook.cjs'), ...entry, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
   });

@@ -35,6 +35,11 @@ test('(?i) letters include the characters Python folds together', () => {
 test('format fills {fields} and inserts values literally', () => {
   expect(pyFormat('Q: {question} / {target}', { question: "$& {target} $'", target: 'T' })).toBe("Q: $& {target} $' / T");
   expect(() => pyFormat('{missing}', {})).toThrow('{missing}');
+  // A template seen before (its parts are kept), one starting and ending with fields, and more templates than are kept.
+  expect(pyFormat('Q: {question} / {target}', { question: 'q2', target: 'T2' })).toBe('Q: q2 / T2');
+  expect(pyFormat('{a}{b}', { a: '{b}', b: '' })).toBe('{b}');
+  for (let i = 0; i < 300; i++) expect(pyFormat(`${i}:{x}`, { x: 'y' })).toBe(`${i}:y`);
+  expect(pyFormat('Q: {question} / {target}', { question: 'q3', target: 'T3' })).toBe('Q: q3 / T3');
 });
 
 describe('pyDecimalInt and pyIsDigit (values from CPython 3.11)', () => {

@@ -5,7 +5,7 @@
  * never locates it itself. An article is looked up by title, split into paragraphs, and reduced to the `passages`
  * paragraphs BM25 ranks highest for the sample's prompt.
  */
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { Bm25Okapi } from '../scorers/nlp/bm25-okapi';
 import { pySplitWhitespace, pyStrip } from '../scorers/python-text.util';
 
@@ -58,7 +58,9 @@ export function openWikipediaKnowledge(dbPath: string): WikipediaKnowledge {
   let db: Database.Database | undefined;
   let byTitle: Database.Statement<[string], { text: string }>;
   try {
-    db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    // Loaded here: only a FActScore run needs SQLite, and every process that loads the catalog would pay for it.
+    const Sqlite = require('better-sqlite3') as typeof Database;
+    db = new Sqlite(dbPath, { readonly: true, fileMustExist: true });
     // Fails here, not at the first sample, when the file is not the dump (no `documents` table).
     byTitle = db.prepare<[string], { text: string }>('SELECT text FROM documents WHERE title = ?');
   } catch (error) {
