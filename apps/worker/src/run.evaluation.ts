@@ -4,7 +4,7 @@
  * skipped (resume), and every sample finished now is stored as it comes. What happened becomes an Outcome for the
  * recorder; nothing here writes the run's final state.
  */
-import { listRunSampleOutcomes, pinRunDataset, type Db, type RunHold, type RunRow } from '@studio/db';
+import { listRunSampleOutcomes, pinRunDataset, type Db, type RunHold, type RunRow, type RunSampleOutcome } from '@studio/db';
 import { closeOperatorFiles, describeSandbox, getBenchmark, runEval, sampleKey, sandbox, type SampleRecord } from '@studio/engine';
 import { createRedactor, type Redactor } from '@studio/providers';
 import type { WorkerMetrics } from '@studio/runtime';
@@ -17,7 +17,7 @@ import type { RunControl } from './run.control';
 import { isAbandoned, stoppedOutcome, type Outcome } from './run.outcome';
 import type { RunReporter } from './run.reporter';
 import { setUpRun, type PreparedRun } from './run.setup';
-import { RunHoldLostError, SampleSink } from './sample.sink';
+import { RunHoldLostError, SampleSink, type UnwrittenSamples } from './sample.sink';
 
 export const DATASET_CHANGED_MESSAGE = 'The dataset changed since this run started; start a new run';
 
@@ -108,16 +108,17 @@ async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationCo
       },
       onProgress: (p) => reporter.setProgress(p.current, p.total),
       signal: control.signal,
-      // The outcome's results are computed from the stored rows (run.outcome.ts), not the engine's.
+      // The outcome's results are computed from the stored rows (run.outcome.ts), not the engine's scores.
       computeResults: false,
     }),
   );
-  const writeFailure = await sink.flush().then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  if (writeFailure instanceof RunHoldLostError) return { kind: 'abandoned', reason: writeFailure.loss };
-  if (writeFailure !== undefined) {
+  // A finished run's last samples are stored by the transaction that records it (run.outcome.ts).
+  let lastSamples: UnwrittenSamples | undefined;
+  try {
+    if (result.status === 'success') lastSamples = await sink.takeUnwritten();
+    else await sink.flush();
+  } catch (writeFailure) {
+    if (writeFailure instanceof RunHoldLostError) return { kind: 'abandoned', reason: writeFailure.loss };
     // A deleted run fails its writes on the foreign key: nothing is left to record.
     if (isAbandoned(control.stopReason)) return { kind: 'abandoned', reason: control.stopReason };
     // The run is fine; the database is not: another attempt resumes it rather than recording a failure.
@@ -125,10 +126,21 @@ async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationCo
     throw writeFailure;
   }
   // A run the engine finished is recorded as finished even if a stop request came in at the last moment.
-  if (result.status === 'success') return { kind: 'completed', session, plan };
+  if (lastSamples) return { kind: 'completed', session, plan, samples: storedOutcomes(stored, sink.outcomes), lastSamples };
   if (control.stopReason) return stoppedOutcome(control);
   if (result.status === 'error') return { kind: 'failed', error: result.error ?? 'The run failed' };
   return { kind: 'canceled' };
+}
+
+/**
+ * The run's stored rows once this attempt's are in: the rows read when it started, each replaced by this attempt's
+ * row for the same (sample, epoch) (it re-ran only errored ones, whose rows its write replaces; a later attempt's
+ * claim fences it out before its own read, so no other attempt writes meanwhile).
+ */
+function storedOutcomes(resumed: readonly RunSampleOutcome[], produced: readonly RunSampleOutcome[]): RunSampleOutcome[] {
+  const byKey = new Map<string, RunSampleOutcome>();
+  for (const row of [...resumed, ...produced]) byKey.set(sampleKey(row.sample_id, row.epoch), row);
+  return [...byKey.values()];
 }
 
 function sampleErrorLine(record: SampleRecord): string {

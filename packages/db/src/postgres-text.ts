@@ -22,3 +22,26 @@ export function postgresJson(value: unknown): string {
   const json = JSON.stringify(value);
   return json.includes('\\u0000') ? JSON.stringify(withoutNul(JSON.parse(json))) : json;
 }
+
+/** jsonb's order of object keys: shorter keys first, then by their UTF-8 bytes. */
+function jsonbKeyOrder(a: string, b: string): number {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length - y.length || Buffer.compare(x, y);
+}
+
+function inJsonbKeyOrder(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(inJsonbKeyOrder);
+  if (value === null || typeof value !== 'object') return value;
+  const keys = Object.keys(value).sort(jsonbKeyOrder);
+  const record = value as Record<string, unknown>;
+  return Object.fromEntries(keys.map((k) => [k, inJsonbKeyOrder(record[k])]));
+}
+
+/**
+ * `value` as a jsonb column written with `postgresJson` gives it back: what JSON keeps (no undefined, NaN as null),
+ * NULs replaced, and object keys in jsonb's order, so a computation over it matches one over the read-back column.
+ */
+export function asStoredJson(value: unknown): unknown {
+  return inJsonbKeyOrder(JSON.parse(postgresJson(value)));
+}
