@@ -30,24 +30,34 @@ export interface RunEvaluationContext {
   metrics?: WorkerMetrics;
 }
 
-/** Sets the run up and evaluates it; every failure becomes an outcome, and the model clients and knowledge base are closed. */
-export async function evaluateRun(run: RunRow, ctx: RunEvaluationContext): Promise<Outcome> {
+/**
+ * An attempt's outcome, and the release of what it opened (the model clients, the knowledge base), for the caller to
+ * run once the outcome is recorded: closing a run's connections is no part of the way to its outcome.
+ */
+export interface Evaluation {
+  outcome: Outcome;
+  release(): Promise<void>;
+}
+
+/** Sets the run up and evaluates it; every failure becomes an outcome. */
+export async function evaluateRun(run: RunRow, ctx: RunEvaluationContext): Promise<Evaluation> {
   const { control } = ctx;
   const secrets: string[] = [];
   let prepared: PreparedRun | undefined;
+  const release = async () => {
+    await Promise.allSettled((prepared?.clients ?? []).map((c) => c.close()));
+    if (prepared) closeOperatorFiles(prepared.services);
+  };
   try {
     prepared = await setUpRun(run, { ...ctx, secrets });
     const outcome = await evaluate(run, prepared, ctx, createRedactor(secrets));
-    return outcome.kind === 'failed' ? { kind: 'failed', error: createRedactor(secrets)(outcome.error) } : outcome;
+    return { outcome: outcome.kind === 'failed' ? { kind: 'failed', error: createRedactor(secrets)(outcome.error) } : outcome, release };
   } catch (err) {
-    if (control.stopReason) return stoppedOutcome(control);
+    if (control.stopReason) return { outcome: stoppedOutcome(control), release };
     // Setup and resume read and write Postgres too (keys, the dataset pin, stored samples): an outage there is
     // no fault of the run either.
-    if (isDbOutage(err)) return { kind: 'hand-back', cause: 'database', error: messageOf(err) };
-    return { kind: 'failed', error: createRedactor(secrets)(messageOf(err)) };
-  } finally {
-    await Promise.allSettled((prepared?.clients ?? []).map((c) => c.close()));
-    if (prepared) closeOperatorFiles(prepared.services);
+    if (isDbOutage(err)) return { outcome: { kind: 'hand-back', cause: 'database', error: messageOf(err) }, release };
+    return { outcome: { kind: 'failed', error: createRedactor(secrets)(messageOf(err)) }, release };
   }
 }
 

@@ -79,6 +79,8 @@ test('the outcome of a row about to be stored is what listRunSampleOutcomes read
     { ...graded(1, usage(100, 5), usage(40, 2)), scores },
     { ...errored(2, 'HTTP 500\u0000 upstream'), scores: {} },
     { sample_id: 3, epoch: 2, error: null, output: null, usage: null },
+    // Kept as they are: already what jsonb gives back.
+    { ...graded(4, usage(1, 1), usage(0, 0)), scores: { mcq_scorer: { value: 'I', answer: 'B', explanation: 'é', metadata: { '7': [1.5, true, null] } } } },
   ];
   const rows = records.map((record, seq) => newRunSample(hold.runId, seq, null, record));
   await upsertRunSamples(t.db, hold, rows);
