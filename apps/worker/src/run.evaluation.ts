@@ -48,9 +48,13 @@ export async function evaluateRun(run: RunRow, ctx: RunEvaluationContext): Promi
     await Promise.allSettled((prepared?.clients ?? []).map((c) => c.close()));
     if (prepared) closeOperatorFiles(prepared.services);
   };
+  // The samples earlier attempts stored are read while the run is set up and its dataset planned: the claim has
+  // fenced those attempts out, so nothing is added meanwhile.
+  const stored = listRunSampleOutcomes(ctx.db, run.run_id);
+  stored.catch(() => undefined);
   try {
     prepared = await setUpRun(run, { ...ctx, secrets });
-    const outcome = await evaluate(run, prepared, ctx, createRedactor(secrets));
+    const outcome = await evaluate(run, prepared, ctx, createRedactor(secrets), stored);
     return { outcome: outcome.kind === 'failed' ? { kind: 'failed', error: createRedactor(secrets)(outcome.error) } : outcome, release };
   } catch (err) {
     if (control.stopReason) return { outcome: stoppedOutcome(control), release };
@@ -65,7 +69,7 @@ export async function evaluateRun(run: RunRow, ctx: RunEvaluationContext): Promi
  * `redact` is the last guard on provider text before it is stored: the clients already redact their errors, and
  * this catches any other path by which a key could reach a sample's error or the run's log.
  */
-async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationContext, redact: Redactor): Promise<Outcome> {
+async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationContext, redact: Redactor, storedRead: Promise<RunSampleOutcome[]>): Promise<Outcome> {
   const { worker, db, hold, control, reporter } = ctx;
   const { session } = prepared;
   const { task } = session;
@@ -83,7 +87,7 @@ async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationCo
   if (!pinned.held) return { kind: 'abandoned', reason: pinned.loss };
   if (pinned.fingerprint !== fingerprint) throw new RunSetupError(DATASET_CHANGED_MESSAGE);
   const seqByKey = new Map(plan.map((item, index) => [sampleKey(item.sample.id, item.epoch), index]));
-  const stored = await listRunSampleOutcomes(db, run.run_id);
+  const stored = await storedRead;
   const resumed = stored.filter((s) => s.error === null && seqByKey.has(sampleKey(s.sample_id, s.epoch))).length;
   reporter.log(
     'stdout',
