@@ -12,8 +12,8 @@ import { claimRun, findRun, type Db, type RunHold } from '@studio/db';
 import { mirrorRunJobProgress, settleRunJob, type Logger, type RunEventPublisher, type WebhookQueue, type WorkerMetrics } from '@studio/runtime';
 import type { WorkerConfig } from './config';
 import type { RunControl } from './run.control';
-import { evaluateRun, type Evaluation } from './run.evaluation';
-import { OUTAGE_HANDBACK_DELAY_MS, OutcomeRecorder } from './run.outcome';
+import { evaluateRun } from './run.evaluation';
+import { OUTAGE_HANDBACK_DELAY_MS, OutcomeRecorder, type Outcome } from './run.outcome';
 import type { RunRegistry } from './run.registry';
 import { RunReporter } from './run.reporter';
 
@@ -54,7 +54,7 @@ export class RunProcessor {
     if (isTerminal(run.status)) return settleRunJob({ status: run.status as 'completed' | 'failed' | 'canceled', error: run.error });
     // Registered before the claim, so a cancel message sent meanwhile is not lost.
     const control = registry.register(runId);
-    let evaluation: Evaluation;
+    let outcome: Outcome;
     let reporter: RunReporter;
     let hold: RunHold;
     try {
@@ -67,17 +67,11 @@ export class RunProcessor {
       reporter = this.reporter(hold, control, job);
       reporter.status('running');
       reporter.start();
-      evaluation = await evaluateRun(claimed, { worker: config, db, hold, control, reporter, metrics });
+      outcome = await evaluateRun(claimed, { worker: config, db, hold, control, reporter, metrics });
     } finally {
       registry.release(control);
     }
-    const { outcome } = evaluation;
-    let recorded;
-    try {
-      recorded = await this.recorder.record(hold, outcome, reporter);
-    } finally {
-      await evaluation.release();
-    }
+    const recorded = await this.recorder.record(hold, outcome, reporter);
     if (outcome.kind === 'hand-back') return handBack(job, token, outcome.cause === 'database' ? OUTAGE_HANDBACK_DELAY_MS : 0);
     if (!recorded) return undefined;
     metrics?.runFinished(recorded.status);
