@@ -31,11 +31,20 @@ export interface RunTiming {
   seconds: number;
   /** POST → the model server's first request since the last reset, ms. */
   firstRequestMs: number;
-  /** The model server's last reply → `completed` seen by polling (every 10 ms), ms: what the product adds at the end. */
+  /** The model server's last reply → `completed` seen, ms: what the product adds at the end. */
   afterLastReplyMs: number;
+  /** The model server's last reply → the run's `finished_at` (when the worker began its closing write), ms. */
+  lastReplyToFinishedAtMs: number;
   /** started_at − created_at, ms. */
   toRunningMs: number;
 }
+
+/**
+ * How the end of a run is seen: `events`, the run's SSE stream as a client watching it sees `completed` (the spec's
+ * events, what the web Studio and `studio` do); `poll`, `GET /api/runs/{id}` every 10 ms (each poll costs the
+ * gateway and the database a request while the run goes on).
+ */
+export type Detection = 'events' | 'poll';
 
 export interface ProductStack {
   databaseUrl: string;
@@ -48,12 +57,14 @@ export interface ProductStack {
   detail(runId: string): Promise<any>;
   /** Polls (every 10 ms) until the run is `completed`; throws when it failed or was canceled. */
   completed(runId: string, posted: number): Promise<RunTiming>;
+  /** Follows the run's SSE stream until its final event; throws when it failed or was canceled. */
+  completedEvent(runId: string, posted: number): Promise<RunTiming>;
   /** Forgets the model server's first request and count. */
   resetProvider(): Promise<void>;
   /** The model server's first request and last reply since the reset (timeOrigin + now, ms; null: none) and the count. */
   providerStats(): Promise<{ first: number | null; last: number | null; requests: number }>;
-  /** Resets the model server, POSTs and waits for `completed`. */
-  run(limit: number | null, connections: number): Promise<RunTiming>;
+  /** Resets the model server, POSTs and waits for `completed` (seen through the run's events unless told otherwise). */
+  run(limit: number | null, connections: number, detection?: Detection): Promise<RunTiming>;
   close(): Promise<void>;
 }
 
@@ -64,6 +75,31 @@ export interface ProductStackOptions {
   workerEnv?: Record<string, string>;
   /** Node flags of every worker, e.g. `--cpu-prof --cpu-prof-dir=/tmp/w` (written when the worker exits). */
   workerNodeArgs?: string[];
+}
+
+/** Reads an SSE stream until a run's final event (`completed`, `failed`, `canceled`) and answers it. */
+async function finalEvent(url: string): Promise<{ event: string; data: any }> {
+  const res = await fetch(url, { headers: { Accept: 'text/event-stream' } });
+  if (!res.ok || !res.body) throw new Error(`${url}: ${res.status}`);
+  const reader = res.body.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+    let end;
+    while ((end = text.indexOf('\n\n')) >= 0) {
+      const block = text.slice(0, end);
+      text = text.slice(end + 2);
+      const event = /^event: (.*)$/m.exec(block)?.[1];
+      if (event === 'completed' || event === 'failed' || event === 'canceled') {
+        void reader.cancel().catch(() => undefined);
+        return { event, data: JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? '{}') };
+      }
+    }
+  }
+  throw new Error(`${url}: the stream ended before the run's final event`);
 }
 
 export async function startProductStack(options: ProductStackOptions): Promise<ProductStack> {
@@ -99,6 +135,18 @@ export async function startProductStack(options: ProductStackOptions): Promise<P
     const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
     await json(await fetch(`${api}/api-keys`, { method: 'POST', headers: auth, body: JSON.stringify({ provider: 'openai', key: 'sk-bench-0123456789', base_url: provider.baseUrl }) }));
 
+    /** The figures of a run whose `completed` was seen at `seen`, from the model server's counters and the run's detail. */
+    const timing = async (runId: string, posted: number, seen: number, detail: any): Promise<RunTiming> => {
+      const { first, last } = await stack.providerStats();
+      return {
+        runId,
+        seconds: (seen - posted) / 1000,
+        firstRequestMs: (first ?? NaN) - posted,
+        afterLastReplyMs: seen - (last ?? NaN),
+        lastReplyToFinishedAtMs: Date.parse(detail.finished_at) - (last ?? NaN),
+        toRunningMs: Date.parse(detail.started_at) - Date.parse(detail.created_at),
+      };
+    };
     const stack: ProductStack = {
       databaseUrl: database.url,
       workers,
@@ -111,30 +159,26 @@ export async function startProductStack(options: ProductStackOptions): Promise<P
       completed: async (runId, posted) => {
         for (;;) {
           const detail = await stack.detail(runId);
-          if (detail.status === 'completed') {
-            const seconds = (clock() - posted) / 1000;
-            const seen = clock();
-            const { first, last } = await stack.providerStats();
-            return {
-              runId,
-              seconds,
-              firstRequestMs: (first ?? NaN) - posted,
-              afterLastReplyMs: seen - (last ?? NaN),
-              toRunningMs: Date.parse(detail.started_at) - Date.parse(detail.created_at),
-            };
-          }
+          if (detail.status === 'completed') return timing(runId, posted, clock(), detail);
           if (detail.status === 'failed' || detail.status === 'canceled') throw new Error(`run ${runId} ${detail.status}: ${detail.error}`);
           await sleep(10);
         }
+      },
+      completedEvent: async (runId, posted) => {
+        const final = await finalEvent(`${api}/runs/${runId}/events`);
+        const seen = clock();
+        if (final.event !== 'completed') throw new Error(`run ${runId} ${final.event}: ${String(final.data.error ?? '')}`);
+        return timing(runId, posted, seen, await stack.detail(runId));
       },
       resetProvider: async () => {
         await fetch(`${providerRoot}/bench/reset`, { method: 'POST' });
       },
       providerStats: async () => json(await fetch(`${providerRoot}/bench/stats`)),
-      run: async (limit, connections) => {
+      run: async (limit, connections, detection = 'events') => {
         await stack.resetProvider();
         const posted = clock();
-        return stack.completed(await stack.post(limit, connections), posted);
+        const runId = await stack.post(limit, connections);
+        return detection === 'events' ? stack.completedEvent(runId, posted) : stack.completed(runId, posted);
       },
       close,
     };

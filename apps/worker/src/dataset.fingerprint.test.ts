@@ -36,4 +36,12 @@ describe('datasetFingerprint', () => {
     expect(datasetFingerprint(plan.slice(0, 2))).not.toBe(datasetFingerprint(plan));
     expect(datasetFingerprint([{ sample: { ...samples[0], id: 7 }, epoch: 1 }])).not.toBe(datasetFingerprint([{ sample: samples[0], epoch: 1 }]));
   });
+
+  it('answers a plan of the same sample objects again without hashing; another plan of them is hashed', () => {
+    const again = plan.map(({ sample, epoch }) => ({ sample, epoch }));
+    expect(datasetFingerprint(again)).toBe(storedFormula(plan));
+    const otherEpochs = plan.map(({ sample }) => ({ sample, epoch: 3 }));
+    expect(datasetFingerprint(otherEpochs)).toBe(storedFormula(otherEpochs));
+    expect(datasetFingerprint(plan)).toBe(storedFormula(plan));
+  });
 });

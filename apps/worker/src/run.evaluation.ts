@@ -4,7 +4,7 @@
  * skipped (resume), and every sample finished now is stored as it comes. What happened becomes an Outcome for the
  * recorder; nothing here writes the run's final state.
  */
-import { listRunSampleOutcomes, pinRunDataset, type Db, type RunHold, type RunRow } from '@studio/db';
+import { listRunSampleOutcomes, pinRunDataset, type Db, type RunHold, type RunRow, type RunSampleOutcome } from '@studio/db';
 import { closeOperatorFiles, describeSandbox, getBenchmark, runEval, sampleKey, sandbox, type SampleRecord } from '@studio/engine';
 import { createRedactor, type Redactor } from '@studio/providers';
 import type { WorkerMetrics } from '@studio/runtime';
@@ -17,7 +17,7 @@ import type { RunControl } from './run.control';
 import { isAbandoned, stoppedOutcome, type Outcome } from './run.outcome';
 import type { RunReporter } from './run.reporter';
 import { setUpRun, type PreparedRun } from './run.setup';
-import { RunHoldLostError, SampleSink } from './sample.sink';
+import { RunHoldLostError, SampleSink, type UnwrittenSamples } from './sample.sink';
 
 export const DATASET_CHANGED_MESSAGE = 'The dataset changed since this run started; start a new run';
 
@@ -35,9 +35,13 @@ export async function evaluateRun(run: RunRow, ctx: RunEvaluationContext): Promi
   const { control } = ctx;
   const secrets: string[] = [];
   let prepared: PreparedRun | undefined;
+  // The samples earlier attempts stored are read while the run is set up and its dataset planned: the claim has
+  // fenced those attempts out, so nothing is added meanwhile.
+  const stored = listRunSampleOutcomes(ctx.db, run.run_id);
+  stored.catch(() => undefined);
   try {
     prepared = await setUpRun(run, { ...ctx, secrets });
-    const outcome = await evaluate(run, prepared, ctx, createRedactor(secrets));
+    const outcome = await evaluate(run, prepared, ctx, createRedactor(secrets), stored);
     return outcome.kind === 'failed' ? { kind: 'failed', error: createRedactor(secrets)(outcome.error) } : outcome;
   } catch (err) {
     if (control.stopReason) return stoppedOutcome(control);
@@ -46,6 +50,8 @@ export async function evaluateRun(run: RunRow, ctx: RunEvaluationContext): Promi
     if (isDbOutage(err)) return { kind: 'hand-back', cause: 'database', error: messageOf(err) };
     return { kind: 'failed', error: createRedactor(secrets)(messageOf(err)) };
   } finally {
+    // Before the outcome is recorded, not after: with runs back to back, closing the connections after the commit
+    // delayed the next run's first request more than it shortened this run's end (docs/performance.md).
     await Promise.allSettled((prepared?.clients ?? []).map((c) => c.close()));
     if (prepared) closeOperatorFiles(prepared.services);
   }
@@ -55,7 +61,7 @@ export async function evaluateRun(run: RunRow, ctx: RunEvaluationContext): Promi
  * `redact` is the last guard on provider text before it is stored: the clients already redact their errors, and
  * this catches any other path by which a key could reach a sample's error or the run's log.
  */
-async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationContext, redact: Redactor): Promise<Outcome> {
+async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationContext, redact: Redactor, storedRead: Promise<RunSampleOutcome[]>): Promise<Outcome> {
   const { worker, db, hold, control, reporter } = ctx;
   const { session } = prepared;
   const { task } = session;
@@ -73,7 +79,7 @@ async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationCo
   if (!pinned.held) return { kind: 'abandoned', reason: pinned.loss };
   if (pinned.fingerprint !== fingerprint) throw new RunSetupError(DATASET_CHANGED_MESSAGE);
   const seqByKey = new Map(plan.map((item, index) => [sampleKey(item.sample.id, item.epoch), index]));
-  const stored = await listRunSampleOutcomes(db, run.run_id);
+  const stored = await storedRead;
   const resumed = stored.filter((s) => s.error === null && seqByKey.has(sampleKey(s.sample_id, s.epoch))).length;
   reporter.log(
     'stdout',
@@ -109,16 +115,17 @@ async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationCo
       },
       onProgress: (p) => reporter.setProgress(p.current, p.total),
       signal: control.signal,
-      // The outcome's results are computed from the stored rows (run.outcome.ts), not the engine's.
+      // The outcome's results are computed from the stored rows (run.outcome.ts), not the engine's scores.
       computeResults: false,
     }),
   );
-  const writeFailure = await sink.flush().then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  if (writeFailure instanceof RunHoldLostError) return { kind: 'abandoned', reason: writeFailure.loss };
-  if (writeFailure !== undefined) {
+  // A finished run's last samples are stored by the transaction that records it (run.outcome.ts).
+  let lastSamples: UnwrittenSamples | undefined;
+  try {
+    if (result.status === 'success') lastSamples = await sink.takeUnwritten();
+    else await sink.flush();
+  } catch (writeFailure) {
+    if (writeFailure instanceof RunHoldLostError) return { kind: 'abandoned', reason: writeFailure.loss };
     // A deleted run fails its writes on the foreign key: nothing is left to record.
     if (isAbandoned(control.stopReason)) return { kind: 'abandoned', reason: control.stopReason };
     // The run is fine; the database is not: another attempt resumes it rather than recording a failure.
@@ -126,10 +133,21 @@ async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationCo
     throw writeFailure;
   }
   // A run the engine finished is recorded as finished even if a stop request came in at the last moment.
-  if (result.status === 'success') return { kind: 'completed', session, plan };
+  if (lastSamples) return { kind: 'completed', session, plan, samples: storedOutcomes(stored, sink.outcomes), lastSamples };
   if (control.stopReason) return stoppedOutcome(control);
   if (result.status === 'error') return { kind: 'failed', error: result.error ?? 'The run failed' };
   return { kind: 'canceled' };
+}
+
+/**
+ * The run's stored rows once this attempt's are in: the rows read when it started, each replaced by this attempt's
+ * row for the same (sample, epoch) (it re-ran only errored ones, whose rows its write replaces; a later attempt's
+ * claim fences it out before its own read, so no other attempt writes meanwhile).
+ */
+function storedOutcomes(resumed: readonly RunSampleOutcome[], produced: readonly RunSampleOutcome[]): RunSampleOutcome[] {
+  const byKey = new Map<string, RunSampleOutcome>();
+  for (const row of [...resumed, ...produced]) byKey.set(sampleKey(row.sample_id, row.epoch), row);
+  return [...byKey.values()];
 }
 
 function sampleErrorLine(record: SampleRecord): string {

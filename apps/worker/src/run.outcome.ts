@@ -4,7 +4,7 @@
  * log; nothing is recorded for a run this attempt no longer holds.
  */
 import { RUN_EXIT_CODE, type TokenUsage } from '@studio/contracts';
-import { cancelUnclaimedRun, countRunSamples, finishRun, listRunSampleOutcomes, sumRunSampleUsage, type Db, type RunFinish, type RunHold, type RunResults } from '@studio/db';
+import { cancelUnclaimedRun, countRunSamples, finishRun, sumRunSampleUsage, type Db, type RunFinish, type RunHold, type RunResults, type RunSampleOutcome } from '@studio/db';
 import { summarizeResults, type EvalSession, type WorkItem } from '@studio/engine';
 import type { Logger, RecordedRunOutcome, RunEventPublisher, WebhookQueue } from '@studio/runtime';
 import { DB_RETRY_DELAYS_MS, retryDbWrite } from './db-write.retry';
@@ -13,6 +13,7 @@ import { EventChain } from './event.chain';
 import { announceRunEnd } from './webhook.announce';
 import type { RunControl, StopReason } from './run.control';
 import type { RunReporter } from './run.reporter';
+import type { UnwrittenSamples } from './sample.sink';
 
 /** How long an attempt waits for its last events once its outcome is in Postgres; Redis may be away meanwhile. */
 const EVENT_SETTLE_MS = 5_000;
@@ -24,7 +25,8 @@ export type AbandonReason = Extract<StopReason, 'gone' | 'taken-over' | 'lock-lo
 
 /** How an attempt at a run ended, before it is recorded. */
 export type Outcome =
-  | { kind: 'completed'; session: EvalSession; plan: WorkItem[] }
+  /** `samples`: every row the run will have stored (its results are computed over them); `lastSamples` are not stored yet. */
+  | { kind: 'completed'; session: EvalSession; plan: WorkItem[]; samples: RunSampleOutcome[]; lastSamples: UnwrittenSamples }
   | { kind: 'failed'; error: string }
   | { kind: 'canceled' }
   | { kind: 'hand-back'; cause: 'shutdown' }
@@ -83,39 +85,32 @@ export class OutcomeRecorder {
   private async write(hold: RunHold, outcome: Outcome, reporter: RunReporter): Promise<RecordedRunOutcome | undefined> {
     const { db, logger, workerId } = this.deps;
     const { runId } = hold;
-    // A completed run's results are read and computed while the last progress is written: both wait on Postgres.
-    const completed = outcome.kind === 'completed' ? this.retrying(hold, () => this.completedResults(runId, outcome)) : undefined;
-    completed?.catch(() => undefined);
-    // Writes the last progress and stops the heartbeat, whatever happens below.
-    await reporter.flush();
-    if (outcome.kind === 'abandoned') {
-      logger.warn('run is no longer held by this attempt; nothing recorded', { run_id: runId, attempt: hold.attempt, reason: outcome.reason });
-      // A deleted run has nowhere to log; otherwise the log says why this attempt stopped.
-      if (outcome.reason !== 'gone') {
-        reporter.log('stderr', abandonedLine(workerId, hold.attempt, outcome.reason));
-        await reporter.flush();
-      }
-      return undefined;
-    }
-    if (outcome.kind === 'hand-back' && outcome.cause === 'database') {
-      reporter.log(
-        'stderr',
-        `The database is unavailable (${outcome.error}): run handed back to the queue; it resumes from its stored samples in ${OUTAGE_HANDBACK_DELAY_MS / 1000} s`,
-      );
+    if (outcome.kind === 'abandoned' || outcome.kind === 'hand-back') {
+      // Writes the last progress and stops the heartbeat.
       await reporter.flush();
-      return undefined;
-    }
-    if (outcome.kind === 'hand-back') {
-      reporter.log(
-        'stdout',
-        `Worker ${workerId} is shutting down: run handed back to the queue with ${await countRunSamples(db, runId)} samples saved; another worker resumes it`,
-      );
+      if (outcome.kind === 'abandoned') {
+        logger.warn('run is no longer held by this attempt; nothing recorded', { run_id: runId, attempt: hold.attempt, reason: outcome.reason });
+        // A deleted run has nowhere to log; otherwise the log says why this attempt stopped.
+        if (outcome.reason === 'gone') return undefined;
+        reporter.log('stderr', abandonedLine(workerId, hold.attempt, outcome.reason));
+      } else if (outcome.cause === 'database') {
+        reporter.log(
+          'stderr',
+          `The database is unavailable (${outcome.error}): run handed back to the queue; it resumes from its stored samples in ${OUTAGE_HANDBACK_DELAY_MS / 1000} s`,
+        );
+      } else {
+        reporter.log(
+          'stdout',
+          `Worker ${workerId} is shutting down: run handed back to the queue with ${await countRunSamples(db, runId)} samples saved; another worker resumes it`,
+        );
+      }
       await reporter.flush();
       return undefined;
     }
     let finish: RunFinish;
-    if (completed) {
-      const { lines, results } = await completed;
+    if (outcome.kind === 'completed') {
+      // From every row the run stores, not this attempt's scores, so the metrics match samples.jsonl and the .eval log.
+      const { lines, results } = completedResults(outcome);
       for (const line of lines) reporter.log('stdout', line);
       finish = { status: 'completed', results };
     } else if (outcome.kind === 'failed') {
@@ -125,15 +120,16 @@ export class OutcomeRecorder {
       finish = { status: 'canceled' };
     }
     const { status } = finish;
-    // The lines above go into finishRun's transaction (everything logged before them was written by the flush at the
-    // start): one round trip fewer between the last sample and `completed`.
-    const closingLogs = reporter.takeLogs();
-    const written = await this.retrying(hold, () => finishRun(db, hold, finish, closingLogs));
+    // The last samples, the last progress and the log lines not written yet (the closing ones above among them) are
+    // stored by finishRun's transaction: one transaction between the last sample and the outcome.
+    const closing = { ...(await reporter.close()), samples: outcome.kind === 'completed' ? outcome.lastSamples.rows : [] };
+    const written = await this.retrying(hold, () => finishRun(db, hold, finish, closing));
     if (!written.held) {
-      // The closing lines were not stored with it: they report an outcome that is not the run's.
+      // Nothing of the closing was stored with it: it reports an outcome that is not the run's.
       logger.warn('run is no longer held by this attempt; outcome not recorded', { run_id: runId, attempt: hold.attempt, outcome: status, reason: written.loss });
       return undefined;
     }
+    if (outcome.kind === 'completed') outcome.lastSamples.stored();
     const finished = written.run;
     const finishedAt = finished.finished_at!.toISOString();
     reporter.status(status);
@@ -153,34 +149,33 @@ export class OutcomeRecorder {
       this.deps.logger.warn('could not record the outcome of a run; retrying', { run_id: hold.runId, attempt: hold.attempt, error: messageOf(err), delay_ms: delayMs }),
     );
   }
+}
 
-  private async completedResults(runId: string, outcome: Extract<Outcome, { kind: 'completed' }>): Promise<{ results: RunResults; lines: string[] }> {
-    const { session, plan } = outcome;
-    const { db } = this.deps;
-    // From the stored rows, not this attempt's scores, so the metrics always match samples.jsonl and the .eval log.
-    // The engine's usage covers this attempt only; stored records cover every attempt exactly once.
-    const [outcomes, sums] = await Promise.all([listRunSampleOutcomes(db, runId), sumRunSampleUsage(db, runId)]);
-    const { results, reductions } = session.results(plan, outcomes);
-    const summary = summarizeResults(results, reductions);
-    // Stored samples keep the model's usage apart from the rest only, so the judges' calls share one entry.
-    const graderId = session.graderModel ?? (Object.values(session.judgeModels).join(' + ') || undefined);
-    const usage: Record<string, TokenUsage> = { [session.settings.model]: sums.model };
-    if (graderId && sums.other.total_tokens > 0) usage[graderId] = addUsage(usage[graderId], sums.other);
-    const totals = Object.values(usage).reduce((a, b) => addUsage(a, b));
-    const lines = summary.metrics.map((m) => metricLine(m.name, m.value, m.stderr, m.ci_lower, m.ci_upper));
-    lines.push(`Completed: ${summary.scored_samples} samples scored, ${totals.total_tokens} tokens`);
-    return {
-      results: {
-        metrics: summary.metrics,
-        breakdowns: summary.breakdowns,
-        scores: results,
-        primaryMetric: summary.primary_metric,
-        modelUsage: usage,
-        usage: totals,
-      },
-      lines,
-    };
-  }
+/** A completed run's results and closing log lines, over the rows it stores. */
+function completedResults(outcome: Extract<Outcome, { kind: 'completed' }>): { results: RunResults; lines: string[] } {
+  const { session, plan, samples } = outcome;
+  // The engine's usage covers this attempt only; stored rows cover every attempt exactly once.
+  const sums = sumRunSampleUsage(samples);
+  const { results, reductions } = session.results(plan, samples);
+  const summary = summarizeResults(results, reductions);
+  // Stored samples keep the model's usage apart from the rest only, so the judges' calls share one entry.
+  const graderId = session.graderModel ?? (Object.values(session.judgeModels).join(' + ') || undefined);
+  const usage: Record<string, TokenUsage> = { [session.settings.model]: sums.model };
+  if (graderId && sums.other.total_tokens > 0) usage[graderId] = addUsage(usage[graderId], sums.other);
+  const totals = Object.values(usage).reduce((a, b) => addUsage(a, b));
+  const lines = summary.metrics.map((m) => metricLine(m.name, m.value, m.stderr, m.ci_lower, m.ci_upper));
+  lines.push(`Completed: ${summary.scored_samples} samples scored, ${totals.total_tokens} tokens`);
+  return {
+    results: {
+      metrics: summary.metrics,
+      breakdowns: summary.breakdowns,
+      scores: results,
+      primaryMetric: summary.primary_metric,
+      modelUsage: usage,
+      usage: totals,
+    },
+    lines,
+  };
 }
 
 function abandonedLine(workerId: string, attempt: number, reason: Exclude<AbandonReason, 'gone'>): string {

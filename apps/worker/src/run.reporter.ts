@@ -84,10 +84,22 @@ export class RunReporter {
   }
 
   /**
-   * Hands over the log lines not written yet, for the caller to store itself (the run's closing lines go into the
-   * transaction that finishes it). Their events are already published.
+   * Stops the ticker and hands over what is left to store, for the transaction that finishes the run to store with
+   * it: the last progress (its event is published now) and the log lines not written yet. Waits for the writes under
+   * way, so that lines keep their order and no heartbeat lands after the run ended.
    */
-  takeLogs(): RunLogLine[] {
+  async close(): Promise<{ progress?: { current: number; total: number }; logs: RunLogLine[] }> {
+    clearInterval(this.ticker);
+    await this.writing;
+    const progress = this.progressDirty ? this.progress : undefined;
+    this.progressDirty = false;
+    if (progress) this.publishProgress(progress);
+    await this.logWrites;
+    return { progress, logs: this.takeLogs() };
+  }
+
+  /** The log lines not written yet, for their caller to store. */
+  private takeLogs(): RunLogLine[] {
     clearTimeout(this.logTimer);
     this.logTimer = undefined;
     const lines = this.logBuffer;
@@ -114,9 +126,7 @@ export class RunReporter {
     this.lastWriteMs = Date.now();
     if (progress) {
       this.lastProgressMs = this.lastWriteMs;
-      const percentage = progress.total > 0 ? Math.round((progress.current / progress.total) * 10_000) / 100 : 0;
-      this.event({ event: 'progress', data: { percentage, current: progress.current, total: progress.total } });
-      this.o.onProgress?.(percentage);
+      this.publishProgress(progress);
     }
     try {
       const state = await touchRunningRun(this.o.db, this.o.hold, progress);
@@ -126,6 +136,13 @@ export class RunReporter {
       // A missed heartbeat is harmless; the next tick retries, and the outcome write reports a lasting outage.
       this.o.logger.warn('could not record run progress', { run_id: this.o.hold.runId, error: String(err) });
     }
+  }
+
+  /** The progress event, and the queue job's mirror of it. */
+  private publishProgress(progress: { current: number; total: number }): void {
+    const percentage = progress.total > 0 ? Math.round((progress.current / progress.total) * 10_000) / 100 : 0;
+    this.event({ event: 'progress', data: { percentage, current: progress.current, total: progress.total } });
+    this.o.onProgress?.(percentage);
   }
 
   private flushLogs(): void {

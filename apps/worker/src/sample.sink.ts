@@ -1,4 +1,4 @@
-import { newRunSample, upsertRunSamples, type Db, type NewRunSample, type RunHold, type RunHoldLoss } from '@studio/db';
+import { newRunSample, runSampleOutcome, upsertRunSamples, type Db, type NewRunSample, type RunHold, type RunHoldLoss, type RunSampleOutcome } from '@studio/db';
 import { storableRecord, storedSampleScore, type SampleRecord } from '@studio/engine';
 import { DB_RETRY_DELAYS_MS, retryDbWrite } from './db-write.retry';
 
@@ -28,16 +28,25 @@ export class RunHoldLostError extends Error {
   }
 }
 
+/** Rows a sink was given and has not written, handed over to be stored with the run's outcome. */
+export interface UnwrittenSamples {
+  rows: NewRunSample[];
+  /** To be called once the rows are stored (the sink's count and `onStored`). */
+  stored(): void;
+}
+
 /**
  * Writes finished samples to `run_samples` (the record with its score, error and token usage) in batches: a full
  * batch is written at once, in the background while fewer than `maxWritesInFlight` writes are pending, else before
  * `add` returns (the engine awaits it, so a slow database slows the run instead of growing memory); a partial one
  * after `flushMs`. A failed write is retried with backoff (the upsert is idempotent), so a
  * blip of the database costs a few seconds, not the run. A write that still fails, or is refused, is kept and
- * rethrown by the next `add`/`flush`, which stops the run.
+ * rethrown by the next `add`/`flush`, which stops the run. It keeps each sample's outcome (scores, error, tokens) as
+ * the stored row will give it back, so that the run's results need not read the rows again.
  */
 export class SampleSink {
   private buffer: NewRunSample[] = [];
+  private readonly given: RunSampleOutcome[] = [];
   private writing: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
   private failure: unknown;
@@ -55,9 +64,16 @@ export class SampleSink {
     return this.stored;
   }
 
+  /** The outcome of every sample given to the sink, as its stored row reads back (listRunSampleOutcomes). */
+  get outcomes(): readonly RunSampleOutcome[] {
+    return this.given;
+  }
+
   async add(record: SampleRecord): Promise<void> {
     if (this.failure) throw this.failure;
-    this.buffer.push(this.toRow(record));
+    const row = this.toRow(record);
+    this.buffer.push(row);
+    this.given.push(runSampleOutcome(row, record.scores));
     if (this.buffer.length < this.options.batchSize) {
       this.timer ??= setTimeout(() => void this.flush().catch(() => undefined), this.options.flushMs);
       return;
@@ -85,8 +101,7 @@ export class SampleSink {
             (err, delayMs) => this.options.onRetry?.(err, delayMs, batch.length),
           );
           if (!written.held) throw new RunHoldLostError(written.loss);
-          this.stored += batch.length;
-          this.options.onStored?.(batch.length);
+          this.counted(batch.length);
         } catch (err) {
           this.failure = err;
         }
@@ -94,6 +109,25 @@ export class SampleSink {
     }
     await this.writing;
     if (this.failure) throw this.failure;
+  }
+
+  /**
+   * Waits for the writes under way and hands over the buffered rows instead of writing them, for the transaction that
+   * finishes the run to store; throws as flush does.
+   */
+  async takeUnwritten(): Promise<UnwrittenSamples> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const rows = this.buffer;
+    this.buffer = [];
+    await this.writing;
+    if (this.failure) throw this.failure;
+    return { rows, stored: () => this.counted(rows.length) };
+  }
+
+  private counted(rows: number): void {
+    this.stored += rows;
+    this.options.onStored?.(rows);
   }
 
   /** The row keeps the record without its images' data (see `storableRecord`). */

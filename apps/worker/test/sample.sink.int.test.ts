@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { finishRun, listRunSamples, type RunHold } from '@studio/db';
+import { finishRun, listRunSampleOutcomes, listRunSamples, type RunHold } from '@studio/db';
 import { claimTestRun, createTestDatabase, insertBareRun, type TestDatabase } from '@studio/db/testing';
 import type { SampleRecord } from '@studio/engine';
 import { isDbOutage } from '../src/db-write.retry';
@@ -105,6 +105,35 @@ test('an errored row is replaced by its successful re-run; a stored success is n
     [0, '1', 1, 1, null],
     [1, '2', 1, 1, null],
   ]);
+});
+
+test('takeUnwritten waits for the writes under way and hands over the buffered rows unwritten; outcomes read as the rows do', async () => {
+  const hold = await newRun();
+  const { runId } = hold;
+  const stored: number[] = [];
+  const sink = new SampleSink(tdb.db, hold, { batchSize: 2, flushMs: 50, seqOf: (r) => Number(r.sample_id) - 1, onStored: (n) => stored.push(n) });
+  for (const [id, value] of [[1, 'C'], [2, null], [3, 'I']] as const) await sink.add(record(id, value));
+  const unwritten = await sink.takeUnwritten();
+  expect(await rows(runId)).toEqual([
+    [0, '1', 1, 1, null],
+    [1, '2', 1, null, 'boom'],
+  ]);
+  expect(unwritten.rows.map((r) => r.sample_id)).toEqual(['3']);
+  // No flush timer is left to write them behind the caller's back.
+  await new Promise((r) => setTimeout(r, 150));
+  expect(await rows(runId)).toHaveLength(2);
+  expect(stored).toEqual([2]);
+  await finishRun(tdb.db, hold, { status: 'canceled' }, { samples: unwritten.rows });
+  unwritten.stored();
+  expect(stored).toEqual([2, 1]);
+  expect(sink.storedCount).toBe(3);
+  expect(sink.outcomes).toEqual(await listRunSampleOutcomes(tdb.db, runId));
+});
+
+test('takeUnwritten throws the failure of a write under way', async () => {
+  const sink = new SampleSink(tdb.db, { runId: randomUUID(), attempt: 1 }, { batchSize: 1, flushMs: 1000, seqOf: () => 0 });
+  await sink.add(record(1, 'C'));
+  await expect(sink.takeUnwritten()).rejects.toThrow(/foreign key/);
 });
 
 test('a failed write fails the next add', async () => {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { migrations } from '../migrations';
 import { claimTestRun, createTestDatabase, insertBareRun, type TestDatabase } from '../testing';
-import { listRunSamples, newRunSample, sumRunSampleUsage, upsertRunSamples, type StoredSampleRecord } from './run-sample.repository';
+import { listRunSampleOutcomes, listRunSamples, newRunSample, runSampleOutcome, sumRunSampleUsage, upsertRunSamples, type StoredSampleRecord } from './run-sample.repository';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -41,11 +41,11 @@ test("a sample's error and token usage are columns; a resumed attempt's success 
     { id: '1', error: null, model: [100, 5, 105], all: [140, 7, 147] },
     { id: '2', error: 'HTTP 500\uFFFD upstream', model: [null, null, null], all: [null, null, null] },
   ]);
-  expect(await sumRunSampleUsage(t.db, hold.runId)).toEqual({ model: usage(100, 5), other: usage(40, 2) });
+  expect(sumRunSampleUsage(await listRunSampleOutcomes(t.db, hold.runId))).toEqual({ model: usage(100, 5), other: usage(40, 2) });
 
   await upsertRunSamples(t.db, hold, [newRunSample(hold.runId, 1, 1, graded(2, usage(10, 1), usage(0, 0)))]);
   expect((await columns(hold.runId))[1]).toEqual({ id: '2', error: null, model: [10, 1, 11], all: [10, 1, 11] });
-  expect(await sumRunSampleUsage(t.db, hold.runId)).toEqual({ model: usage(110, 6), other: usage(40, 2) });
+  expect(sumRunSampleUsage(await listRunSampleOutcomes(t.db, hold.runId))).toEqual({ model: usage(110, 6), other: usage(40, 2) });
 });
 
 test('the migration that adds the columns fills them from the records already stored', async () => {
@@ -66,5 +66,27 @@ test('the migration that adds the columns fills them from the records already st
     { id: '2', error: 'boom', model: [null, null, null], all: [null, null, null] },
     { id: '3', error: null, model: [null, null, null], all: [null, null, null] },
   ]);
-  expect(await sumRunSampleUsage(t.db, hold.runId)).toEqual({ model: usage(100, 5), other: usage(40, 2) });
+  expect(sumRunSampleUsage(await listRunSampleOutcomes(t.db, hold.runId))).toEqual({ model: usage(100, 5), other: usage(40, 2) });
+});
+
+test('the outcome of a row about to be stored is what listRunSampleOutcomes reads back once it is', async () => {
+  const hold = await claimedRun();
+  const scores = {
+    choice: { value: 'C', answer: 'A', explanation: 'x\u0000y', metadata: { zeta: 1, é: 2, ab: NaN, b: undefined, '10': [1e21, -0, 0.1 + 0.2], '2': null } },
+    a: { value: { f1: 0.5, em: 1, accuracy: Infinity } },
+  };
+  const records = [
+    { ...graded(1, usage(100, 5), usage(40, 2)), scores },
+    { ...errored(2, 'HTTP 500\u0000 upstream'), scores: {} },
+    { sample_id: 3, epoch: 2, error: null, output: null, usage: null },
+    // Kept as they are: already what jsonb gives back.
+    { ...graded(4, usage(1, 1), usage(0, 0)), scores: { mcq_scorer: { value: 'I', answer: 'B', explanation: 'é', metadata: { '7': [1.5, true, null] } } } },
+  ];
+  const rows = records.map((record, seq) => newRunSample(hold.runId, seq, null, record));
+  await upsertRunSamples(t.db, hold, rows);
+  const expected = rows.map((row, i) => runSampleOutcome(row, (records[i] as { scores?: Record<string, unknown> }).scores));
+  const stored = await listRunSampleOutcomes(t.db, hold.runId);
+  // Equal to the last key order: computations that walk the keys see them alike.
+  expect(JSON.stringify(expected)).toBe(JSON.stringify(stored));
+  expect(expected).toEqual(stored);
 });

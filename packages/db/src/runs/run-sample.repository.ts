@@ -6,7 +6,7 @@
 import type { TokenUsage } from '@studio/contracts';
 import { sql } from 'kysely';
 import type { Db, DbOrTrx } from '../database';
-import { postgresJson, postgresText } from '../postgres-text';
+import { asStoredJson, postgresJson, postgresText } from '../postgres-text';
 import { pagedByKey } from '../query.util';
 import type { Fenced, RunHold } from './run-hold';
 import type { NewRunSample, RunSampleRow } from './run-sample.table';
@@ -72,30 +72,38 @@ export async function upsertRunSamples(db: Db, hold: RunHold, samples: NewRunSam
     // A deleted run is left to the foreign key, which fails the write.
     if (run && run.attempts !== hold.attempt) return { held: false, loss: 'taken-over' } as const;
     if (run && run.status !== 'running') return { held: false, loss: 'gone' } as const;
-    if (samples.length === 0) return { held: true, inserted: 0 } as const;
-    const res = await trx
-      .insertInto('run_samples')
-      .values(samples)
-      .onConflict((oc) =>
-        oc
-          .columns(['run_id', 'sample_id', 'epoch'])
-          .doUpdateSet((eb) => ({
-            score: eb.ref('excluded.score'),
-            error: eb.ref('excluded.error'),
-            model_input_tokens: eb.ref('excluded.model_input_tokens'),
-            model_output_tokens: eb.ref('excluded.model_output_tokens'),
-            model_total_tokens: eb.ref('excluded.model_total_tokens'),
-            input_tokens: eb.ref('excluded.input_tokens'),
-            output_tokens: eb.ref('excluded.output_tokens'),
-            total_tokens: eb.ref('excluded.total_tokens'),
-            record: eb.ref('excluded.record'),
-            created_at: new Date(),
-          }))
-          .where('run_samples.error', 'is not', null),
-      )
-      .executeTakeFirst();
-    return { held: true, inserted: Number(res.numInsertedOrUpdatedRows ?? 0) } as const;
+    return { held: true, inserted: await writeRunSamples(trx, samples) } as const;
   });
+}
+
+/**
+ * The write of upsertRunSamples without its fence, for a caller that holds the run otherwise (the transaction that
+ * finishes it): a stored record is replaced only when it ended in an error.
+ */
+export async function writeRunSamples(trx: DbOrTrx, samples: NewRunSample[]): Promise<number> {
+  if (samples.length === 0) return 0;
+  const res = await trx
+    .insertInto('run_samples')
+    .values(samples)
+    .onConflict((oc) =>
+      oc
+        .columns(['run_id', 'sample_id', 'epoch'])
+        .doUpdateSet((eb) => ({
+          score: eb.ref('excluded.score'),
+          error: eb.ref('excluded.error'),
+          model_input_tokens: eb.ref('excluded.model_input_tokens'),
+          model_output_tokens: eb.ref('excluded.model_output_tokens'),
+          model_total_tokens: eb.ref('excluded.model_total_tokens'),
+          input_tokens: eb.ref('excluded.input_tokens'),
+          output_tokens: eb.ref('excluded.output_tokens'),
+          total_tokens: eb.ref('excluded.total_tokens'),
+          record: eb.ref('excluded.record'),
+          created_at: new Date(),
+        }))
+        .where('run_samples.error', 'is not', null),
+    )
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0);
 }
 
 export async function countRunSamples(db: DbOrTrx, runId: string): Promise<number> {
@@ -138,47 +146,56 @@ export function iterateRunSamples(db: DbOrTrx, runId: string, pageSize = 500): A
   );
 }
 
-/** What a resumed run needs of each stored sample: identity, scores and error, without the transcript. */
-export interface RunSampleOutcome {
-  sample_id: string;
-  epoch: number;
-  scores: Record<string, unknown>;
-  error: string | null;
-}
+/** The token columns of a stored sample. */
+const TOKEN_COLUMNS = ['model_input_tokens', 'model_output_tokens', 'model_total_tokens', 'input_tokens', 'output_tokens', 'total_tokens'] as const;
+
+/**
+ * What a resumed run and a run's results need of each stored sample: identity, scores, error and token counts,
+ * without the transcript.
+ */
+export type RunSampleOutcome = Pick<RunSampleRow, 'sample_id' | 'epoch' | 'error' | (typeof TOKEN_COLUMNS)[number]> & { scores: Record<string, unknown> };
 
 export async function listRunSampleOutcomes(db: DbOrTrx, runId: string): Promise<RunSampleOutcome[]> {
   return db
     .selectFrom('run_samples')
-    .select(['sample_id', 'epoch', sql<Record<string, unknown>>`coalesce(record->'scores', '{}'::jsonb)`.as('scores'), 'error'])
+    .select(['sample_id', 'epoch', sql<Record<string, unknown>>`coalesce(record->'scores', '{}'::jsonb)`.as('scores'), 'error', ...TOKEN_COLUMNS])
     .where('run_id', '=', runId)
     .orderBy('seq')
     .execute();
 }
 
 /**
- * Token sums over a run's stored samples: `model` is the model under test, `other` the rest of each sample's
- * usage (grader calls), so resumed attempts count exactly once.
+ * The outcome of a row about to be stored, as listRunSampleOutcomes will read it back (`scores` are the record's),
+ * so that an attempt computes its run's results from what it wrote without reading it back.
  */
-export async function sumRunSampleUsage(db: DbOrTrx, runId: string): Promise<{ model: TokenUsage; other: TokenUsage }> {
-  const row = await db
-    .selectFrom('run_samples')
-    .select((eb) => [
-      eb.fn.coalesce(eb.fn.sum<number>('model_input_tokens'), sql<number>`0`).as('model_in'),
-      eb.fn.coalesce(eb.fn.sum<number>('model_output_tokens'), sql<number>`0`).as('model_out'),
-      eb.fn.coalesce(eb.fn.sum<number>('model_total_tokens'), sql<number>`0`).as('model_total'),
-      eb.fn.coalesce(eb.fn.sum<number>('input_tokens'), sql<number>`0`).as('all_in'),
-      eb.fn.coalesce(eb.fn.sum<number>('output_tokens'), sql<number>`0`).as('all_out'),
-      eb.fn.coalesce(eb.fn.sum<number>('total_tokens'), sql<number>`0`).as('all_total'),
-    ])
-    .where('run_id', '=', runId)
-    .executeTakeFirstOrThrow();
-  const n = (v: unknown) => Number(v);
+export function runSampleOutcome(row: NewRunSample, scores: Record<string, unknown> | undefined): RunSampleOutcome {
   return {
-    model: { input_tokens: n(row.model_in), output_tokens: n(row.model_out), total_tokens: n(row.model_total) },
+    sample_id: row.sample_id,
+    epoch: row.epoch,
+    scores: scores === undefined ? {} : (asStoredJson(scores) as Record<string, unknown>),
+    error: row.error,
+    model_input_tokens: row.model_input_tokens,
+    model_output_tokens: row.model_output_tokens,
+    model_total_tokens: row.model_total_tokens,
+    input_tokens: row.input_tokens,
+    output_tokens: row.output_tokens,
+    total_tokens: row.total_tokens,
+  };
+}
+
+/**
+ * Token sums over a run's stored samples: `model` is the model under test, `other` the rest of each sample's
+ * usage (grader calls), so resumed attempts count exactly once. A missing count counts nothing.
+ */
+export function sumRunSampleUsage(outcomes: Iterable<RunSampleOutcome>): { model: TokenUsage; other: TokenUsage } {
+  const sum = { model_input_tokens: 0, model_output_tokens: 0, model_total_tokens: 0, input_tokens: 0, output_tokens: 0, total_tokens: 0 };
+  for (const o of outcomes) for (const column of TOKEN_COLUMNS) sum[column] += o[column] ?? 0;
+  return {
+    model: { input_tokens: sum.model_input_tokens, output_tokens: sum.model_output_tokens, total_tokens: sum.model_total_tokens },
     other: {
-      input_tokens: n(row.all_in) - n(row.model_in),
-      output_tokens: n(row.all_out) - n(row.model_out),
-      total_tokens: n(row.all_total) - n(row.model_total),
+      input_tokens: sum.input_tokens - sum.model_input_tokens,
+      output_tokens: sum.output_tokens - sum.model_output_tokens,
+      total_tokens: sum.total_tokens - sum.model_total_tokens,
     },
   };
 }

@@ -50,7 +50,7 @@ test('writes fenced by an attempt are refused once a later claim counted another
   expect(await storedIds(runId)).toEqual(['1']);
 });
 
-test('finishRun stores the closing log lines with the outcome, and neither when the attempt no longer holds the run', async () => {
+test('finishRun stores the last samples, progress and closing log lines with the outcome, and none of them when the attempt no longer holds the run', async () => {
   const runId = await newRun();
   const first = await claim(runId, 'a');
   const second = await claim(runId, 'b');
@@ -58,11 +58,15 @@ test('finishRun stores the closing log lines with the outcome, and neither when 
     { stream: 'stdout' as const, line: 'accuracy: 0.5000' },
     { stream: 'stdout' as const, line: 'Completed: 2 samples scored, 0 tokens' },
   ];
-  expect(await finishRun(t.db, first, COMPLETED, [{ stream: 'stderr', line: 'Run failed: stale attempt' }])).toEqual({ held: false, loss: 'taken-over' });
+  expect(await finishRun(t.db, first, COMPLETED, { logs: [{ stream: 'stderr', line: 'Run failed: stale attempt' }], samples: [sample(runId, 7)] })).toEqual({ held: false, loss: 'taken-over' });
   expect(await listRunLogs(t.db, runId)).toEqual([]);
+  expect(await storedIds(runId)).toEqual([]);
+  expect(await findRun(t.db, runId)).toMatchObject({ status: 'running', progress_current: 0 });
 
-  expect(await finishRun(t.db, second, COMPLETED, closing)).toMatchObject({ held: true, run: { status: 'completed' } });
+  const finished = await finishRun(t.db, second, COMPLETED, { logs: closing, progress: { current: 2, total: 2 }, samples: [sample(runId, 1), sample(runId, 2)] });
+  expect(finished).toMatchObject({ held: true, run: { status: 'completed', progress_current: 2, progress_total: 2 } });
   expect((await listRunLogs(t.db, runId)).map(({ stream, line }) => ({ stream, line }))).toEqual(closing);
+  expect(await storedIds(runId)).toEqual(['1', '2']);
 });
 
 test('a claim waits for a fenced sample write in progress, so the new attempt reads what the old one stored', async () => {

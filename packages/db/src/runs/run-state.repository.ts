@@ -22,6 +22,8 @@ import { recordRunEndDeliveries } from '../webhooks/webhook.repository';
 import { postgresText } from '../postgres-text';
 import { holdLoss, type Fenced, type RunHold } from './run-hold';
 import { appendRunLogs, type RunLogLine } from './run-log.repository';
+import { writeRunSamples } from './run-sample.repository';
+import type { NewRunSample } from './run-sample.table';
 import type { RunRow, RunUpdate } from './run.table';
 
 /** What a completed run records: its results, computed from its stored samples. */
@@ -164,15 +166,30 @@ export async function pinRunDataset(db: DbOrTrx, hold: RunHold, fingerprint: str
   return row ? { held: true, fingerprint: row.dataset_fingerprint ?? fingerprint } : { held: false, loss: await holdLoss(db, hold) };
 }
 
+/** What the transaction that finishes a run stores with the outcome. */
+export interface RunClosing {
+  /** The lines that report the outcome, so they appear with the final status. */
+  logs?: RunLogLine[];
+  /** The last progress. */
+  progress?: { current: number; total: number };
+  /** The attempt's last samples (as upsertRunSamples writes them). */
+  samples?: NewRunSample[];
+}
+
 /**
  * A worker ends the run it holds: running → completed, failed or canceled. Fenced: it applies only while the hold does.
- * `closingLogs` (the lines that report the outcome) are stored in the same transaction, so they appear with the final
- * status, and the end of a run costs one database round trip, not two.
+ * `closing` is stored in the same transaction, so the last samples, progress and lines appear with the final status
+ * (or, for an attempt that no longer holds the run, not at all), and the end of a run costs one transaction.
  */
-export async function finishRun(db: DbOrTrx, hold: RunHold, finish: RunFinish, closingLogs: RunLogLine[] = []): Promise<Fenced<{ run: RunRow }>> {
+export async function finishRun(db: DbOrTrx, hold: RunHold, finish: RunFinish, closing: RunClosing = {}): Promise<Fenced<{ run: RunRow }>> {
+  const { progress, logs = [], samples = [] } = closing;
+  const update = { ...finishedColumns(finish), ...(progress ? { progress_current: progress.current, progress_total: progress.total } : {}) };
   const run = await endRun(db, async (trx) => {
-    const ended = await transition(trx, hold.runId, ['running'], finishedColumns(finish)).where('attempts', '=', hold.attempt).returningAll().executeTakeFirst();
-    if (ended) await appendRunLogs(trx, hold.runId, closingLogs);
+    const ended = await transition(trx, hold.runId, ['running'], update).where('attempts', '=', hold.attempt).returningAll().executeTakeFirst();
+    if (ended) {
+      await writeRunSamples(trx, samples);
+      await appendRunLogs(trx, hold.runId, logs);
+    }
     return ended;
   });
   return run ? { held: true, run } : { held: false, loss: await holdLoss(db, hold) };
