@@ -36,6 +36,7 @@ const SPEC_ENDPOINTS: [method: string, path: string, auth: 'Yes' | 'No' | 'Optio
 const EXTENSION_ENDPOINTS: [method: string, path: string, auth: 'Yes' | 'No' | 'Optional' | 'Admin'][] = [
   ['get', '/runs/{run_id}/samples', 'Optional'],
   ['get', '/service-keys', 'Yes'],
+  ['get', '/service-keys/services', 'No'],
   ['put', '/service-keys/{service}', 'Yes'],
   ['delete', '/service-keys/{service}', 'Yes'],
   ['patch', '/runs/{run_id}/notes', 'Yes'],

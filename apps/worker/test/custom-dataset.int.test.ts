@@ -61,7 +61,8 @@ test('a worker process started after the upload runs custom/<slug> from the stor
   ]);
   const stored = await listRunSampleOutcomes(h.db, runId);
   expect(stored.map((s) => s.sample_id).sort()).toEqual(['1', '2', '3', '4']);
-});
+  // A worker process spawned under a loaded CI machine, then a run: the waits above allow 60 s, so must the test.
+}, 90_000);
 
 test('a model-graded dataset is graded by its grader; a run of a deleted dataset fails with the reason', async () => {
   await storeDataset('essays', 'model_graded', { question: 'q', answer: 'a' }, [
@@ -77,4 +78,4 @@ test('a model-graded dataset is graded by its grader; a run of a deleted dataset
   const orphan = await h.createRun({ benchmark: customBenchmarkName('gone') });
   const failed = await h.waitForStatus(orphan, 'failed', 60_000);
   expect(failed.error).toBe('The dataset custom/gone no longer exists; it was deleted after the run was created');
-});
+}, 90_000);
