@@ -40,6 +40,15 @@ export const useBenchmarks = () =>
     staleTime: Infinity,
   });
 
+/** One catalog entry; a user's dataset has none (404, not retried), so callers treat a missing entry as unknown. */
+export const useBenchmark = (name: string) =>
+  useQuery({
+    queryKey: [...keys.benchmarks, name] as const,
+    queryFn: () => call(api.GET('/benchmarks/{name}', { params: { path: { name } } })),
+    staleTime: Infinity,
+    retry: false,
+  });
+
 /** openbench's eval groups, each with its members' runnability (they change only with the server's build). */
 export const useBenchmarkGroups = () =>
   useQuery({

@@ -112,14 +112,14 @@ export function RunOptionFields({
         <Field
           label="Task arguments"
           htmlFor="run-task_args"
-          hint="The benchmark's own options, one key=value per line, as bench eval -T takes them (e.g. split=train). Empty: its defaults; one it does not take is refused with those it does."
+          hint="The benchmark's own options, one key=value per line, as bench eval -T takes them. Empty: its defaults; one it does not take is refused with those it does."
           error={errors.task_args}
         >
           <textarea
             id="run-task_args"
             className="input min-h-16 font-mono"
             value={form.task_args}
-            placeholder="split=train"
+            placeholder="key=value"
             spellCheck={false}
             onChange={(e) => set('task_args', e.target.value)}
             aria-invalid={errors.task_args ? true : undefined}

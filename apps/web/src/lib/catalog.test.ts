@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Benchmark } from '../api/types';
 import { contextWindowShortfall } from '../../../../packages/contracts/src/context-window';
-import { capabilityBadges, categoryCounts, contextShortfall, filterCatalog } from './catalog';
+import catalogSnapshot from '../../../../packages/engine/src/catalog/benchmark-catalog.snapshot.json';
+import { capabilityBadges, categoryCounts, contextShortfall, filterCatalog, hasFixedJudges } from './catalog';
 
 const bench = (over: Partial<Benchmark>): Benchmark => ({
   name: 'x',
@@ -52,6 +53,19 @@ describe('capabilityBadges', () => {
     const b = bench({ alpha: true, requirements: { vision: true, code_execution: false, function_calling: true, min_context_length: 128000, grader_model: 'openai/gpt-4.1' } });
     expect(capabilityBadges(b).map((x) => x.label)).toEqual(['Vision', 'Tools', '128k context', 'Model-graded', 'Alpha']);
     expect(capabilityBadges(bench({}))).toEqual([]);
+  });
+});
+
+describe('hasFixedJudges', () => {
+  it('is true for an LLM-judged benchmark without a grader model only', () => {
+    const judged = { vision: false, code_execution: false, function_calling: false, min_context_length: null };
+    expect(hasFixedJudges(bench({ scorer: 'LLM judge (RACE + FACT)', requirements: { ...judged, grader_model: null } }))).toBe(true);
+    expect(hasFixedJudges(bench({ scorer: 'LLM judge', requirements: { ...judged, grader_model: 'openai/gpt-4.1-2025-04-14' } }))).toBe(false);
+    expect(hasFixedJudges(bench({ scorer: 'MCQ letter' }))).toBe(false);
+  });
+  it('picks out deep_research_bench alone in the engine\'s catalog', () => {
+    const entries = (catalogSnapshot as unknown as { entries: Benchmark[] }).entries;
+    expect(entries.filter(hasFixedJudges).map((b) => b.name)).toEqual(['deep_research_bench']);
   });
 });
 

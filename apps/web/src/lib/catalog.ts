@@ -51,6 +51,12 @@ export function capabilityBadges(b: Benchmark): Badge[] {
   return badges;
 }
 
+/**
+ * Whether the benchmark is judged by models it fixes itself (deep_research_bench's RACE and FACT judges): its scorer is
+ * an LLM judge yet it has no grader model, so `grader_model` does not apply to it. The catalog does not name the judges.
+ */
+export const hasFixedJudges = (b: Benchmark): boolean => b.requirements.grader_model === null && /\bjudge\b/i.test(b.scorer);
+
 export const docsUrl = (b: Benchmark) => `https://github.com/groq/openbench/tree/main/docs/benchmarks/${(b.group ?? b.name).replace(/-/g, '_')}.md`;
 
 /**

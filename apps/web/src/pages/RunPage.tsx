@@ -4,7 +4,7 @@ import { Link, useNavigate, useParams } from '@tanstack/react-router';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { artifactUrl } from '../api/client';
 import { ApiError, errorMessage } from '../api/errors';
-import { keys, useCancelRun, useDeleteRun, useMe, useRun } from '../api/queries';
+import { keys, useBenchmark, useCancelRun, useDeleteRun, useMe, useRun } from '../api/queries';
 import { isActive, type RunDetail } from '../api/types';
 import { BreakdownChart } from '../components/charts';
 import { ConfirmDialog } from '../components/confirm';
@@ -12,6 +12,7 @@ import { NotesEditor } from '../components/NotesEditor';
 import { TagsEditor } from '../components/TagsEditor';
 import { toast, toastError } from '../components/toast';
 import { Card, CopyButton, DateText, EmptyState, ErrorBox, Facts, LoadingBlock, MetricValue, PageHeader, ProgressBar, Skeleton, StatusBadge } from '../components/ui';
+import { hasFixedJudges } from '../lib/catalog';
 import { downloadText } from '../lib/export';
 import { formatCount, formatDuration, formatInterval, formatPercent, metricLabel, runDurationMs } from '../lib/format';
 import { taskArgLines } from '../lib/run-form';
@@ -442,6 +443,9 @@ const CONFIG_FIELDS: [keyof RunDetail['config'], string][] = [
 
 function Config({ run }: { run: RunDetail }) {
   const c = run.config;
+  const benchmark = useBenchmark(run.benchmark).data;
+  // "Grader model: default" would be wrong for a benchmark with fixed judges: it has no grader model at all.
+  const fields = benchmark && hasFixedJudges(benchmark) ? CONFIG_FIELDS.filter(([k]) => k !== 'grader_model') : CONFIG_FIELDS;
   const show = (v: unknown) => (v === null || v === undefined ? <span className="text-muted">default</span> : String(v));
   const taskArgs = taskArgLines(c.task_args);
   return (
@@ -449,7 +453,7 @@ function Config({ run }: { run: RunDetail }) {
       <Facts
         mono
         items={[
-          ...CONFIG_FIELDS.map(([k, label]): [string, ReactNode] => [label, k === 'fail_on_error' && c.fail_on_error === undefined ? 'first error' : show(c[k])]),
+          ...fields.map(([k, label]): [string, ReactNode] => [label, k === 'fail_on_error' && c.fail_on_error === undefined ? 'first error' : show(c[k])]),
           ['Task arguments', taskArgs.length ? taskArgs.map((line) => <div key={line}>{line}</div>) : <span className="text-muted">none</span>],
         ]}
       />
