@@ -2,7 +2,7 @@
  * Task arguments (openbench's `-T`) in a real browser (headless Chromium, the built web app and gateway): typed on the
  * New run form one `key=value` per line, refused next to the field with the benchmark's own message when the task does
  * not take one, then stored with the run, shown on its page and in its command, and carried into "Run again with
- * changes". Each page passes axe-core's WCAG A/AA rules and is saved as a screenshot, light and dark.
+ * changes"; a benchmark with fixed judges shows no grader line. Each page passes axe-core's WCAG A/AA rules and is saved as a screenshot, light and dark.
  */
 import type { Page } from 'playwright-core';
 import { auditPage, eventually, openStudioPage, type StudioPage } from './browser.helpers';
@@ -31,6 +31,8 @@ test('an argument GSM8K does not take is refused at the field; split=train is st
   await page.getByRole('radio', { name: /\sgsm8k$/ }).check();
   await page.getByLabel('Model', { exact: true }).fill('mockllm/default');
   const field = page.getByRole('textbox', { name: 'Task arguments' });
+  // The catalog does not list a benchmark's arguments, so the placeholder shows the form, not another's argument.
+  expect(await field.getAttribute('placeholder')).toBe('key=value');
 
   // A line that is not key=value never leaves the browser.
   await field.fill('train');
@@ -54,6 +56,7 @@ test('an argument GSM8K does not take is refused at the field; split=train is st
   const config = main().getByRole('region', { name: 'Configuration' });
   await config.getByText('Task arguments', { exact: true }).waitFor();
   await config.getByText('split=train', { exact: true }).waitFor();
+  await config.getByText('Grader model', { exact: true }).waitFor();
   await config.getByText('bench eval gsm8k --model mockllm/default --limit 10 -T split=train').waitFor();
   await audit('run-task-args');
 
@@ -61,4 +64,20 @@ test('an argument GSM8K does not take is refused at the field; split=train is st
   await page.waitForURL(/\/new\?from=/);
   // The form fills in once the earlier run has loaded.
   await eventually('the task arguments to be filled in', async () => (await page.getByRole('textbox', { name: 'Task arguments' }).inputValue()) === 'split=train');
+});
+
+test('a deep_research_bench run shows no "Grader model: default": its judges are fixed', async () => {
+  // Its fixed judges need a Google key and its citations Jina's (no worker: the run stays queued).
+  expect((await api('/api-keys', { method: 'POST', body: JSON.stringify({ provider: 'google', key: 'AIzaSyGoogle-judges-0123456789abcdef' }) })).status).toBe(200);
+  expect((await api('/service-keys/jina', { method: 'PUT', body: JSON.stringify({ key: 'jina_0123456789abcdefghijklmnopqrstuvwxyz' }) })).status).toBe(200);
+  const created = await api('/runs', { method: 'POST', body: JSON.stringify({ benchmark: 'deep_research_bench', model: 'mockllm/default', limit: 1 }) });
+  expect(created.status).toBe(200);
+  // The page learns that the judges are fixed from the benchmark's catalog entry.
+  const entry = page.waitForResponse((r) => r.url().endsWith('/api/benchmarks/deep_research_bench') && r.ok());
+  await page.goto(`/runs/${created.body.run_id}`);
+  await entry;
+  const config = main().getByRole('region', { name: 'Configuration' });
+  await config.getByText('Max connections', { exact: true }).waitFor();
+  await eventually('the grader line to be left out', async () => (await config.getByText('Grader model', { exact: true }).count()) === 0);
+  await audit('run-fixed-judges');
 });
