@@ -66,18 +66,21 @@ test('an argument GSM8K does not take is refused at the field; split=train is st
   await eventually('the task arguments to be filled in', async () => (await page.getByRole('textbox', { name: 'Task arguments' }).inputValue()) === 'split=train');
 });
 
-test('a deep_research_bench run shows no "Grader model: default": its judges are fixed', async () => {
+test('a deep_research_bench run names its fixed judges where other runs show their grader model', async () => {
   // Its fixed judges need a Google key and its citations Jina's (no worker: the run stays queued).
   expect((await api('/api-keys', { method: 'POST', body: JSON.stringify({ provider: 'google', key: 'AIzaSyGoogle-judges-0123456789abcdef' }) })).status).toBe(200);
   expect((await api('/service-keys/jina', { method: 'PUT', body: JSON.stringify({ key: 'jina_0123456789abcdefghijklmnopqrstuvwxyz' }) })).status).toBe(200);
   const created = await api('/runs', { method: 'POST', body: JSON.stringify({ benchmark: 'deep_research_bench', model: 'mockllm/default', limit: 1 }) });
   expect(created.status).toBe(200);
-  // The page learns that the judges are fixed from the benchmark's catalog entry.
+  // The page learns the judges from the benchmark's catalog entry (requirements.judges).
   const entry = page.waitForResponse((r) => r.url().endsWith('/api/benchmarks/deep_research_bench') && r.ok());
   await page.goto(`/runs/${created.body.run_id}`);
   await entry;
   const config = main().getByRole('region', { name: 'Configuration' });
   await config.getByText('Max connections', { exact: true }).waitFor();
-  await eventually('the grader line to be left out', async () => (await config.getByText('Grader model', { exact: true }).count()) === 0);
+  await config.getByText('race: google/gemini-2.5-pro-preview-06-05', { exact: true }).waitFor();
+  await config.getByText('fact: google/gemini-2.5-flash-preview-05-20', { exact: true }).waitFor();
+  expect(await config.getByText('Judges', { exact: true }).count()).toBe(1);
+  expect(await config.getByText('Grader model', { exact: true }).count()).toBe(0);
   await audit('run-fixed-judges');
 });

@@ -11,6 +11,8 @@ export interface BenchmarkRequirements {
   min_context_length: number | null;
   /** Default grader model for model-graded benchmarks (`provider/model`). */
   grader_model: string | null;
+  /** Fixed judge models by role (`provider/model`), called with your keys (deep_research_bench); null when none. */
+  judges: { [role: string]: string } | null;
 }
 
 export interface Benchmark {

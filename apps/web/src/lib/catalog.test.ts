@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Benchmark } from '../api/types';
 import { contextWindowShortfall } from '../../../../packages/contracts/src/context-window';
-import catalogSnapshot from '../../../../packages/engine/src/catalog/benchmark-catalog.snapshot.json';
-import { capabilityBadges, categoryCounts, contextShortfall, filterCatalog, hasFixedJudges } from './catalog';
+import { capabilityBadges, categoryCounts, contextShortfall, filterCatalog } from './catalog';
 
 const bench = (over: Partial<Benchmark>): Benchmark => ({
   name: 'x',
@@ -14,7 +13,7 @@ const bench = (over: Partial<Benchmark>): Benchmark => ({
   sample_count: null,
   dataset: { source: 'hf' },
   scorer: 'mcq',
-  requirements: { vision: false, code_execution: false, function_calling: false, min_context_length: null, grader_model: null },
+  requirements: { vision: false, code_execution: false, function_calling: false, min_context_length: null, grader_model: null, judges: null },
   subtask: false,
   alpha: false,
   featured: false,
@@ -50,27 +49,16 @@ describe('filterCatalog', () => {
 
 describe('capabilityBadges', () => {
   it('names what a model needs', () => {
-    const b = bench({ alpha: true, requirements: { vision: true, code_execution: false, function_calling: true, min_context_length: 128000, grader_model: 'openai/gpt-4.1' } });
+    const b = bench({ alpha: true, requirements: { vision: true, code_execution: false, function_calling: true, min_context_length: 128000, grader_model: 'openai/gpt-4.1', judges: null } });
     expect(capabilityBadges(b).map((x) => x.label)).toEqual(['Vision', 'Tools', '128k context', 'Model-graded', 'Alpha']);
     expect(capabilityBadges(bench({}))).toEqual([]);
-  });
-});
-
-describe('hasFixedJudges', () => {
-  it('is true for an LLM-judged benchmark without a grader model only', () => {
-    const judged = { vision: false, code_execution: false, function_calling: false, min_context_length: null };
-    expect(hasFixedJudges(bench({ scorer: 'LLM judge (RACE + FACT)', requirements: { ...judged, grader_model: null } }))).toBe(true);
-    expect(hasFixedJudges(bench({ scorer: 'LLM judge', requirements: { ...judged, grader_model: 'openai/gpt-4.1-2025-04-14' } }))).toBe(false);
-    expect(hasFixedJudges(bench({ scorer: 'MCQ letter' }))).toBe(false);
-  });
-  it('picks out deep_research_bench alone in the engine\'s catalog', () => {
-    const entries = (catalogSnapshot as unknown as { entries: Benchmark[] }).entries;
-    expect(entries.filter(hasFixedJudges).map((b) => b.name)).toEqual(['deep_research_bench']);
+    const judged = bench({ requirements: { vision: false, code_execution: false, function_calling: false, min_context_length: null, grader_model: null, judges: { race: 'google/a', fact: 'google/b' } } });
+    expect(capabilityBadges(judged)).toEqual([{ label: 'Fixed judges', title: 'Judged by google/a (race) and google/b (fact), with your keys for their provider' }]);
   });
 });
 
 describe('contextShortfall', () => {
-  const longContext = bench({ display_name: 'GraphWalks', requirements: { vision: false, code_execution: false, function_calling: false, min_context_length: 128000, grader_model: null } });
+  const longContext = bench({ display_name: 'GraphWalks', requirements: { vision: false, code_execution: false, function_calling: false, min_context_length: 128000, grader_model: null, judges: null } });
   it('refuses a model whose known window is smaller than the benchmark needs', () => {
     expect(contextShortfall(longContext, 'local/small', 32768)).toBe(
       'GraphWalks needs a context window of at least 128,000 tokens; local/small has 32,768.',

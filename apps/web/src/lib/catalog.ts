@@ -47,15 +47,10 @@ export function capabilityBadges(b: Benchmark): Badge[] {
   if (r.function_calling) badges.push({ label: 'Tools', title: 'Needs function calling' });
   if (r.min_context_length) badges.push({ label: `${Math.round(r.min_context_length / 1000)}k context`, title: `Needs a context of at least ${r.min_context_length.toLocaleString('en-US')} tokens` });
   if (r.grader_model) badges.push({ label: 'Model-graded', title: `Answers are graded by ${r.grader_model}` });
+  if (r.judges) badges.push({ label: 'Fixed judges', title: `Judged by ${Object.entries(r.judges).map(([role, model]) => `${model} (${role})`).join(' and ')}, with your keys for their provider` });
   if (b.alpha) badges.push({ label: 'Alpha', title: 'Experimental in openbench' });
   return badges;
 }
-
-/**
- * Whether the benchmark is judged by models it fixes itself (deep_research_bench's RACE and FACT judges): its scorer is
- * an LLM judge yet it has no grader model, so `grader_model` does not apply to it. The catalog does not name the judges.
- */
-export const hasFixedJudges = (b: Benchmark): boolean => b.requirements.grader_model === null && /\bjudge\b/i.test(b.scorer);
 
 export const docsUrl = (b: Benchmark) => `https://github.com/groq/openbench/tree/main/docs/benchmarks/${(b.group ?? b.name).replace(/-/g, '_')}.md`;
 

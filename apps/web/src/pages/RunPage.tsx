@@ -12,7 +12,6 @@ import { NotesEditor } from '../components/NotesEditor';
 import { TagsEditor } from '../components/TagsEditor';
 import { toast, toastError } from '../components/toast';
 import { Card, CopyButton, DateText, EmptyState, ErrorBox, Facts, LoadingBlock, MetricValue, PageHeader, ProgressBar, Skeleton, StatusBadge } from '../components/ui';
-import { hasFixedJudges } from '../lib/catalog';
 import { downloadText } from '../lib/export';
 import { formatCount, formatDuration, formatInterval, formatPercent, metricLabel, runDurationMs } from '../lib/format';
 import { taskArgLines } from '../lib/run-form';
@@ -443,17 +442,21 @@ const CONFIG_FIELDS: [keyof RunDetail['config'], string][] = [
 
 function Config({ run }: { run: RunDetail }) {
   const c = run.config;
-  const benchmark = useBenchmark(run.benchmark).data;
-  // "Grader model: default" would be wrong for a benchmark with fixed judges: it has no grader model at all.
-  const fields = benchmark && hasFixedJudges(benchmark) ? CONFIG_FIELDS.filter(([k]) => k !== 'grader_model') : CONFIG_FIELDS;
+  const judges = useBenchmark(run.benchmark).data?.requirements.judges;
   const show = (v: unknown) => (v === null || v === undefined ? <span className="text-muted">default</span> : String(v));
   const taskArgs = taskArgLines(c.task_args);
+  // A benchmark with fixed judges has no grader model: its judges take that line.
+  const rows = CONFIG_FIELDS.map(([k, label]): [string, ReactNode] =>
+    k === 'grader_model' && judges
+      ? ['Judges', Object.entries(judges).map(([role, model]) => <div key={role}>{`${role}: ${model}`}</div>)]
+      : [label, k === 'fail_on_error' && c.fail_on_error === undefined ? 'first error' : show(c[k])],
+  );
   return (
     <Card title="Configuration">
       <Facts
         mono
         items={[
-          ...fields.map(([k, label]): [string, ReactNode] => [label, k === 'fail_on_error' && c.fail_on_error === undefined ? 'first error' : show(c[k])]),
+          ...rows,
           ['Task arguments', taskArgs.length ? taskArgs.map((line) => <div key={line}>{line}</div>) : <span className="text-muted">none</span>],
         ]}
       />

@@ -149,6 +149,11 @@ describe('catalog contents', () => {
       function_calling: false,
       min_context_length: null,
       grader_model: null,
+      judges: null,
+    });
+    expect(getBenchmark('deep_research_bench')?.requirements).toMatchObject({
+      grader_model: null,
+      judges: { race: 'google/gemini-2.5-pro-preview-06-05', fact: 'google/gemini-2.5-flash-preview-05-20' },
     });
   });
 

@@ -20,6 +20,7 @@ const NO_REQUIREMENTS: BenchmarkRequirements = {
   function_calling: false,
   min_context_length: null,
   grader_model: null,
+  judges: null,
 };
 
 const SHORT_DESCRIPTION_MAX = 100;

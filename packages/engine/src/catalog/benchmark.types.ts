@@ -15,6 +15,8 @@ export interface BenchmarkRequirements {
   readonly min_context_length: number | null;
   /** openbench's default grader model for model-graded scorers; null when scoring needs no model. */
   readonly grader_model: string | null;
+  /** Fixed judge models by role (`provider/model`), called with the run owner's keys; null when there are none. */
+  readonly judges: Readonly<Record<string, string>> | null;
 }
 
 export interface BenchmarkDataset {

@@ -204,6 +204,7 @@ const DEEP_RESEARCH_BENCH: BenchmarkEntry = {
   // Judged by two fixed Gemini models (RACE article quality, FACT citations) with the run owner's Google key, and
   // Jina's reader with their Jina key; openbench hard-codes the judges, so grader_model stays null.
   scorer: 'LLM judge (RACE + FACT)',
+  requirements: { judges: DEEP_RESEARCH_JUDGES },
 };
 
 export const deepResearchBenchTask: BenchmarkTask = generativeTask(DEEP_RESEARCH_BENCH, (options) => {
