@@ -25,6 +25,8 @@ export function startE2eWorker(env: NodeJS.ProcessEnv, gateway: TestApp, dataDir
       DATASETS_OFFLINE: 'true',
       PROGRESS_INTERVAL_MS: '50',
       SAMPLE_FLUSH_MS: '50',
+      // The worker's default metrics port (9465) is one per host: test files running at once would collide on it.
+      METRICS_PORT: 'off',
       ...overrides,
     }),
   );
