@@ -25,16 +25,18 @@ export function ServiceKeysSection() {
           onRetry={() => void Promise.all([stored.refetch(), services.refetch()])}
         />
       ) : (
-        services.data.map((s) => (
-          <ServiceKeyRow
-            key={s.service}
-            service={s.service}
-            short={s.short_name}
-            name={s.display_name}
-            scores={s.scores}
-            saved={stored.data.find((k) => k.service === s.service)}
-          />
-        ))
+        <div className="space-y-5">
+          {services.data.map((s) => (
+            <ServiceKeyRow
+              key={s.service}
+              service={s.service}
+              short={s.short_name}
+              name={s.display_name}
+              scores={s.scores}
+              saved={stored.data.find((k) => k.service === s.service)}
+            />
+          ))}
+        </div>
       )}
     </section>
   );
