@@ -37,7 +37,7 @@ try {
 
 parentPort!.on('message', (message: EvalLogThreadMessage) => {
   try {
-    if (message.kind === 'samples') for (const record of message.records) if (!failed) file!.addSample(record);
+    if (message.kind === 'samples' && !failed) file!.addSamples(message.records);
     if (message.kind === 'finish') file?.finish(message.input);
   } catch (error) {
     fail(error);

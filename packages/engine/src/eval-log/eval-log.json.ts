@@ -8,8 +8,17 @@
 const NON_FINITE_MARK = '\u0000inspect-non-finite:';
 const NON_FINITE_TOKENS = ['-Infinity', 'Infinity', 'NaN'] as const;
 
-/** Serialises like Inspect's `to_json(indent=2)`; undefined properties are left out (its `exclude_none`). */
+/**
+ * Serialises like Inspect's `to_json(indent=2)`; undefined properties are left out (its `exclude_none`). A value
+ * without non-finite numbers (nearly every one) is stringified without a replacer: calling one for every property
+ * made this a third of the `.eval` writer's time.
+ */
 export function stringifyInspectJson(value: unknown): string {
+  if (!mayHoldNonFinite(value)) {
+    const text = JSON.stringify(value, null, 2);
+    if (text === undefined) throw new TypeError('value has no JSON representation');
+    return text;
+  }
   let nonFinite = false;
   const text = JSON.stringify(
     value,
@@ -26,6 +35,22 @@ export function stringifyInspectJson(value: unknown): string {
   if (!nonFinite) return text;
   const marked = JSON.stringify(NON_FINITE_MARK).slice(1, -1);
   return text.replace(new RegExp(`"${escapeRegExp(marked)}(-Infinity|Infinity|NaN)"`, 'g'), '$1');
+}
+
+/**
+ * Whether JSON.stringify could meet a non-finite number in `value`: one found, or an object with `toJSON`, whose
+ * result is only known once it is called.
+ */
+function mayHoldNonFinite(value: unknown): boolean {
+  if (typeof value === 'number') return !Number.isFinite(value);
+  if (typeof value !== 'object' || value === null) return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (mayHoldNonFinite(item)) return true;
+    return false;
+  }
+  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') return true;
+  for (const key in value) if (mayHoldNonFinite((value as Record<string, unknown>)[key])) return true;
+  return false;
 }
 
 /** Parses JSON that may contain Inspect's `NaN`/`Infinity` tokens. */
