@@ -178,16 +178,17 @@ async function evaluate(
       signal,
     };
     io.stderr.write(`Loading ${task.name} (${task.dataset.location})\n`);
-    let samples;
+    let loaded;
     try {
-      samples = await task.dataset.load(datasetContext);
+      loaded = await session.loadSamples(datasetContext);
     } catch (error) {
       if (!signal.aborted) throw error;
       io.stderr.write('Cancelled before the run started; no log was written\n');
       return { status: 'cancelled', log: { task: task.name, results: null } };
     }
+    const { samples, total } = loaded;
     const items = session.plan(samples).length;
-    const sink = openEvalLogSink(args.logDir, args.logfile, session.logStart(newEvalLogIdentity(), samples));
+    const sink = openEvalLogSink(args.logDir, args.logfile, session.logStart(newEvalLogIdentity(), samples, total));
     setOpenLog(sink);
     const progress = createProgressReporter(args.display, io.stderr, task.name);
     io.stderr.write(`Running ${task.name} on ${model.id}: ${items / session.epochs} samples × ${session.epochs} epoch(s)\n`);

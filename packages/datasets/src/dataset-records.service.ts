@@ -6,7 +6,7 @@ import { DatasetParseError } from './dataset.errors';
 import type { DatasetContext, DatasetRecord, DatasetSource } from './dataset.types';
 import { parquetRecords } from './parquet-records.parser';
 import { ParsedRecordsCache } from './parsed-records.cache';
-import { parsedThroughDisk } from './parsed-records.disk-cache';
+import { leadingFromDisk, parsedThroughDisk, type LeadingRecords } from './parsed-records.disk-cache';
 import { delimitedRecords, jsonRecords, jsonlRecords } from './text-records.parser';
 
 /**
@@ -47,9 +47,33 @@ const parsedFiles = new ParsedRecordsCache(PARSED_BUDGET_BYTES);
 export async function loadRecords(source: DatasetSource, ctx: DatasetContext): Promise<readonly DatasetRecord[]> {
   checkSource(source);
   const path = await fetchToCache(source.url, ctx);
+  ctx.signal?.throwIfAborted();
+  return recordsOf(source, ctx, path);
+}
+
+/**
+ * The first `count` records of a dataset file (all, if it has fewer) and how many it has. From the file's parsed
+ * copy on disk only the chunks that hold them are read (a CLI run of MMLU with `--limit 2000` reads a seventh of
+ * it); without a usable copy, the file is loaded whole as `loadRecords` does, which writes the copy.
+ */
+export async function loadLeadingRecords(source: DatasetSource, ctx: DatasetContext, count: number): Promise<LeadingRecords> {
+  checkSource(source);
+  const path = await fetchToCache(source.url, ctx);
+  ctx.signal?.throwIfAborted();
+  const leading = await leadingFromDisk(path, recordsKey(source, path), count);
+  if (leading) return leading;
+  const records = await recordsOf(source, ctx, path);
+  return { records: records.slice(0, count), total: records.length };
+}
+
+/** What a parse of the file depends on: the file and the options it is read with. */
+function recordsKey(source: DatasetSource, path: string): string {
+  return JSON.stringify([path, source.format, source.gzip ?? false, source.csv ?? null, source.jsonPath ?? null, source.columns ?? null, source.binary ?? false]);
+}
+
+function recordsOf(source: DatasetSource, ctx: DatasetContext, path: string): Promise<readonly DatasetRecord[]> {
   const { signal } = ctx;
-  signal?.throwIfAborted();
-  const key = JSON.stringify([path, source.format, source.gzip ?? false, source.csv ?? null, source.jsonPath ?? null, source.columns ?? null, source.binary ?? false]);
+  const key = recordsKey(source, path);
   const records = parsedFiles.get(key, path, () =>
     parsedThroughDisk(
       path,

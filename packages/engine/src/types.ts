@@ -100,6 +100,12 @@ export interface Reducer {
 /** Where task datasets are read from: the datasets package's cache and network settings, passed through as they are. */
 export type { DatasetContext };
 
+/** The first samples of a dataset, and how many samples the whole dataset has. */
+export interface LeadingSamples {
+  samples: readonly Sample[];
+  total: number;
+}
+
 export interface TaskDataset {
   /** Inspect `dataset.name`, e.g. `mmlu`. */
   name: string;
@@ -107,6 +113,13 @@ export interface TaskDataset {
   location: string;
   /** Shared between runs while the file is unchanged: read-only. */
   load(ctx: DatasetContext): Promise<readonly Sample[]>;
+  /**
+   * The first `count` samples (all, if there are fewer) and how many the dataset has, for a run that uses no more
+   * (a limit without shuffle): only the records they come from are read and converted. Unlike Inspect, which converts
+   * every record when it loads a dataset, an invalid record after them then does not fail the run. Absent where a
+   * record may give other than one sample (the dataset's size is then only known once every record is converted).
+   */
+  loadLeading?(ctx: DatasetContext, count: number): Promise<LeadingSamples>;
   /** The loader shuffled the samples itself (Inspect's `MemoryDataset(shuffled=True)`, logged as `dataset.shuffled`). */
   shuffled?: boolean;
 }

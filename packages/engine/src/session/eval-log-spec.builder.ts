@@ -40,9 +40,16 @@ export function newEvalLogIdentity(createdMs = Date.now()): EvalLogIdentity {
 /**
  * Spec and plan of a run's log. `task` is undefined for a stored run whose benchmark this engine no longer runs:
  * the log is still written, with the catalog's names and without the scorer. `samples` (the whole dataset, before
- * the limit) gives the dataset's size and the planned sample ids; without it the catalog's size stands.
+ * the limit, or as many of its first samples as the limit uses, with `total` the dataset's size) gives the dataset's
+ * size and the planned sample ids; without it the catalog's size stands.
  */
-export function evalLogStart(settings: EvalSettings, task: TaskDefinition | undefined, identity: EvalLogIdentity, samples?: readonly Sample[]): EvalLogStart {
+export function evalLogStart(
+  settings: EvalSettings,
+  task: TaskDefinition | undefined,
+  identity: EvalLogIdentity,
+  samples?: readonly Sample[],
+  total = samples?.length,
+): EvalLogStart {
   const meta = getBenchmark(settings.benchmark);
   const name = task?.name ?? settings.benchmark;
   const grader = task?.graderModel;
@@ -64,7 +71,7 @@ export function evalLogStart(settings: EvalSettings, task: TaskDefinition | unde
     dataset: {
       name: task?.dataset.name ?? settings.benchmark,
       location: task?.dataset.location ?? meta?.dataset.source,
-      samples: samples ? samples.length : (meta?.sample_count ?? undefined),
+      samples: total ?? meta?.sample_count ?? undefined,
       ...(samples ? { sample_ids: planSamples(samples, { limit, epochs: 1 }).map((item) => item.sample.id) } : {}),
       shuffled: task?.dataset.shuffled ?? false,
     },

@@ -3,7 +3,7 @@ import { planSamples, type FinishedSample, type RunEvalOptions, type SampleLimit
 import { customBenchmarkSlug } from '@studio/contracts';
 import { customDatasetTask, type CustomDataset } from '../tasks/custom/custom-dataset.task';
 import { getTask, hasTask } from '../tasks/registry';
-import type { Generator, Sample, SampleRecord, Score, ScoringServices, TaskDefinition, TaskService } from '../types';
+import type { DatasetContext, Generator, LeadingSamples, Sample, SampleRecord, Score, ScoringServices, TaskDefinition, TaskService } from '../types';
 import { evalLogStart, type EvalLogIdentity, type EvalLogStart } from './eval-log-spec.builder';
 import { maxConnectionsOf, runGenerateConfig, type EvalSettings } from './eval-settings';
 import { storedResults, type StoredSample } from './stored-results.builder';
@@ -129,9 +129,24 @@ export class EvalSession {
     };
   }
 
-  /** Spec and plan of the run's `.eval` log; `samples` is the loaded dataset when the host has it. */
-  logStart(identity: EvalLogIdentity, samples?: readonly Sample[]): EvalLogStart {
-    return evalLogStart(this.settings, this.task, identity, samples);
+  /**
+   * The samples a one-off run loads (the CLI's): with a limit, only the first ones the plan uses when the task can
+   * load them alone (`TaskDataset.loadLeading`), else the whole dataset; `total` is the dataset's size either way.
+   */
+  async loadSamples(ctx: DatasetContext): Promise<LeadingSamples> {
+    const { dataset } = this.task;
+    const { limit } = this;
+    if (limit !== undefined && dataset.loadLeading) return dataset.loadLeading(ctx, typeof limit === 'number' ? limit : limit[1]);
+    const samples = await dataset.load(ctx);
+    return { samples, total: samples.length };
+  }
+
+  /**
+   * Spec and plan of the run's `.eval` log; `samples` is the loaded dataset when the host has it, or its first
+   * samples (`loadSamples`) with `total` its size.
+   */
+  logStart(identity: EvalLogIdentity, samples?: readonly Sample[], total?: number): EvalLogStart {
+    return evalLogStart(this.settings, this.task, identity, samples, total);
   }
 
   /** The run's results over its stored records (every attempt's), as the runner computes them over its own. */

@@ -4,12 +4,12 @@
  * `mcq_scorer`, and its metrics.
  */
 import type { ChatMessage, GenerateConfig } from '@studio/providers';
-import { loadRecords, type DatasetRecord } from '@studio/datasets';
+import { loadLeadingRecords, loadRecords, type DatasetRecord } from '@studio/datasets';
 import { SCORER, type BenchmarkEntry } from '../../catalog/benchmark.entry';
 import { accuracy, grouped, std, stderr } from '../../metrics';
 import { createMcqScorer } from '../../scorers';
 import { pyStrip } from '../../scorers/python-text.util';
-import type { DatasetContext, Metric, Sample, SampleId, TaskDefinition } from '../../types';
+import type { DatasetContext, LeadingSamples, Metric, Sample, SampleId, TaskDataset, TaskDefinition } from '../../types';
 import { samplesOf } from '../shared/record-samples.util';
 import type { CombinedTaskDataset, TaskDatasetSource } from '../shared/task-dataset.source';
 import { taskArgs } from '../generative/task-definition.util';
@@ -52,6 +52,11 @@ export interface McqTaskSpec {
   partSampleId?(part: string, id: number): SampleId;
   /** `MCQEval(group_keys=...)`: per-group accuracy/stderr/std over these metadata keys. */
   groupKeys?: readonly string[];
+  /**
+   * `toSample` gives one sample per record, never a list: a run with a limit then reads and converts only the records
+   * it uses (`TaskDataset.loadLeading`), as the dataset's size is its number of records.
+   */
+  oneSamplePerRecord?: true;
 }
 
 /** `create_mcq_scorer(group_keys)` metrics: accuracy, stderr, std, then each group key's per-group values only. */
@@ -98,6 +103,15 @@ export function mcqTask(spec: McqTaskSpec): BenchmarkTask {
   });
   // The numbered samples of a single-part dataset, kept per converted file like the conversion itself.
   const numberedOnce = new WeakMap<readonly AnyMcqSampleFields[][], readonly Sample[]>();
+  const leading = spec.oneSamplePerRecord && converters.length === 1 && !spec.partSampleId ? converters[0]! : undefined;
+  const loadLeading: Pick<TaskDataset, 'loadLeading'> = leading
+    ? {
+        async loadLeading(ctx: DatasetContext, count: number): Promise<LeadingSamples> {
+          const { records, total } = await loadLeadingRecords(leading.source, ctx, count);
+          return { samples: numbered(records.flatMap(leading.convert), spec.autoId !== false), total };
+        },
+      }
+    : {};
   // An MCQEval task takes no `-T` argument: one given is refused, as Inspect refuses an unexpected keyword.
   const create = (options: TaskOptions = {}): TaskDefinition => {
     taskArgs(benchmark.name, options, {});
@@ -107,6 +121,7 @@ export function mcqTask(spec: McqTaskSpec): BenchmarkTask {
       dataset: {
         name,
         location,
+        ...loadLeading,
         async load(ctx: DatasetContext) {
           const converted: (readonly AnyMcqSampleFields[][])[] = [];
           for (const { source, convert } of converters) converted.push(await samplesOf(await loadRecords(source, ctx), convert));

@@ -97,6 +97,7 @@ export const mmluTask = mcqTask({
   },
   dataset: csvDataset(MMLU_CSV_URL),
   toSample: mmluSample,
+  oneSamplePerRecord: true,
   config: { temperature: 0.5 },
   groupKeys: ['category'],
 });
