@@ -1,8 +1,9 @@
-import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import { serialize } from 'node:v8';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { DatasetRecord } from './dataset.types';
-import { parsedCopyPath, parsedThroughDisk } from './parsed-records.disk-cache';
+import { leadingFromDisk, parsedCopyPath, parsedThroughDisk } from './parsed-records.disk-cache';
 
 /** Files up to this size get a copy. */
 const MAX = 1024;
@@ -66,6 +67,31 @@ describe('parsedThroughDisk', () => {
     expect(await parsedThroughDisk(file, 'json', blocked, MAX)).toEqual([{ q: '1' }]);
     expect(blocked).toHaveBeenCalledTimes(2);
     expect((await readdir(dir)).filter((name) => name.endsWith('.part'))).toEqual([]);
+  });
+
+  it('reads the first records alone from a copy, with the number of records it holds', async () => {
+    const records = Array.from({ length: 2_345 }, (_, i) => ({ q: String(i), a: i % 2 === 0 ? 'A' : 'B' }));
+    expect(await leadingFromDisk(file, 'csv', 10)).toBeUndefined();
+    await parsedThroughDisk(file, 'csv', parser(records), 1024 * 1024);
+    for (const count of [0, 1, 999, 1_000, 1_001, 2_345, 5_000]) {
+      expect(await leadingFromDisk(file, 'csv', count)).toEqual({ records: records.slice(0, count), total: records.length });
+    }
+    // The whole copy reads back as it was stored.
+    expect(await parsedThroughDisk(file, 'csv', parser([]), 1024 * 1024)).toEqual(records);
+    // A changed file makes the copy stale for both.
+    const later = new Date(Date.now() + 60_000);
+    await utimes(file, later, later);
+    expect(await leadingFromDisk(file, 'csv', 10)).toBeUndefined();
+  });
+
+  it('parses again over a copy of the earlier format, which reads as no copy for the first records', async () => {
+    const info = await stat(file, { bigint: true });
+    await writeFile(parsedCopyPath(file, 'csv'), serialize({ format: 1, size: info.size, mtimeNs: info.mtimeNs, ino: info.ino, records: [{ q: 'old' }] }));
+    expect(await leadingFromDisk(file, 'csv', 1)).toBeUndefined();
+    const parse = parser([{ q: 'new' }]);
+    expect(await parsedThroughDisk(file, 'csv', parse, MAX)).toEqual([{ q: 'new' }]);
+    expect(parse).toHaveBeenCalledTimes(1);
+    expect(await leadingFromDisk(file, 'csv', 1)).toEqual({ records: [{ q: 'new' }], total: 1 });
   });
 
   it('keeps no copy of a file over the size bound', async () => {

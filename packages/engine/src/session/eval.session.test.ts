@@ -1,4 +1,10 @@
 import { RunConfigSchema } from '@studio/contracts';
+import { cachePathFor } from '@studio/datasets';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { newEvalLogIdentity } from './eval-log-spec.builder';
+import { MMLU_CSV_URL } from '../tasks/mcq/mmlu.task';
 import type { GenerateResult } from '@studio/providers';
 import { runEval } from '../runner';
 import type { Generator, Sample, SampleRecord } from '../types';
@@ -88,6 +94,41 @@ describe('plan and runner options', () => {
     // The base URL is the evaluated model's only.
     expect(session.graderClientOptions(host)).toEqual({ model: 'openai/grader', maxConnections: 4, maxRetries: 1, timeoutMs: 30_000 });
     expect(EvalSession.open(settings()).graderClientOptions(host)).toBeUndefined();
+  });
+});
+
+describe('loading the samples', () => {
+  let cacheDir: string;
+  beforeAll(async () => {
+    cacheDir = await mkdtemp(join(tmpdir(), 'session-samples-'));
+    const path = cachePathFor(cacheDir, MMLU_CSV_URL);
+    await mkdir(dirname(path), { recursive: true });
+    const rows = ['one', 'two', 'three'].map((q, i) => `${i},${q}?,a,b,c,d,A,anatomy`);
+    await writeFile(path, [',Question,A,B,C,D,Answer,Subject', ...rows].join('\n'));
+  });
+  afterAll(() => rm(cacheDir, { recursive: true, force: true }));
+
+  const loaded = (limit: EvalSettings['limit']) => {
+    const session = EvalSession.open(settings({ benchmark: 'mmlu', limit }));
+    return session.loadSamples({ cacheDir, offline: true }).then(({ samples, total }) => ({ session, samples, total }));
+  };
+
+  test('with a limit only the samples it takes are loaded, and the log still names the size of the whole dataset', async () => {
+    const whole = await loaded(null);
+    expect(whole.samples.map((s) => s.id)).toEqual([1, 2, 3]);
+    expect(whole.total).toBe(3);
+    for (const [limit, ids] of [
+      [2, [1, 2]],
+      [[1, 2], [1, 2]],
+    ] as const) {
+      const { session, samples, total } = await loaded(limit);
+      expect([samples.map((s) => s.id), total]).toEqual([ids, 3]);
+      expect(samples).toEqual(whole.samples.slice(0, ids.length));
+      const identity = newEvalLogIdentity();
+      const dataset = session.logStart(identity, samples, total).spec.dataset;
+      expect(dataset).toEqual(session.logStart(identity, whole.samples).spec.dataset);
+      expect(dataset).toMatchObject({ samples: 3 });
+    }
   });
 });
 

@@ -45,6 +45,22 @@ test('samples are numbered 1..N in file order, as MCQEval auto_id does', async (
   ]);
 });
 
+test('a task of one sample per record loads its first samples alone, and the size of the whole dataset', async () => {
+  const url = 'https://example.org/lower-case-target.jsonl';
+  const task = mcqTask({
+    benchmark: mmluTask.benchmark,
+    dataset: { name: 'records', source: { url, format: 'jsonl' }, catalog: { source: url } },
+    toSample: (record: DatasetRecord) => ({ input: String(record.q), target: String(record.t ?? 'A') }),
+    oneSamplePerRecord: true,
+  }).create({});
+  // The second record's target is invalid: only a load that converts it fails.
+  await expect(task.dataset.load({ cacheDir, offline: true })).rejects.toThrow(/record 2 of .*: target must be a single uppercase letter/);
+  await expect(task.dataset.loadLeading!({ cacheDir, offline: true }, 1)).resolves.toEqual({ samples: [{ id: 1, input: 'first', target: 'A' }], total: 2 });
+  await expect(task.dataset.loadLeading!({ cacheDir, offline: true }, 2)).rejects.toThrow(/record 2 of /);
+  // A task whose records may give several samples has no such load.
+  expect(recordsTask(url).dataset.loadLeading).toBeUndefined();
+});
+
 test('parts are numbered on across parts, or 1..N each when the task names its parts\' ids', async () => {
   const parts = [
     { key: 'one', source: { url: 'https://example.org/valid.jsonl', format: 'jsonl' as const } },
