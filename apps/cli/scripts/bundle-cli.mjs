@@ -3,6 +3,7 @@
 // One file instead of ≈ 550 modules spares node their resolution and reading; the code cache spares V8 compiling it.
 // The code is tsc's output as it is (no minification, names kept), so the CLI behaves as dist/main.js does.
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { isAscii } from 'node:buffer';
 import { builtinModules } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +38,8 @@ for (const [entry, file] of [
   await bundle.close();
   // The launcher compiles the file as a function body, where main.js's `#!` line would be a syntax error.
   const code = readFileSync(join(out, file), 'utf8');
+  // The launcher reads it as latin1, which is its text only while every byte is ASCII (`charset: 'ascii'` escapes the rest).
+  if (!isAscii(Buffer.from(code))) throw new Error(`${file} is not ASCII: the launcher would misread it`);
   if (code.startsWith('#!')) writeFileSync(join(out, file), code.slice(code.indexOf('\n') + 1));
 }
 // Code caches belong to the bundle they were made from (the launcher names them after its inode, size and time).

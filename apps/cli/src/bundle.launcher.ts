@@ -39,7 +39,9 @@ function readOrUndefined(path: string): Buffer | undefined {
 export function runBundle(bundle: string): void {
   const cachePath = codeCachePath(bundle);
   const cachedData = readOrUndefined(cachePath);
-  const script = new Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData });
+  // The bundle is ASCII (bundle-cli.mjs checks it), so read as latin1 it is the same text, which node hands to V8 as
+  // it is instead of decoding it as UTF-8 (≈ 20–40 ms less for its 5.6 MB).
+  const script = new Script(Module.wrap(readFileSync(bundle, 'latin1')), { filename: bundle, cachedData });
   if (cachedData === undefined || script.cachedDataRejected) {
     process.once('exit', () => {
       const partial = `${cachePath}.${process.pid}.partial`;
