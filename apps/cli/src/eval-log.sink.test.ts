@@ -60,6 +60,19 @@ describe('openEvalLogSink', () => {
     expect(Date.parse(log.stats.completed_at)).toBeGreaterThanOrEqual(Date.parse(log.stats.started_at));
   });
 
+  it('finishes the log in its thread: drain waits for it, and an abort meanwhile (a forced exit) only waits too', () => {
+    const sink = openEvalLogSink(dir, 'finished', run());
+    for (let id = 1; id <= 3; id++) sink.addSample(mmluRecord(id));
+    const at = new Date().toISOString();
+    sink.finish({ status: 'success', results: [], reductions: [], totals: { samples: 3, completed: 3 }, usage: {}, started_at: at, completed_at: at });
+    sink.abort('cancelled');
+    sink.drain();
+
+    const log = readEvalLog(readFileSync(sink.path));
+    expect(log.status).toBe('success');
+    expect(log.samples).toHaveLength(3);
+  });
+
   it('reports a failure of the writing thread when the log is finished, and on drain', () => {
     const sink = openEvalLogSink(dir, 'twice', run());
     sink.addSample(mmluRecord(1));

@@ -2,9 +2,10 @@
  * Streams a run into an Inspect `.eval` file as it goes (eval-log.file.ts), from a worker thread: the main thread
  * only posts the finished samples, so building, encoding and deflating the log never delays a model call or a reply.
  * The samples finished in one event-loop turn (replies arrive in bursts) go over in one message, after the turn.
- * `finish` and `abort` wait for the thread to have written everything, so a cancelled or failed run still leaves a
- * complete, readable archive once either has returned. A process that dies before either leaves a log that reads
- * as `started` with the samples the thread had written.
+ * `abort` waits for the thread to have written everything, so a cancelled or failed run still leaves a complete,
+ * readable archive once it has returned; `finish` lets the thread write the results while the caller closes its
+ * clients, and `drain` after it waits for the file. A process that dies before that leaves a log that reads as
+ * `started` with the samples the thread had written.
  */
 import { evalLogFileName, evalLogFinish, toInspectTimestamp, type EvalLogFinishInput, type EvalLogStart, type EvalRunResult, type SampleRecord } from '@studio/engine';
 import { mkdirSync, openSync } from 'node:fs';
@@ -15,13 +16,16 @@ import type { EvalLogThreadCommand, EvalLogThreadData, EvalLogThreadMessage } fr
 export interface EvalLogSink {
   path: string;
   addSample(record: SampleRecord): void;
-  /** Waits until every sample posted so far is in the file; throws the writer's failure, if any. */
+  /** Waits until everything posted so far is in the file; throws the writer's failure, if any. */
   drain(): void;
-  /** Writes the results and closes the log; throws if writing the log failed at any point. */
+  /**
+   * Hands the results to the thread, which writes them and closes the log meanwhile: `drain` waits for that, and
+   * throws if writing the log failed at any point.
+   */
   finish(result: EvalRunResult): void;
   /**
-   * Closes the log without results when the run cannot report them (forced exit, a crash); does
-   * nothing once the log is closed. Never throws: a sink that already failed leaves the file as
+   * Closes the log without results when the run cannot report them (forced exit, a crash), and waits for the file;
+   * once the log is finished it only waits for the file. Never throws: a sink that already failed leaves the file as
    * far as it got, which still reads as a started run.
    */
   abort(status: 'cancelled' | 'error', error?: string): void;
@@ -72,17 +76,14 @@ export function openEvalLogSink(logDir: string, logfile: string | undefined, sta
     const target = seq;
     for (let at = Atomics.load(written, 0); at < target; at = Atomics.load(written, 0)) Atomics.wait(written, 0, at);
     failure ??= receiveMessageOnPort(errors.port1)?.message as string | undefined;
+    // Once the log is closed nothing more will be posted on it.
+    if (!open) errors.port1.close();
     if (failure !== undefined) throw new Error(`Could not write the log ${path}: ${failure}`);
   };
   const finish = (input: EvalLogFinishInput) => {
     open = false;
     postBatch();
     post({ kind: 'finish', input });
-    try {
-      drain();
-    } finally {
-      errors.port1.close();
-    }
   };
   return {
     path,
@@ -94,14 +95,16 @@ export function openEvalLogSink(logDir: string, logfile: string | undefined, sta
     drain,
     finish: (result) => finish(evalLogFinish(result)),
     abort(status, error) {
-      if (!open) return;
-      try {
+      if (open) {
         finish({
           status,
           results: null,
           stats: { started_at: startedAt, completed_at: toInspectTimestamp(Date.now(), 'microseconds'), model_usage: {} },
           error: error ?? null,
         });
+      }
+      try {
+        drain();
       } catch {
         // The writer failed earlier (e.g. the disk filled up); what it wrote before stays readable.
       }

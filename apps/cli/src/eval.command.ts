@@ -156,6 +156,8 @@ async function evaluate(
     if (refused) throw new UsageError(refused);
   }
   const clients: ModelClient[] = [];
+  let closed: Promise<unknown> | undefined;
+  const closeClients = () => (closed ??= Promise.all(clients.map((client) => client.close())));
   try {
     const model = openClient(env, session.modelClientOptions());
     clients.push(model);
@@ -208,7 +210,13 @@ async function evaluate(
       throw error;
     });
     progress.finish();
+    // The log's thread writes the results while the model's connections close: both take tens of ms at a run's end.
     sink.finish(result);
+    try {
+      await closeClients();
+    } finally {
+      sink.drain();
+    }
     setOpenLog(undefined);
 
     io.stdout(`${task.displayName} (${task.name}) · ${model.id} · status ${result.status}\n`);
@@ -220,7 +228,7 @@ async function evaluate(
     const results = result.results.length === 0 ? null : { completed_samples: result.totals.completed, scores: result.results };
     return { status: result.status, log: { task: task.name, results } };
   } finally {
-    await Promise.all(clients.map((client) => client.close()));
+    await closeClients();
     closeOperatorFiles(services);
   }
 }
