@@ -4,8 +4,13 @@
  * other character sets than CPython, so the ported scorers build on these helpers instead.
  */
 
-/** Characters for which CPython's `str.isspace()` is true; also what `re`'s `\s` matches in str patterns. */
-const PY_WHITESPACE_CHARS = '\\t\\n\\v\\f\\r\\x1c-\\x1f \\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
+/** Code points (single ones, and ranges as pairs) for which CPython's `str.isspace()` is true. */
+const PY_WHITESPACE: readonly (number | readonly [number, number])[] = [
+  [0x09, 0x0d], [0x1c, 0x1f], 0x20, 0x85, 0xa0, 0x1680, [0x2000, 0x200a], 0x2028, 0x2029, 0x202f, 0x205f, 0x3000,
+];
+const hex = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
+/** `PY_WHITESPACE` as the inside of a regex character class; also what `re`'s `\s` matches in str patterns. */
+const PY_WHITESPACE_CHARS = PY_WHITESPACE.map((entry) => (typeof entry === 'number' ? hex(entry) : `${hex(entry[0])}-${hex(entry[1])}`)).join('');
 
 /** Regex source (for `u`-flag patterns) of Python's `\s`. */
 export const PY_SPACE = `[${PY_WHITESPACE_CHARS}]`;
@@ -26,11 +31,13 @@ const SPACE_RUN = new RegExp(`${PY_SPACE}+`, 'u');
 
 /** The highest whitespace code point; all of them are in the BMP, so one UTF-16 code unit each. */
 const LAST_SPACE = 0x3000;
-/** `PY_SPACE` as a table by code unit, so stripping tests each end's characters without running a regex. */
+/** `PY_WHITESPACE` as a table by code unit, so stripping tests each end's characters without running a regex. */
 const IS_SPACE = (() => {
-  const one = new RegExp(`^${PY_SPACE}$`, 'u');
   const table = new Uint8Array(LAST_SPACE + 1);
-  for (let code = 0; code <= LAST_SPACE; code += 1) table[code] = one.test(String.fromCharCode(code)) ? 1 : 0;
+  for (const entry of PY_WHITESPACE) {
+    if (typeof entry === 'number') table[entry] = 1;
+    else table.fill(1, entry[0], entry[1] + 1);
+  }
   return table;
 })();
 const isSpaceAt = (text: string, index: number) => {
