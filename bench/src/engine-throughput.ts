@@ -106,7 +106,10 @@ function evalLogSink(logDir: string, model: string, samples: readonly Sample[], 
   return {
     onSample: (record) => sink.addSample(record),
     bytes: () => statSync(sink.path).size,
-    close: (result) => sink.finish(result),
+    close: (result) => {
+      sink.finish(result);
+      sink.drain();
+    },
   };
 }
 
