@@ -40,8 +40,8 @@ export function runBundle(bundle: string): void {
   const cachePath = codeCachePath(bundle);
   const cachedData = readOrUndefined(cachePath);
   // The bundle is ASCII (bundle-cli.mjs checks it), so read as latin1 it is the same text, which node hands to V8 as
-  // it is instead of decoding it as UTF-8 (≈ 20–40 ms less for its 5.6 MB).
-  const script = new Script(Module.wrap(readFileSync(bundle, 'latin1')), { filename: bundle, cachedData });
+  // it is instead of decoding it as UTF-8 (≈ 15 ms less for its 5.6 MB); it is already wrapped as a CommonJS module.
+  const script = new Script(readFileSync(bundle, 'latin1'), { filename: bundle, cachedData });
   if (cachedData === undefined || script.cachedDataRejected) {
     process.once('exit', () => {
       const partial = `${cachePath}.${process.pid}.partial`;
