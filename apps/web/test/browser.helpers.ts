@@ -54,21 +54,33 @@ export async function openStudioPage(email: string): Promise<StudioPage> {
     });
     return { status: res.status, body: res.status === 204 ? null : await res.json() };
   };
-  token = (await api('/auth/register', { method: 'POST', body: JSON.stringify({ email, password: 'correct horse battery' }) })).body.access_token;
-  const browser: Browser = await launchChromium();
-  const context: BrowserContext = await browser.newContext({ viewport: { width: 1366, height: 900 }, baseURL: web.url });
-  await context.addInitScript((t) => localStorage.setItem('openbench.token', t), token);
-  const page = await context.newPage();
-  return {
-    page,
-    api,
-    async stop() {
-      await context.close();
-      await browser.close();
-      await Promise.allSettled([web.stop(), gateway.stop()]);
-      await db.destroy();
-    },
+  const stopStack = async () => {
+    await Promise.allSettled([web.stop(), gateway.stop()]);
+    await db.destroy();
   };
+  let browser: Browser | undefined;
+  try {
+    token = (await api('/auth/register', { method: 'POST', body: JSON.stringify({ email, password: 'correct horse battery' }) })).body.access_token;
+    browser = await launchChromium();
+    const context: BrowserContext = await browser.newContext({ viewport: { width: 1366, height: 900 }, baseURL: web.url });
+    await context.addInitScript((t) => localStorage.setItem('openbench.token', t), token);
+    const page = await context.newPage();
+    const opened = browser;
+    return {
+      page,
+      api,
+      async stop() {
+        await context.close();
+        await opened.close();
+        await stopStack();
+      },
+    };
+  } catch (err) {
+    // Without this, a missing Chromium leaves the gateway and the web server running and jest never exits.
+    await browser?.close();
+    await stopStack();
+    throw err;
+  }
 }
 
 /** Checks the page with axe and saves it, in the light theme and then the dark one. */

@@ -37,7 +37,7 @@ test('an argument GSM8K does not take is refused at the field; split=train is st
   // A line that is not key=value never leaves the browser.
   await field.fill('train');
   await main().getByRole('button', { name: 'Start run' }).click();
-  await main().getByText('Line 1: write key=value, e.g. split=train').waitFor();
+  await main().getByText('Line 1: write it as key=value', { exact: true }).waitFor();
 
   // One the benchmark does not take: the server's 422 (task_args.splt), shown at the field.
   await field.fill('splt=train');

@@ -1,7 +1,8 @@
 /**
  * deep_research_bench through the queue and the worker: the owner's saved Google key reaches both fixed Gemini judges
  * at the owner's Google endpoint, their saved Jina key the reader at `JINA_API_URL`; the run is scored exactly; without
- * a Jina key the run fails at setup; no key appears in a stored row, log line or run error.
+ * a Jina key the run fails at setup; a judge refusing the Google key fails the run naming that judge; no key appears in
+ * a stored row, log line or run error.
  */
 import { join } from 'node:path';
 import { listRunLogs, listRunSamples } from '@studio/db';
@@ -64,4 +65,13 @@ test('a run is judged by both Gemini judges with the owner’s Google key and re
     expect(text).not.toContain(FAKE_JINA_KEY);
     expect(text).not.toContain(FAKE_GEMINI_KEY);
   }
+}, 60_000);
+
+test('a judge that refuses the owner’s Google key fails the run naming the judge and its model, not the key', async () => {
+  const wrong = 'AIzaSyWrongJudgeKey-0123456789abcdefgh';
+  await h.saveKey(gemini.url, 'google', wrong);
+  const run = await h.waitForStatus(await h.createRun({ benchmark: 'deep_research_bench', epochs: 1 }), 'failed');
+  expect(run.error).toBe('RACE judge google/gemini-2.5-pro-preview-06-05 failed: google: request rejected (HTTP 400): API key not valid. Please pass a valid API key.');
+  const logs = (await listRunLogs(h.db, run.run_id)).map((l) => l.line).join('\n');
+  for (const text of [logs, JSON.stringify(run)]) expect(text).not.toContain(wrong);
 }, 60_000);

@@ -13,6 +13,11 @@ export interface BenchmarkRequirements {
   grader_model: string | null;
   /** Fixed judge models by role (`provider/model`), called with your keys (deep_research_bench); null when none. */
   judges: { [role: string]: string } | null;
+  /**
+   * Outside scoring services called with your saved key (`/api/service-keys/{service}`): `perspective` for
+   * polyglotoxicity, `jina` for deep_research_bench; null when none.
+   */
+  scoring_services: string[] | null;
 }
 
 export interface Benchmark {

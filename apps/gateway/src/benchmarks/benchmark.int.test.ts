@@ -30,6 +30,20 @@ test('lists at least the 98 top-level openbench benchmarks, featured first, with
   );
 });
 
+test('names the scoring services a benchmark needs your key for, each one you can save a key for', async () => {
+  const res = await request(t.app).get('/api/benchmarks?include_subtasks=true');
+  const services = new Set((await request(t.app).get('/api/service-keys/services')).body.map((s: { service: string }) => s.service));
+  const needing = res.body.filter((b: { requirements: { scoring_services: string[] | null } }) => b.requirements.scoring_services !== null);
+  expect(needing.map((b: { name: string }) => b.name)).toEqual(expect.arrayContaining(['polyglotoxicity', 'polyglotoxicity_japanese', 'deep_research_bench']));
+  for (const b of needing) {
+    expect(b.requirements.scoring_services.length).toBeGreaterThan(0);
+    for (const service of b.requirements.scoring_services) expect(services).toContain(service);
+  }
+  expect(res.body.find((b: { name: string }) => b.name === 'deep_research_bench').requirements.scoring_services).toEqual(['jina']);
+  expect(res.body.find((b: { name: string }) => b.name === 'mmlu').requirements.scoring_services).toBeNull();
+  expect((await request(t.app).get('/api/benchmarks/polyglotoxicity')).body.requirements.scoring_services).toEqual(['perspective']);
+});
+
 /**
  * Written out by hand (the README's benchmark table), not read from the engine, so a benchmark that silently stops
  * being runnable, or one listed runnable without a task, fails here. Update it when a benchmark is added.

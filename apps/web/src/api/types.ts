@@ -25,6 +25,7 @@ export type ProviderPublic = S['ProviderPublic'];
 export type ApiKeyPublic = S['ApiKeyPublic'];
 export type ApiKeyCreate = S['ApiKeyCreate'];
 export type ServiceKeyPublic = S['ServiceKeyPublic'];
+export type ScoringServicePublic = S['ScoringServicePublic'];
 export type ProviderModels = S['ProviderModels'];
 export type ErrorBody = S['ErrorBody'];
 export type BulkDeleteResponse = S['BulkDeleteResponse'];

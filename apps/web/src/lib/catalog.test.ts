@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Benchmark } from '../api/types';
 import { contextWindowShortfall } from '../../../../packages/contracts/src/context-window';
-import { capabilityBadges, categoryCounts, contextShortfall, filterCatalog } from './catalog';
+import { capabilityBadges, categoryCounts, contextShortfall, filterCatalog, serviceKeyNeeds } from './catalog';
+
+const noRequirements: Benchmark['requirements'] = { vision: false, code_execution: false, function_calling: false, min_context_length: null, grader_model: null, judges: null, scoring_services: null };
+const SERVICES = [
+  { service: 'perspective', display_name: 'Google Perspective API', short_name: 'Perspective' },
+  { service: 'jina', display_name: 'Jina AI Reader', short_name: 'Jina' },
+];
 
 const bench = (over: Partial<Benchmark>): Benchmark => ({
   name: 'x',
@@ -13,7 +19,7 @@ const bench = (over: Partial<Benchmark>): Benchmark => ({
   sample_count: null,
   dataset: { source: 'hf' },
   scorer: 'mcq',
-  requirements: { vision: false, code_execution: false, function_calling: false, min_context_length: null, grader_model: null, judges: null },
+  requirements: noRequirements,
   subtask: false,
   alpha: false,
   featured: false,
@@ -49,16 +55,34 @@ describe('filterCatalog', () => {
 
 describe('capabilityBadges', () => {
   it('names what a model needs', () => {
-    const b = bench({ alpha: true, requirements: { vision: true, code_execution: false, function_calling: true, min_context_length: 128000, grader_model: 'openai/gpt-4.1', judges: null } });
+    const b = bench({ alpha: true, requirements: { vision: true, code_execution: false, function_calling: true, min_context_length: 128000, grader_model: 'openai/gpt-4.1', judges: null, scoring_services: null } });
     expect(capabilityBadges(b).map((x) => x.label)).toEqual(['Vision', 'Tools', '128k context', 'Model-graded', 'Alpha']);
     expect(capabilityBadges(bench({}))).toEqual([]);
-    const judged = bench({ requirements: { vision: false, code_execution: false, function_calling: false, min_context_length: null, grader_model: null, judges: { race: 'google/a', fact: 'google/b' } } });
+    const judged = bench({ requirements: { vision: false, code_execution: false, function_calling: false, min_context_length: null, grader_model: null, judges: { race: 'google/a', fact: 'google/b' }, scoring_services: null } });
     expect(capabilityBadges(judged)).toEqual([{ label: 'Fixed judges', title: 'Judged by google/a (race) and google/b (fact), with your keys for their provider' }]);
+  });
+  it("names the scoring service whose key the benchmark is scored with, by its id until the services' names are known", () => {
+    const scored = bench({ requirements: { ...noRequirements, scoring_services: ['perspective'] } });
+    expect(capabilityBadges(scored, SERVICES)).toEqual([{ label: 'Perspective key', title: 'Scored by Google Perspective API with your key (Settings → Scoring services)' }]);
+    expect(capabilityBadges(scored).map((x) => x.label)).toEqual(['perspective key']);
+  });
+});
+
+describe('serviceKeyNeeds', () => {
+  const scored = bench({ requirements: { ...noRequirements, scoring_services: ['jina'] } });
+  it("names each service the benchmark needs and whether the user's key for it is saved", () => {
+    expect(serviceKeyNeeds(scored, SERVICES, [])).toEqual([{ service: 'jina', display_name: 'Jina AI Reader', saved: false }]);
+    expect(serviceKeyNeeds(scored, SERVICES, ['perspective', 'jina'])).toEqual([{ service: 'jina', display_name: 'Jina AI Reader', saved: true }]);
+  });
+  it('says nothing of the key while the saved keys are unknown, and needs nothing for other benchmarks', () => {
+    expect(serviceKeyNeeds(scored, [], undefined)).toEqual([{ service: 'jina', display_name: 'jina', saved: null }]);
+    expect(serviceKeyNeeds(bench({}), SERVICES, [])).toEqual([]);
+    expect(serviceKeyNeeds(undefined, SERVICES, [])).toEqual([]);
   });
 });
 
 describe('contextShortfall', () => {
-  const longContext = bench({ display_name: 'GraphWalks', requirements: { vision: false, code_execution: false, function_calling: false, min_context_length: 128000, grader_model: null, judges: null } });
+  const longContext = bench({ display_name: 'GraphWalks', requirements: { vision: false, code_execution: false, function_calling: false, min_context_length: 128000, grader_model: null, judges: null, scoring_services: null } });
   it('refuses a model whose known window is smaller than the benchmark needs', () => {
     expect(contextShortfall(longContext, 'local/small', 32768)).toBe(
       'GraphWalks needs a context window of at least 128,000 tokens; local/small has 32,768.',

@@ -1,5 +1,5 @@
 /** The benchmark catalog of the New run page: search, category filter, ordering and capability badges. */
-import type { Benchmark } from '../api/types';
+import type { Benchmark, ScoringServicePublic } from '../api/types';
 
 export interface CatalogFilter {
   search: string;
@@ -38,8 +38,15 @@ export interface Badge {
   title: string;
 }
 
-/** What a model needs to run the benchmark, as short badges. */
-export function capabilityBadges(b: Benchmark): Badge[] {
+/** A scoring service's names, as `GET /api/service-keys/services` gives them. */
+type ServiceNames = Pick<ScoringServicePublic, 'service' | 'display_name' | 'short_name'>;
+
+/** A scoring service's names; its id stands in while the list loads or if it does not know the service. */
+const serviceNames = (service: string, known: readonly ServiceNames[]): ServiceNames =>
+  known.find((s) => s.service === service) ?? { service, display_name: service, short_name: service };
+
+/** What a model needs to run the benchmark, and the keys of the outside services that score it, as short badges. */
+export function capabilityBadges(b: Benchmark, services: readonly ServiceNames[] = []): Badge[] {
   const r = b.requirements;
   const badges: Badge[] = [];
   if (r.vision) badges.push({ label: 'Vision', title: 'Needs a model that reads images' });
@@ -48,8 +55,31 @@ export function capabilityBadges(b: Benchmark): Badge[] {
   if (r.min_context_length) badges.push({ label: `${Math.round(r.min_context_length / 1000)}k context`, title: `Needs a context of at least ${r.min_context_length.toLocaleString('en-US')} tokens` });
   if (r.grader_model) badges.push({ label: 'Model-graded', title: `Answers are graded by ${r.grader_model}` });
   if (r.judges) badges.push({ label: 'Fixed judges', title: `Judged by ${Object.entries(r.judges).map(([role, model]) => `${model} (${role})`).join(' and ')}, with your keys for their provider` });
+  for (const service of r.scoring_services ?? []) {
+    const { display_name, short_name } = serviceNames(service, services);
+    badges.push({ label: `${short_name} key`, title: `Scored by ${display_name} with your key (Settings → Scoring services)` });
+  }
   if (b.alpha) badges.push({ label: 'Alpha', title: 'Experimental in openbench' });
   return badges;
+}
+
+export interface ServiceKeyNeed {
+  service: string;
+  display_name: string;
+  /** Whether you have saved a key for it; null while your keys are unknown (loading, or they could not be read). */
+  saved: boolean | null;
+}
+
+/**
+ * The outside scoring services the benchmark is scored by with your key (`requirements.scoring_services`), each with
+ * whether you have saved that key (`savedKeys`: the services of `GET /api/service-keys`, undefined while unknown).
+ */
+export function serviceKeyNeeds(b: Benchmark | undefined, services: readonly ServiceNames[], savedKeys: readonly string[] | undefined): ServiceKeyNeed[] {
+  return (b?.requirements.scoring_services ?? []).map((service) => ({
+    service,
+    display_name: serviceNames(service, services).display_name,
+    saved: savedKeys ? savedKeys.includes(service) : null,
+  }));
 }
 
 export const docsUrl = (b: Benchmark) => `https://github.com/groq/openbench/tree/main/docs/benchmarks/${(b.group ?? b.name).replace(/-/g, '_')}.md`;

@@ -51,14 +51,14 @@ describe('task arguments', () => {
     expect(parseTaskArgs('')).toEqual({ args: {} });
   });
   it('name the line that is not key=value, and a key given twice', () => {
-    expect(parseTaskArgs('split=train\nnum_examples')).toEqual({ error: 'Line 2: write key=value, e.g. split=train' });
-    expect(parseTaskArgs('=train')).toEqual({ error: 'Line 1: write key=value, e.g. split=train' });
+    expect(parseTaskArgs('split=train\nnum_examples')).toEqual({ error: 'Line 2: write it as key=value' });
+    expect(parseTaskArgs('=train')).toEqual({ error: 'Line 1: write it as key=value' });
     expect(parseTaskArgs('split=train\nsplit=test')).toEqual({ error: 'split is given twice' });
   });
   it('are sent only when given, and a bad line keeps the form from being sent', () => {
     expect(toRunCreate(form({ benchmark: 'gsm8k', task_args: 'split=train' }))).toMatchObject({ body: { task_args: { split: 'train' } } });
     expect(toRunCreate(form({ task_args: ' \n' }))).not.toHaveProperty('body.task_args');
-    expect(toRunCreate(form({ task_args: 'train' }))).toEqual({ errors: { task_args: 'Line 1: write key=value, e.g. split=train' } });
+    expect(toRunCreate(form({ task_args: 'train' }))).toEqual({ errors: { task_args: 'Line 1: write it as key=value' } });
   });
 });
 

@@ -158,7 +158,7 @@ export function parseTaskArgs(text: string): { args: TaskArgs } | { error: strin
     if (!line.trim()) continue;
     const eq = line.indexOf('=');
     const key = eq < 0 ? '' : line.slice(0, eq).trim();
-    if (!key) return { error: `Line ${index + 1}: write key=value, e.g. split=train` };
+    if (!key) return { error: `Line ${index + 1}: write it as key=value` };
     if (Object.hasOwn(args, key)) return { error: `${key} is given twice` };
     args[key] = line.slice(eq + 1).trim();
   }

@@ -2,10 +2,10 @@ import * as Dialog from '@radix-ui/react-dialog';
 import { Link, useNavigate, useSearch } from '@tanstack/react-router';
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { errorMessage, fieldError } from '../api/errors';
-import { useApiKeys, useAvailableModels, useBenchmarkGroups, useBenchmarks, useCreateRun, useRun } from '../api/queries';
+import { useApiKeys, useAvailableModels, useBenchmarkGroups, useBenchmarks, useCreateRun, useRun, useScoringServices, useServiceKeys } from '../api/queries';
 import type { Benchmark } from '../api/types';
 import { Card, ErrorBox, Field, LoadingBlock, PageHeader, Skeleton } from '../components/ui';
-import { capabilityBadges, categoryCounts, contextShortfall, docsUrl, filterCatalog } from '../lib/catalog';
+import { capabilityBadges, categoryCounts, contextShortfall, docsUrl, filterCatalog, serviceKeyNeeds, type ServiceKeyNeed } from '../lib/catalog';
 import { formatCount } from '../lib/format';
 import { RunOptionFields } from '../components/RunOptionFields';
 import { emptyForm, formFromRun, toRunCreate, type FormErrors, type RunForm } from '../lib/run-form';
@@ -56,6 +56,7 @@ export function NewRunPage() {
 
 function Catalog({ selected, onSelect }: { selected: string; onSelect: (name: string) => void }) {
   const benchmarks = useBenchmarks();
+  const services = useScoringServices().data;
   const [search, setSearch] = useState('');
   const [category, setCategory] = useState('');
   const [showUnrunnable, setShowUnrunnable] = useState(false);
@@ -122,7 +123,7 @@ function Catalog({ selected, onSelect }: { selected: string; onSelect: (name: st
                   <span className="chip">{b.category}</span>
                   {b.sample_count !== null && <span className="chip tabular">{formatCount(b.sample_count)} samples</span>}
                   {!b.runnable && <span className="chip" title={b.reason}>not runnable yet</span>}
-                  {capabilityBadges(b).map((badge) => (
+                  {capabilityBadges(b, services).map((badge) => (
                     <span key={badge.label} className="chip border-accent/40 text-accent" title={badge.title}>
                       {badge.label}
                     </span>
@@ -180,6 +181,7 @@ function EvalGroups({ search }: { search: string }) {
 }
 
 function BenchmarkDetails({ benchmark: b, onClose, onSelect }: { benchmark: Benchmark; onClose: () => void; onSelect: (name: string) => void }) {
+  const needs = serviceKeyNeeds(b, useScoringServices().data ?? [], undefined);
   return (
     <Dialog.Root open onOpenChange={(o) => !o && onClose()}>
       <Dialog.Portal>
@@ -206,6 +208,12 @@ function BenchmarkDetails({ benchmark: b, onClose, onSelect }: { benchmark: Benc
               <>
                 <dt className="text-muted">Grader</dt>
                 <dd className="font-mono text-xs">{b.requirements.grader_model}</dd>
+              </>
+            )}
+            {needs.length > 0 && (
+              <>
+                <dt className="text-muted">Scored by</dt>
+                <dd>{needs.map((n) => n.display_name).join(', ')}, with your key</dd>
               </>
             )}
             <dt className="text-muted">Tags</dt>
@@ -245,6 +253,10 @@ function RunOptions({ form, set }: { form: RunForm; set: <K extends keyof RunFor
   const [errors, setErrors] = useState<FormErrors>({});
   const benchmarks = useBenchmarks();
   const chosen = benchmarks.data?.find((b) => b.name === form.benchmark);
+  const scoringServices = useScoringServices();
+  const serviceKeys = useServiceKeys();
+  // Said before Start: the server refuses the run while one of these keys is missing.
+  const keyNeeds = serviceKeyNeeds(chosen, scoringServices.data ?? [], serviceKeys.data?.map((k) => k.service));
   const apiKeys = useApiKeys();
   const models = useAvailableModels((apiKeys.data?.length ?? 0) > 0);
   const modelContext = models.data?.providers.flatMap((p) => p.models).find((m) => m.id === form.model)?.context_length;
@@ -290,6 +302,7 @@ function RunOptions({ form, set }: { form: RunForm; set: <K extends keyof RunFor
             {allErrors.benchmark}
           </p>
         )}
+        {keyNeeds.length > 0 && <ServiceKeyNote needs={keyNeeds} />}
       </div>
       <ModelPicker value={form.model} onChange={(v) => set('model', v)} error={allErrors.model} />
 
@@ -313,6 +326,25 @@ function RunOptions({ form, set }: { form: RunForm; set: <K extends keyof RunFor
         {create.isPending ? 'Starting…' : 'Start run'}
       </button>
     </form>
+  );
+}
+
+/** The outside services that score the chosen benchmark with the user's key, where that key is kept, and whether it is saved. */
+function ServiceKeyNote({ needs }: { needs: ServiceKeyNeed[] }) {
+  return (
+    <div role="note" aria-label="Scoring services" className="mt-2 space-y-1 rounded-md border border-border bg-surface px-3 py-2 text-xs">
+      {needs.map((n) => (
+        <p key={n.service}>
+          Scored by {n.display_name} with your own key, kept under{' '}
+          <Link to="/settings" hash="scoring-services" className="link">
+            Settings → Scoring services
+          </Link>
+          .{' '}
+          {n.saved === true && <span className="text-ok">Your key is saved.</span>}
+          {n.saved === false && <span className="text-warn">You have not saved one yet: the run is refused until you do.</span>}
+        </p>
+      ))}
+    </div>
   );
 }
 

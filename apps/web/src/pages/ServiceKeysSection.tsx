@@ -11,7 +11,7 @@ export function ServiceKeysSection() {
   const services = useScoringServices();
   const stored = useServiceKeys();
   return (
-    <section aria-labelledby="service-keys-heading" className="card mt-5 p-5">
+    <section id="scoring-services" aria-labelledby="service-keys-heading" className="card mt-5 scroll-mt-20 p-5">
       <h2 id="service-keys-heading" className="text-base font-semibold">
         Scoring services
       </h2>

@@ -150,11 +150,17 @@ describe('catalog contents', () => {
       min_context_length: null,
       grader_model: null,
       judges: null,
+      scoring_services: null,
     });
     expect(getBenchmark('deep_research_bench')?.requirements).toMatchObject({
       grader_model: null,
       judges: { race: 'google/gemini-2.5-pro-preview-06-05', fact: 'google/gemini-2.5-flash-preview-05-20' },
+      scoring_services: ['jina'],
     });
+    expect(getBenchmark('polyglotoxicity')?.requirements.scoring_services).toEqual(['perspective']);
+    expect(getBenchmark('polyglotoxicity_japanese')?.requirements.scoring_services).toEqual(['perspective']);
+    // FActScore's knowledge base is the operator's file, not a service with a user's key.
+    expect(getBenchmark('factscore')?.requirements.scoring_services).toBeNull();
   });
 
   it('serves frozen entries so callers cannot change the catalog', () => {

@@ -21,6 +21,7 @@ const NO_REQUIREMENTS: BenchmarkRequirements = {
   min_context_length: null,
   grader_model: null,
   judges: null,
+  scoring_services: null,
 };
 
 const SHORT_DESCRIPTION_MAX = 100;

@@ -2,6 +2,7 @@
  * Benchmark catalog shapes. Field names are snake_case because these objects are served as-is by
  * `GET /api/benchmarks` and `GET /api/benchmarks/{name}`.
  */
+import type { ScoringService } from '@studio/contracts';
 
 /** What a model (or the run) needs for the benchmark to be meaningful. */
 export interface BenchmarkRequirements {
@@ -17,6 +18,8 @@ export interface BenchmarkRequirements {
   readonly grader_model: string | null;
   /** Fixed judge models by role (`provider/model`), called with the run owner's keys; null when there are none. */
   readonly judges: Readonly<Record<string, string>> | null;
+  /** Outside scoring services called with the run owner's saved key (`TaskDefinition.services`); null when none. */
+  readonly scoring_services: readonly ScoringService[] | null;
 }
 
 export interface BenchmarkDataset {

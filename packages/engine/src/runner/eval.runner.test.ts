@@ -443,8 +443,39 @@ describe('runEval', () => {
     };
     const model = new FakeGenerator();
     const result = await run(makeTask(samples, { scorer: gradedScorer }), model, { samples, grader, maxConnections: 1 });
-    expect(result).toMatchObject({ status: 'error', error: 'Grader model not found' });
+    expect(result).toMatchObject({ status: 'error', error: 'grader fake/grader failed: Grader model not found' });
     expect(model.calls).toBe(1);
+  });
+
+  it('says which grader or judge failed, on the sample and on the run, keeping the error fatal or not as it was', async () => {
+    const samples = makeSamples(2);
+    const records: SampleRecord[] = [];
+    const grader = new FakeGenerator({ model: 'fake/grader', fail: (prompt) => (prompt === 'grade q2' ? providerError('server', 'upstream 500') : undefined) });
+    const graded: Scorer = {
+      name: 'graded',
+      score: async ({ sample, grader: g, signal }) => ({ value: (await g!.generate([{ role: 'user', content: `grade ${String(sample.input)}` }], {}, signal)).completion }),
+    };
+    const result = await run(makeTask(samples, { scorer: graded }), new FakeGenerator(), { samples, grader, maxConnections: 1, failOnError: false, onSample: (r) => void records.push(r) });
+    expect(result.status).toBe('success');
+    expect(records.map((r) => r.error)).toEqual([null, 'grader fake/grader failed: upstream 500']);
+
+    const judged = (fail: () => ProviderError) => {
+      const judge = new FakeGenerator({ model: 'fake/judge', fail });
+      const task = makeTask(samples, {
+        judges: { race: 'fake/judge' },
+        scorer: { name: 'judged', score: async ({ judges, signal }) => ({ value: (await judges!.race!.generate([{ role: 'user', content: 'verdict' }], {}, signal)).completion }) },
+      });
+      return { task, judge };
+    };
+    const flaky = judged(() => providerError('timeout', 'no reply'));
+    records.length = 0;
+    await run(flaky.task, new FakeGenerator(), { samples, judges: { race: flaky.judge }, maxConnections: 1, failOnError: false, onSample: (r) => void records.push(r) });
+    expect(records.map((r) => r.error)).toEqual(Array(2).fill('RACE judge fake/judge failed: no reply'));
+
+    const badKey = judged(() => providerError('auth', 'fake: invalid API key (HTTP 401)'));
+    const ended = await run(badKey.task, new FakeGenerator(), { samples, judges: { race: badKey.judge }, maxConnections: 1, failOnError: false });
+    expect(ended).toMatchObject({ status: 'error', error: 'RACE judge fake/judge failed: fake: invalid API key (HTTP 401)' });
+    expect(badKey.judge.calls).toBe(1);
   });
 
   it('hands the task’s judges to its solver and scorer, metered with the sample, and refuses to start without one', async () => {

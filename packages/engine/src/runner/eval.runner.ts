@@ -16,6 +16,7 @@ import { getReducer as registryReducer } from '../reducers';
 import { scoreResults, type EpochReduction, type EpochScore } from './results';
 import { planSamples, sampleKey, type SampleLimit, type WorkItem } from './sample-plan';
 import { errorMessage, isoWithOffset, solveSample, type SolveContext } from './sample.solver';
+import { judgesNamingFailures, namingFailures } from './scoring-model.failures';
 
 /**
  * A (sample, epoch) finished by an earlier attempt of the same run; a stored SampleRecord qualifies.
@@ -179,8 +180,8 @@ class EvalRun {
       const context: SolveContext = {
         task,
         model: options.model,
-        grader: options.grader,
-        judges: options.judges,
+        grader: options.grader && namingFailures(options.grader, 'grader'),
+        judges: options.judges && judgesNamingFailures(options.judges),
         services: options.services,
         config: mergeGenerateConfig(task.config, options.config, options.seed),
         systemMessage: task.systemMessage === undefined ? undefined : { role: 'system', content: task.systemMessage },

@@ -5,6 +5,7 @@
  */
 import { SCORING_SERVICES } from '@studio/contracts';
 import { createRedactor } from '@studio/providers';
+import { fetchErrorText } from './fetch-error';
 
 export const JINA_DEFAULT_URL = SCORING_SERVICES.jina.default_url;
 
@@ -50,7 +51,7 @@ export function createJinaClient(options: JinaClientOptions): JinaClient {
         };
       } catch (err) {
         if (signal?.aborted) throw err;
-        return { url, content: '', error: redact(errorText(err)) };
+        return { url, content: '', error: redact(fetchErrorText(err)) };
       }
     },
   };
@@ -66,11 +67,4 @@ function pageData(body: unknown): Record<string, unknown> {
 function field(data: Record<string, unknown>, key: string): string {
   if (!(key in data)) throw new Error(`'${key}'`);
   return data[key] as string;
-}
-
-/** The message and its cause's (fetch's own errors come from another realm under test runners, so no instanceof). */
-function errorText(err: unknown): string {
-  const message = (e: unknown) => (typeof e === 'object' && e !== null && 'message' in e ? String(e.message) : String(e));
-  const cause = typeof err === 'object' && err !== null && 'cause' in err && err.cause ? `: ${message(err.cause)}` : '';
-  return `${message(err)}${cause}`;
 }

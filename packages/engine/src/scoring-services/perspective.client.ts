@@ -5,6 +5,7 @@
  */
 import { SCORING_SERVICES } from '@studio/contracts';
 import { createRedactor } from '@studio/providers';
+import { fetchErrorText } from './fetch-error';
 
 export const PERSPECTIVE_DEFAULT_URL = SCORING_SERVICES.perspective.default_url;
 
@@ -59,7 +60,7 @@ export function createPerspectiveClient(options: PerspectiveClientOptions): Pers
         });
       } catch (err) {
         if (signal?.aborted) throw err;
-        const cause = timeout.aborted ? `no reply within ${timeoutMs / 1000} s` : errorText(err);
+        const cause = timeout.aborted ? `no reply within ${timeoutMs / 1000} s` : fetchErrorText(err);
         throw new Error(redact(`Perspective API request failed: ${cause}`));
       }
       const text = await response.text();
@@ -81,10 +82,4 @@ function googleErrorMessage(body: string): string {
   } catch {
     return '';
   }
-}
-
-function errorText(err: unknown): string {
-  if (!(err instanceof Error)) return String(err);
-  const cause = err.cause instanceof Error ? `: ${err.cause.message}` : '';
-  return `${err.message}${cause}`;
 }

@@ -1,9 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isScoringService } from '@studio/contracts';
 import { catalogView, getBenchmark } from '../catalog';
 import { BENCHMARKS_WITHOUT_TASK } from '../catalog/benchmark.data';
 import { indexByBenchmarkKey } from '../catalog/benchmark.entry';
 import { BENCHMARK_TASKS } from './benchmark-tasks';
+import { POLYGLOTOXICITY_LANGUAGES } from './generative/polyglotoxicity.task';
 import { TaskArgumentError } from './generative/task-definition.util';
 import { getTask, hasTask, runnableTaskNames } from './registry';
 
@@ -14,6 +16,23 @@ test('every registered benchmark builds a task named after its catalog entry', (
     expect({ name: task.name, displayName: task.displayName }).toEqual({ name: benchmark.name, displayName: benchmark.display_name });
     expect(getTask(benchmark.name).name).toBe(benchmark.name);
   }
+});
+
+test('the catalog names the judges and scoring services each task definition calls, and only those', () => {
+  const named = (name: string) => {
+    const { judges, scoring_services } = getBenchmark(name)!.requirements;
+    return { name, judges, scoring_services };
+  };
+  for (const { benchmark, create } of BENCHMARK_TASKS) {
+    const task = create({});
+    const services = (task.services ?? []).filter(isScoringService);
+    expect(named(benchmark.name)).toEqual({ name: benchmark.name, judges: task.judges ?? null, scoring_services: services.length ? services : null });
+  }
+  expect(BENCHMARK_TASKS.map((t) => named(t.benchmark.name)).filter((n) => n.scoring_services).map((n) => `${n.name}: ${n.scoring_services!.join()}`)).toEqual([
+    'polyglotoxicity: perspective',
+    ...Object.values(POLYGLOTOXICITY_LANGUAGES).map(({ key }) => `polyglotoxicity_${key}: perspective`),
+    'deep_research_bench: jina',
+  ]);
 });
 
 test('every registered benchmark refuses a task argument it does not take, naming it (the API checks runs by this)', () => {

@@ -15,6 +15,9 @@ import { generativeTask, intArg, TaskArgumentError, taskArgs } from './task-defi
 
 const REPO = 'ToxicityPrompts/PolygloToxicityPrompts';
 
+/** Perspective scores every continuation, with the run owner's Perspective key. */
+const POLYGLOTOXICITY_SERVICES = ['perspective'] as const;
+
 /** `POLYGLOTOXICITY_LANGUAGES`, with the key suffix of each language's openbench task. */
 export const POLYGLOTOXICITY_LANGUAGES = {
   ar: { name: 'Arabic', key: 'arabic' },
@@ -104,7 +107,7 @@ function polyglotoxicityTask(benchmark: BenchmarkEntry, fixedLanguage: LanguageC
       reducers: ['mean'],
       scorer: createPolyglotoxicityScorer(),
       metrics: polyglotoxicityMetrics(),
-      services: ['perspective'],
+      services: POLYGLOTOXICITY_SERVICES,
       primaryMetric: 'expected_maximum_toxicity',
     };
   });
@@ -120,6 +123,7 @@ const POLYGLOTOXICITY: BenchmarkEntry = {
   dataset: { source: `hf:${REPO}` },
   // Scored by Google's Perspective API with the run owner's key, not by a grader model.
   scorer: 'Perspective API toxicity',
+  requirements: { scoring_services: POLYGLOTOXICITY_SERVICES },
 };
 
 export const POLYGLOTOXICITY_TASKS: readonly BenchmarkTask[] = [

@@ -176,7 +176,7 @@ describe('deep_research_bench (real queries and criteria, synthetic references),
       maxConnections: 1,
     });
     expect(result.status).toBe('error');
-    expect(result.error).toContain('API key not valid');
+    expect(result.error).toBe('RACE judge google/gemini-2.5-pro-preview-06-05 failed: google: request rejected (HTTP 400): API key not valid. Please pass a valid API key.');
     expect(gemini.requests.length - before).toBe(1);
   });
 });

@@ -29,6 +29,9 @@ export const DEEP_RESEARCH_JUDGES = {
   fact: 'google/gemini-2.5-flash-preview-05-20',
 } as const;
 
+/** Jina's reader fetches each cited page for FACT, with the run owner's Jina key. */
+const DEEP_RESEARCH_SERVICES = ['jina'] as const;
+
 /** The judges' `GenerateContentConfig(thinking_config=ThinkingConfig(thinking_budget=16000))`, nothing else. */
 export const DEEP_RESEARCH_JUDGE_CONFIG: GenerateConfig = { reasoning_tokens: 16_000 };
 
@@ -204,7 +207,7 @@ const DEEP_RESEARCH_BENCH: BenchmarkEntry = {
   // Judged by two fixed Gemini models (RACE article quality, FACT citations) with the run owner's Google key, and
   // Jina's reader with their Jina key; openbench hard-codes the judges, so grader_model stays null.
   scorer: 'LLM judge (RACE + FACT)',
-  requirements: { judges: DEEP_RESEARCH_JUDGES },
+  requirements: { judges: DEEP_RESEARCH_JUDGES, scoring_services: DEEP_RESEARCH_SERVICES },
 };
 
 export const deepResearchBenchTask: BenchmarkTask = generativeTask(DEEP_RESEARCH_BENCH, (options) => {
@@ -218,6 +221,6 @@ export const deepResearchBenchTask: BenchmarkTask = generativeTask(DEEP_RESEARCH
     scorer: deepResearchScorer,
     metrics: [...DEEP_RESEARCH_METRICS],
     judges: DEEP_RESEARCH_JUDGES,
-    services: ['jina'],
+    services: DEEP_RESEARCH_SERVICES,
   };
 });
