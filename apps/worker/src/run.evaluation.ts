@@ -6,7 +6,7 @@
  */
 import { listRunSampleOutcomes, pinRunDataset, type Db, type RunHold, type RunRow, type RunSampleOutcome } from '@studio/db';
 import { closeOperatorFiles, describeSandbox, getBenchmark, runEval, sampleKey, sandbox, type SampleRecord } from '@studio/engine';
-import { createRedactor, type Redactor } from '@studio/providers';
+import { createRedactor, type ConnectionPools, type Redactor } from '@studio/providers';
 import type { WorkerMetrics } from '@studio/runtime';
 import type { WorkerConfig } from './config';
 import { datasetFingerprint } from './dataset.fingerprint';
@@ -28,6 +28,8 @@ export interface RunEvaluationContext {
   control: RunControl;
   reporter: RunReporter;
   metrics?: WorkerMetrics;
+  /** The worker's keep-alive pools, which the run's model clients borrow. */
+  connections: ConnectionPools;
 }
 
 /** Sets the run up and evaluates it; every failure becomes an outcome, and the model clients and knowledge base are closed. */
@@ -50,8 +52,8 @@ export async function evaluateRun(run: RunRow, ctx: RunEvaluationContext): Promi
     if (isDbOutage(err)) return { kind: 'hand-back', cause: 'database', error: messageOf(err) };
     return { kind: 'failed', error: createRedactor(secrets)(messageOf(err)) };
   } finally {
-    // Before the outcome is recorded, not after: with runs back to back, closing the connections after the commit
-    // delayed the next run's first request more than it shortened this run's end (docs/performance.md).
+    // The connections stay open in the worker's pools for the next run; closing a client ends what is its own (its
+    // limiter's waiters, a Bedrock client's connections).
     await Promise.allSettled((prepared?.clients ?? []).map((c) => c.close()));
     if (prepared) closeOperatorFiles(prepared.services);
   }

@@ -6,7 +6,7 @@
 import { RunConfigSchema, customBenchmarkSlug, type OperatorFilePaths } from '@studio/contracts';
 import { customDatasetSource, type Db, type RunRow } from '@studio/db';
 import { contextWindowCheck, EvalSession, operatorFilesFor, modelGenerator, type Generator, type ScoringServices, type SessionClientOptions } from '@studio/engine';
-import { createModelClient, parseModelId, type ModelClient, type RetryInfo } from '@studio/providers';
+import { createModelClient, parseModelId, type ConnectionPools, type ModelClient, type RetryInfo } from '@studio/providers';
 import type { WorkerMetrics } from '@studio/runtime';
 import type { WorkerConfig } from './config';
 import { messageOf } from './error-message.util';
@@ -35,10 +35,12 @@ export interface RunSetupContext {
   /** Receives each decrypted key, so that no error message stored with the run can carry one. */
   secrets: string[];
   metrics?: WorkerMetrics;
+  /** The worker's keep-alive pools, lent to the run's clients. */
+  connections: ConnectionPools;
 }
 
 export async function setUpRun(run: RunRow, ctx: RunSetupContext): Promise<PreparedRun> {
-  const { worker, db, reporter, secrets, metrics } = ctx;
+  const { worker, db, reporter, secrets, metrics, connections } = ctx;
   const session = await openSession(run, db);
   const services = await resolveScoringServices(db, worker.encryption, run.user_id, session, { urls: worker.scoringServiceUrls, secrets });
   // The run's options, else this worker's configured request timeout and retries.
@@ -52,6 +54,8 @@ export async function setUpRun(run: RunRow, ctx: RunSetupContext): Promise<Prepa
       ...access,
       // Runs call the user's saved endpoint (or the provider's default) from inside the deployment.
       urlPolicy: { blockPrivate: worker.blockPrivateBaseUrls },
+      // Requests carry the owner's key in a header, so the worker's pools serve every run (each user's alike).
+      pools: connections,
       onRetry: (info) => {
         metrics?.modelCallRetried(client.provider, info.error);
         reporter.log('stderr', retryLine(options.model, info));
