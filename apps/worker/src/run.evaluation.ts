@@ -12,12 +12,12 @@ import type { WorkerConfig } from './config';
 import { datasetFingerprint } from './dataset.fingerprint';
 import { isDbOutage } from './db-write.retry';
 import { messageOf } from './error-message.util';
-import { RunSetupError } from './provider-key.resolver';
+import { RunSetupError, type ApiKeyReads } from './provider-key.resolver';
 import type { RunControl } from './run.control';
-import { isAbandoned, stoppedOutcome, type Outcome } from './run.outcome';
+import { completedResults, isAbandoned, stoppedOutcome, type Outcome } from './run.outcome';
 import type { RunReporter } from './run.reporter';
 import { setUpRun, type PreparedRun } from './run.setup';
-import { RunHoldLostError, SampleSink, type UnwrittenSamples } from './sample.sink';
+import { RunHoldLostError, SampleSink } from './sample.sink';
 
 export const DATASET_CHANGED_MESSAGE = 'The dataset changed since this run started; start a new run';
 
@@ -30,6 +30,8 @@ export interface RunEvaluationContext {
   metrics?: WorkerMetrics;
   /** The worker's keep-alive pools, which the run's model clients borrow. */
   connections: ConnectionPools;
+  /** The run owner's key rows (the model's may be read already). */
+  keys: ApiKeyReads;
 }
 
 /** Sets the run up and evaluates it; every failure becomes an outcome, and the model clients and knowledge base are closed. */
@@ -122,10 +124,14 @@ async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationCo
     }),
   );
   // A finished run's last samples are stored by the transaction that records it (run.outcome.ts).
-  let lastSamples: UnwrittenSamples | undefined;
+  let completed: Extract<Outcome, { kind: 'completed' }> | undefined;
   try {
-    if (result.status === 'success') lastSamples = await sink.takeUnwritten();
-    else await sink.flush();
+    if (result.status === 'success') {
+      const taking = sink.takeUnwritten();
+      // Computed while the sink's last batch writes are under way (the run's end waits for both).
+      const { results, lines } = completedResults(session, plan, storedOutcomes(stored, sink.outcomes));
+      completed = { kind: 'completed', results, lines, lastSamples: await taking };
+    } else await sink.flush();
   } catch (writeFailure) {
     if (writeFailure instanceof RunHoldLostError) return { kind: 'abandoned', reason: writeFailure.loss };
     // A deleted run fails its writes on the foreign key: nothing is left to record.
@@ -135,7 +141,7 @@ async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationCo
     throw writeFailure;
   }
   // A run the engine finished is recorded as finished even if a stop request came in at the last moment.
-  if (lastSamples) return { kind: 'completed', session, plan, samples: storedOutcomes(stored, sink.outcomes), lastSamples };
+  if (completed) return completed;
   if (control.stopReason) return stoppedOutcome(control);
   if (result.status === 'error') return { kind: 'failed', error: result.error ?? 'The run failed' };
   return { kind: 'canceled' };

@@ -9,10 +9,11 @@
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { ExecuteRunPayloadSchema, isTerminal, type ExecuteRunPayload, type RunJobResult } from '@studio/contracts';
 import { claimRun, findRun, type Db, type RunHold } from '@studio/db';
-import type { ConnectionPools } from '@studio/providers';
+import { parseModelId, type ConnectionPools } from '@studio/providers';
 import { mirrorRunJobProgress, settleRunJob, type Logger, type RunEventPublisher, type WebhookQueue, type WorkerMetrics } from '@studio/runtime';
 import type { WorkerConfig } from './config';
 import type { RunControl } from './run.control';
+import { ApiKeyReads } from './provider-key.resolver';
 import { evaluateRun } from './run.evaluation';
 import { OUTAGE_HANDBACK_DELAY_MS, OutcomeRecorder, type Outcome } from './run.outcome';
 import type { RunRegistry } from './run.registry';
@@ -55,13 +56,18 @@ export class RunProcessor {
     let hold: RunHold;
     try {
       // The claim comes first (the common case, one round trip); the run is read only when there is nothing to claim.
+      // The key of the model the job names is read meanwhile.
+      const keys = new ApiKeyReads(db, payload.data.user_id ?? null);
+      readModelKey(keys, payload.data.model);
       const claimed = await claimRun(db, runId, config.workerId);
       if (!claimed) return await this.unclaimed(runId);
       hold = { runId, attempt: claimed.attempts };
       reporter = this.reporter(hold, control, job);
       reporter.status('running');
       reporter.start();
-      outcome = await evaluateRun(claimed, { worker: config, db, hold, control, reporter, metrics, connections: this.deps.connections });
+      // The job's owner is the run's (the gateway enqueued it so); a job that says otherwise is not trusted for it.
+      const ownerKeys = claimed.user_id === keys.userId ? keys : new ApiKeyReads(db, claimed.user_id);
+      outcome = await evaluateRun(claimed, { worker: config, db, hold, control, reporter, metrics, connections: this.deps.connections, keys: ownerKeys });
     } finally {
       registry.release(control);
     }
@@ -108,6 +114,16 @@ export class RunProcessor {
 async function handBack(job: Job<ExecuteRunPayload, RunJobResult | undefined>, token: string | undefined, delayMs: number): Promise<never> {
   await job.moveToDelayed(Date.now() + delayMs, token);
   throw new DelayedError();
+}
+
+/** Starts reading the key of the model a job names; a malformed model id fails the run in its setup, not here. */
+function readModelKey(keys: ApiKeyReads, model: string | undefined): void {
+  if (!model || keys.userId === null) return;
+  try {
+    void keys.read(parseModelId(model).provider);
+  } catch {
+    // Setup reports it.
+  }
 }
 
 /** How long a running run can go untouched before the reconciler calls it abandoned: BullMQ's lock and stalled check. */

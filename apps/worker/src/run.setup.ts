@@ -10,7 +10,7 @@ import { createModelClient, parseModelId, type ConnectionPools, type ModelClient
 import type { WorkerMetrics } from '@studio/runtime';
 import type { WorkerConfig } from './config';
 import { messageOf } from './error-message.util';
-import { RunSetupError, resolveProviderAccess, resolveScoringServices } from './provider-key.resolver';
+import { RunSetupError, resolveProviderAccess, resolveScoringServices, type ApiKeyReads } from './provider-key.resolver';
 import type { RunControl } from './run.control';
 import type { RunReporter } from './run.reporter';
 
@@ -37,17 +37,19 @@ export interface RunSetupContext {
   metrics?: WorkerMetrics;
   /** The worker's keep-alive pools, lent to the run's clients. */
   connections: ConnectionPools;
+  /** The run owner's key rows (the model's may be read already). */
+  keys: ApiKeyReads;
 }
 
 export async function setUpRun(run: RunRow, ctx: RunSetupContext): Promise<PreparedRun> {
-  const { worker, db, reporter, secrets, metrics, connections } = ctx;
+  const { worker, db, reporter, secrets, metrics, connections, keys } = ctx;
   const session = await openSession(run, db);
   const services = await resolveScoringServices(db, worker.encryption, run.user_id, session, { urls: worker.scoringServiceUrls, secrets });
   // The run's options, else this worker's configured request timeout and retries.
   const defaults = { timeoutMs: worker.providerTimeoutMs, maxRetries: worker.providerMaxRetries };
   const clients: ModelClient[] = [];
   const open = async (options: SessionClientOptions): Promise<ModelClient> => {
-    const access = await resolveProviderAccess(db, worker.encryption, run.user_id, parseModelId(options.model).provider);
+    const access = await resolveProviderAccess(keys, worker.encryption, parseModelId(options.model).provider);
     if (access.apiKey) secrets.push(access.apiKey);
     const client = createModelClient({
       ...options,
