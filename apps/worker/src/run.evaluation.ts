@@ -128,7 +128,8 @@ async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationCo
   try {
     if (result.status === 'success') {
       const taking = sink.takeUnwritten();
-      // Computed while the sink's last batch writes are under way (the run's end waits for both).
+      // Computed while the sink's write under way finishes (the run's end waits for both); the rows it has not begun
+      // writing go with the outcome.
       const { results, lines } = completedResults(session, plan, storedOutcomes(stored, sink.outcomes));
       completed = { kind: 'completed', results, lines, lastSamples: await taking };
     } else await sink.flush();
