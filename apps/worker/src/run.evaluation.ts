@@ -79,9 +79,22 @@ async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationCo
   const plan = session.plan(samples);
   // Stored rows are only valid for the data they were run on (and their seq for its plan).
   const fingerprint = datasetFingerprint(plan);
-  const pinned = await pinRunDataset(db, hold, fingerprint);
-  if (!pinned.held) return { kind: 'abandoned', reason: pinned.loss };
-  if (pinned.fingerprint !== fingerprint) throw new RunSetupError(DATASET_CHANGED_MESSAGE);
+  const pinning = pinRunDataset(db, hold, fingerprint).then((pinned) => {
+    if (!pinned.held) throw new RunHoldLostError(pinned.loss);
+    if (pinned.fingerprint !== fingerprint) throw new RunSetupError(DATASET_CHANGED_MESSAGE);
+  });
+  // Whoever waits for it sees its error (this attempt, or its sink).
+  pinning.catch(() => undefined);
+  // A first attempt finds no pin to differ from (no attempt ran before it), so it starts while its pin is written, and
+  // its samples are stored only after it (the sink waits). A resumed attempt checks the pin before anything runs.
+  if (run.attempts > 1) {
+    try {
+      await pinning;
+    } catch (err) {
+      if (err instanceof RunHoldLostError) return { kind: 'abandoned', reason: err.loss };
+      throw err;
+    }
+  }
   const seqByKey = new Map(plan.map((item, index) => [sampleKey(item.sample.id, item.epoch), index]));
   const stored = await storedRead;
   const resumed = stored.filter((s) => s.error === null && seqByKey.has(sampleKey(s.sample_id, s.epoch))).length;
@@ -99,6 +112,7 @@ async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationCo
     seqOf: (record) => seqByKey.get(sampleKey(record.sample_id, record.epoch))!,
     onRetry: (err, delayMs, rows) => reporter.log('stderr', `could not store ${rows} samples (${messageOf(err)}); retrying in ${(delayMs / 1000).toFixed(2)} s`),
     onStored: (rows) => ctx.metrics?.samplesFinished(run.benchmark, rows),
+    after: pinning,
   });
   const result = await runEval(
     session.runOptions({

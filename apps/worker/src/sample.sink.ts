@@ -18,6 +18,8 @@ export interface SampleSinkOptions {
   onRetry?: (err: unknown, delayMs: number, rows: number) => void;
   /** Told how many rows each successful write stored. */
   onStored?: (rows: number) => void;
+  /** Nothing is written before it resolves; its rejection fails the sink as a failed write does. */
+  after?: Promise<void>;
 }
 
 /** A sample write was refused: this worker's attempt no longer holds the run. */
@@ -59,7 +61,9 @@ export class SampleSink {
     private readonly db: Db,
     private readonly hold: RunHold,
     private readonly options: SampleSinkOptions,
-  ) {}
+  ) {
+    if (options.after) this.writing = options.after.then(undefined, (err: unknown) => void (this.failure = err));
+  }
 
   /** Rows written by this sink so far. */
   get storedCount(): number {

@@ -156,6 +156,24 @@ test('takeUnwritten takes back the batches whose write has not started, and wait
   expect(sink.storedCount).toBe(1);
 });
 
+test("nothing is written before `after` resolves (a first attempt's dataset pin), and its rejection fails the sink", async () => {
+  const hold = await newRun();
+  const { runId } = hold;
+  let pinned: () => void = () => undefined;
+  const after = new Promise<void>((r) => (pinned = r));
+  const sink = new SampleSink(tdb.db, hold, { batchSize: 1, flushMs: 1000, maxWritesInFlight: 5, seqOf: (r) => Number(r.sample_id) - 1, after });
+  await sink.add(record(1, 'C'));
+  await new Promise((r) => setTimeout(r, 100));
+  expect(await rows(runId)).toEqual([]);
+  pinned();
+  await sink.flush();
+  expect((await rows(runId)).map((r) => r[1])).toEqual(['1']);
+
+  const refused = new SampleSink(tdb.db, hold, { batchSize: 1, flushMs: 1000, seqOf: () => 0, after: Promise.reject(new Error('the pin was refused')) });
+  await new Promise((r) => setTimeout(r, 10));
+  await expect(refused.add(record(2, 'C'))).rejects.toThrow('the pin was refused');
+});
+
 test('takeUnwritten throws the failure of a write under way', async () => {
   const sink = new SampleSink(tdb.db, { runId: randomUUID(), attempt: 1 }, { batchSize: 1, flushMs: 1000, seqOf: () => 0 });
   await sink.add(record(1, 'C'));
