@@ -9,8 +9,10 @@
  *   node bench/dist/engine-throughput.js --engine-cpus 0 --server-cpus 1   each process on its own core (Linux taskset)
  *
  * Targets: throughput ≥ 0.95 of the limit (connections ÷ latency), ≤ 0.3 ms engine CPU per sample,
- * peak RSS < 300 MB. A missed target makes the exit code 1.
+ * peak RSS < 300 MB. A missed target makes the exit code 1. With a fixed latency, the ratio is printed next to the
+ * floor: a bare HTTP client's ratio for the same requests against the same server (bare-client.floor).
  */
+import { floorLine, measureFloor } from './bare-client.floor';
 import { scriptArgs } from './bench-args';
 import { openEvalLogSink } from '@studio/cli/eval-log-sink';
 import { EvalSession, evalSettings, getTask, newEvalLogIdentity, runEval, type EvalRunResult, type Generator, type Sample, type SampleRecord } from '@studio/engine';
@@ -208,6 +210,13 @@ async function main(): Promise<number> {
       const ratio = perSecond / limit;
       if (mode.targets.has('ratio') && ratio < TARGET_RATIO) missed.push('ratio');
       lines.push(`  limit ${mode.maxConnections} ÷ ${mode.minLatencyMs / 1000} s = ${limit.toFixed(0)}/s → ratio ${ratio.toFixed(3)} (target ≥ ${TARGET_RATIO})`);
+      // The request bodies the engine sent, on average, so that the bare client writes as much.
+      const { bytes, requests } = (await (await fetch(`${server.baseUrl.replace(/\/v1$/, '')}/bench/stats`)).json()) as { bytes: number; requests: number };
+      const floors = [];
+      for (let i = 0; i < 2; i++) {
+        floors.push(await measureFloor({ baseUrl: server.baseUrl, requests: count, connections: mode.maxConnections, latencyMs: mode.minLatencyMs, bodyBytes: bytes / requests }));
+      }
+      lines.push(`  ${floorLine(floors, [ratio])}`);
     }
     if (mode.targets.has('cpu') && cpuPerSample > TARGET_CPU_MS_PER_SAMPLE) missed.push('cpu');
     lines.push(

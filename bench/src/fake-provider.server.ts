@@ -2,8 +2,8 @@
  * An OpenAI-compatible chat-completions server for the throughput bench, run as its own process
  * (`fork`) so its CPU time never counts against the engine's. It answers every request with the
  * same MCQ reply after a latency drawn uniformly from [min, max] milliseconds, and reports its
- * port to the parent over IPC. `GET /bench/stats` tells when the first request since `POST /bench/reset` came and
- * when the last reply went out.
+ * port to the parent over IPC. `GET /bench/stats` tells when the first request since `POST /bench/reset` came,
+ * when the last reply went out, and how many requests and request-body bytes came.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,22 +22,23 @@ const REPLY = JSON.stringify({
 
 /**
  * When the first completion request since the last `POST /bench/reset` arrived and when the last reply was sent
- * (timeOrigin + now, ms), and how many requests came.
+ * (timeOrigin + now, ms), how many requests came and their bodies' bytes (a bare client's floor sends as much).
  */
 let first: number | null = null;
 let last: number | null = null;
 let requests = 0;
+let bytes = 0;
 
 const server = createServer((req, res) => {
   if (req.url === '/bench/reset' || req.url === '/bench/stats') {
-    if (req.url === '/bench/reset') [first, last, requests] = [null, null, 0];
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ first, last, requests }));
+    if (req.url === '/bench/reset') [first, last, requests, bytes] = [null, null, 0, 0];
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ first, last, requests, bytes }));
     return;
   }
   requests += 1;
   first ??= performance.timeOrigin + performance.now();
-  // The body must be drained before answering, or keep-alive connections cannot be reused.
-  req.resume();
+  // The body must be drained (here while counted) before answering, or keep-alive connections cannot be reused.
+  req.on('data', (chunk: Buffer) => (bytes += chunk.length));
   req.on('end', () => {
     const delay = minMs + Math.random() * (maxMs - minMs);
     setTimeout(() => {

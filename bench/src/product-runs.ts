@@ -5,12 +5,15 @@
  *   - POST /api/runs → `completed` (as the run's SSE stream delivers it to a client watching the run) for 2,000 and 5,000 samples at 100 connections, against the limit (N × 0.1 s ÷ 100);
  *   - POST → the model server's first request of the run, with a warm worker (it has run MMLU before);
  *   - POST → `running` (the run's started_at − created_at), p50 over small runs;
+ *   - next to each throughput ratio, the floor: a bare HTTP client's ratio for the same N against the same server
+ *     (bare-client.floor), information rather than a target;
  *   - with --full-runs N: N full MMLU runs (14,042 questions) one after another and the worker's peak RSS (VmHWM).
  *
  *   node bench/dist/product-runs.js [--full-runs 10]     (build first: bash infra/scripts/build.sh)
  *   node bench/dist/product-runs.js --worker-node-args="--cpu-prof --cpu-prof-dir=/tmp/w"   (the worker's CPU profile)
  *   node bench/dist/product-runs.js --detect poll       (`completed` seen by polling GET /api/runs/{id} every 10 ms, not the run's events)
  */
+import { floorLine, measureFloor } from './bare-client.floor';
 import { scriptArgs } from './bench-args';
 import { parseArgs } from 'node:util';
 import { machineLine } from './bench-database';
@@ -34,6 +37,9 @@ async function main(): Promise<void> {
     const worker = stack.workers[0];
     // Warm-up: the worker parses MMLU once, JIT and connection pools settle.
     await stack.run(2_000, CONNECTIONS, detection);
+    // What the product sent per model request, so that the bare client's floor writes as much.
+    const warmUp = await stack.providerStats();
+    const bodyBytes = warmUp.bytes / warmUp.requests;
     const small = [];
     for (let i = 0; i < 5; i++) small.push(await stack.run(50, CONNECTIONS, detection));
     const seenBy = detection === 'events' ? "the run's SSE stream" : 'a 10 ms poll of GET /api/runs/{id}';
@@ -56,6 +62,9 @@ async function main(): Promise<void> {
       lines.push(
         `  of which POST → first model request ${results.map((r) => r.firstRequestMs.toFixed(0)).join(', ')} ms; last model reply → completed seen ${results.map((r) => r.afterLastReplyMs.toFixed(0)).join(', ')} ms (→ finished_at ${results.map((r) => r.lastReplyToFinishedAtMs.toFixed(0)).join(', ')} ms)`,
       );
+      const floors = [];
+      for (let i = 0; i < 2; i++) floors.push(await measureFloor({ baseUrl: stack.providerBaseUrl, requests: n, connections: CONNECTIONS, latencyMs: LATENCY_MS, bodyBytes }));
+      lines.push(`  ${floorLine(floors, results.map((r) => limitSeconds / r.seconds))}`);
       small.push(...results);
     }
     lines.push(`POST → first model request (warm worker): median ${median(small.map((r) => r.firstRequestMs)).toFixed(0)} ms, max ${Math.max(...small.map((r) => r.firstRequestMs)).toFixed(0)} ms over ${small.length} runs (target ≤ 60 ms)`);

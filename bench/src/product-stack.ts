@@ -48,6 +48,8 @@ export type Detection = 'events' | 'poll';
 
 export interface ProductStack {
   databaseUrl: string;
+  /** The model server's `/v1` base URL. */
+  providerBaseUrl: string;
   workers: StackProcess[];
   /** Starts one more worker (`extra` on top of the stack's worker environment). */
   addWorker(extra?: Record<string, string>): Promise<StackProcess>;
@@ -61,8 +63,8 @@ export interface ProductStack {
   completedEvent(runId: string, posted: number): Promise<RunTiming>;
   /** Forgets the model server's first request and count. */
   resetProvider(): Promise<void>;
-  /** The model server's first request and last reply since the reset (timeOrigin + now, ms; null: none) and the count. */
-  providerStats(): Promise<{ first: number | null; last: number | null; requests: number }>;
+  /** The model server's first request and last reply since the reset (timeOrigin + now, ms; null: none), the count and the request bodies' bytes. */
+  providerStats(): Promise<{ first: number | null; last: number | null; requests: number; bytes: number }>;
   /** Resets the model server, POSTs and waits for `completed` (seen through the run's events unless told otherwise). */
   run(limit: number | null, connections: number, detection?: Detection): Promise<RunTiming>;
   close(): Promise<void>;
@@ -149,6 +151,7 @@ export async function startProductStack(options: ProductStackOptions): Promise<P
     };
     const stack: ProductStack = {
       databaseUrl: database.url,
+      providerBaseUrl: provider.baseUrl,
       workers,
       addWorker,
       post: async (limit, connections) => {

@@ -1,6 +1,6 @@
 import { findProvider, isScoringService, SCORING_SERVICES, type ScoringService } from '@studio/contracts';
 import { BedrockCredentialsError, parseBedrockCredentials, type BedrockOptions } from '@studio/providers';
-import { decryptApiKey, findApiKey, findServiceKey, serviceKeyOwner, type Db, type KeyRing } from '@studio/db';
+import { decryptApiKey, findApiKey, findServiceKey, serviceKeyOwner, type ApiKeyRow, type Db, type KeyRing } from '@studio/db';
 import { scoringServiceClient, type EvalSession, type ScoringServices } from '@studio/engine';
 
 /** A run cannot start: the message is shown to the user as the run's error. */
@@ -17,13 +17,38 @@ export interface ProviderAccess {
 }
 
 /**
+ * A run owner's saved key rows (still encrypted), each read once: the worker starts reading the key of the run's
+ * model while it claims the run (the job names owner and model), so that setup does not wait for it afterwards.
+ */
+export class ApiKeyReads {
+  private readonly reads = new Map<string, Promise<ApiKeyRow | undefined>>();
+
+  constructor(
+    private readonly db: Db,
+    readonly userId: string | null,
+  ) {}
+
+  read(provider: string): Promise<ApiKeyRow | undefined> {
+    if (this.userId === null) return Promise.resolve(undefined);
+    let read = this.reads.get(provider);
+    if (!read) {
+      read = findApiKey(this.db, this.userId, provider);
+      // Nobody may wait for it (the claim failed); whoever does sees the error.
+      read.catch(() => undefined);
+      this.reads.set(provider, read);
+    }
+    return read;
+  }
+}
+
+/**
  * Credentials for one provider of a run, from the run owner's saved key. Only the providers a run uses are
  * looked up and decrypted. Providers that need no key (local servers, mockllm) still pick up a saved base URL.
  */
-export async function resolveProviderAccess(db: Db, ring: KeyRing, userId: string | null, provider: string): Promise<ProviderAccess> {
+export async function resolveProviderAccess(keys: ApiKeyReads, ring: KeyRing, provider: string): Promise<ProviderAccess> {
   const info = findProvider(provider);
   if (info?.api_style === 'mock') return {};
-  const row = userId ? await findApiKey(db, userId, provider) : undefined;
+  const row = await keys.read(provider);
   if (!row) {
     if (info && !info.requires_key) return {};
     const name = info ? `${info.display_name} (${provider})` : `"${provider}"`;

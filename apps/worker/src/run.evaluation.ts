@@ -6,18 +6,18 @@
  */
 import { listRunSampleOutcomes, pinRunDataset, type Db, type RunHold, type RunRow, type RunSampleOutcome } from '@studio/db';
 import { closeOperatorFiles, describeSandbox, getBenchmark, runEval, sampleKey, sandbox, type SampleRecord } from '@studio/engine';
-import { createRedactor, type Redactor } from '@studio/providers';
+import { createRedactor, type ConnectionPools, type Redactor } from '@studio/providers';
 import type { WorkerMetrics } from '@studio/runtime';
 import type { WorkerConfig } from './config';
 import { datasetFingerprint } from './dataset.fingerprint';
 import { isDbOutage } from './db-write.retry';
 import { messageOf } from './error-message.util';
-import { RunSetupError } from './provider-key.resolver';
+import { RunSetupError, type ApiKeyReads } from './provider-key.resolver';
 import type { RunControl } from './run.control';
-import { isAbandoned, stoppedOutcome, type Outcome } from './run.outcome';
+import { completedResults, isAbandoned, stoppedOutcome, type Outcome } from './run.outcome';
 import type { RunReporter } from './run.reporter';
 import { setUpRun, type PreparedRun } from './run.setup';
-import { RunHoldLostError, SampleSink, type UnwrittenSamples } from './sample.sink';
+import { RunHoldLostError, SampleSink } from './sample.sink';
 
 export const DATASET_CHANGED_MESSAGE = 'The dataset changed since this run started; start a new run';
 
@@ -28,6 +28,10 @@ export interface RunEvaluationContext {
   control: RunControl;
   reporter: RunReporter;
   metrics?: WorkerMetrics;
+  /** The worker's keep-alive pools, which the run's model clients borrow. */
+  connections: ConnectionPools;
+  /** The run owner's key rows (the model's may be read already). */
+  keys: ApiKeyReads;
 }
 
 /** Sets the run up and evaluates it; every failure becomes an outcome, and the model clients and knowledge base are closed. */
@@ -50,8 +54,8 @@ export async function evaluateRun(run: RunRow, ctx: RunEvaluationContext): Promi
     if (isDbOutage(err)) return { kind: 'hand-back', cause: 'database', error: messageOf(err) };
     return { kind: 'failed', error: createRedactor(secrets)(messageOf(err)) };
   } finally {
-    // Before the outcome is recorded, not after: with runs back to back, closing the connections after the commit
-    // delayed the next run's first request more than it shortened this run's end (docs/performance.md).
+    // The connections stay open in the worker's pools for the next run; closing a client ends what is its own (its
+    // limiter's waiters, a Bedrock client's connections).
     await Promise.allSettled((prepared?.clients ?? []).map((c) => c.close()));
     if (prepared) closeOperatorFiles(prepared.services);
   }
@@ -75,9 +79,22 @@ async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationCo
   const plan = session.plan(samples);
   // Stored rows are only valid for the data they were run on (and their seq for its plan).
   const fingerprint = datasetFingerprint(plan);
-  const pinned = await pinRunDataset(db, hold, fingerprint);
-  if (!pinned.held) return { kind: 'abandoned', reason: pinned.loss };
-  if (pinned.fingerprint !== fingerprint) throw new RunSetupError(DATASET_CHANGED_MESSAGE);
+  const pinning = pinRunDataset(db, hold, fingerprint).then((pinned) => {
+    if (!pinned.held) throw new RunHoldLostError(pinned.loss);
+    if (pinned.fingerprint !== fingerprint) throw new RunSetupError(DATASET_CHANGED_MESSAGE);
+  });
+  // Whoever waits for it sees its error (this attempt, or its sink).
+  pinning.catch(() => undefined);
+  // A first attempt finds no pin to differ from (no attempt ran before it), so it starts while its pin is written, and
+  // its samples are stored only after it (the sink waits). A resumed attempt checks the pin before anything runs.
+  if (run.attempts > 1) {
+    try {
+      await pinning;
+    } catch (err) {
+      if (err instanceof RunHoldLostError) return { kind: 'abandoned', reason: err.loss };
+      throw err;
+    }
+  }
   const seqByKey = new Map(plan.map((item, index) => [sampleKey(item.sample.id, item.epoch), index]));
   const stored = await storedRead;
   const resumed = stored.filter((s) => s.error === null && seqByKey.has(sampleKey(s.sample_id, s.epoch))).length;
@@ -95,6 +112,7 @@ async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationCo
     seqOf: (record) => seqByKey.get(sampleKey(record.sample_id, record.epoch))!,
     onRetry: (err, delayMs, rows) => reporter.log('stderr', `could not store ${rows} samples (${messageOf(err)}); retrying in ${(delayMs / 1000).toFixed(2)} s`),
     onStored: (rows) => ctx.metrics?.samplesFinished(run.benchmark, rows),
+    after: pinning,
   });
   const result = await runEval(
     session.runOptions({
@@ -120,10 +138,15 @@ async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationCo
     }),
   );
   // A finished run's last samples are stored by the transaction that records it (run.outcome.ts).
-  let lastSamples: UnwrittenSamples | undefined;
+  let completed: Extract<Outcome, { kind: 'completed' }> | undefined;
   try {
-    if (result.status === 'success') lastSamples = await sink.takeUnwritten();
-    else await sink.flush();
+    if (result.status === 'success') {
+      const taking = sink.takeUnwritten();
+      // Computed while the sink's write under way finishes (the run's end waits for both); the rows it has not begun
+      // writing go with the outcome.
+      const { results, lines } = completedResults(session, plan, storedOutcomes(stored, sink.outcomes));
+      completed = { kind: 'completed', results, lines, lastSamples: await taking };
+    } else await sink.flush();
   } catch (writeFailure) {
     if (writeFailure instanceof RunHoldLostError) return { kind: 'abandoned', reason: writeFailure.loss };
     // A deleted run fails its writes on the foreign key: nothing is left to record.
@@ -133,7 +156,7 @@ async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationCo
     throw writeFailure;
   }
   // A run the engine finished is recorded as finished even if a stop request came in at the last moment.
-  if (lastSamples) return { kind: 'completed', session, plan, samples: storedOutcomes(stored, sink.outcomes), lastSamples };
+  if (completed) return completed;
   if (control.stopReason) return stoppedOutcome(control);
   if (result.status === 'error') return { kind: 'failed', error: result.error ?? 'The run failed' };
   return { kind: 'canceled' };

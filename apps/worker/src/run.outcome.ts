@@ -25,8 +25,8 @@ export type AbandonReason = Extract<StopReason, 'gone' | 'taken-over' | 'lock-lo
 
 /** How an attempt at a run ended, before it is recorded. */
 export type Outcome =
-  /** `samples`: every row the run will have stored (its results are computed over them); `lastSamples` are not stored yet. */
-  | { kind: 'completed'; session: EvalSession; plan: WorkItem[]; samples: RunSampleOutcome[]; lastSamples: UnwrittenSamples }
+  /** `results` and their log `lines` are computed over every row the run will have stored; `lastSamples` are not stored yet. */
+  | { kind: 'completed'; results: RunResults; lines: string[]; lastSamples: UnwrittenSamples }
   | { kind: 'failed'; error: string }
   | { kind: 'canceled' }
   | { kind: 'hand-back'; cause: 'shutdown' }
@@ -109,10 +109,8 @@ export class OutcomeRecorder {
     }
     let finish: RunFinish;
     if (outcome.kind === 'completed') {
-      // From every row the run stores, not this attempt's scores, so the metrics match samples.jsonl and the .eval log.
-      const { lines, results } = completedResults(outcome);
-      for (const line of lines) reporter.log('stdout', line);
-      finish = { status: 'completed', results };
+      for (const line of outcome.lines) reporter.log('stdout', line);
+      finish = { status: 'completed', results: outcome.results };
     } else if (outcome.kind === 'failed') {
       reporter.log('stderr', `Run failed: ${outcome.error}`);
       finish = { status: 'failed', error: outcome.error };
@@ -151,9 +149,11 @@ export class OutcomeRecorder {
   }
 }
 
-/** A completed run's results and closing log lines, over the rows it stores. */
-function completedResults(outcome: Extract<Outcome, { kind: 'completed' }>): { results: RunResults; lines: string[] } {
-  const { session, plan, samples } = outcome;
+/**
+ * A completed run's results and closing log lines, over every row it stores (`samples`), not this attempt's scores,
+ * so that the metrics match samples.jsonl and the .eval log.
+ */
+export function completedResults(session: EvalSession, plan: readonly WorkItem[], samples: readonly RunSampleOutcome[]): { results: RunResults; lines: string[] } {
   // The engine's usage covers this attempt only; stored rows cover every attempt exactly once.
   const sums = sumRunSampleUsage(samples);
   const { results, reductions } = session.results(plan, samples);

@@ -9,8 +9,10 @@
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import { ExecuteRunPayloadSchema, isTerminal, type ExecuteRunPayload, type RunJobResult } from '@studio/contracts';
 import { claimRun, findRun, type Db, type RunHold } from '@studio/db';
+import { parseModelId, type ConnectionPools } from '@studio/providers';
 import { mirrorRunJobProgress, settleRunJob, type Logger, type RunEventPublisher, type WebhookQueue, type WorkerMetrics } from '@studio/runtime';
 import type { WorkerConfig } from './config';
+import { ApiKeyReads } from './provider-key.resolver';
 import type { RunControl } from './run.control';
 import { evaluateRun } from './run.evaluation';
 import { OUTAGE_HANDBACK_DELAY_MS, OutcomeRecorder, type Outcome } from './run.outcome';
@@ -26,6 +28,8 @@ export interface RunProcessorDeps {
   metrics?: WorkerMetrics;
   /** Where the deliveries of a run's end are enqueued. */
   webhooks: WebhookQueue;
+  /** The worker's keep-alive pools, lent to every run's model clients. */
+  connections: ConnectionPools;
 }
 
 export class RunProcessor {
@@ -45,29 +49,25 @@ export class RunProcessor {
     }
     const runId = payload.data.run_id;
     if (registry.shuttingDown) return handBack(job, token, 0);
-    const run = await findRun(db, runId);
-    if (!run) {
-      logger.info('nothing to do for run job', { run_id: runId, status: 'deleted' });
-      return undefined;
-    }
-    // A finished run's job (one that came back after its outcome was written) ends as the run did.
-    if (isTerminal(run.status)) return settleRunJob({ status: run.status as 'completed' | 'failed' | 'canceled', error: run.error });
     // Registered before the claim, so a cancel message sent meanwhile is not lost.
     const control = registry.register(runId);
     let outcome: Outcome;
     let reporter: RunReporter;
     let hold: RunHold;
     try {
-      const claimed = run.cancel_requested_at ? undefined : await claimRun(db, runId, config.workerId);
-      if (!claimed) {
-        const unstarted = await this.recorder.recordUnstarted(runId);
-        return unstarted ? settleRunJob(unstarted) : undefined;
-      }
+      // The claim comes first (the common case, one round trip); the run is read only when there is nothing to claim.
+      // The key of the model the job names is read meanwhile.
+      const keys = new ApiKeyReads(db, payload.data.user_id ?? null);
+      readModelKey(keys, payload.data.model);
+      const claimed = await claimRun(db, runId, config.workerId);
+      if (!claimed) return await this.unclaimed(runId);
       hold = { runId, attempt: claimed.attempts };
       reporter = this.reporter(hold, control, job);
       reporter.status('running');
       reporter.start();
-      outcome = await evaluateRun(claimed, { worker: config, db, hold, control, reporter, metrics });
+      // The job's owner is the run's (the gateway enqueued it so); a job that says otherwise is not trusted for it.
+      const ownerKeys = claimed.user_id === keys.userId ? keys : new ApiKeyReads(db, claimed.user_id);
+      outcome = await evaluateRun(claimed, { worker: config, db, hold, control, reporter, metrics, connections: this.deps.connections, keys: ownerKeys });
     } finally {
       registry.release(control);
     }
@@ -76,6 +76,19 @@ export class RunProcessor {
     if (!recorded) return undefined;
     metrics?.runFinished(recorded.status);
     return settleRunJob(recorded);
+  }
+
+  /** A job whose run could not be claimed: gone, finished (its job came back after the outcome), or asked to cancel. */
+  private async unclaimed(runId: string): Promise<RunJobResult | undefined> {
+    const run = await findRun(this.deps.db, runId);
+    if (!run) {
+      this.deps.logger.info('nothing to do for run job', { run_id: runId, status: 'deleted' });
+      return undefined;
+    }
+    // A finished run's job ends as the run did.
+    if (isTerminal(run.status)) return settleRunJob({ status: run.status as 'completed' | 'failed' | 'canceled', error: run.error });
+    const unstarted = await this.recorder.recordUnstarted(runId);
+    return unstarted ? settleRunJob(unstarted) : undefined;
   }
 
   private reporter(hold: RunHold, control: RunControl, job: Job<ExecuteRunPayload, RunJobResult | undefined>): RunReporter {
@@ -101,6 +114,16 @@ export class RunProcessor {
 async function handBack(job: Job<ExecuteRunPayload, RunJobResult | undefined>, token: string | undefined, delayMs: number): Promise<never> {
   await job.moveToDelayed(Date.now() + delayMs, token);
   throw new DelayedError();
+}
+
+/** Starts reading the key of the model a job names; a malformed model id fails the run in its setup, not here. */
+function readModelKey(keys: ApiKeyReads, model: string | undefined): void {
+  if (!model || keys.userId === null) return;
+  try {
+    void keys.read(parseModelId(model).provider);
+  } catch {
+    // Setup reports it.
+  }
 }
 
 /** How long a running run can go untouched before the reconciler calls it abandoned: BullMQ's lock and stalled check. */

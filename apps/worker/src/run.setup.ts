@@ -6,11 +6,11 @@
 import { RunConfigSchema, customBenchmarkSlug, type OperatorFilePaths } from '@studio/contracts';
 import { customDatasetSource, type Db, type RunRow } from '@studio/db';
 import { contextWindowCheck, EvalSession, operatorFilesFor, modelGenerator, type Generator, type ScoringServices, type SessionClientOptions } from '@studio/engine';
-import { createModelClient, parseModelId, type ModelClient, type RetryInfo } from '@studio/providers';
+import { createModelClient, parseModelId, type ConnectionPools, type ModelClient, type RetryInfo } from '@studio/providers';
 import type { WorkerMetrics } from '@studio/runtime';
 import type { WorkerConfig } from './config';
 import { messageOf } from './error-message.util';
-import { RunSetupError, resolveProviderAccess, resolveScoringServices } from './provider-key.resolver';
+import { RunSetupError, resolveProviderAccess, resolveScoringServices, type ApiKeyReads } from './provider-key.resolver';
 import type { RunControl } from './run.control';
 import type { RunReporter } from './run.reporter';
 
@@ -35,23 +35,29 @@ export interface RunSetupContext {
   /** Receives each decrypted key, so that no error message stored with the run can carry one. */
   secrets: string[];
   metrics?: WorkerMetrics;
+  /** The worker's keep-alive pools, lent to the run's clients. */
+  connections: ConnectionPools;
+  /** The run owner's key rows (the model's may be read already). */
+  keys: ApiKeyReads;
 }
 
 export async function setUpRun(run: RunRow, ctx: RunSetupContext): Promise<PreparedRun> {
-  const { worker, db, reporter, secrets, metrics } = ctx;
+  const { worker, db, reporter, secrets, metrics, connections, keys } = ctx;
   const session = await openSession(run, db);
   const services = await resolveScoringServices(db, worker.encryption, run.user_id, session, { urls: worker.scoringServiceUrls, secrets });
   // The run's options, else this worker's configured request timeout and retries.
   const defaults = { timeoutMs: worker.providerTimeoutMs, maxRetries: worker.providerMaxRetries };
   const clients: ModelClient[] = [];
   const open = async (options: SessionClientOptions): Promise<ModelClient> => {
-    const access = await resolveProviderAccess(db, worker.encryption, run.user_id, parseModelId(options.model).provider);
+    const access = await resolveProviderAccess(keys, worker.encryption, parseModelId(options.model).provider);
     if (access.apiKey) secrets.push(access.apiKey);
     const client = createModelClient({
       ...options,
       ...access,
       // Runs call the user's saved endpoint (or the provider's default) from inside the deployment.
       urlPolicy: { blockPrivate: worker.blockPrivateBaseUrls },
+      // Requests carry the owner's key in a header, so the worker's pools serve every run (each user's alike).
+      pools: connections,
       onRetry: (info) => {
         metrics?.modelCallRetried(client.provider, info.error);
         reporter.log('stderr', retryLine(options.model, info));

@@ -18,6 +18,8 @@ export interface SampleSinkOptions {
   onRetry?: (err: unknown, delayMs: number, rows: number) => void;
   /** Told how many rows each successful write stored. */
   onStored?: (rows: number) => void;
+  /** Nothing is written before it resolves; its rejection fails the sink as a failed write does. */
+  after?: Promise<void>;
 }
 
 /** A sample write was refused: this worker's attempt no longer holds the run. */
@@ -46,6 +48,8 @@ export interface UnwrittenSamples {
  */
 export class SampleSink {
   private buffer: NewRunSample[] = [];
+  /** Full or flushed batches whose write has not started yet, oldest first: each write takes the oldest. */
+  private queued: NewRunSample[][] = [];
   private readonly given: RunSampleOutcome[] = [];
   private writing: Promise<void> = Promise.resolve();
   private timer: NodeJS.Timeout | undefined;
@@ -57,7 +61,9 @@ export class SampleSink {
     private readonly db: Db,
     private readonly hold: RunHold,
     private readonly options: SampleSinkOptions,
-  ) {}
+  ) {
+    if (options.after) this.writing = options.after.then(undefined, (err: unknown) => void (this.failure = err));
+  }
 
   /** Rows written by this sink so far. */
   get storedCount(): number {
@@ -91,17 +97,20 @@ export class SampleSink {
     const batch = this.buffer;
     this.buffer = [];
     if (batch.length > 0) {
+      this.queued.push(batch);
       this.writesInFlight += 1;
       this.writing = this.writing.then(async () => {
-        if (this.failure) return;
+        // Nothing left when takeUnwritten took the queued batches back.
+        const next = this.queued.shift();
+        if (!next || this.failure) return;
         try {
           const written = await retryDbWrite(
-            () => upsertRunSamples(this.db, this.hold, batch),
+            () => upsertRunSamples(this.db, this.hold, next),
             this.options.retryDelaysMs ?? DB_RETRY_DELAYS_MS,
-            (err, delayMs) => this.options.onRetry?.(err, delayMs, batch.length),
+            (err, delayMs) => this.options.onRetry?.(err, delayMs, next.length),
           );
           if (!written.held) throw new RunHoldLostError(written.loss);
-          this.counted(batch.length);
+          this.counted(next.length);
         } catch (err) {
           this.failure = err;
         }
@@ -112,13 +121,15 @@ export class SampleSink {
   }
 
   /**
-   * Waits for the writes under way and hands over the buffered rows instead of writing them, for the transaction that
-   * finishes the run to store; throws as flush does.
+   * Hands over the rows not written yet (buffered, and batches whose write has not started) instead of writing them,
+   * for the transaction that finishes the run to store, and waits for the write under way; throws as flush does. Its
+   * first step is synchronous: a caller may do other work before awaiting it.
    */
   async takeUnwritten(): Promise<UnwrittenSamples> {
     clearTimeout(this.timer);
     this.timer = undefined;
-    const rows = this.buffer;
+    const rows = [...this.queued.flat(), ...this.buffer];
+    this.queued = [];
     this.buffer = [];
     await this.writing;
     if (this.failure) throw this.failure;

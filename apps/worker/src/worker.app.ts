@@ -3,6 +3,7 @@ import { UnrecoverableError, Worker } from 'bullmq';
 import { QueueName, type ExecuteRunPayload, type RunJobResult, type ScheduleTickPayload, type WebhookDeliveryPayload } from '@studio/contracts';
 import { createDb } from '@studio/db';
 import { configureSandbox, describeSandbox } from '@studio/engine';
+import { ConnectionPools } from '@studio/providers';
 import {
   RunProtocol,
   WorkerHeartbeats,
@@ -76,7 +77,8 @@ export async function startWorker(config: WorkerConfig, logger: Logger = createW
   const metrics = new WorkerMetrics(metricsRegistry, { activeRuns: () => registry.size, concurrency: config.concurrency });
   let metricsServer: MetricsServer | undefined;
   if (config.metrics) metricsServer = await startMetricsServer({ registry: metricsRegistry, ...config.metrics });
-  const processor = new RunProcessor({ config, db, events, logger, registry, metrics, webhooks });
+  const connections = new ConnectionPools();
+  const processor = new RunProcessor({ config, db, events, logger, registry, metrics, webhooks, connections });
   const worker = new Worker<ExecuteRunPayload, RunJobResult | undefined>(QueueName.Runs, (job, token) => processor.process(job, token), {
     connection: workerRedis,
     prefix: bullPrefix(config.redisPrefix),
@@ -201,7 +203,7 @@ export async function startWorker(config: WorkerConfig, logger: Logger = createW
     await queue.close();
     await webhooks.close();
     await schedules.close();
-    await Promise.allSettled([db.destroy(), redis.quit(), workerRedis.quit(), queueRedis.quit()]);
+    await Promise.allSettled([db.destroy(), redis.quit(), workerRedis.quit(), queueRedis.quit(), connections.close()]);
     logger.info('worker stopped', { worker_id: config.workerId });
   };
   return {

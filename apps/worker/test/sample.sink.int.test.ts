@@ -130,6 +130,50 @@ test('takeUnwritten waits for the writes under way and hands over the buffered r
   expect(sink.outcomes).toEqual(await listRunSampleOutcomes(tdb.db, runId));
 });
 
+test('takeUnwritten takes back the batches whose write has not started, and waits only for the write under way', async () => {
+  const hold = await newRun();
+  const { runId } = hold;
+  const sink = new SampleSink(tdb.db, hold, { batchSize: 1, flushMs: 1000, maxWritesInFlight: 5, seqOf: (r) => Number(r.sample_id) - 1 });
+  let release: () => void = () => undefined;
+  let locked: () => void = () => undefined;
+  const isLocked = new Promise<void>((r) => (locked = r));
+  const lock = tdb.db.transaction().execute(async (trx) => {
+    await trx.selectFrom('runs').select('run_id').where('run_id', '=', runId).forUpdate().execute();
+    locked();
+    await new Promise<void>((r) => (release = r));
+  });
+  await isLocked;
+  for (const id of [1, 2, 3]) await sink.add(record(id, 'C'));
+  // Batch 1's write waits for the lock; batches 2 and 3 wait behind it.
+  const taking = sink.takeUnwritten();
+  release();
+  await lock;
+  const unwritten = await taking;
+  expect((await rows(runId)).map((r) => r[1])).toEqual(['1']);
+  expect(unwritten.rows.map((r) => r.sample_id)).toEqual(['2', '3']);
+  await sink.flush();
+  expect(await rows(runId)).toHaveLength(1);
+  expect(sink.storedCount).toBe(1);
+});
+
+test("nothing is written before `after` resolves (a first attempt's dataset pin), and its rejection fails the sink", async () => {
+  const hold = await newRun();
+  const { runId } = hold;
+  let pinned: () => void = () => undefined;
+  const after = new Promise<void>((r) => (pinned = r));
+  const sink = new SampleSink(tdb.db, hold, { batchSize: 1, flushMs: 1000, maxWritesInFlight: 5, seqOf: (r) => Number(r.sample_id) - 1, after });
+  await sink.add(record(1, 'C'));
+  await new Promise((r) => setTimeout(r, 100));
+  expect(await rows(runId)).toEqual([]);
+  pinned();
+  await sink.flush();
+  expect((await rows(runId)).map((r) => r[1])).toEqual(['1']);
+
+  const refused = new SampleSink(tdb.db, hold, { batchSize: 1, flushMs: 1000, seqOf: () => 0, after: Promise.reject(new Error('the pin was refused')) });
+  await new Promise((r) => setTimeout(r, 10));
+  await expect(refused.add(record(2, 'C'))).rejects.toThrow('the pin was refused');
+});
+
 test('takeUnwritten throws the failure of a write under way', async () => {
   const sink = new SampleSink(tdb.db, { runId: randomUUID(), attempt: 1 }, { batchSize: 1, flushMs: 1000, seqOf: () => 0 });
   await sink.add(record(1, 'C'));

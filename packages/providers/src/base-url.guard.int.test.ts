@@ -1,6 +1,7 @@
 import { chatCompletion, sendJson, startLocalLlmServer } from '../test/local-llm.helper';
 import type { LocalLlmServer } from '../test/local-llm.helper';
 import { assertSafeBaseUrl, type LookupAll } from './base-url.guard';
+import { ConnectionPools } from './connection.pool';
 import { createModelClient } from './model.client';
 import type { ChatMessage, ModelClient, ModelClientOptions } from './types';
 
@@ -69,6 +70,22 @@ test('with blockPrivate the same loopback name is refused before any connection'
   expect(error).toMatchObject({ name: 'ProviderError', kind: 'bad_request', fatal: true });
   expect((error as Error).message).toBe('openai: base URL refused: host "model.test" resolves to 127.0.0.1, a loopback address');
   expect(server.connections).toBe(0);
+});
+
+test("lent pools keep each policy's guard: a name a lenient client reached is still refused to a blockPrivate client", async () => {
+  const pools = new ConnectionPools();
+  try {
+    const dns = scriptedDns({ 'model.test': ['127.0.0.1'] });
+    const baseUrl = `http://model.test:${port()}/v1`;
+    expect((await guarded(baseUrl, { blockPrivate: false, lookup: dns }, { pools }).generate(chat, {})).completion).toBe('2');
+    await client?.close();
+    const error = await guarded(baseUrl, { blockPrivate: true, lookup: dns }, { pools }).generate(chat, {}).catch((e: unknown) => e);
+    expect((error as Error).message).toBe('openai: base URL refused: host "model.test" resolves to 127.0.0.1, a loopback address');
+    expect(server.connections).toBe(1);
+    expect(server.requests).toHaveLength(1);
+  } finally {
+    await pools.close();
+  }
 });
 
 test('IP-literal hosts, which a connection never looks up, are checked when the client is created', async () => {

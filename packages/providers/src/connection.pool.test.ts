@@ -1,8 +1,11 @@
-import { ConnectionPool } from './connection.pool';
+import { ConnectionPool, ConnectionPools } from './connection.pool';
 
 // Creating an undici Client opens no socket; these tests never dispatch on one.
-let pool: ConnectionPool;
-afterEach(() => pool.close());
+let pool: ConnectionPool | undefined;
+afterEach(async () => {
+  await pool?.close();
+  pool = undefined;
+});
 
 test('opens connections up to its size, then hands out the most recently released one first', () => {
   pool = new ConnectionPool('http://127.0.0.1:9', 3, {});
@@ -24,4 +27,26 @@ test('with every connection taken, requests share them in turn; a connection is 
   pool.release(b);
   expect(b.active).toBe(0);
   expect(pool.take()).toBe(b);
+});
+
+describe('ConnectionPools', () => {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  test('lends one pool per key, and drops a pool nobody used for its idle time, never one with a request on it', async () => {
+    const pools = new ConnectionPools(20);
+    const create = jest.fn(() => new ConnectionPool('http://127.0.0.1:9', Infinity, {}));
+    try {
+      const busy = pools.pool('a', create);
+      const idle = pools.pool('b', create);
+      expect(pools.pool('a', create)).toBe(busy);
+      busy.take();
+      await sleep(70);
+      expect(pools.pool('a', create)).toBe(busy);
+      expect(pools.pool('b', create)).not.toBe(idle);
+      expect(create).toHaveBeenCalledTimes(3);
+    } finally {
+      await pools.close();
+    }
+    expect(() => pools.pool('a', create)).toThrow('closed');
+  });
 });

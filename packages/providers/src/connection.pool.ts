@@ -20,6 +20,9 @@ export class ConnectionPool {
   private readonly connections: Connection[] = [];
   private readonly idle: Connection[] = [];
   private rotation = 0;
+  private taken = 0;
+  /** When a connection was last taken (performance.now()). */
+  private lastTakenMs = performance.now();
 
   constructor(
     private readonly origin: string,
@@ -33,11 +36,19 @@ export class ConnectionPool {
     // limiter does not), the request queues on one of them inside undici.
     const connection = this.idle.pop() ?? this.open() ?? this.connections[this.rotation++ % this.connections.length];
     connection.active++;
+    this.taken++;
+    this.lastTakenMs = performance.now();
     return connection;
   }
 
   release(connection: Connection): void {
+    this.taken--;
     if (--connection.active === 0) this.idle.push(connection);
+  }
+
+  /** No request is on any connection, and none was taken for `ms`. */
+  idleFor(ms: number): boolean {
+    return this.taken === 0 && performance.now() - this.lastTakenMs >= ms;
   }
 
   async close(): Promise<void> {
@@ -49,5 +60,51 @@ export class ConnectionPool {
     const connection = { client: new Client(this.origin, this.options), active: 0 };
     this.connections.push(connection);
     return connection;
+  }
+}
+
+/**
+ * Keep-alive pools kept by a long-lived process (a worker) and lent to the model clients it creates, one pool per key
+ * (provider, URL policy and origin; see HttpTransport), so that a run finds the connections of the runs before it
+ * open and warm instead of opening its own and closing them at its end. A pool has no size of its own: each client's
+ * limiter bounds its requests in flight. Sockets left idle close through the keep-alive timeout; a pool nobody took a
+ * connection from for `idleMs` is closed and dropped, so origins no longer called do not pile up.
+ */
+export class ConnectionPools {
+  private readonly pools = new Map<string, ConnectionPool>();
+  private readonly sweeper: NodeJS.Timeout;
+  private closed = false;
+
+  constructor(private readonly idleMs = 60_000) {
+    this.sweeper = setInterval(() => this.sweep(), idleMs);
+    this.sweeper.unref();
+  }
+
+  /** The pool of `key`, created with `create` the first time (and again after it was dropped). */
+  pool(key: string, create: () => ConnectionPool): ConnectionPool {
+    if (this.closed) throw new Error('the connection pools are closed');
+    let pool = this.pools.get(key);
+    if (!pool) {
+      pool = create();
+      this.pools.set(key, pool);
+    }
+    return pool;
+  }
+
+  /** Closes every pool once its requests have ended; for the process's shutdown. */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.sweeper);
+    const pools = [...this.pools.values()];
+    this.pools.clear();
+    await Promise.all(pools.map((pool) => pool.close()));
+  }
+
+  private sweep(): void {
+    for (const [key, pool] of this.pools) {
+      if (!pool.idleFor(this.idleMs)) continue;
+      this.pools.delete(key);
+      void pool.close().catch(() => undefined);
+    }
   }
 }

@@ -4,7 +4,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { LookupFunction } from 'node:net';
 import { ProviderError, errorFromStatus, redirectError } from './provider.error';
 import type { AttemptSignal } from './attempt.signal';
-import { ConnectionPool } from './connection.pool';
+import { ConnectionPool, type ConnectionPools } from './connection.pool';
 import { dispatchBuffered } from './response-buffer.handler';
 import type { BufferedResponse } from './response-buffer.handler';
 import { parseRetryAfter } from './retry.policy';
@@ -70,10 +70,15 @@ export interface TransportOptions {
   secrets: readonly string[];
   /** Resolver of every new connection (the SSRF guard's pinned lookup). */
   lookup?: LookupFunction;
+  /**
+   * Pools lent by the caller, used instead of pools of the transport's own and left open by `close`. `scope` is
+   * prefixed to the origin as their key: it must tell apart whatever makes connections differ (their resolver).
+   */
+  shared?: { pools: ConnectionPools; scope: string };
 }
 
 /**
- * JSON-over-HTTP over keep-alive connections, one pool per origin. Request timeouts are the caller's signal (a total
+ * JSON-over-HTTP over keep-alive connections, one pool per origin (the transport's own, or lent). Request timeouts are the caller's signal (a total
  * deadline), so undici's own header/body inactivity timeouts are switched off.
  */
 export class HttpTransport {
@@ -83,8 +88,10 @@ export class HttpTransport {
   private readonly redactor: Redactor;
   private readonly maxConnections: number;
   private readonly clientOptions: Client.Options;
+  private readonly shared: TransportOptions['shared'];
 
   constructor(opts: TransportOptions) {
+    this.shared = opts.shared;
     this.provider = opts.provider;
     this.model = opts.model;
     this.redactor = createRedactor(opts.secrets);
@@ -138,6 +145,7 @@ export class HttpTransport {
   }
 
   private poolFor(origin: string): ConnectionPool {
+    if (this.shared) return this.shared.pools.pool(`${this.shared.scope} ${origin}`, () => new ConnectionPool(origin, Infinity, this.clientOptions));
     let pool = this.pools.get(origin);
     if (!pool) {
       pool = new ConnectionPool(origin, this.maxConnections, this.clientOptions);

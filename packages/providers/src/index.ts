@@ -28,6 +28,7 @@ export { resolveApiStyle } from './protocol.factory';
 export { BaseUrlRefusedError, assertSafeBaseUrl, checkBaseUrlSyntax, pinnedLookup } from './base-url.guard';
 export type { BaseUrlPolicy, LookupAll } from './base-url.guard';
 export { MOCKLLM_DEFAULT_OUTPUT } from './mock.protocol';
+export { ConnectionPools } from './connection.pool';
 export { createRedactor, redact, REDACTED } from './secret.redactor';
 export type { Redactor } from './secret.redactor';
 export { BEDROCK_DEFAULT_REGION, BedrockCredentialsError, parseBedrockCredentials } from './bedrock-credentials';

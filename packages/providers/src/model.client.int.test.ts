@@ -2,6 +2,7 @@ import diagnosticsChannel from 'node:diagnostics_channel';
 import { getEventListeners } from 'node:events';
 import { chatCompletion, everythingAbout, sendJson, startLocalLlmServer, waitFor } from '../test/local-llm.helper';
 import type { Handler, LocalLlmServer } from '../test/local-llm.helper';
+import { ConnectionPools } from './connection.pool';
 import { createModelClient } from './model.client';
 import { isFatalProviderError } from './provider.error';
 import type { ChatMessage, ModelClient, ModelClientOptions, RetryInfo } from './types';
@@ -289,6 +290,20 @@ describe('model client concurrency', () => {
     for (let i = 0; i < 20; i++) await c.generate(chat, {});
     // undici may open a second socket while the first is still being marked idle; without keep-alive it would be 20.
     expect(server.connections).toBeLessThanOrEqual(2);
+  });
+
+  it("clients lending a worker's pools share its keep-alive connections, each with its own key, and leave them open", async () => {
+    await serve((_req, res) => sendJson(res, 200, chatCompletion('ok')));
+    const pools = new ConnectionPools();
+    try {
+      await openai({ pools }).generate(chat, {});
+      await client?.close();
+      await openai({ pools, apiKey: 'sk-other-user-0123456789' }).generate(chat, {});
+      expect(server.connections).toBe(1);
+      expect(server.requests.map((r) => r.headers.authorization)).toEqual([`Bearer ${KEY}`, 'Bearer sk-other-user-0123456789']);
+    } finally {
+      await pools.close();
+    }
   });
 
   it('halves the limit once for a burst of 429s, stays under it, then grows back', async () => {

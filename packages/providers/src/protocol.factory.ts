@@ -3,6 +3,7 @@ import type { ApiStyle } from '@studio/contracts';
 import type { LookupFunction } from 'node:net';
 import { ANTHROPIC_VERSION, AnthropicProtocol } from './anthropic.protocol';
 import { BaseUrlRefusedError, checkBaseUrlSyntax, pinnedLookup } from './base-url.guard';
+import type { ConnectionPools } from './connection.pool';
 import { GoogleProtocol } from './google.protocol';
 import { HttpTransport, endpoint } from './http.transport';
 import { MockProtocol } from './mock.protocol';
@@ -45,7 +46,7 @@ export function createProtocol(provider: string, model: string, options: ModelCl
   }
   checkEndpoint(provider, base, options);
   const http: HttpSetup = {
-    transport: new HttpTransport({ provider, model, maxConnections, secrets: key ? [key] : [], lookup }),
+    transport: new HttpTransport({ provider, model, maxConnections, secrets: key ? [key] : [], lookup, shared: sharedPools(provider, options) }),
     provider,
     model,
     stream: options.stream ?? false,
@@ -94,6 +95,17 @@ interface HttpSetup {
 function guardedLookup(provider: string, options: ModelClientOptions): LookupFunction | undefined {
   const policy = options.urlPolicy;
   return policy && pinnedLookup(policy, (e) => refusedBaseUrlError(provider, e));
+}
+
+/**
+ * The caller's pools, keyed by what makes this client's connections what they are: its provider (a refused address
+ * fails naming it) and its URL policy (its resolver). Auth is a header of each request, so runs of different users
+ * share connections to the same endpoint.
+ */
+function sharedPools(provider: string, options: ModelClientOptions): { pools: ConnectionPools; scope: string } | undefined {
+  if (!options.pools) return undefined;
+  const policy = options.urlPolicy;
+  return { pools: options.pools, scope: `${provider} ${policy ? (policy.blockPrivate ? 'public-only' : 'guarded') : 'unguarded'}` };
 }
 
 /** Under a URL policy, the checks that need no DNS (IP-literal hosts are never looked up, so they are checked here). */

@@ -1,5 +1,6 @@
 /** Public types of the providers package: one chat-generation interface over every wire protocol. */
 import type { BaseUrlPolicy } from './base-url.guard';
+import type { ConnectionPools } from './connection.pool';
 import type { ProviderError } from './provider.error';
 
 export type ChatRole = 'system' | 'user' | 'assistant';
@@ -163,6 +164,12 @@ export interface ModelClientOptions {
    * and loopback ones with `blockPrivate`). Unset: no checks, for trusted configuration such as the CLI's.
    */
   urlPolicy?: BaseUrlPolicy;
+  /**
+   * Keep-alive pools lent by a long-lived caller (a worker, for all its runs): the client takes its connections from
+   * them and leaves them open at `close`. Clients lending the same pools must resolve hosts alike (the same policy
+   * `lookup`). Unset: the client keeps pools of its own, closed with it. Bedrock keeps its own in any case.
+   */
+  pools?: ConnectionPools;
   /** mockllm only: replies in order (an error once used up, like Inspect), or a function of the input. */
   mockOutputs?: MockOutputs;
   /** Called before each retry wait. */

@@ -29,8 +29,11 @@ export class RunCreateService {
    * enqueue that timed out may still have landed: a run a worker started meanwhile is kept and answered.
    */
   async create(userId: string, body: RunCreate): Promise<RunCreated> {
-    await this.countCreation(userId);
-    const config = await this.validConfig(userId, body);
+    // Counted and validated at once (Redis and Postgres); a submission over the limit is refused whatever its validity.
+    const [counted, validated] = await Promise.allSettled([this.countCreation(userId), this.validConfig(userId, body)]);
+    if (counted.status === 'rejected') throw counted.reason;
+    if (validated.status === 'rejected') throw validated.reason;
+    const config = validated.value;
     const run = await insertRun(this.deps.db, this.newRun(userId, config, body));
     const runId = run.run_id;
     await this.signals.status(runId, 'queued');

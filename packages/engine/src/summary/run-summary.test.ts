@@ -84,3 +84,34 @@ test('passFailInterval counts successes and skips unscored samples', () => {
   expect(passFailInterval([])).toBeNull();
   expect(passFailInterval([1, 0.5])).toBeNull();
 });
+
+test('the breakdown is counted by the first metadata field whose string values name every group', () => {
+  const results: EvalScoreResult[] = [
+    {
+      name: 'mcq_scorer',
+      scorer: 'mcq_scorer',
+      scored_samples: 5,
+      unscored_samples: 0,
+      metrics: { accuracy: metric('accuracy', 0.6), a_accuracy: metric('a_accuracy', 0.5), b_accuracy: metric('b_accuracy', 1) },
+    },
+  ];
+  // `partial` names only group a; `numeric` is not a string; `label` and `copy` both name every group, `label` first.
+  const sample = (id: number, label: string, value: number, extra: Record<string, unknown> = {}) => ({
+    sample_id: id,
+    value,
+    score: { value },
+    sample_metadata: { partial: 'a', numeric: id, label, copy: label === 'b' ? 'b' : label, ...extra },
+  });
+  const samples = [sample(1, 'a', 1), sample(2, 'b', 1), sample(3, 'a', 0), sample(4, 'c', 0), sample(5, 'b', 1, { label: 7 })];
+  const s = summarizeResults(results, [{ scorer: 'mcq_scorer', samples }]);
+  expect(s.breakdowns).toEqual([
+    {
+      name: 'label',
+      items: [
+        expect.objectContaining({ key: 'a', value: 0.5, n: 2 }),
+        // Sample 5's label is a number, so it counts for no group.
+        expect.objectContaining({ key: 'b', value: 1, n: 1 }),
+      ],
+    },
+  ]);
+});

@@ -35,19 +35,38 @@ function ci(values: readonly number[]): Pick<MetricSummary, 'ci_lower' | 'ci_upp
   return interval ? { ci_lower: interval.lower, ci_upper: interval.upper } : { ci_lower: null, ci_upper: null };
 }
 
-/** The metadata field whose values name every group (MMLU `category`, MGSM `language`). */
+/** The metadata field whose values name every group (MMLU `category`, MGSM `language`); the first seen when several do. */
 function groupField(samples: readonly ReducedScore[], groups: readonly string[]): string | null {
-  const values = new Map<string, Set<string>>();
+  const names = new Set(groups);
+  // Per string-valued field (in first-seen order), the group names among its values: only those decide. A run's end
+  // waits for this, so it walks the metadata without copying it.
+  const found = new Map<string, Set<string>>();
   for (const s of samples) {
-    for (const [k, v] of Object.entries(s.sample_metadata ?? {})) {
+    const metadata = s.sample_metadata;
+    if (!metadata) continue;
+    for (const k of Object.keys(metadata)) {
+      const v = metadata[k];
       if (typeof v !== 'string') continue;
-      let set = values.get(k);
-      if (!set) values.set(k, (set = new Set()));
-      set.add(v);
+      let set = found.get(k);
+      if (!set) found.set(k, (set = new Set()));
+      if (names.has(v)) set.add(v);
     }
   }
-  for (const [k, set] of values) if (groups.every((g) => set.has(g))) return k;
+  for (const [k, set] of found) if (set.size === names.size) return k;
   return null;
+}
+
+/** The sample values by their `field` value (string values only), each group's in sample order. */
+function valuesByGroup(samples: readonly ReducedScore[], field: string): Map<string, number[]> {
+  const byGroup = new Map<string, number[]>();
+  for (const s of samples) {
+    const group = s.sample_metadata?.[field];
+    if (typeof group !== 'string') continue;
+    const values = byGroup.get(group);
+    if (values) values.push(s.value);
+    else byGroup.set(group, [s.value]);
+  }
+  return byGroup;
 }
 
 /**
@@ -76,12 +95,13 @@ export function summarizeResults(results: readonly EvalScoreResult[], reductions
       ...(x.name === 'accuracy' ? ci(samples.map((s) => s.value)) : { ci_lower: null, ci_upper: null }),
     }));
 
+  const byGroup = field ? valuesByGroup(samples, field) : undefined;
   const breakdowns: GroupBreakdown[] = groupNames.length
     ? [
         {
           name: field ?? 'group',
           items: groupNames.map((g) => {
-            const inGroup = field ? samples.filter((s) => s.sample_metadata?.[field] === g).map((s) => s.value) : [];
+            const inGroup = byGroup?.get(g) ?? [];
             return {
               key: g,
               value: m[`${g}_accuracy`].value,
