@@ -4,8 +4,9 @@
  * skipped (resume), and every sample finished now is stored as it comes. What happened becomes an Outcome for the
  * recorder; nothing here writes the run's final state.
  */
+import { setImmediate } from 'node:timers/promises';
 import { listRunSampleOutcomes, pinRunDataset, type Db, type RunHold, type RunRow, type RunSampleOutcome } from '@studio/db';
-import { closeOperatorFiles, describeSandbox, getBenchmark, runEval, sampleKey, sandbox, type SampleRecord } from '@studio/engine';
+import { closeOperatorFiles, describeSandbox, getBenchmark, runEval, sampleKey, sandbox, type SampleId, type SampleRecord, type WorkItem } from '@studio/engine';
 import { createRedactor, type ConnectionPools, type Redactor } from '@studio/providers';
 import type { WorkerMetrics } from '@studio/runtime';
 import type { WorkerConfig } from './config';
@@ -77,16 +78,12 @@ async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationCo
     throw new RunSetupError(`Could not load the ${task.dataset.name} dataset: ${messageOf(err)}`);
   }
   const plan = session.plan(samples);
-  // Stored rows are only valid for the data they were run on (and their seq for its plan).
-  const fingerprint = datasetFingerprint(plan);
-  const pinning = pinRunDataset(db, hold, fingerprint).then((pinned) => {
-    if (!pinned.held) throw new RunHoldLostError(pinned.loss);
-    if (pinned.fingerprint !== fingerprint) throw new RunSetupError(DATASET_CHANGED_MESSAGE);
-  });
+  // A first attempt finds no pin to differ from (no attempt ran before it), so it starts while its plan is hashed and
+  // pinned, on the turn after its first requests went out, and its samples are stored only after the pin (the sink
+  // waits). A resumed attempt checks the pin before anything runs.
+  const pinning = (run.attempts > 1 ? Promise.resolve() : setImmediate()).then(() => pinPlan(db, hold, plan));
   // Whoever waits for it sees its error (this attempt, or its sink).
   pinning.catch(() => undefined);
-  // A first attempt finds no pin to differ from (no attempt ran before it), so it starts while its pin is written, and
-  // its samples are stored only after it (the sink waits). A resumed attempt checks the pin before anything runs.
   if (run.attempts > 1) {
     try {
       await pinning;
@@ -95,9 +92,12 @@ async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationCo
       throw err;
     }
   }
-  const seqByKey = new Map(plan.map((item, index) => [sampleKey(item.sample.id, item.epoch), index]));
+  // Built when first needed (a resumed attempt's count, else its first stored sample), not before the first requests.
+  let seqByKey: Map<string, number> | undefined;
+  const seqOf = (sampleId: SampleId, epoch: number) =>
+    (seqByKey ??= new Map(plan.map((item, index) => [sampleKey(item.sample.id, item.epoch), index]))).get(sampleKey(sampleId, epoch));
   const stored = await storedRead;
-  const resumed = stored.filter((s) => s.error === null && seqByKey.has(sampleKey(s.sample_id, s.epoch))).length;
+  const resumed = stored.filter((s) => s.error === null && seqOf(s.sample_id, s.epoch) !== undefined).length;
   reporter.log(
     'stdout',
     `${run.attempts > 1 ? 'Resuming' : 'Starting'} ${run.benchmark} on ${session.settings.model}` +
@@ -109,7 +109,7 @@ async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationCo
   const sink = new SampleSink(db, hold, {
     batchSize: worker.sampleBatchSize,
     flushMs: worker.sampleFlushMs,
-    seqOf: (record) => seqByKey.get(sampleKey(record.sample_id, record.epoch))!,
+    seqOf: (record) => seqOf(record.sample_id, record.epoch)!,
     onRetry: (err, delayMs, rows) => reporter.log('stderr', `could not store ${rows} samples (${messageOf(err)}); retrying in ${(delayMs / 1000).toFixed(2)} s`),
     onStored: (rows) => ctx.metrics?.samplesFinished(run.benchmark, rows),
     after: pinning,
@@ -160,6 +160,14 @@ async function evaluate(run: RunRow, prepared: PreparedRun, ctx: RunEvaluationCo
   if (control.stopReason) return stoppedOutcome(control);
   if (result.status === 'error') return { kind: 'failed', error: result.error ?? 'The run failed' };
   return { kind: 'canceled' };
+}
+
+/** Pins the plan's dataset fingerprint to the run: stored rows are only valid for the data they were run on (and their seq for its plan). */
+async function pinPlan(db: Db, hold: RunHold, plan: readonly WorkItem[]): Promise<void> {
+  const fingerprint = datasetFingerprint(plan);
+  const pinned = await pinRunDataset(db, hold, fingerprint);
+  if (!pinned.held) throw new RunHoldLostError(pinned.loss);
+  if (pinned.fingerprint !== fingerprint) throw new RunSetupError(DATASET_CHANGED_MESSAGE);
 }
 
 /**
