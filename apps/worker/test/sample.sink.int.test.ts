@@ -16,6 +16,20 @@ afterAll(() => tdb.destroy());
 const newRun = async (): Promise<RunHold> => claimTestRun(tdb.db, await insertBareRun(tdb.db));
 const claim = (runId: string): Promise<RunHold> => claimTestRun(tdb.db, runId);
 
+/** A transaction holding the run row: the sink's fenced writes (which share-lock it) wait until `release`; `lock` ends with it. */
+async function lockRunRow(runId: string): Promise<{ release: () => void; lock: Promise<void> }> {
+  let release: () => void = () => undefined;
+  let locked: () => void = () => undefined;
+  const isLocked = new Promise<void>((r) => (locked = r));
+  const lock = tdb.db.transaction().execute(async (trx) => {
+    await trx.selectFrom('runs').select('run_id').where('run_id', '=', runId).forUpdate().execute();
+    locked();
+    await new Promise<void>((r) => (release = r));
+  });
+  await isLocked;
+  return { release: () => release(), lock };
+}
+
 function record(id: number, value: string | null, epoch = 1): SampleRecord {
   return {
     sample_id: id,
@@ -61,16 +75,7 @@ test('by default full batches are written in the background; add waits only once
   const hold = await newRun();
   const { runId } = hold;
   const sink = new SampleSink(tdb.db, hold, { batchSize: 1, flushMs: 1000, maxWritesInFlight: 2, seqOf: (r) => Number(r.sample_id) - 1 });
-  // A transaction holding the run row: the sink's fenced writes (which share-lock it) wait until it ends.
-  let release: () => void = () => undefined;
-  let locked: () => void = () => undefined;
-  const isLocked = new Promise<void>((r) => (locked = r));
-  const lock = tdb.db.transaction().execute(async (trx) => {
-    await trx.selectFrom('runs').select('run_id').where('run_id', '=', runId).forUpdate().execute();
-    locked();
-    await new Promise<void>((r) => (release = r));
-  });
-  await isLocked;
+  const { release, lock } = await lockRunRow(runId);
   const settled: number[] = [];
   const adds = [1, 2, 3].map((id) => sink.add(record(id, 'C')).then(() => settled.push(id)));
   await new Promise((r) => setTimeout(r, 300));
@@ -134,15 +139,7 @@ test('takeUnwritten takes back the batches whose write has not started, and wait
   const hold = await newRun();
   const { runId } = hold;
   const sink = new SampleSink(tdb.db, hold, { batchSize: 1, flushMs: 1000, maxWritesInFlight: 5, seqOf: (r) => Number(r.sample_id) - 1 });
-  let release: () => void = () => undefined;
-  let locked: () => void = () => undefined;
-  const isLocked = new Promise<void>((r) => (locked = r));
-  const lock = tdb.db.transaction().execute(async (trx) => {
-    await trx.selectFrom('runs').select('run_id').where('run_id', '=', runId).forUpdate().execute();
-    locked();
-    await new Promise<void>((r) => (release = r));
-  });
-  await isLocked;
+  const { release, lock } = await lockRunRow(runId);
   for (const id of [1, 2, 3]) await sink.add(record(id, 'C'));
   // Batch 1's write waits for the lock; batches 2 and 3 wait behind it.
   const taking = sink.takeUnwritten();
