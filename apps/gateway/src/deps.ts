@@ -99,6 +99,7 @@ export function createDeps(config: GatewayConfig, overrides: Partial<Pick<AppDep
         const runs = await listSuiteRuns(db, suiteId);
         return runs.length > 0 && (await findSuite(db, suiteId)) ? runs : null;
       },
+      hasFinalEvent: async (runId) => (await runProtocol.lastFinalEvent(runId)) !== null,
       subscribe: (runId, listener) => eventHub.subscribe(runId, () => listener()),
       onResync: (listener) => eventHub.onResync(listener),
       logger,

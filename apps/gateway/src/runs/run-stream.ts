@@ -4,8 +4,8 @@ import type { RunRow } from '@studio/db';
 import { compareStreamIds, isStreamId, type StoredRunEvent } from '@studio/runtime';
 import type { AppDeps } from '../deps';
 
-/** How long to wait for a finished run's final event to reach the stream before synthesising it. */
-const FINAL_EVENT_WAIT_MS = 1_000;
+/** How long to wait for a finished run's final event to reach the stream before synthesising it (or, for a suite, ending without it). */
+export const FINAL_EVENT_WAIT_MS = 1_000;
 
 function finalFromRow(run: RunRow): { event: RunEventName; data: Record<string, unknown> } {
   const finished_at = (run.finished_at ?? run.updated_at).toISOString();

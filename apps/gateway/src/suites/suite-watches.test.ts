@@ -4,7 +4,8 @@ import { SuiteWatches, type SuiteWatcher } from './suite-watches';
 
 const HEARTBEAT_MS = 1_000;
 const running = (id: string) => ({ run_id: id, status: 'running' }) as RunRow;
-const completed = (id: string) => ({ run_id: id, status: 'completed' }) as RunRow;
+/** A finished row, by default just now (its final event may not have reached its stream yet). */
+const completed = (id: string, finishedAt = new Date()) => ({ run_id: id, status: 'completed', finished_at: finishedAt }) as RunRow;
 
 function sources(streams: Record<string, StoredRunEvent[]>) {
   const listeners = new Map<string, Set<() => void>>();
@@ -16,6 +17,7 @@ function sources(streams: Record<string, StoredRunEvent[]>) {
       cursors.map((c) => streams[c.runId].filter((e) => c.afterId === null || compareStreamIds(e.id, c.afterId) > 0)),
     ),
     loadRuns: jest.fn(async () => rows),
+    hasFinalEvent: jest.fn(async (runId: string) => streams[runId].some((e) => e.event === 'completed')),
     subscribe: jest.fn(async (runId: string, listener: () => void) => {
       const set = listeners.get(runId) ?? new Set();
       listeners.set(runId, set);
@@ -66,6 +68,7 @@ function watcher(cursors: (string | null)[]) {
 }
 
 const ev = (id: string): StoredRunEvent => ({ id, event: 'progress', data: '{}' });
+const done = (id: string): StoredRunEvent => ({ id, event: 'completed', data: '{}' });
 
 beforeEach(() => jest.useFakeTimers());
 afterEach(() => jest.useRealTimers());
@@ -132,7 +135,7 @@ describe('SuiteWatches', () => {
   });
 
   it('hands every connection the runs, then the end once all have finished, after one more snapshot', async () => {
-    const s = sources({ a: [ev('1-0')], b: [] });
+    const s = sources({ a: [ev('1-0'), done('1-1')], b: [] });
     const watches = new SuiteWatches(s);
     const w = watcher([null, null]);
     (await watches.join('s1', ['a', 'b'])).start(w.w);
@@ -140,12 +143,52 @@ describe('SuiteWatches', () => {
     expect(w.finished()).toBe(false);
 
     s.setRows([completed('a'), completed('b')]);
-    s.publish('b', ev('2-0'));
+    s.publish('b', done('2-0'));
     await jest.advanceTimersByTimeAsync(0);
 
     expect(w.finished()).toBe(true);
-    expect(w.sent).toEqual(['0:1-0', '1:2-0']);
+    expect(w.sent).toEqual(['0:1-0', '0:1-1', '1:2-0']);
     expect(s.readEvents).toHaveBeenCalledTimes(3);
+    // Both final events were in the snapshots: nothing was looked up.
+    expect(s.hasFinalEvent).not.toHaveBeenCalled();
+    watches.close();
+  });
+
+  it('ends only once every finished run’s final event reached its stream, and delivers it first', async () => {
+    const s = sources({ a: [done('1-0')], b: [ev('1-1')] });
+    const watches = new SuiteWatches(s);
+    const w = watcher([null, null]);
+    (await watches.join('s1', ['a', 'b'])).start(w.w);
+    await jest.advanceTimersByTimeAsync(0);
+
+    // b's row is written before its final event is published (the worker's order).
+    s.setRows([completed('a'), completed('b')]);
+    s.publish('a', ev('2-0'));
+    await jest.advanceTimersByTimeAsync(0);
+    expect(w.finished()).toBe(false);
+
+    s.publish('b', done('3-0'));
+    await jest.advanceTimersByTimeAsync(0);
+    expect(w.finished()).toBe(true);
+    expect(w.sent).toEqual(['0:1-0', '1:1-1', '0:2-0', '1:3-0']);
+    watches.close();
+  });
+
+  it('ends without a final event that never comes after FINAL_EVENT_WAIT_MS, and at once for runs that finished long ago', async () => {
+    const s = sources({ a: [ev('1-0')], b: [ev('1-1')] });
+    const watches = new SuiteWatches(s);
+    const w = watcher([null, null]);
+    // a finished long ago (its stream may have expired); b just now, and its final event is lost.
+    s.setRows([completed('a', new Date(Date.now() - 60_000)), completed('b')]);
+    (await watches.join('s1', ['a', 'b'])).start(w.w);
+    await jest.advanceTimersByTimeAsync(0);
+    expect(w.finished()).toBe(false);
+    expect(s.hasFinalEvent.mock.calls.map(([runId]) => runId)).toEqual(['b']);
+
+    await jest.advanceTimersByTimeAsync(999);
+    expect(w.finished()).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(w.finished()).toBe(true);
     watches.close();
   });
 

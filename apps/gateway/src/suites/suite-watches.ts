@@ -1,6 +1,7 @@
-import { isTerminal } from '@studio/contracts';
+import { FINAL_EVENTS, isTerminal, type RunEventName } from '@studio/contracts';
 import type { RunRow } from '@studio/db';
 import { compareStreamIds, type Logger, type StoredRunEvent } from '@studio/runtime';
+import { FINAL_EVENT_WAIT_MS } from '../runs/run-stream';
 
 /** One live SSE connection of a suite, as the suite's shared passes see it. */
 export interface SuiteWatcher {
@@ -21,6 +22,8 @@ export interface SuiteWatchSources {
   readEvents(cursors: readonly { runId: string; afterId: string | null }[]): Promise<StoredRunEvent[][]>;
   /** The suite's runs (oldest first), or null when the suite is gone or has none. */
   loadRuns(suiteId: string): Promise<RunRow[] | null>;
+  /** Whether the run's stream holds its final event (completed, failed or canceled). */
+  hasFinalEvent(runId: string): Promise<boolean>;
   /** Wakes `listener` on every event published for the run; resolves once subscribed, to the unsubscribe function. */
   subscribe(runId: string, listener: () => void): Promise<() => void>;
   /** Registers a listener for the event hub's reconnects (pub/sub lost what was published meanwhile). */
@@ -46,7 +49,14 @@ interface WatchedSuite {
   passing: boolean;
   again: boolean;
   closed: boolean;
+  /** Indexes of the runs whose final event is in their stream. */
+  finals: Set<number>;
+  /** When the suite's end stops waiting for final events that have not reached the streams, once every run finished. */
+  finalDeadline: number | null;
+  finalTimer: NodeJS.Timeout | null;
 }
+
+const isFinal = (e: StoredRunEvent) => FINAL_EVENTS.includes(e.event as RunEventName);
 
 function earliest(cursors: readonly (string | null)[]): string | null {
   let first: string | null = cursors[0] ?? null;
@@ -130,6 +140,9 @@ export class SuiteWatches {
       passing: false,
       again: false,
       closed: false,
+      finals: new Set(),
+      finalDeadline: null,
+      finalTimer: null,
     };
     entry.ready = (async () => {
       for (const runId of runIds) {
@@ -150,6 +163,7 @@ export class SuiteWatches {
   private drop(entry: WatchedSuite): void {
     entry.closed = true;
     clearInterval(entry.timer);
+    if (entry.finalTimer) clearTimeout(entry.finalTimer);
     for (const off of entry.unsubscribes.splice(0)) off();
     if (this.suites.get(entry.key) === entry) this.suites.delete(entry.key);
     if (this.suites.size === 0) {
@@ -179,21 +193,55 @@ export class SuiteWatches {
     // The connections present now: one that starts during the pass gets the next one (its start wakes it).
     const watchers = [...entry.watchers];
     if (watchers.length === 0) return;
-    const read = () => {
+    const read = async () => {
       const cursors = watchers.map((w) => w.cursors());
-      return this.sources.readEvents(entry.runIds.map((runId, i) => ({ runId, afterId: earliest(cursors.map((c) => c[i])) })));
+      const batches = await this.sources.readEvents(entry.runIds.map((runId, i) => ({ runId, afterId: earliest(cursors.map((c) => c[i])) })));
+      batches.forEach((events, i) => {
+        if (events.some(isFinal)) entry.finals.add(i);
+      });
+      return batches;
     };
     const batches = await read();
     for (const w of watchers) w.deliver(batches);
     const current = await this.sources.loadRuns(entry.suiteId);
     for (const w of watchers) w.runs(current);
     if (current && allFinished(current)) {
-      // Final events are published after the row is written: one more snapshot picks up those that arrived meanwhile.
+      // A run's final event is published after its row is written: the end waits until every run's is in its stream
+      // (its publish wakes a pass) or FINAL_EVENT_WAIT_MS passed, and one more snapshot delivers those not sent yet.
+      if (!(await this.finalsStored(entry, current)) && !this.finalWaitOver(entry)) return;
       const last = await read();
       for (const w of watchers) {
         w.deliver(last);
         await w.finish(current);
       }
     }
+  }
+
+  /**
+   * Whether every run's final event is in its stream (those not seen in a snapshot are looked up), counting as there a
+   * run that finished more than FINAL_EVENT_WAIT_MS ago: its event came long since, or its stream has expired.
+   */
+  private async finalsStored(entry: WatchedSuite, current: readonly RunRow[]): Promise<boolean> {
+    const finishedAt = new Map(current.map((r) => [r.run_id, r.finished_at?.getTime() ?? null]));
+    const settledBy = Date.now() - FINAL_EVENT_WAIT_MS;
+    entry.runIds.forEach((runId, i) => {
+      const at = finishedAt.get(runId);
+      if (at !== undefined && at !== null && at < settledBy) entry.finals.add(i);
+    });
+    const unseen = entry.runIds.flatMap((runId, i) => (entry.finals.has(i) ? [] : [{ runId, i }]));
+    const stored = await Promise.all(unseen.map(({ runId }) => this.sources.hasFinalEvent(runId)));
+    unseen.forEach(({ i }, k) => {
+      if (stored[k]) entry.finals.add(i);
+    });
+    return entry.finals.size === entry.runIds.length;
+  }
+
+  /** Whether the wait for missing final events is over; the first call starts it, with a pass at its end. */
+  private finalWaitOver(entry: WatchedSuite): boolean {
+    const now = Date.now();
+    entry.finalDeadline ??= now + FINAL_EVENT_WAIT_MS;
+    if (now >= entry.finalDeadline) return true;
+    entry.finalTimer ??= setTimeout(() => this.wake(entry), entry.finalDeadline - now);
+    return false;
   }
 }
