@@ -6,6 +6,7 @@
 import { SCORING_SERVICES } from '@studio/contracts';
 import { createRedactor } from '@studio/providers';
 import { fetchErrorText } from './fetch-error';
+import type { ScoringServiceClientOptions } from './scoring-service.options';
 
 export const JINA_DEFAULT_URL = SCORING_SERVICES.jina.default_url;
 
@@ -18,13 +19,7 @@ export interface JinaClient {
   scrape(url: string, signal?: AbortSignal): Promise<JinaScrapeResult>;
 }
 
-export interface JinaClientOptions {
-  apiKey: string;
-  /** Defaults to `https://r.jina.ai`; tests point it at a local server. */
-  baseUrl?: string;
-  /** Per request: upstream's `requests.get` has none, but a hung connection must not hold a run forever. */
-  timeoutMs?: number;
-}
+export type JinaClientOptions = ScoringServiceClientOptions;
 
 /** Jina itself gives up on a page after `X-Timeout` (60 s); this leaves it time to say so. */
 const DEFAULT_TIMEOUT_MS = 90_000;

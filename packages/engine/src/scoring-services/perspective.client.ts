@@ -6,6 +6,7 @@
 import { SCORING_SERVICES } from '@studio/contracts';
 import { createRedactor } from '@studio/providers';
 import { fetchErrorText } from './fetch-error';
+import type { ScoringServiceClientOptions } from './scoring-service.options';
 
 export const PERSPECTIVE_DEFAULT_URL = SCORING_SERVICES.perspective.default_url;
 
@@ -32,13 +33,7 @@ export interface PerspectiveClient {
   analyze(request: PerspectiveAnalyzeRequest, signal?: AbortSignal): Promise<unknown>;
 }
 
-export interface PerspectiveClientOptions {
-  apiKey: string;
-  /** Defaults to Google's endpoint; tests point it at a local server. */
-  baseUrl?: string;
-  /** Per request; googleapiclient's httplib2 has none, but a hung connection must not hold a run forever. */
-  timeoutMs?: number;
-}
+export type PerspectiveClientOptions = ScoringServiceClientOptions;
 
 const DEFAULT_TIMEOUT_MS = 60_000;
 
